@@ -1,0 +1,1 @@
+//! Typed client for the 123pan Open Platform API.

@@ -1,0 +1,11 @@
+//! panfm: a dual-pane terminal file manager for the 123pan cloud drive.
+//!
+//! Layers, each depending only on those before it:
+//! `config` (paths, keymap, theme) → `api` (typed 123pan Open API client) → `fs` (pane backends:
+//! local disk, cloud) → `app` (the pure Elm core: Model, Msg, update) → `ui` (pure view) →
+//! `runtime` (terminal, tokio tasks, one message channel). `mock` is a standalone 123pan server
+//! written from the API documents; it depends on nothing else in the crate.
+
+pub mod api;
+pub mod config;
+pub mod mock;
