@@ -9,6 +9,9 @@ mod pane;
 mod sort;
 mod update;
 
+#[cfg(test)]
+pub(crate) mod testing;
+
 pub use effect::Effect;
 pub use listing::{Listing, ListingStats, Visibility, contains_smart_case};
 pub use model::{

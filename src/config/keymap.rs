@@ -176,6 +176,15 @@ impl Keymap {
             .collect()
     }
 
+    /// Lines in the help overlay: every layer's rows plus a title and a gap, plus the footer.
+    pub fn help_len(&self) -> usize {
+        self.layers
+            .keys()
+            .map(|l| self.help_rows(*l).len() + 2)
+            .sum::<usize>()
+            + 2
+    }
+
     /// The first key sequence bound to `cmd` in `layer`, for hints like "F1 help".
     pub fn key_for(&self, layer: Layer, cmd: Command) -> Option<String> {
         let b = self.bindings(layer).iter().find(|b| b.run == cmd)?;

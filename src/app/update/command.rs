@@ -69,9 +69,9 @@ fn help(model: &mut Model, cmd: Command) {
     };
     let page = model.viewport.list_rows();
     match cmd {
-        Command::CursorDown => *scroll += 1,
+        Command::CursorDown => *scroll = (*scroll + 1).min(max),
         Command::CursorUp => *scroll = scroll.saturating_sub(1),
-        Command::PageDown => *scroll += page,
+        Command::PageDown => *scroll = (*scroll + page).min(max),
         Command::PageUp => *scroll = scroll.saturating_sub(page),
         Command::Escape | Command::Help => model.modal = None,
         Command::Quit => model.quit = true,
