@@ -64,10 +64,12 @@ fn filter(model: &mut Model, cmd: Command) -> Vec<Effect> {
 }
 
 fn help(model: &mut Model, cmd: Command) {
+    let page = model.viewport.list_rows();
+    // The overlay shows at least `page` lines, so scrolling past this only adds blank space.
+    let max = model.keymap.help_len().saturating_sub(page);
     let Some(Modal::Help { scroll }) = &mut model.modal else {
         return;
     };
-    let page = model.viewport.list_rows();
     match cmd {
         Command::CursorDown => *scroll = (*scroll + 1).min(max),
         Command::CursorUp => *scroll = scroll.saturating_sub(1),
