@@ -1,5 +1,7 @@
 //! End-to-end tests: the real `panfm` binary in a pseudo-terminal, keys typed, screen read.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod pty;
 
 use pty::Pty;
