@@ -34,7 +34,8 @@ impl SortSpec {
             SortKey::Extension => natural_cmp(a.extension(), b.extension()),
         };
         let ord = primary
-            .then_with(|| natural_cmp(&a.name, &b.name))
+            .then_with(|| a.sort_key.cmp(&b.sort_key))
+            .then_with(|| a.name.cmp(&b.name))
             .then_with(|| a.key.cmp(&b.key));
         if self.reverse { ord.reverse() } else { ord }
     }

@@ -6,16 +6,15 @@ use crate::fs::{Entry, EntryKey, EntryKind, Location};
 use std::path::PathBuf;
 
 pub fn file(name: &str, size: u64) -> Entry {
-    Entry {
-        key: EntryKey::Local(name.into()),
-        name: name.into(),
-        kind: EntryKind::File,
+    // 2024-03-01 08:00 UTC plus a minute per KiB, so times differ but are fixed.
+    let mtime = Some(1_709_280_000 + (size / 1024) as i64 * 60);
+    Entry::new(
+        EntryKey::Local(name.into()),
+        name.into(),
+        EntryKind::File,
         size,
-        // 2024-03-01 08:00 UTC plus a minute per KiB, so times differ but are fixed.
-        mtime: Some(1_709_280_000 + (size / 1024) as i64 * 60),
-        etag: None,
-        hidden: name.starts_with('.'),
-    }
+        mtime,
+    )
 }
 
 pub fn dir(name: &str) -> Entry {

@@ -1,5 +1,6 @@
 //! One row of a listing, backend-neutral. Sizes in bytes, times in Unix seconds (UTC).
 
+use super::natural;
 use std::ffi::OsString;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -31,9 +32,31 @@ pub struct Entry {
     /// Lowercase hex MD5 when the backend knows it (cloud files).
     pub etag: Option<String>,
     pub hidden: bool,
+    /// [`natural::sort_key`] of `name`, computed where the entry is made (off the UI thread).
+    pub sort_key: Box<[u8]>,
 }
 
 impl Entry {
+    /// An entry named `name`; hidden when the name starts with a dot.
+    pub fn new(
+        key: EntryKey,
+        name: String,
+        kind: EntryKind,
+        size: u64,
+        mtime: Option<i64>,
+    ) -> Self {
+        Self {
+            sort_key: natural::sort_key(&name),
+            hidden: name.starts_with('.'),
+            key,
+            name,
+            kind,
+            size,
+            mtime,
+            etag: None,
+        }
+    }
+
     pub fn is_dir(&self) -> bool {
         matches!(
             self.kind,
@@ -55,15 +78,13 @@ mod tests {
     use super::*;
 
     fn file(name: &str) -> Entry {
-        Entry {
-            key: EntryKey::Local(name.into()),
-            name: name.into(),
-            kind: EntryKind::File,
-            size: 0,
-            mtime: None,
-            etag: None,
-            hidden: false,
-        }
+        Entry::new(
+            EntryKey::Local(name.into()),
+            name.into(),
+            EntryKind::File,
+            0,
+            None,
+        )
     }
 
     #[test]

@@ -1,14 +1,15 @@
 //! The local file system backend. Listing runs on a blocking thread and hands entries over in
-//! pages (a small first page so the pane paints at once), stopping early when the receiver
-//! is gone. Names are kept raw in [`EntryKey::Local`] and shown escaped.
+//! growing pages, stopping early when the receiver is gone. Names are kept raw in [`EntryKey::Local`] and shown escaped.
 
 use super::{Entry, EntryKey, EntryKind, FsError};
 use std::ffi::OsStr;
 use std::path::Path;
 use std::time::UNIX_EPOCH;
 
+/// Pages double from `FIRST_PAGE` to `MAX_PAGE`: the first paints at once, and a huge
+/// directory arrives in a few large pages, keeping the UI's merge work near O(n log n).
 const FIRST_PAGE: usize = 256;
-const PAGE: usize = 4096;
+const MAX_PAGE: usize = 16384;
 
 /// Lists `dir`, calling `on_page` with each page; `on_page` returns `false` to stop. Blocking.
 pub fn list_dir(dir: &Path, mut on_page: impl FnMut(Vec<Entry>) -> bool) -> Result<(), FsError> {
@@ -23,8 +24,8 @@ pub fn list_dir(dir: &Path, mut on_page: impl FnMut(Vec<Entry>) -> bool) -> Resu
             if !on_page(std::mem::take(&mut page)) {
                 return Ok(());
             }
-            limit = PAGE;
-            page.reserve(PAGE);
+            limit = (limit * 2).min(MAX_PAGE);
+            page.reserve(limit);
         }
     }
     on_page(page);
@@ -50,15 +51,7 @@ fn entry_from(item: &std::fs::DirEntry) -> Entry {
         .and_then(|m| m.modified().ok())
         .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
         .and_then(|d| i64::try_from(d.as_secs()).ok());
-    Entry {
-        hidden: name.starts_with('.'),
-        key: EntryKey::Local(raw),
-        name,
-        kind,
-        size,
-        mtime,
-        etag: None,
-    }
+    Entry::new(EntryKey::Local(raw), name, kind, size, mtime)
 }
 
 /// A name safe to draw: invalid UTF-8 bytes become `\xNN`, control characters are escaped so a

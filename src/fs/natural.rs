@@ -2,57 +2,44 @@
 //! numeric value (leading zeros break ties), everything else by lowercase char.
 
 use std::cmp::Ordering;
-use std::iter::Peekable;
-use std::str::Chars;
 
+/// Compares two names naturally; equal keys fall back to plain string order so the result is
+/// a total order consistent with `==`.
 pub fn natural_cmp(a: &str, b: &str) -> Ordering {
-    let (mut x, mut y) = (a.chars().peekable(), b.chars().peekable());
-    loop {
-        match (x.peek().copied(), y.peek().copied()) {
-            (None, None) => return a.cmp(b),
-            (None, Some(_)) => return Ordering::Less,
-            (Some(_), None) => return Ordering::Greater,
-            (Some(c), Some(d)) if c.is_ascii_digit() && d.is_ascii_digit() => {
-                let ord = cmp_digits(&mut x, &mut y);
-                if ord != Ordering::Equal {
-                    return ord;
-                }
+    sort_key(a).cmp(&sort_key(b)).then_with(|| a.cmp(b))
+}
+
+/// A byte string whose plain byte order is the natural order of `name`: characters are
+/// lowercased and UTF-8 encoded (byte order = code point order); each digit run becomes `'0'`,
+/// its significant-digit count, then those digits, so longer numbers sort after shorter ones.
+/// Computed once per entry by the lister, off the UI thread, so sorting is memcmp.
+pub fn sort_key(name: &str) -> Box<[u8]> {
+    let mut out = Vec::with_capacity(name.len() + 4);
+    let mut chars = name.chars().peekable();
+    let mut buf = [0u8; 4];
+    while let Some(c) = chars.next() {
+        if c.is_ascii_digit() {
+            let mut digits = vec![c as u8];
+            while let Some(d) = chars.next_if(char::is_ascii_digit) {
+                digits.push(d as u8);
             }
-            (Some(c), Some(d)) => {
-                let ord = fold(c).cmp(&fold(d));
-                if ord != Ordering::Equal {
-                    return ord;
-                }
-                x.next();
-                y.next();
+            let significant: &[u8] = match digits.iter().position(|&d| d != b'0') {
+                Some(i) => &digits[i..],
+                None => &[],
+            };
+            out.push(b'0');
+            // Runs longer than 255 digits are capped; they still order by their digits.
+            out.push(u8::try_from(significant.len()).unwrap_or(u8::MAX));
+            out.extend_from_slice(significant);
+        } else if c.is_ascii() {
+            out.push(c.to_ascii_lowercase() as u8);
+        } else {
+            for l in c.to_lowercase() {
+                out.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
             }
         }
     }
-}
-
-fn fold(c: char) -> char {
-    if c.is_ascii() {
-        c.to_ascii_lowercase()
-    } else {
-        c.to_lowercase().next().unwrap_or(c)
-    }
-}
-
-fn cmp_digits(x: &mut Peekable<Chars>, y: &mut Peekable<Chars>) -> Ordering {
-    let (a, b) = (take_digits(x), take_digits(y));
-    let (ta, tb) = (a.trim_start_matches('0'), b.trim_start_matches('0'));
-    ta.len()
-        .cmp(&tb.len())
-        .then_with(|| ta.cmp(tb))
-        .then_with(|| b.len().cmp(&a.len()))
-}
-
-fn take_digits(it: &mut Peekable<Chars>) -> String {
-    let mut s = String::new();
-    while let Some(c) = it.next_if(|c| c.is_ascii_digit()) {
-        s.push(c);
-    }
-    s
+    out.into_boxed_slice()
 }
 
 #[cfg(test)]

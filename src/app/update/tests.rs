@@ -1,31 +1,12 @@
 //! update() tests: drive the model with messages and check state and effects. No runtime.
 
+use crate::app::testing::{dir, file};
 use crate::app::*;
 use crate::config::{Command, Keymap, Styles};
-use crate::fs::{Entry, EntryKey, EntryKind, Location};
+use crate::fs::{Entry, Location};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use pretty_assertions::assert_eq;
 use std::path::PathBuf;
-
-fn file(name: &str, size: u64) -> Entry {
-    Entry {
-        key: EntryKey::Local(name.into()),
-        name: name.into(),
-        kind: EntryKind::File,
-        size,
-        mtime: Some(size as i64),
-        etag: None,
-        hidden: name.starts_with('.'),
-    }
-}
-
-fn dir(name: &str) -> Entry {
-    Entry {
-        kind: EntryKind::Dir,
-        size: 0,
-        ..file(name, 0)
-    }
-}
 
 fn model() -> Model {
     let loc = |p: &str| Location::Local(PathBuf::from(p));
