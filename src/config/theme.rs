@@ -48,7 +48,7 @@ impl Styles {
             title: Style::new().fg(Color::Gray),
             title_focused: Style::new().fg(Color::Cyan).add_modifier(bold),
             column_header: Style::new().fg(Color::Yellow),
-            dir: Style::new().fg(Color::Blue).add_modifier(bold),
+            dir: Style::new().fg(Color::LightBlue).add_modifier(bold),
             file: Style::new(),
             symlink: Style::new().fg(Color::Cyan),
             hidden: Style::new().fg(Color::DarkGray),
