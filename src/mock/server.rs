@@ -2,7 +2,7 @@
 //! runtime knobs, counters, and shutting down.
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -34,6 +34,7 @@ pub struct MockServer {
     cancel: CancellationToken,
     server: Option<JoinHandle<()>>,
     saver: Option<JoinHandle<()>>,
+    root: PathBuf,
     _temp: Option<tempfile::TempDir>,
 }
 
@@ -133,13 +134,19 @@ impl MockServer {
                 tracing::warn!("mock server stopped: {e}");
             }
         });
-        let saver = persistent
-            .then(|| tokio::spawn(persist::saver(Arc::clone(&shared), root, cancel.clone())));
+        let saver = persistent.then(|| {
+            tokio::spawn(persist::saver(
+                Arc::clone(&shared),
+                root.clone(),
+                cancel.clone(),
+            ))
+        });
         Ok(MockServer {
             shared,
             cancel,
             server: Some(server),
             saver,
+            root,
             _temp: temp,
         })
     }
@@ -155,6 +162,12 @@ impl MockServer {
 
     pub fn client_secret(&self) -> &str {
         &self.shared.client_secret
+    }
+
+    /// The directory holding the state and blobs (the temporary one when no state directory
+    /// was configured).
+    pub fn state_path(&self) -> &Path {
+        &self.root
     }
 
     /// Changes knobs; subsequent requests see the new values.

@@ -26,6 +26,8 @@ pub(crate) struct Tree {
     /// parent id → child ids. Entries can outlive their parent: items trashed on their own keep
     /// pointing at a permanently deleted parent (what `recover` reports as abnormal).
     children: HashMap<i64, BTreeSet<i64>>,
+    /// parent id → name → ids (trashed ones included), so name lookups in big folders are cheap.
+    by_name: HashMap<i64, HashMap<String, Vec<i64>>>,
     next_id: i64,
 }
 
@@ -69,6 +71,7 @@ impl Tree {
         self.nodes.get(&id)
     }
 
+    /// For fields other than `parent` and `name`, which are indexed: see `set_parent`, `set_name`.
     pub fn get_mut(&mut self, id: i64) -> Option<&mut Node> {
         self.nodes.get_mut(&id)
     }
@@ -78,11 +81,27 @@ impl Tree {
         self.nodes.values()
     }
 
+    fn index_name(&mut self, parent: i64, name: &str, id: i64) {
+        self.by_name
+            .entry(parent)
+            .or_default()
+            .entry(name.to_owned())
+            .or_default()
+            .push(id);
+    }
+
+    fn unindex_name(&mut self, parent: i64, name: &str, id: i64) {
+        if let Some(ids) = self.by_name.get_mut(&parent).and_then(|m| m.get_mut(name)) {
+            ids.retain(|x| *x != id);
+        }
+    }
+
     pub fn insert(&mut self, node: Node) {
         self.children
             .entry(node.parent)
             .or_default()
             .insert(node.id);
+        self.index_name(node.parent, &node.name, node.id);
         self.next_id = self.next_id.max(node.id + 1);
         self.nodes.insert(node.id, node);
     }
@@ -93,6 +112,7 @@ impl Tree {
         if let Some(set) = self.children.get_mut(&node.parent) {
             set.remove(&id);
         }
+        self.unindex_name(node.parent, &node.name, id);
         Some(node)
     }
 
@@ -101,10 +121,23 @@ impl Tree {
             return;
         };
         let old = std::mem::replace(&mut node.parent, parent);
+        let name = node.name.clone();
         if let Some(set) = self.children.get_mut(&old) {
             set.remove(&id);
         }
         self.children.entry(parent).or_default().insert(id);
+        self.unindex_name(old, &name, id);
+        self.index_name(parent, &name, id);
+    }
+
+    pub fn set_name(&mut self, id: i64, name: &str) {
+        let Some(node) = self.nodes.get_mut(&id) else {
+            return;
+        };
+        let old = std::mem::replace(&mut node.name, name.to_owned());
+        let parent = node.parent;
+        self.unindex_name(parent, &old, id);
+        self.index_name(parent, name, id);
     }
 
     /// Children of `parent` with an id above `after`, ascending.
@@ -122,7 +155,10 @@ impl Tree {
 
     /// The non-trashed child of `parent` called exactly `name`.
     pub fn live_child(&self, parent: i64, name: &str) -> Option<&Node> {
-        self.children(parent).find(|n| !n.trashed && n.name == name)
+        let ids = self.by_name.get(&parent)?.get(name)?;
+        ids.iter()
+            .filter_map(|id| self.nodes.get(id))
+            .find(|n| !n.trashed)
     }
 
     /// Whether `id` is the root or a folder that is neither trashed nor inside a trashed folder.

@@ -82,8 +82,8 @@ impl Tree {
         if self.live_child(node.parent, name).is_some() {
             return Err(ApiError::name_taken());
         }
+        self.set_name(id, name);
         if let Some(n) = self.get_mut(id) {
-            n.name = name.to_owned();
             n.updated = now;
         }
         Ok(())

@@ -72,9 +72,9 @@ impl Tree {
         };
         let name = self.unique_name(parent, &name);
         self.set_parent(id, parent);
+        self.set_name(id, &name);
         if let Some(n) = self.get_mut(id) {
             n.trashed = false;
-            n.name = name;
             n.updated = now;
         }
     }
