@@ -71,8 +71,9 @@ pub struct Knobs {
     pub free_traffic_limit: Option<u64>,
     /// `spacePermanent` reported by `user/info`, in bytes.
     pub quota: u64,
-    /// Seed for fault injection and name/token randomness; `None` = from the OS. Setting a new
-    /// value at runtime reseeds.
+    /// Seed for fault injection (which requests fail, with which status, where a body is cut);
+    /// `None` = from the OS. Setting a new value at runtime reseeds. Tokens, preupload ids and
+    /// trace ids stay random.
     pub rng_seed: Option<u64>,
 }
 

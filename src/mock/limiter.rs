@@ -9,8 +9,9 @@
 //! sliding window of `W` seconds, where `W = max(1, 1/q)` and `N = round(q * W)`. So 5 QPS is 5
 //! requests in any 1 s window, and 0.2 QPS is 1 request in any 5 s window. A request is
 //! admitted when fewer than `N` admitted requests lie in the window `(now - W, now]`; rejected
-//! requests (answered `{"code":429,"message":"请求太频繁"}`) do not count. There is one window
-//! per endpoint: the mock serves a single account and client_id.
+//! requests (answered `{"code":429,"message":"请求太频繁"}`), and requests already refused for
+//! their `Platform` header or token, do not count. There is one window per endpoint: the mock
+//! serves a single account and client_id. Time is tokio's clock, so paused-time tests work.
 
 use std::collections::{HashMap, VecDeque};
 use std::time::Duration;

@@ -46,11 +46,12 @@ pub(crate) fn build(st: Arc<Shared>) -> Router {
         .route("/upload/v2/file/upload_complete", post(upload::complete))
         .merge(uploads)
         .fallback(no_route)
+        .method_not_allowed_fallback(no_route)
         .layer(middleware::from_fn_with_state(Arc::clone(&st), gate))
         .with_state(st)
 }
 
-/// Kong's answer for an unknown path, in the envelope.
+/// Kong's answer for an unknown path or method, in the envelope.
 async fn no_route() -> Response {
     let mut response = envelope(
         404,

@@ -185,6 +185,13 @@ async fn unknown_path_gets_an_enveloped_404() {
     let v: Value = resp.json().await.unwrap();
     assert_eq!(v["code"], 404);
     assert!(v["data"].is_null());
+    let resp = env
+        .req(Method::GET, "/api/v1/file/move")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 404, "wrong method");
+    assert_eq!(resp.json::<Value>().await.unwrap()["code"], 404);
 }
 
 #[tokio::test]
@@ -223,4 +230,29 @@ async fn user_info_reports_space_and_vip() {
     let v = env.get("/api/v1/user/info", &[]).await;
     assert_eq!(ok(&v)["vip"], true);
     assert_eq!(ok(&v)["vipInfo"][0]["vipLevel"], 1);
+}
+
+#[tokio::test]
+async fn banner_and_call_counts() {
+    let env = Env::start().await;
+    let banner = env.server.banner();
+    assert_eq!(
+        banner,
+        format!(
+            "base_url={} client_id=panfm-demo client_secret=panfm-demo-secret",
+            env.server.base_url()
+        )
+    );
+    assert!(env.server.base_url().starts_with("http://127.0.0.1:"));
+    assert!(!env.server.base_url().ends_with('/'));
+    for _ in 0..3 {
+        env.post(
+            "/api/v1/file/move",
+            json!({"fileIDs": [1], "toParentFileID": 0}),
+        )
+        .await;
+    }
+    let stats = env.server.stats();
+    assert_eq!(stats.calls_to("/api/v1/file/move"), 3);
+    assert_eq!(stats.calls_to("/api/v1/access_token"), 1);
 }

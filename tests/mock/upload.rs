@@ -129,6 +129,31 @@ async fn sliced_upload_out_of_order() {
 }
 
 #[tokio::test]
+async fn slices_above_axums_default_body_limit() {
+    // axum's 2 MB DefaultBodyLimit also applies to multipart bodies (RUST-STACK.md §8).
+    let env = Env::with(MockConfig::default(), |k| {
+        quiet(k);
+        k.slice_size = 4 << 20;
+    })
+    .await;
+    let content = bytes((5 << 20) + 17, 13);
+    let done = upload(&env, 0, "big.bin", &content, &[2, 1]).await;
+    let id = ok(&done)["fileID"].as_i64().unwrap();
+    assert_eq!(env.server.file_bytes(id).await.unwrap(), content);
+    let three_mb = bytes(3 << 20, 14);
+    let v = single(&env, "three.bin", &three_mb, &md5_hex(&three_mb), &[]).await;
+    let id = ok(&v)["fileID"].as_i64().unwrap();
+    assert_eq!(env.server.entry(id).unwrap().size, 3 << 20);
+}
+
+#[tokio::test]
+async fn default_slice_size_is_16_mib() {
+    let env = Env::start().await;
+    let v = create(&env, 0, "a", b"abc", None).await;
+    assert_eq!(ok(&v)["sliceSize"], 16 << 20);
+}
+
+#[tokio::test]
 async fn pending_polls_alternate_20103_and_completed_false() {
     let env = env_with(3).await;
     let content = bytes(1000, 2);

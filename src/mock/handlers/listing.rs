@@ -5,7 +5,8 @@
 //! last returned id when more items follow, `-1` otherwise, and is passed back to get the next
 //! page (items with a greater id). NOTE: p123client's rendering calls the returned value both
 //! "上一页的最后一条记录的 FileID" and "下一页开始的文件 id"; the digest's reading (last id of
-//! this page) is used. `limit` outside 1..=100 is refused (real behaviour unknown). With
+//! this page) is used; a client passing it back unchanged works with either. `limit` outside
+//! 1..=100 is refused and a `parentFileId` that is not a folder gets 5066 (both undocumented). With
 //! `searchData`, the whole drive is searched and `parentFileId` ignored: mode 0 matches items
 //! whose name contains every whitespace-separated term (case-insensitive), mode 1 the exact
 //! name. Items inside a trashed folder are left out of search results.

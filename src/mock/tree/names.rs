@@ -2,9 +2,10 @@
 //!
 //! upload-v2.zh.md: "文件名要小于256个字符且不能包含以下任何字符："\/:*?|><" and "文件名不能全部
 //! 是空格". Its field table says "小于255个字符" instead; the mock follows the description (and
-//! the brief): up to 255 Unicode scalar values are accepted. The single-step document's list
-//! omits `\`; it is forbidden everywhere here. Leading/trailing spaces and dots are undocumented
-//! and allowed. Names are case-sensitive.
+//! the brief): up to 255 Unicode scalar values are accepted. NOTE: the digest (API.md §5.1)
+//! says the single-step document omits `\`; upload-v2.zh.md's single-step text does list it
+//! (it is the image-hosting create table that omits it). `\` is forbidden everywhere here.
+//! Leading/trailing spaces and dots are undocumented and allowed. Names are case-sensitive.
 
 use super::super::reply::ApiError;
 
