@@ -27,6 +27,10 @@ use super::upload::{check_md5, check_size};
 
 /// "此接口限制开发者上传单文件大小为1GB".
 const SINGLE_MAX: u64 = 1 << 30;
+const SINGLE_TOO_BIG: &str = "此接口限制开发者上传单文件大小为1GB";
+const SLICE_TOO_BIG: &str = "分片大小超过sliceSize";
+/// Text parts (ids, names, MD5s) are short; this bounds them.
+const TEXT_MAX: usize = 64 << 10;
 
 /// A received file part: where it was spooled, its MD5 and length.
 struct Spooled {
@@ -92,14 +96,35 @@ impl Form {
     }
 }
 
+/// A text part, refused past `TEXT_MAX` bytes so nothing large is held in memory.
+async fn read_text(field: &mut Field<'_>, name: &str) -> Result<String, ApiError> {
+    let mut bytes = Vec::new();
+    while let Some(chunk) = field.chunk().await.map_err(|_| ApiError::param(name))? {
+        bytes.extend_from_slice(&chunk);
+        if bytes.len() > TEXT_MAX {
+            return Err(ApiError::param(name));
+        }
+    }
+    String::from_utf8(bytes).map_err(|_| ApiError::param(name))
+}
+
+/// How one multipart endpoint reads its form.
+struct FormSpec {
+    file_part: &'static str,
+    /// Most bytes the file part may have.
+    cap: u64,
+    /// The message when it has more.
+    too_big: &'static str,
+}
+
 /// Reads the whole form; `Err(response)` ends the request early (error or dropped connection).
 async fn read_form(
     st: &Shared,
     mp: Result<Multipart, MultipartRejection>,
-    file_part: &str,
+    spec: FormSpec,
     spool_to: PathBuf,
-    cap: u64,
 ) -> Result<Form, Response> {
+    let (file_part, cap) = (spec.file_part, spec.cap);
     let mut mp = mp.map_err(|_| ApiError::param("multipart").into_response())?;
     let drop = st.roll(st.knobs().drop_rate);
     let mut form = Form {
@@ -114,10 +139,9 @@ async fn read_form(
         let Some(mut field) = field? else { break };
         let name = field.name().unwrap_or_default().to_owned();
         if name != file_part {
-            let text = field
-                .text()
+            let text = read_text(&mut field, &name)
                 .await
-                .map_err(|_| ApiError::param(&name).into_response())?;
+                .map_err(IntoResponse::into_response)?;
             form.texts.push((name, text));
             continue;
         }
@@ -125,7 +149,7 @@ async fn read_form(
             Ok(Read::Done(s)) => form.file = Some(s),
             Ok(Read::TooBig) => {
                 let _ = tokio::fs::remove_file(&spool_to).await;
-                return Err(ApiError::new(1, "文件大小超出限制").into_response());
+                return Err(ApiError::new(1, spec.too_big).into_response());
             }
             Ok(Read::Drop) => {
                 let _ = tokio::fs::remove_file(&spool_to).await;
@@ -154,7 +178,12 @@ pub(crate) async fn slice(
         .knobs()
         .slice_size
         .max(lock(&st.drive).uploads.max_slice_size());
-    let form = match read_form(&st, mp, "slice", tmp.clone(), cap).await {
+    let spec = FormSpec {
+        file_part: "slice",
+        cap,
+        too_big: SLICE_TOO_BIG,
+    };
+    let form = match read_form(&st, mp, spec, tmp.clone()).await {
         Ok(form) => form,
         Err(response) => return response,
     };
@@ -186,7 +215,7 @@ fn accept_slice(st: &Shared, form: &Form) -> Result<(), ApiError> {
         .filter(|n| (1..=s.slice_count()).contains(n));
     let no = no.ok_or_else(|| ApiError::param("sliceNo"))?;
     if file.len > s.slice_size {
-        return Err(ApiError::new(1, "分片大小超过sliceSize"));
+        return Err(ApiError::new(1, SLICE_TOO_BIG));
     }
     if file.md5 != md5 {
         return Err(ApiError::new(1, "分片MD5校验失败"));
@@ -203,7 +232,12 @@ pub(crate) async fn single_create(
     mp: Result<Multipart, MultipartRejection>,
 ) -> Response {
     let tmp = lock(&st.drive).blobs.incoming_path();
-    let form = match read_form(&st, mp, "file", tmp.clone(), SINGLE_MAX).await {
+    let spec = FormSpec {
+        file_part: "file",
+        cap: SINGLE_MAX,
+        too_big: SINGLE_TOO_BIG,
+    };
+    let form = match read_form(&st, mp, spec, tmp.clone()).await {
         Ok(form) => form,
         Err(response) => return response,
     };
@@ -224,7 +258,7 @@ fn place_single(st: &Shared, form: &Form) -> Result<i64, ApiError> {
         .to_owned();
     let etag = form.text("etag").ok_or_else(|| ApiError::param("etag"))?;
     let size = form.int("size")?.ok_or_else(|| ApiError::param("size"))?;
-    let size = check_size(size, SINGLE_MAX, "此接口限制开发者上传单文件大小为1GB")?;
+    let size = check_size(size, SINGLE_MAX, SINGLE_TOO_BIG)?;
     let dup = Duplicate::from_code(form.int("duplicate")?)?;
     let contain_dir = form.text("containDir") == Some("true");
     check_md5(etag, "etag")?;
