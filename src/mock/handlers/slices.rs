@@ -21,7 +21,7 @@ use super::super::clock;
 use super::super::faults;
 use super::super::reply::{ApiError, Data};
 use super::super::shared::{Shared, lock};
-use super::super::tree::{Duplicate, validate_name};
+use super::super::tree::Duplicate;
 use super::super::upload::{Md5Sink, Phase, slice_dir};
 use super::upload::{check_md5, check_size};
 
@@ -268,12 +268,7 @@ fn place_single(st: &Shared, form: &Form) -> Result<i64, ApiError> {
     }
     let now = clock::now_secs();
     st.mutate(|d| {
-        let (dir, name) = if contain_dir {
-            d.tree.ensure_dirs(parent, &filename, now)?
-        } else {
-            validate_name(&filename)?;
-            (parent, filename)
-        };
+        let (dir, name) = d.tree.upload_target(parent, &filename, contain_dir, now)?;
         d.tree.check_placeable(dir, &name, dup)?;
         d.blobs
             .adopt(&file.path, etag, size)

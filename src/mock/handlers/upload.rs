@@ -23,7 +23,7 @@ use super::super::body::Fields;
 use super::super::clock;
 use super::super::reply::{ApiError, ApiResult, Data};
 use super::super::shared::{Shared, lock};
-use super::super::tree::{Duplicate, validate_name};
+use super::super::tree::Duplicate;
 use super::super::upload::{Phase, Session, start_verification};
 
 /// create's documented cap: "开发者上传单文件大小限制10GB".
@@ -74,12 +74,7 @@ pub(crate) async fn create(State(st): State<Arc<Shared>>, body: Bytes) -> ApiRes
     let slice_size = st.knobs().slice_size.max(1);
     let now = clock::now_secs();
     let data = st.mutate(|d| {
-        let (dir, name) = if contain_dir {
-            d.tree.ensure_dirs(parent, &filename, now)?
-        } else {
-            validate_name(&filename)?;
-            (parent, filename)
-        };
+        let (dir, name) = d.tree.upload_target(parent, &filename, contain_dir, now)?;
         d.tree.check_placeable(dir, &name, dup)?;
         if d.blobs.contains(&etag, size) {
             let id = d.tree.place_file(dir, &name, dup, (etag, size), now)?;

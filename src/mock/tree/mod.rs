@@ -245,3 +245,10 @@ impl Tree {
             })
     }
 }
+
+/// Test helper: a one-byte file named `name` in `parent`.
+#[cfg(test)]
+pub(crate) fn test_file(t: &mut Tree, parent: i64, name: &str) -> i64 {
+    t.place_file(parent, name, Duplicate::Refuse, ("e".into(), 1), 0)
+        .unwrap()
+}

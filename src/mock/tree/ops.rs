@@ -156,9 +156,25 @@ impl Tree {
         }
     }
 
+    /// The folder and name an upload's `filename` designates: with `containDir` a path whose
+    /// missing folders are created, otherwise a plain name.
+    pub fn upload_target(
+        &mut self,
+        parent: i64,
+        filename: &str,
+        contain_dir: bool,
+        now: i64,
+    ) -> Result<(i64, String), ApiError> {
+        if contain_dir {
+            return self.ensure_dirs(parent, filename, now);
+        }
+        names::validate(filename)?;
+        Ok((parent, filename.to_owned()))
+    }
+
     /// For `containDir`: walks/creates the folders of `path` (`/a/b/file`) below `parent` and
     /// returns the last folder's id with the file name.
-    pub fn ensure_dirs(
+    fn ensure_dirs(
         &mut self,
         parent: i64,
         path: &str,
@@ -188,13 +204,8 @@ impl Tree {
 
 #[cfg(test)]
 mod tests {
-    use super::super::ROOT;
+    use super::super::{ROOT, test_file as file};
     use super::*;
-
-    fn file(t: &mut Tree, parent: i64, name: &str) -> i64 {
-        t.place_file(parent, name, Duplicate::Refuse, ("e".into(), 1), 0)
-            .unwrap()
-    }
 
     #[test]
     fn mkdir_conflicts_and_parent_checks() {

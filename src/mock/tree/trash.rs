@@ -110,13 +110,8 @@ impl Tree {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Duplicate, ROOT};
+    use super::super::{ROOT, test_file as file};
     use super::*;
-
-    fn file(t: &mut Tree, parent: i64, name: &str) -> i64 {
-        t.place_file(parent, name, Duplicate::Refuse, ("e".into(), 1), 0)
-            .unwrap()
-    }
 
     #[test]
     fn delete_requires_trash_and_spares_separately_trashed_children() {
