@@ -1,24 +1,20 @@
 //! Initial drive content for a server without saved state: empty, or the demo drive. The
 //! [`Builder`] adds folders and generated files with deterministic timestamps.
 
+mod builder;
 pub(crate) mod demo;
 
 use super::config::Seed;
 use super::content::Recipe;
 use super::reply::ApiError;
 use super::shared::Drive;
-use super::tree::Duplicate;
+
+pub(crate) use builder::Builder;
 
 /// MD5 of zero bytes: every drive "has" the empty file, so empty uploads are instant.
 const EMPTY_MD5: &str = "d41d8cd98f00b204e9800998ecf8427e";
-/// Seeded items are dated from 2024-01-01 00:00 Beijing time on, a little apart each.
+/// Seeded items are dated from 2024-01-01 00:00 Beijing time on.
 const EPOCH: i64 = 1_704_038_400;
-const STEP: i64 = 3_571;
-
-pub(crate) struct Builder<'a> {
-    drive: &'a mut Drive,
-    clock: i64,
-}
 
 pub(crate) fn apply(seed: Seed, drive: &mut Drive) -> Result<(), ApiError> {
     drive
@@ -26,99 +22,6 @@ pub(crate) fn apply(seed: Seed, drive: &mut Drive) -> Result<(), ApiError> {
         .add_generated(EMPTY_MD5, 0, Recipe::Noise { seed: 0 });
     match seed {
         Seed::Empty => Ok(()),
-        Seed::Demo => demo::build(&mut Builder {
-            drive,
-            clock: EPOCH,
-        }),
-    }
-}
-
-impl Builder<'_> {
-    fn tick(&mut self) -> i64 {
-        self.clock += STEP;
-        self.clock
-    }
-
-    fn stamp(&mut self, id: i64) {
-        let t = self.tick();
-        if let Some(n) = self.drive.tree.get_mut(id) {
-            n.created = t;
-            n.updated = t;
-        }
-    }
-
-    pub fn dir(&mut self, parent: i64, name: &str) -> Result<i64, ApiError> {
-        let id = self.drive.tree.mkdir(parent, name, 0)?;
-        self.stamp(id);
-        Ok(id)
-    }
-
-    fn file(
-        &mut self,
-        parent: i64,
-        name: &str,
-        recipe: Recipe,
-        size: u64,
-        etag: String,
-    ) -> Result<i64, ApiError> {
-        self.drive.blobs.add_generated(&etag, size, recipe);
-        let id = self
-            .drive
-            .tree
-            .place_file(parent, name, Duplicate::Refuse, (etag, size), 0)?;
-        self.stamp(id);
-        Ok(id)
-    }
-
-    /// A text file of `units` whole repetitions of its seed's pattern.
-    pub fn text(
-        &mut self,
-        parent: i64,
-        name: &str,
-        seed: u64,
-        units: u64,
-    ) -> Result<i64, ApiError> {
-        let recipe = Recipe::Text { seed };
-        let size = Recipe::text_unit(seed) * units.max(1);
-        self.file(parent, name, recipe, size, recipe.md5(size))
-    }
-
-    /// A binary file, hashed now: keep these small.
-    pub fn noise(
-        &mut self,
-        parent: i64,
-        name: &str,
-        seed: u64,
-        size: u64,
-    ) -> Result<i64, ApiError> {
-        let recipe = Recipe::Noise { seed };
-        self.file(parent, name, recipe, size, recipe.md5(size))
-    }
-
-    /// A binary file whose MD5 is known in advance.
-    pub fn large(
-        &mut self,
-        parent: i64,
-        name: &str,
-        seed: u64,
-        size: u64,
-        md5: &str,
-    ) -> Result<i64, ApiError> {
-        self.file(parent, name, Recipe::Noise { seed }, size, md5.to_owned())
-    }
-
-    pub fn set_status(&mut self, id: i64, status: i64) {
-        if let Some(n) = self.drive.tree.get_mut(id) {
-            n.status = status;
-        }
-    }
-
-    pub fn resolve(&self, dir: &str) -> Result<i64, ApiError> {
-        self.drive.tree.resolve(dir).ok_or_else(ApiError::not_found)
-    }
-
-    pub fn trash(&mut self, ids: &[i64]) -> Result<(), ApiError> {
-        let t = self.tick();
-        self.drive.tree.trash(ids, t)
+        Seed::Demo => demo::build(&mut Builder::new(drive, EPOCH)),
     }
 }
