@@ -225,3 +225,18 @@ fn reachable(local: SocketAddr) -> SocketAddr {
     };
     SocketAddr::new(ip, local.port())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unspecified_listen_addresses_are_reached_through_loopback() {
+        let v4: SocketAddr = "0.0.0.0:8123".parse().unwrap();
+        assert_eq!(reachable(v4).to_string(), "127.0.0.1:8123");
+        let v6: SocketAddr = "[::]:8123".parse().unwrap();
+        assert_eq!(reachable(v6).to_string(), "[::1]:8123");
+        let given: SocketAddr = "127.0.0.2:1".parse().unwrap();
+        assert_eq!(reachable(given), given);
+    }
+}

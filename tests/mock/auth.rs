@@ -256,3 +256,19 @@ async fn banner_and_call_counts() {
     assert_eq!(stats.calls_to("/api/v1/file/move"), 3);
     assert_eq!(stats.calls_to("/api/v1/access_token"), 1);
 }
+
+#[tokio::test]
+async fn start_on_a_given_address() {
+    let addr: std::net::SocketAddr = "127.0.0.1:0".parse().unwrap();
+    let server = panfm::mock::MockServer::start_on(addr, MockConfig::default())
+        .await
+        .unwrap();
+    assert!(
+        server.base_url().starts_with("http://127.0.0.1:"),
+        "{}",
+        server.base_url()
+    );
+    let env = Env::attach(server).await;
+    ok(&env.get("/api/v1/user/info", &[]).await);
+    env.server.shutdown().await;
+}
