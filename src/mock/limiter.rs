@@ -35,7 +35,7 @@ const TABLE: &[(&str, f64, f64)] = &[
 ];
 
 /// The documented QPS of `path` for a free (`vip == false`) or VIP account.
-pub fn qps(path: &str, vip: bool) -> Option<f64> {
+pub(crate) fn qps(path: &str, vip: bool) -> Option<f64> {
     TABLE
         .iter()
         .find(|(p, _, _)| *p == path)
@@ -123,6 +123,10 @@ mod tests {
             assert!(l.admit("/api/v1/file/name", false, t0));
         }
         assert_eq!(qps("/api/v1/file/trash", false), Some(5.0));
+        assert_eq!(qps("/api/v1/file/move", false), Some(3.0));
+        assert_eq!(qps("/api/v1/file/move", true), Some(10.0));
+        assert_eq!(qps("/upload/v1/file/mkdir", true), Some(20.0));
+        assert_eq!(qps("/api/v1/file/download_info", true), Some(5.0));
         assert_eq!(qps("/upload/v2/file/create", false), None);
     }
 }

@@ -33,6 +33,5 @@ mod upload;
 
 pub use config::{Knobs, MockConfig, Seed};
 pub use inspect::MockEntry;
-pub use limiter::qps as documented_qps;
 pub use server::MockServer;
 pub use stats::Stats;

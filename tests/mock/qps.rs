@@ -1,7 +1,7 @@
 //! Per-endpoint QPS limits (table B free/VIP, table C for trash/infos/download_info).
 
 use futures::future::join_all;
-use panfm::mock::{MockConfig, documented_qps};
+use panfm::mock::MockConfig;
 use serde_json::Value;
 
 use crate::common::{Env, quiet};
@@ -82,17 +82,4 @@ async fn access_token_is_rate_limited_and_unlisted_endpoints_are_not() {
     let q = [("fileID", "0".to_owned())];
     let details = join_all((0..30).map(|_| env.get("/api/v1/file/detail", &q))).await;
     assert!(details.iter().all(|v| v["code"] != 429));
-}
-
-#[test]
-fn documented_table_values() {
-    assert_eq!(documented_qps("/api/v1/file/list", false), Some(0.2));
-    assert_eq!(documented_qps("/api/v1/file/move", false), Some(3.0));
-    assert_eq!(documented_qps("/api/v1/file/move", true), Some(10.0));
-    assert_eq!(documented_qps("/upload/v1/file/mkdir", true), Some(20.0));
-    assert_eq!(
-        documented_qps("/api/v1/file/download_info", false),
-        Some(5.0)
-    );
-    assert_eq!(documented_qps("/api/v1/file/name", false), None);
 }
