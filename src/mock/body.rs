@@ -1,7 +1,8 @@
 //! Lenient reading of JSON request bodies, mimicking the real backend (very likely Go's
 //! `encoding/json`, API.md §1.3): object keys match case-insensitively and id fields also
 //! accept numeric strings (OpenList sends `mkdir.parentID` as `"123"`). The Content-Type
-//! header is not checked.
+//! header is not checked, although developer-notes.zh.md lists `application/json` as required
+//! on every call.
 
 use std::collections::HashMap;
 

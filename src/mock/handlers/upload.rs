@@ -4,7 +4,8 @@
 //!
 //! create answers `{fileID, reuse:true}` for an instant upload (the content `(etag, size)` is
 //! already stored; p123client: `preuploadID` and `sliceSize` are absent then), otherwise
-//! `{fileID:0, reuse:false, preuploadID, sliceSize, servers}`.
+//! `{fileID:0, reuse:false, preuploadID, sliceSize, servers}`. NOTE: p123client's rendering
+//! types the returned `fileID` as a string; upload-v2.zh.md (followed here) says number.
 //!
 //! upload_complete: the first call starts verification. The first `complete_pending_polls`
 //! calls answer "not yet", alternating code 20103 "文件正在校验中,请间隔1秒后再试" (odd calls)

@@ -6,7 +6,8 @@
 //! Permanent delete is only for items whose own flag is set (彻底删除.md: "文件必须要在回收站中");
 //! it removes the item and every descendant not separately trashed. Separately trashed
 //! descendants stay in the recycle bin pointing at a parent that no longer exists; `recover`
-//! reports such items, and items whose parent is itself in the trash, as `abnormalFileIDs`.
+//! reports such items as `abnormalFileIDs` (从回收站恢复文件: "父级目录不存在"), and also, as the
+//! brief asks, items whose parent is itself in the trash.
 
 use super::super::reply::ApiError;
 use super::Tree;
