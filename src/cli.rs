@@ -36,4 +36,44 @@ pub struct Cli {
 pub enum Cmd {
     /// Print the default keymap (copy parts of it into keymap.toml in the config directory).
     Keymap,
+    /// Run the mock 123pan server standalone (prints `base_url=… client_id=… client_secret=…`).
+    MockServer(MockServerArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct MockServerArgs {
+    /// Port on 127.0.0.1 (default: any free port).
+    #[arg(long, default_value_t = 0)]
+    pub port: u16,
+    /// Keep the drive here across restarts (default: a temporary directory).
+    #[arg(long, value_name = "DIR")]
+    pub state: Option<PathBuf>,
+    #[arg(long, value_name = "ID", default_value = "panfm-demo")]
+    pub client_id: String,
+    #[arg(long, value_name = "SECRET", default_value = "panfm-demo-secret")]
+    pub client_secret: String,
+    /// Seed a new drive with the demo tree instead of leaving it empty.
+    #[arg(long)]
+    pub demo_data: bool,
+    /// Delay added to every request, in milliseconds.
+    #[arg(long, default_value_t = 0, value_name = "MS")]
+    pub latency_ms: u64,
+    /// Fraction of requests answered with a random 5xx HTML page (0..1).
+    #[arg(long, default_value_t = 0.0, value_name = "P")]
+    pub error_rate: f64,
+    /// Fraction of uploads/downloads whose connection is dropped mid-body (0..1).
+    #[arg(long, default_value_t = 0.0, value_name = "P")]
+    pub drop_rate: f64,
+    /// Do not enforce the per-endpoint QPS limits.
+    #[arg(long)]
+    pub no_qps: bool,
+    /// Act as a VIP account (VIP QPS column).
+    #[arg(long)]
+    pub vip: bool,
+    /// Slice size handed out by upload create, in bytes.
+    #[arg(long, value_name = "BYTES")]
+    pub slice_size: Option<u64>,
+    /// How many times upload_complete answers "not yet" before the result.
+    #[arg(long, value_name = "N")]
+    pub complete_polls: Option<u32>,
 }

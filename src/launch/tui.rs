@@ -1,19 +1,14 @@
-//! Start-up in dependency order: paths → logging → config → backends → model → terminal →
-//! run loop. Each subcommand starts here too, so the TUI and the command line share one engine.
+//! The two-pane TUI: build the model and the executor, take over the terminal, run the loop.
 
 use crate::app::Model;
-use crate::cli::{Cli, Cmd};
-use crate::config::{DEFAULT_KEYMAP, Keymap, Paths, Styles};
+use crate::cli::Cli;
+use crate::config::{Keymap, Paths, Styles};
 use crate::fs::Location;
 use crate::runtime::{self, Executor, terminal::TerminalGuard};
 use color_eyre::eyre::{WrapErr, eyre};
 use std::path::{Path, PathBuf};
 
 pub async fn run(cli: Cli) -> color_eyre::Result<()> {
-    if let Some(Cmd::Keymap) = cli.command {
-        print!("{DEFAULT_KEYMAP}");
-        return Ok(());
-    }
     let paths = Paths::resolve(cli.config_dir.as_deref())?;
     let _log = crate::logging::init(&paths.state).wrap_err("cannot open the log file")?;
     tracing::info!(version = env!("CARGO_PKG_VERSION"), "panfm starting");
