@@ -26,6 +26,11 @@ mod transport;
 mod upload;
 mod wire;
 
+#[cfg(test)]
+mod stub;
+#[cfg(test)]
+mod tests;
+
 pub use client::Client;
 pub use config::{Auth, ClientConfig, DEFAULT_BASE_URL, Timeouts};
 pub use credentials::{AuthEnv, AuthSource, Credentials, CredentialsError, resolve_auth};
