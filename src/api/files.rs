@@ -5,6 +5,8 @@
 //! `trashed` parameter ("此接口查询结果包含回收站的文件，需自行根据字段trashed判断处理" [DOC][OL]);
 //! they are filtered out here, so a page can come back empty while more pages remain.
 
+use std::collections::HashSet;
+
 use super::client::Client;
 use super::endpoint::Endpoint;
 use super::error::ApiError;
@@ -40,12 +42,17 @@ impl Client {
     /// says `lastFileId = -1`.
     pub async fn list_all(&self, parent: FileId) -> Result<Vec<FileEntry>, ApiError> {
         let mut entries = Vec::new();
+        let mut seen = HashSet::new();
         let mut cursor = None;
         loop {
             let page = self.list_page(parent, cursor).await?;
             entries.extend(page.entries);
             match page.next {
-                Some(next) => cursor = Some(next),
+                Some(next) if seen.insert(next) => cursor = Some(next),
+                Some(next) => {
+                    tracing::warn!(parent, next, "listing cursor repeats; stopping");
+                    return Ok(entries);
+                }
                 None => return Ok(entries),
             }
         }

@@ -12,6 +12,7 @@ use std::time::Duration;
 
 use bytes::Bytes;
 use reqwest::Url;
+use reqwest::header::CONTENT_TYPE;
 use reqwest::multipart::Form;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -215,10 +216,12 @@ impl Client {
         if let Some(token) = token {
             builder = builder.bearer_auth(token.expose());
         }
+        // The common-header table marks `Content-Type: application/json` required on every call
+        // [S001][S004] (API.md says "for bodies"); multipart calls carry their own.
         builder = match &request.body {
-            Body::Empty => builder,
+            Body::Empty => builder.header(CONTENT_TYPE, "application/json"),
             Body::Json(bytes) => builder
-                .header(reqwest::header::CONTENT_TYPE, "application/json")
+                .header(CONTENT_TYPE, "application/json")
                 .body(bytes.clone()),
             Body::Multipart(form) => builder.multipart(form()),
         };

@@ -39,6 +39,12 @@ async fn concurrent_callers_share_one_mint() {
         assert_eq!(bearer(&r), Some("Bearer T1"));
         assert_eq!(r.header("platform"), Some("open_platform"));
     }
+    let shown = format!("{client:?}");
+    assert!(shown.contains("Token(<redacted>)"), "{shown}");
+    assert!(
+        !shown.contains("T1\"") && !shown.contains("csecret"),
+        "{shown}"
+    );
 }
 
 #[tokio::test]

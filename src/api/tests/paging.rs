@@ -117,3 +117,20 @@ async fn infos_and_detail_use_their_own_casing() {
     let r = &stub.calls("/file/detail")[0];
     assert_eq!(query_param(r, "fileID").as_deref(), Some("14749954"));
 }
+
+#[tokio::test]
+async fn a_cycling_cursor_ends_the_listing() {
+    let stub = Stub::start(|r, _| match r.path.as_str() {
+        "/api/v1/access_token" => Reply::token("T"),
+        _ if query_param(r, "lastFileId").as_deref() == Some("5") => {
+            Reply::ok(json!({"lastFileId": 6, "fileList": [item(6, 0)]}))
+        }
+        _ => Reply::ok(json!({"lastFileId": 5, "fileList": [item(5, 0)]})),
+    })
+    .await;
+    let entries = stub.client().list_all(0).await.unwrap();
+    assert_eq!(entries.len(), 3);
+    assert_eq!(stub.calls("/file/list").len(), 3);
+    let get = &stub.calls("/file/list")[0];
+    assert_eq!(get.header("content-type"), Some("application/json"));
+}
