@@ -12,7 +12,7 @@ use super::client::Client;
 use super::config::Auth;
 use super::credentials::Credentials;
 use super::endpoint::Endpoint;
-use super::error::ApiError;
+use super::error::{ApiError, ApiErrorKind};
 use super::lenient;
 use super::token_cache::{CachedToken, Token, TokenCache};
 use super::transport::ApiRequest;
@@ -153,7 +153,18 @@ impl Client {
         };
         let request = ApiRequest::json(self, Endpoint::AccessToken, &body)?;
         // Boxed: `call` awaits `token`, which awaits this.
-        let data: TokenData = Box::pin(self.call(request)).await?;
+        // The code for rejected credentials is undocumented (the mock says 1): any definite
+        // refusal of the mint is an authentication problem for the user.
+        let data: TokenData = Box::pin(self.call(request)).await.map_err(|e| {
+            if e.code.is_some() && !e.is_retryable() {
+                ApiError {
+                    kind: ApiErrorKind::Auth,
+                    ..e
+                }
+            } else {
+                e
+            }
+        })?;
         let expires_at = lenient::parse_time(&data.expired_at).unwrap_or_else(|| {
             tracing::warn!(expired_at = %data.expired_at, "unparseable expiredAt; assuming 24 h");
             Utc::now() + FALLBACK_LIFETIME

@@ -184,6 +184,13 @@ async fn bad_credentials_are_an_auth_error() {
 }
 
 #[tokio::test]
+async fn any_refused_mint_is_an_auth_error() {
+    let stub = Stub::start(|_, _| Reply::code(1, "clientID或clientSecret错误")).await;
+    let err = stub.client().user_info().await.unwrap_err();
+    assert_eq!((err.kind, err.code), (ApiErrorKind::Auth, Some(1)));
+}
+
+#[tokio::test]
 async fn user_info_switches_the_vip_column() {
     let stub = Stub::start(|r, _| match r.path.as_str() {
         "/api/v1/access_token" => Reply::token("T"),
