@@ -9,6 +9,8 @@ use super::error::{ApiError, ApiErrorKind};
 use super::rate_limit::RateLimiter;
 use super::retry::RetryPolicy;
 
+/// Build one per account and clone it everywhere: the token and the rate limiter live inside,
+/// and two separately built clients would each spend the server's QPS budget.
 #[derive(Clone, Debug)]
 pub struct Client {
     pub(crate) inner: Arc<Inner>,

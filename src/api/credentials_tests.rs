@@ -1,3 +1,5 @@
+//! Credentials file round trips and the env → file resolution order.
+
 use pretty_assertions::assert_eq;
 
 use super::*;

@@ -1,3 +1,5 @@
+//! Envelope decoding: success, documented error codes, and every kind of malformed reply.
+
 use serde::de::IgnoredAny;
 
 use super::*;

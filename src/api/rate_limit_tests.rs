@@ -1,3 +1,6 @@
+//! Limiter semantics under paused tokio time: window never exceeded, no oversleeping, FIFO,
+//! fractional QPS, VIP switch.
+
 use std::sync::Arc;
 use std::time::Duration;
 

@@ -1,3 +1,5 @@
+//! Token minting, caching, sharing and replacement after 401.
+
 use chrono::Utc;
 
 use super::{bearer, count};

@@ -1,3 +1,5 @@
+//! Listing pages, trash filtering, loop guards, search, detail and infos.
+
 use serde_json::{Value, json};
 
 use super::count;

@@ -1,3 +1,5 @@
+//! Request shapes of the mutating calls and batch chunking.
+
 use std::time::Duration;
 
 use pretty_assertions::assert_eq;

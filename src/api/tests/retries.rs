@@ -1,3 +1,5 @@
+//! Which failures are retried, how often, and for which endpoints.
+
 use super::count;
 use crate::api::ApiErrorKind;
 use crate::api::stub::{Reply, Stub};

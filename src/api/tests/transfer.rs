@@ -1,3 +1,5 @@
+//! Upload v2 calls and ranged downloads.
+
 use bytes::Bytes;
 use pretty_assertions::assert_eq;
 use serde_json::json;

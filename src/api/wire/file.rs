@@ -88,3 +88,33 @@ pub(crate) struct InfosData {
 pub(crate) struct InfosRequest<'a> {
     pub file_ids: &'a [FileId],
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn drifted_items_still_decode() {
+        // Ids and sizes as strings, a bool `trashed`, an unknown category, missing optional
+        // fields, an extra field, a v1-style timestamp.
+        let json = r#"{"fileID": "42", "filename": "x", "parentFileId": "7", "type": "1",
+            "size": "12", "category": 99, "trashed": true, "etag": null,
+            "createAt": "2025-02-24 17:57:01 +0800 CST", "newField": [1, 2]}"#;
+        let e: FileEntry = serde_json::from_str::<WireFile>(json).unwrap().into();
+        assert_eq!((e.id, e.parent_id, e.size), (42, 7, 12));
+        assert_eq!(e.kind, FileKind::Dir);
+        assert_eq!(e.category, Category::Other(99));
+        assert!(e.trashed && !e.punished);
+        assert_eq!(e.etag, "");
+        assert!(e.created_at.is_some() && e.updated_at.is_none());
+    }
+
+    #[test]
+    fn a_null_or_missing_list_is_empty() {
+        let d: ListData = serde_json::from_str(r#"{"lastFileId": -1, "fileList": null}"#).unwrap();
+        assert!(d.file_list.is_empty());
+        let d: InfosData = serde_json::from_str("{}").unwrap();
+        assert!(d.file_list.is_empty());
+        assert!(serde_json::from_str::<WireFile>(r#"{"filename": "no id"}"#).is_err());
+    }
+}
