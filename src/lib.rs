@@ -7,5 +7,12 @@
 //! written from the API documents; it depends on nothing else in the crate.
 
 pub mod api;
+pub mod app;
+pub mod cli;
 pub mod config;
+pub mod fs;
+pub mod launch;
+mod logging;
 pub mod mock;
+pub mod runtime;
+pub mod ui;

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Regenerates screenshots/*.png from real terminal captures: runs the release panfm in a private
+# tmux server, drives it with keys, captures the pane with colours and renders it to PNG with
+# tools/ansi2png. Needs tmux and fonts (DejaVu Sans Mono; a CJK font such as fonts-wqy-microhei).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --release --quiet
+cargo build --release --quiet --manifest-path tools/ansi2png/Cargo.toml
+BIN=$PWD/target/release/panfm
+PNG=$PWD/tools/ansi2png/target/release/ansi2png
+SOCK=panfm-shots-$$
+T="tmux -L $SOCK"
+WORK=$(mktemp -d)
+trap '$T kill-server 2>/dev/null || true; rm -rf "$WORK"' EXIT
+mkdir -p screenshots
+
+wait_for() {
+  for _ in $(seq 100); do
+    $T capture-pane -p -t shot | grep -qE -- "$1" && return 0
+    sleep 0.1
+  done
+  echo "timeout waiting for: $1" >&2
+  $T capture-pane -p -t shot >&2
+  return 1
+}
+
+shot() { # name
+  sleep 0.3
+  $T capture-pane -p -e -t shot | "$PNG" 120 32 "screenshots/$1.png"
+  echo "screenshots/$1.png"
+}
+
+# A small local tree to browse.
+mkdir -p "$WORK/home/照片 2024/春节" "$WORK/home/projects/panfm" "$WORK/home/音乐 🎵" "$WORK/home/.config"
+for i in 1 2 3 10 11 20; do head -c $((i * 40960)) /dev/zero > "$WORK/home/IMG_$(printf %04d "$i").jpg"; done
+head -c 5242880 /dev/zero > "$WORK/home/备份 2024-03.tar.gz"
+echo "# notes" > "$WORK/home/README.md"
+head -c 123456 /dev/zero > "$WORK/home/report-final (2).pdf"
+
+run() { # args...
+  $T kill-server 2>/dev/null || true
+  $T new-session -d -s shot -x 120 -y 32 \
+    "env PANFM_CONFIG_DIR=$WORK/cfg TERM=xterm-256color $BIN $*"
+}
+
+run "$WORK/home" "$WORK/home/照片\\ 2024"
+wait_for 'IMG_0020'
+$T send-keys -t shot j j Space j Space
+shot local-panes
+$T send-keys -t shot '?'
+wait_for 'Keys'
+shot help
+$T send-keys -t shot q

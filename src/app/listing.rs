@@ -1,0 +1,183 @@
+//! The entries of one directory and the derived, visible order. `entries` keeps arrival order;
+//! `sorted` indexes all of them in sort order; `view` is the visible subset (hidden toggle and
+//! filter) in the same order. Pages merge in O(n + p log p), filters re-derive `view` in O(n),
+//! so a 100,000-entry directory stays responsive while it streams in.
+
+use super::sort::SortSpec;
+use crate::fs::{Entry, EntryKey};
+
+#[derive(Debug, Clone, Default)]
+pub struct Listing {
+    entries: Vec<Entry>,
+    sorted: Vec<u32>,
+    view: Vec<u32>,
+    stats: ListingStats,
+}
+
+/// Totals over all entries (visible or not), kept as pages arrive.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ListingStats {
+    pub dirs: usize,
+    pub files: usize,
+    pub bytes: u64,
+}
+
+/// Which entries are visible.
+#[derive(Debug, Clone, Default)]
+pub struct Visibility {
+    pub show_hidden: bool,
+    pub filter: String,
+}
+
+impl Visibility {
+    pub fn shows(&self, e: &Entry) -> bool {
+        (self.show_hidden || !e.hidden) && contains_smart_case(&e.name, &self.filter)
+    }
+}
+
+impl Listing {
+    pub fn len(&self) -> usize {
+        self.view.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.view.is_empty()
+    }
+
+    pub fn total(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// The `i`-th visible entry.
+    pub fn get(&self, i: usize) -> Option<&Entry> {
+        self.view.get(i).map(|&ix| &self.entries[ix as usize])
+    }
+
+    /// Up to `len` visible entries starting at view position `start`.
+    pub fn window(&self, start: usize, len: usize) -> impl Iterator<Item = &Entry> {
+        let start = start.min(self.view.len());
+        let end = start.saturating_add(len).min(self.view.len());
+        self.view[start..end]
+            .iter()
+            .map(|&ix| &self.entries[ix as usize])
+    }
+
+    pub fn visible(&self) -> impl Iterator<Item = &Entry> {
+        self.view.iter().map(|&ix| &self.entries[ix as usize])
+    }
+
+    pub fn stats(&self) -> ListingStats {
+        self.stats
+    }
+
+    pub fn all(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    pub fn position(&self, key: &EntryKey) -> Option<usize> {
+        self.view
+            .iter()
+            .position(|&ix| &self.entries[ix as usize].key == key)
+    }
+
+    pub fn clear(&mut self) {
+        *self = Self::default();
+    }
+
+    /// Adds a page; returns the new view position of the entry that was at `track` (if any).
+    pub fn push_page(
+        &mut self,
+        page: Vec<Entry>,
+        spec: SortSpec,
+        vis: &Visibility,
+        track: Option<usize>,
+    ) -> Option<usize> {
+        let base = self.entries.len() as u32;
+        let n = page.len() as u32;
+        for e in &page {
+            if e.is_dir() {
+                self.stats.dirs += 1;
+            } else {
+                self.stats.files += 1;
+                self.stats.bytes += e.size;
+            }
+        }
+        self.entries.extend(page);
+        let mut fresh: Vec<u32> = (base..base + n).collect();
+        let entries = &self.entries;
+        fresh.sort_unstable_by(|&a, &b| spec.compare(&entries[a as usize], &entries[b as usize]));
+        let fresh_visible: Vec<u32> = fresh
+            .iter()
+            .copied()
+            .filter(|&i| vis.shows(&entries[i as usize]))
+            .collect();
+        self.sorted = merge(&self.sorted, &fresh, entries, spec, None).0;
+        let (view, moved) = merge(&self.view, &fresh_visible, entries, spec, track);
+        self.view = view;
+        moved
+    }
+
+    pub fn resort(&mut self, spec: SortSpec, vis: &Visibility) {
+        let entries = &self.entries;
+        self.sorted
+            .sort_unstable_by(|&a, &b| spec.compare(&entries[a as usize], &entries[b as usize]));
+        self.refilter(vis);
+    }
+
+    pub fn refilter(&mut self, vis: &Visibility) {
+        let entries = &self.entries;
+        self.view = self
+            .sorted
+            .iter()
+            .copied()
+            .filter(|&i| vis.shows(&entries[i as usize]))
+            .collect();
+    }
+}
+
+/// Merges two index lists sorted by `spec`; also maps old position `track` of `old` to its new
+/// position.
+fn merge(
+    old: &[u32],
+    fresh: &[u32],
+    entries: &[Entry],
+    spec: SortSpec,
+    track: Option<usize>,
+) -> (Vec<u32>, Option<usize>) {
+    let mut out = Vec::with_capacity(old.len() + fresh.len());
+    let (mut i, mut j) = (0, 0);
+    let mut moved = None;
+    while i < old.len() || j < fresh.len() {
+        let take_old = j >= fresh.len()
+            || (i < old.len()
+                && spec
+                    .compare(&entries[old[i] as usize], &entries[fresh[j] as usize])
+                    .is_le());
+        if take_old {
+            if track == Some(i) {
+                moved = Some(out.len());
+            }
+            out.push(old[i]);
+            i += 1;
+        } else {
+            out.push(fresh[j]);
+            j += 1;
+        }
+    }
+    (out, moved)
+}
+
+/// Substring match; case-insensitive unless the needle has an uppercase letter ("smart case").
+pub fn contains_smart_case(hay: &str, needle: &str) -> bool {
+    if needle.is_empty() {
+        return true;
+    }
+    if needle.chars().any(char::is_uppercase) {
+        return hay.contains(needle);
+    }
+    if hay.is_ascii() && needle.is_ascii() {
+        let (h, n) = (hay.as_bytes(), needle.as_bytes());
+        return h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n));
+    }
+    hay.to_lowercase().contains(needle)
+}

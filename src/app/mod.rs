@@ -1,0 +1,24 @@
+//! The Elm core: [`Model`], [`Msg`], [`Effect`] and the synchronous [`update`]. No tokio, no
+//! I/O, no ratatui here; `update` only transforms state and returns effects for the runtime.
+
+mod effect;
+mod listing;
+mod model;
+mod msg;
+mod pane;
+mod sort;
+mod update;
+
+#[cfg(test)]
+pub(crate) mod testing;
+
+pub use effect::Effect;
+pub use listing::{Listing, ListingStats, Visibility, contains_smart_case};
+pub use model::{
+    CHORD_TIMEOUT_TICKS, CHROME_ROWS, Level, MIN_HEIGHT, MIN_WIDTH, Modal, Model, Side,
+    StatusMessage, Viewport,
+};
+pub use msg::{ListingMsg, Msg};
+pub use pane::{FilterState, History, LoadState, Pane, Ticket};
+pub use sort::{SortKey, SortSpec};
+pub use update::{start, update};

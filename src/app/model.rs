@@ -1,0 +1,163 @@
+//! The whole application state. Everything the view draws is derived from here; async work
+//! reports back through messages and never holds a reference into the model.
+
+use super::pane::{Pane, Ticket};
+use crate::config::{Key, Keymap, Layer, Styles};
+use crate::fs::Location;
+
+/// Rows the screen spends outside the pane lists: pane borders (2), the column header (1), the
+/// status line (1) and the hint bar (1). The view's layout must agree (tested in `ui`).
+pub const CHROME_ROWS: u16 = 5;
+/// Below this the view shows a "terminal too small" message instead of panes.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 15;
+/// Ticks (100 ms each) before a half-typed chord is dropped.
+pub const CHORD_TIMEOUT_TICKS: u8 = 10;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Side {
+    Left,
+    Right,
+}
+
+impl Side {
+    pub fn other(self) -> Side {
+        match self {
+            Side::Left => Side::Right,
+            Side::Right => Side::Left,
+        }
+    }
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Viewport {
+    pub width: u16,
+    pub height: u16,
+}
+
+impl Viewport {
+    /// Entry rows visible in each pane.
+    pub fn list_rows(&self) -> usize {
+        usize::from(self.height.saturating_sub(CHROME_ROWS)).max(1)
+    }
+
+    pub fn too_small(&self) -> bool {
+        self.width < MIN_WIDTH || self.height < MIN_HEIGHT
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Info,
+    Error,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusMessage {
+    pub level: Level,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Modal {
+    Help { scroll: usize },
+}
+
+#[derive(Debug, Clone)]
+pub struct Model {
+    pub panes: [Pane; 2],
+    pub focus: Side,
+    pub modal: Option<Modal>,
+    pub status: Option<StatusMessage>,
+    pub viewport: Viewport,
+    pub pending_keys: Vec<Key>,
+    pub pending_ticks: u8,
+    /// Animation frame for the loading spinner; advanced by ticks while something loads.
+    pub spinner: usize,
+    pub keymap: Keymap,
+    pub styles: Styles,
+    /// Where `home` goes for local panes.
+    pub home: Option<std::path::PathBuf>,
+    /// Seconds east of UTC for showing times; fixed at start so the view stays pure.
+    pub utc_offset: i32,
+    pub next_ticket: Ticket,
+    pub quit: bool,
+}
+
+impl Model {
+    pub fn new(left: Location, right: Location, keymap: Keymap, styles: Styles) -> Self {
+        Self {
+            panes: [Pane::new(left), Pane::new(right)],
+            focus: Side::Left,
+            modal: None,
+            status: None,
+            viewport: Viewport {
+                width: 80,
+                height: 24,
+            },
+            pending_keys: Vec::new(),
+            pending_ticks: 0,
+            spinner: 0,
+            keymap,
+            styles,
+            home: None,
+            utc_offset: 0,
+            next_ticket: 1,
+            quit: false,
+        }
+    }
+
+    pub fn pane(&self, side: Side) -> &Pane {
+        &self.panes[side.index()]
+    }
+
+    pub fn pane_mut(&mut self, side: Side) -> &mut Pane {
+        &mut self.panes[side.index()]
+    }
+
+    pub fn focused(&self) -> &Pane {
+        self.pane(self.focus)
+    }
+
+    pub fn focused_mut(&mut self) -> &mut Pane {
+        self.pane_mut(self.focus)
+    }
+
+    pub fn take_ticket(&mut self) -> Ticket {
+        let t = self.next_ticket;
+        self.next_ticket += 1;
+        t
+    }
+
+    /// The input layer, derived from what is on screen.
+    pub fn layer(&self) -> Layer {
+        match &self.modal {
+            Some(Modal::Help { .. }) => Layer::Help,
+            None if self.focused().filter.as_ref().is_some_and(|f| f.editing) => Layer::Filter,
+            None => Layer::Browse,
+        }
+    }
+
+    /// Whether the runtime should send `Tick`s: only while something animates or waits.
+    pub fn wants_tick(&self) -> bool {
+        !self.pending_keys.is_empty() || self.panes.iter().any(Pane::is_loading)
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.status = Some(StatusMessage {
+            level: Level::Info,
+            text: text.into(),
+        });
+    }
+
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.status = Some(StatusMessage {
+            level: Level::Error,
+            text: text.into(),
+        });
+    }
+}

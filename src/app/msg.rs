@@ -1,0 +1,44 @@
+//! Messages: everything that can happen to the model. Input from the terminal, results from
+//! async tasks (always carrying the ticket of the request they answer), and timer ticks.
+
+use super::model::Side;
+use super::pane::Ticket;
+use crate::config::Command;
+use crate::fs::{Entry, FsError};
+use crossterm::event::KeyEvent;
+
+#[derive(Debug, Clone)]
+pub enum Msg {
+    Key(KeyEvent),
+    /// Bracketed paste (only used by text inputs).
+    Paste(String),
+    Resize {
+        width: u16,
+        height: u16,
+    },
+    /// 100 ms heartbeat, sent only while `Model::wants_tick`.
+    Tick,
+    /// A command from somewhere other than a key (tests, the command palette).
+    Command(Command),
+    Listing(ListingMsg),
+    /// SIGTERM / SIGHUP: leave now.
+    Terminate,
+}
+
+#[derive(Debug, Clone)]
+pub enum ListingMsg {
+    Page {
+        side: Side,
+        ticket: Ticket,
+        entries: Vec<Entry>,
+    },
+    Done {
+        side: Side,
+        ticket: Ticket,
+    },
+    Failed {
+        side: Side,
+        ticket: Ticket,
+        error: FsError,
+    },
+}

@@ -1,0 +1,138 @@
+//! One pane's state: where it is, what it lists, cursor and scroll, marks, sort, filter,
+//! history. Pure data plus small invariant-keeping helpers; no I/O.
+
+use super::listing::{Listing, Visibility};
+use super::sort::SortSpec;
+use crate::fs::{EntryKey, Location};
+use std::collections::HashSet;
+use tui_input::Input;
+
+/// Identifies one listing request; results carrying another ticket are stale and dropped.
+pub type Ticket = u64;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadState {
+    Loading(Ticket),
+    Done,
+    Failed(String),
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct History {
+    pub back: Vec<Location>,
+    pub forward: Vec<Location>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct FilterState {
+    pub input: Input,
+    /// True while the filter line has focus (keys go to the input).
+    pub editing: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Pane {
+    pub location: Location,
+    pub listing: Listing,
+    pub load: LoadState,
+    pub cursor: usize,
+    pub offset: usize,
+    pub marks: HashSet<EntryKey>,
+    pub marked_bytes: u64,
+    pub sort: SortSpec,
+    pub show_hidden: bool,
+    pub filter: Option<FilterState>,
+    pub history: History,
+    /// Put the cursor on this entry when it shows up (e.g. the directory we just left).
+    pub want_cursor: Option<EntryKey>,
+    /// The user moved the cursor since the listing began; keep it on its entry as pages merge.
+    pub cursor_moved: bool,
+}
+
+impl Pane {
+    pub fn new(location: Location) -> Self {
+        Self {
+            location,
+            listing: Listing::default(),
+            load: LoadState::Done,
+            cursor: 0,
+            offset: 0,
+            marks: HashSet::new(),
+            marked_bytes: 0,
+            sort: SortSpec::default(),
+            show_hidden: false,
+            filter: None,
+            history: History::default(),
+            want_cursor: None,
+            cursor_moved: false,
+        }
+    }
+
+    pub fn filter_text(&self) -> &str {
+        self.filter.as_ref().map_or("", |f| f.input.value())
+    }
+
+    pub fn visibility(&self) -> Visibility {
+        Visibility {
+            show_hidden: self.show_hidden,
+            filter: self.filter_text().to_owned(),
+        }
+    }
+
+    pub fn is_loading(&self) -> bool {
+        matches!(self.load, LoadState::Loading(_))
+    }
+
+    pub fn current(&self) -> Option<&crate::fs::Entry> {
+        self.listing.get(self.cursor)
+    }
+
+    /// Moves the cursor to `to` (clamped) and scrolls so it stays within `rows` visible rows.
+    pub fn set_cursor(&mut self, to: usize, rows: usize) {
+        let len = self.listing.len();
+        self.cursor = if len == 0 { 0 } else { to.min(len - 1) };
+        self.scroll_into_view(rows);
+    }
+
+    pub fn scroll_into_view(&mut self, rows: usize) {
+        let rows = rows.max(1);
+        let len = self.listing.len();
+        if self.cursor < self.offset {
+            self.offset = self.cursor;
+        } else if self.cursor >= self.offset + rows {
+            self.offset = self.cursor + 1 - rows;
+        }
+        // Never leave blank rows at the bottom when entries could fill them.
+        self.offset = self.offset.min(len.saturating_sub(rows));
+    }
+
+    /// Re-derives the visible rows after a sort/filter/hidden change, keeping the cursor entry.
+    pub fn rederive(&mut self, resort: bool, rows: usize) {
+        let key = self.current().map(|e| e.key.clone());
+        let (spec, vis) = (self.sort, self.visibility());
+        if resort {
+            self.listing.resort(spec, &vis);
+        } else {
+            self.listing.refilter(&vis);
+        }
+        let to = key.and_then(|k| self.listing.position(&k)).unwrap_or(0);
+        self.set_cursor(to, rows);
+    }
+
+    /// Recomputes `marked_bytes` and drops marks of entries that no longer exist.
+    pub fn recount_marks(&mut self) {
+        if self.marks.is_empty() {
+            self.marked_bytes = 0;
+            return;
+        }
+        let present: HashSet<&EntryKey> = self.listing.all().iter().map(|e| &e.key).collect();
+        self.marks.retain(|k| present.contains(k));
+        self.marked_bytes = self
+            .listing
+            .all()
+            .iter()
+            .filter(|e| self.marks.contains(&e.key))
+            .map(|e| e.size)
+            .sum();
+    }
+}

@@ -1,0 +1,82 @@
+//! Runs a [`Command`] in the current layer. Browsing commands act on the focused pane; modal
+//! layers (help, filter line) interpret the few commands they bind.
+
+use super::{marks, nav, view};
+use crate::app::{Effect, Modal, Model};
+use crate::config::{Command, Layer};
+
+pub fn run(model: &mut Model, cmd: Command) -> Vec<Effect> {
+    match model.layer() {
+        Layer::Help => {
+            help(model, cmd);
+            vec![]
+        }
+        Layer::Filter => filter(model, cmd),
+        Layer::Browse => browse(model, cmd),
+    }
+}
+
+fn browse(model: &mut Model, cmd: Command) -> Vec<Effect> {
+    use Command::*;
+    let rows = model.viewport.list_rows();
+    match cmd {
+        CursorUp => nav::move_cursor(model, -1),
+        CursorDown => nav::move_cursor(model, 1),
+        PageUp => nav::move_cursor(model, -(rows as isize)),
+        PageDown => nav::move_cursor(model, rows as isize),
+        HalfPageUp => nav::move_cursor(model, -((rows / 2).max(1) as isize)),
+        HalfPageDown => nav::move_cursor(model, (rows / 2).max(1) as isize),
+        Top => nav::cursor_to(model, 0),
+        Bottom => nav::cursor_to(model, usize::MAX),
+        Enter => return nav::enter(model),
+        Parent => return nav::parent(model),
+        Home => return nav::home(model),
+        Back => return nav::back(model),
+        Forward => return nav::forward(model),
+        Refresh => return vec![nav::reload(model, model.focus, true)],
+        MirrorPane => return nav::mirror(model),
+        SwitchPane => model.focus = model.focus.other(),
+        ToggleHidden => view::toggle_hidden(model),
+        SortName | SortSize | SortMtime | SortExtension | SortReverse => view::sort(model, cmd),
+        Filter => view::start_filter(model),
+        ToggleMark => marks::toggle(model),
+        MarkAll => marks::mark_all(model),
+        InvertMarks => marks::invert(model),
+        ClearMarks => marks::clear(model),
+        Escape => view::escape(model),
+        Help => model.modal = Some(Modal::Help { scroll: 0 }),
+        Quit => model.quit = true,
+        Accept | Noop => {}
+    }
+    vec![]
+}
+
+fn filter(model: &mut Model, cmd: Command) -> Vec<Effect> {
+    match cmd {
+        Command::Accept => view::accept_filter(model),
+        Command::Escape => view::clear_filter(model),
+        Command::CursorUp => nav::move_cursor(model, -1),
+        Command::CursorDown => nav::move_cursor(model, 1),
+        Command::Quit => model.quit = true,
+        _ => {}
+    }
+    vec![]
+}
+
+fn help(model: &mut Model, cmd: Command) {
+    let page = model.viewport.list_rows();
+    // The overlay shows at least `page` lines, so scrolling past this only adds blank space.
+    let max = model.keymap.help_len().saturating_sub(page);
+    let Some(Modal::Help { scroll }) = &mut model.modal else {
+        return;
+    };
+    match cmd {
+        Command::CursorDown => *scroll = (*scroll + 1).min(max),
+        Command::CursorUp => *scroll = scroll.saturating_sub(1),
+        Command::PageDown => *scroll = (*scroll + page).min(max),
+        Command::PageUp => *scroll = scroll.saturating_sub(page),
+        Command::Escape | Command::Help => model.modal = None,
+        Command::Quit => model.quit = true,
+        _ => {}
+    }
+}

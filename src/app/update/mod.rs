@@ -1,0 +1,43 @@
+//! Pure state transitions: `update(&mut Model, Msg) -> Vec<Effect>`. Never performs I/O, never
+//! spawns, never sleeps; each domain lives in its own file and this one only dispatches.
+
+mod command;
+mod keys;
+mod listing;
+mod marks;
+mod nav;
+mod view;
+
+#[cfg(test)]
+mod tests;
+
+use super::{Effect, Model, Msg, Side};
+
+/// Effects to run when the app starts: list both panes.
+pub fn start(model: &mut Model) -> Vec<Effect> {
+    [Side::Left, Side::Right]
+        .into_iter()
+        .map(|side| nav::reload(model, side, false))
+        .collect()
+}
+
+pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
+    match msg {
+        Msg::Key(key) => keys::handle(model, key),
+        Msg::Paste(text) => view::paste(model, &text),
+        Msg::Resize { width, height } => {
+            view::resize(model, width, height);
+            vec![]
+        }
+        Msg::Tick => keys::tick(model),
+        Msg::Command(cmd) => command::run(model, cmd),
+        Msg::Listing(m) => {
+            listing::update(model, m);
+            vec![]
+        }
+        Msg::Terminate => {
+            model.quit = true;
+            vec![]
+        }
+    }
+}

@@ -1,0 +1,132 @@
+//! Cursor movement and directory navigation: enter, parent, home, history, reload, mirror.
+//! Changing directory issues a fresh ticket, so pages still arriving for the old one are
+//! dropped.
+
+use crate::app::{Effect, LoadState, Model, Side};
+use crate::fs::{CloudDir, EntryKey, Location};
+
+pub fn move_cursor(model: &mut Model, delta: isize) {
+    let target = model.focused().cursor.saturating_add_signed(delta);
+    cursor_to(model, target);
+}
+
+pub fn cursor_to(model: &mut Model, to: usize) {
+    let rows = model.viewport.list_rows();
+    let pane = model.focused_mut();
+    pane.set_cursor(to, rows);
+    pane.cursor_moved = true;
+    pane.want_cursor = None;
+}
+
+pub fn enter(model: &mut Model) -> Vec<Effect> {
+    let pane = model.focused();
+    let Some(entry) = pane.current().filter(|e| e.is_dir()) else {
+        return vec![];
+    };
+    let to = match (&pane.location, &entry.key) {
+        (Location::Local(dir), EntryKey::Local(name)) => Location::Local(dir.join(name)),
+        (Location::Cloud(dir), EntryKey::Cloud(id)) => Location::Cloud(dir.child(*id, &entry.name)),
+        _ => return vec![],
+    };
+    vec![go(model, model.focus, to, true, None)]
+}
+
+pub fn parent(model: &mut Model) -> Vec<Effect> {
+    let pane = model.focused();
+    let Some(to) = pane.location.parent() else {
+        return vec![];
+    };
+    let want = pane.location.leaf_key();
+    vec![go(model, model.focus, to, true, want)]
+}
+
+pub fn home(model: &mut Model) -> Vec<Effect> {
+    let to = match &model.focused().location {
+        Location::Cloud(_) => Location::Cloud(CloudDir::root()),
+        Location::Local(_) => match &model.home {
+            Some(home) => Location::Local(home.clone()),
+            None => {
+                model.error("No home directory is known");
+                return vec![];
+            }
+        },
+    };
+    vec![go(model, model.focus, to, true, None)]
+}
+
+pub fn back(model: &mut Model) -> Vec<Effect> {
+    let pane = model.focused_mut();
+    let Some(to) = pane.history.back.pop() else {
+        return vec![];
+    };
+    pane.history.forward.push(pane.location.clone());
+    let want = came_from(&pane.location, &to);
+    vec![go(model, model.focus, to, false, want)]
+}
+
+pub fn forward(model: &mut Model) -> Vec<Effect> {
+    let pane = model.focused_mut();
+    let Some(to) = pane.history.forward.pop() else {
+        return vec![];
+    };
+    pane.history.back.push(pane.location.clone());
+    let want = came_from(&pane.location, &to);
+    vec![go(model, model.focus, to, false, want)]
+}
+
+/// When stepping from `from` up to its parent `to`, the entry to land on is `from` itself.
+fn came_from(from: &Location, to: &Location) -> Option<EntryKey> {
+    (from.parent().as_ref() == Some(to))
+        .then(|| from.leaf_key())
+        .flatten()
+}
+
+pub fn mirror(model: &mut Model) -> Vec<Effect> {
+    let to = model.focused().location.clone();
+    let other = model.focus.other();
+    vec![go(model, other, to, true, None)]
+}
+
+/// Moves `side` to `to` and starts listing it. `record` pushes the old location on the back
+/// stack (and clears forward); `want` is the entry to put the cursor on once it arrives.
+pub fn go(
+    model: &mut Model,
+    side: Side,
+    to: Location,
+    record: bool,
+    want: Option<EntryKey>,
+) -> Effect {
+    let pane = model.pane_mut(side);
+    if record && pane.location != to {
+        let from = std::mem::replace(&mut pane.location, to);
+        pane.history.back.push(from);
+        pane.history.forward.clear();
+    } else {
+        pane.location = to;
+    }
+    pane.marks.clear();
+    pane.marked_bytes = 0;
+    pane.filter = None;
+    pane.want_cursor = want;
+    reload(model, side, false)
+}
+
+/// (Re)lists the current location of `side`. With `keep_place` the cursor stays on its entry
+/// and marks survive (refresh); otherwise the pane starts at the top.
+pub fn reload(model: &mut Model, side: Side, keep_place: bool) -> Effect {
+    let ticket = model.take_ticket();
+    let pane = model.pane_mut(side);
+    if let Some(e) = pane.current().filter(|_| keep_place) {
+        pane.want_cursor = Some(e.key.clone());
+    }
+    pane.listing.clear();
+    pane.cursor = 0;
+    pane.offset = 0;
+    pane.cursor_moved = false;
+    pane.load = LoadState::Loading(ticket);
+    Effect::List {
+        side,
+        ticket,
+        location: pane.location.clone(),
+    }
+}

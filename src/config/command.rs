@@ -1,0 +1,47 @@
+//! Every action a key can be bound to, by intent (never by key). The keymap TOML names them in
+//! snake_case; an unknown name is a load error.
+
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Command {
+    // cursor
+    CursorUp,
+    CursorDown,
+    PageUp,
+    PageDown,
+    HalfPageUp,
+    HalfPageDown,
+    Top,
+    Bottom,
+    // navigation
+    Enter,
+    Parent,
+    Home,
+    Back,
+    Forward,
+    Refresh,
+    SwitchPane,
+    MirrorPane,
+    // view
+    ToggleHidden,
+    SortName,
+    SortSize,
+    SortMtime,
+    SortExtension,
+    SortReverse,
+    Filter,
+    // marks
+    ToggleMark,
+    MarkAll,
+    InvertMarks,
+    ClearMarks,
+    // modal / input
+    Escape,
+    Accept,
+    Help,
+    Quit,
+    /// Bound in a user keymap to remove a default binding.
+    Noop,
+}

@@ -1,0 +1,53 @@
+//! Pane backends: what a pane can list and where it is. [`Location`] is opaque to the UI
+//! (local paths, cloud ids); [`Entry`] is one row. Listing is streamed in pages so a huge
+//! directory shows progressively and never blocks the UI thread.
+
+mod entry;
+pub mod local;
+mod location;
+pub mod natural;
+
+pub use entry::{Entry, EntryKey, EntryKind};
+pub use location::{CloudDir, Location};
+
+use thiserror::Error;
+
+/// What went wrong, by kind; the UI words the message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FsErrorKind {
+    NotFound,
+    PermissionDenied,
+    AlreadyExists,
+    InvalidName,
+    Unsupported,
+    RateLimited,
+    Auth,
+    Network,
+    Io,
+}
+
+#[derive(Debug, Clone, Error, PartialEq, Eq)]
+#[error("{message}")]
+pub struct FsError {
+    pub kind: FsErrorKind,
+    pub message: String,
+}
+
+impl FsError {
+    pub fn new(kind: FsErrorKind, message: impl Into<String>) -> Self {
+        Self {
+            kind,
+            message: message.into(),
+        }
+    }
+
+    pub fn io(context: &str, err: &std::io::Error) -> Self {
+        let kind = match err.kind() {
+            std::io::ErrorKind::NotFound => FsErrorKind::NotFound,
+            std::io::ErrorKind::PermissionDenied => FsErrorKind::PermissionDenied,
+            std::io::ErrorKind::AlreadyExists => FsErrorKind::AlreadyExists,
+            _ => FsErrorKind::Io,
+        };
+        Self::new(kind, format!("{context}: {err}"))
+    }
+}

@@ -1,0 +1,65 @@
+//! Start-up in dependency order: paths → logging → config → backends → model → terminal →
+//! run loop. Each subcommand starts here too, so the TUI and the command line share one engine.
+
+use crate::app::Model;
+use crate::cli::{Cli, Cmd};
+use crate::config::{DEFAULT_KEYMAP, Keymap, Paths, Styles};
+use crate::fs::Location;
+use crate::runtime::{self, Executor, terminal::TerminalGuard};
+use color_eyre::eyre::{WrapErr, eyre};
+use std::path::{Path, PathBuf};
+
+pub async fn run(cli: Cli) -> color_eyre::Result<()> {
+    if let Some(Cmd::Keymap) = cli.command {
+        print!("{DEFAULT_KEYMAP}");
+        return Ok(());
+    }
+    let paths = Paths::resolve(cli.config_dir.as_deref())?;
+    let _log = crate::logging::init(&paths.state).wrap_err("cannot open the log file")?;
+    tracing::info!(version = env!("CARGO_PKG_VERSION"), "panfm starting");
+    let keymap = load_keymap(&paths.config)?;
+    let cwd = std::env::current_dir().wrap_err("cannot read the current directory")?;
+    let left = local_dir(cli.left.as_deref(), &cwd)?;
+    let right = match cli.right.as_deref() {
+        Some(p) => local_dir(Some(p), &cwd)?,
+        None => left.clone(),
+    };
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let mut model = Model::new(left, right, keymap, Styles::new(no_color));
+    model.home = directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());
+    model.utc_offset = chrono::Local::now().offset().local_minus_utc();
+    run_tui(model).await
+}
+
+async fn run_tui(mut model: Model) -> color_eyre::Result<()> {
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+    let mut executor = Executor::new(tx.clone());
+    let mut guard = TerminalGuard::enter().wrap_err("cannot set up the terminal")?;
+    runtime::spawn_input(tx.clone());
+    runtime::spawn_signals(tx);
+    let result = runtime::run(&mut guard.terminal, &mut model, &mut executor, &mut rx).await;
+    drop(guard);
+    tracing::info!("panfm exiting");
+    result.wrap_err("terminal error")
+}
+
+fn load_keymap(config_dir: &Path) -> color_eyre::Result<Keymap> {
+    let file = config_dir.join("keymap.toml");
+    let keymap = match std::fs::read_to_string(&file) {
+        Ok(text) => Keymap::with_overrides(&text, &file.display().to_string()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Keymap::default_map(),
+        Err(e) => return Err(eyre!("cannot read {}: {e}", file.display())),
+    };
+    keymap.map_err(|e| eyre!("invalid keymap: {e}"))
+}
+
+fn local_dir(arg: Option<&Path>, cwd: &Path) -> color_eyre::Result<Location> {
+    let path: PathBuf = arg.map_or_else(|| cwd.to_path_buf(), |p| cwd.join(p));
+    let path = path
+        .canonicalize()
+        .wrap_err_with(|| format!("cannot open {}", path.display()))?;
+    if !path.is_dir() {
+        return Err(eyre!("{} is not a directory", path.display()));
+    }
+    Ok(Location::Local(path))
+}

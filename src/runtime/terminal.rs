@@ -1,0 +1,74 @@
+//! Owning the real terminal: raw mode, alternate screen, bracketed paste, and putting all of it
+//! back on every exit path — normal return, error, panic (via the color-eyre hooks) and signals
+//! (the run loop turns SIGTERM/SIGHUP into a normal return).
+
+use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
+use crossterm::execute;
+use crossterm::terminal::{
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use std::io::{self, Stdout};
+
+pub type Tui = Terminal<CrosstermBackend<Stdout>>;
+
+/// Restores the terminal when dropped.
+pub struct TerminalGuard {
+    pub terminal: Tui,
+}
+
+impl TerminalGuard {
+    pub fn enter() -> io::Result<Self> {
+        enable_raw_mode()?;
+        let mut stdout = io::stdout();
+        // NOTE: not `Terminal::clear`, which asks the terminal for the cursor position and
+        // fails on terminals that never answer.
+        let setup = execute!(
+            stdout,
+            EnterAlternateScreen,
+            EnableBracketedPaste,
+            Clear(ClearType::All)
+        );
+        if let Err(e) = setup {
+            restore();
+            return Err(e);
+        }
+        let mut terminal = Terminal::new(CrosstermBackend::new(stdout))?;
+        terminal.hide_cursor()?;
+        Ok(Self { terminal })
+    }
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// Best effort: leave raw mode and the alternate screen, show the cursor. Safe to call twice.
+pub fn restore() {
+    let _ = disable_raw_mode();
+    let _ = execute!(
+        io::stdout(),
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
+}
+
+/// Installs color-eyre's report and panic hooks, restoring the terminal before a panic report
+/// is printed so it lands on a sane screen.
+pub fn install_hooks() -> color_eyre::Result<()> {
+    let (panic_hook, eyre_hook) = color_eyre::config::HookBuilder::default()
+        .display_env_section(false)
+        .into_hooks();
+    eyre_hook.install()?;
+    let panic_hook = panic_hook.into_panic_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        tracing::error!("panic: {info}");
+        panic_hook(info);
+    }));
+    Ok(())
+}

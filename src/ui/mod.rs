@@ -1,0 +1,87 @@
+//! The view: a pure function of `&Model` that draws two panes, the status line and the hint
+//! bar, then any overlay. Widgets borrow just the model slice they show; no state lives here.
+
+mod format;
+mod help;
+mod pane;
+mod status;
+
+pub use format::{size as format_size, truncate};
+pub use pane::PaneView;
+
+use crate::app::{CHROME_ROWS, MIN_HEIGHT, MIN_WIDTH, Modal, Model, Side};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+
+pub fn view(frame: &mut Frame, model: &Model) {
+    let area = frame.area();
+    if model.viewport.too_small() || area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(frame, area);
+        return;
+    }
+    let [panes, status, hints] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    debug_assert_eq!(area.height - panes.height, CHROME_ROWS - 3);
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(panes);
+    for (side, rect) in [(Side::Left, left), (Side::Right, right)] {
+        let view = PaneView {
+            pane: model.pane(side),
+            focused: model.focus == side,
+            styles: &model.styles,
+            spinner: model.spinner,
+            utc_offset: model.utc_offset,
+        };
+        let cursor = if model.focus == side {
+            view.filter_cursor(rect)
+        } else {
+            None
+        };
+        frame.render_widget(view, rect);
+        if let (Some(pos), None) = (cursor, &model.modal) {
+            frame.set_cursor_position(pos);
+        }
+    }
+    frame.render_widget(status::StatusView { model }, status);
+    frame.render_widget(status::HintsView { model }, hints);
+    if let Some(Modal::Help { scroll }) = &model.modal {
+        frame.render_widget(
+            help::HelpView {
+                model,
+                scroll: *scroll,
+            },
+            area,
+        );
+    }
+}
+
+fn too_small(frame: &mut Frame, area: Rect) {
+    let text = vec![
+        Line::from("Terminal too small"),
+        Line::from(format!(
+            "{}×{} — panfm needs at least {MIN_WIDTH}×{MIN_HEIGHT}",
+            area.width, area.height
+        )),
+        Line::from("Enlarge the window, or press q to quit"),
+    ];
+    let y = area.height.saturating_sub(3) / 2;
+    let rect = Rect::new(
+        area.x,
+        area.y + y,
+        area.width,
+        area.height.saturating_sub(y),
+    );
+    frame.render_widget(
+        Paragraph::new(text).centered().wrap(Wrap { trim: true }),
+        rect,
+    );
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,219 @@
+//! One pane: a bordered list of entries with the path as title, a column header, and a footer
+//! with position, marks and the filter. Only the visible rows are touched, so drawing cost
+//! does not depend on the directory size.
+
+use super::format;
+use crate::app::{LoadState, Pane};
+use crate::config::Styles;
+use crate::fs::{Entry, EntryKind};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Widget};
+
+const SPINNER: [&str; 8] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧"];
+const SIZE_W: usize = 9;
+const TIME_W: usize = 16;
+
+pub struct PaneView<'a> {
+    pub pane: &'a Pane,
+    pub focused: bool,
+    pub styles: &'a Styles,
+    pub spinner: usize,
+    pub utc_offset: i32,
+}
+
+impl PaneView<'_> {
+    /// Where the terminal cursor goes while the filter line is edited.
+    pub fn filter_cursor(&self, area: Rect) -> Option<Position> {
+        let f = self.pane.filter.as_ref().filter(|f| f.editing)?;
+        let x = area.x + 3 + u16::try_from(f.input.visual_cursor()).unwrap_or(u16::MAX);
+        (x < area.right().saturating_sub(1))
+            .then(|| Position::new(x, area.bottom().saturating_sub(1)))
+    }
+
+    fn title(&self, max: usize) -> Line<'static> {
+        let s = self.styles;
+        let style = if self.focused {
+            s.title_focused
+        } else {
+            s.title
+        };
+        let tag = if self.pane.location.is_cloud() {
+            "cloud"
+        } else {
+            "local"
+        };
+        let path = self.pane.location.display();
+        let path = format::truncate_left(&path, max.saturating_sub(tag.len() + 6));
+        Line::from(vec![
+            Span::styled(format!(" {tag}:"), s.dim),
+            Span::styled(format!("{path} "), style),
+        ])
+    }
+
+    fn footer(&self) -> Line<'static> {
+        let (p, s) = (self.pane, self.styles);
+        let mut spans = vec![];
+        if let Some(f) = &p.filter {
+            spans.push(Span::styled(format!(" /{} ", f.input.value()), s.filter));
+        }
+        let pos = if p.listing.is_empty() {
+            0
+        } else {
+            p.cursor + 1
+        };
+        let mut text = format!(" {}/{}", format::count(pos), format::count(p.listing.len()));
+        if p.listing.len() != p.listing.total() {
+            text.push_str(&format!(" of {}", format::count(p.listing.total())));
+        }
+        text.push(' ');
+        spans.push(Span::styled(text, s.dim));
+        if !p.marks.is_empty() {
+            let marked = format!(
+                " {} marked, {} ",
+                format::count(p.marks.len()),
+                format::size(p.marked_bytes)
+            );
+            spans.push(Span::styled(marked, s.marked));
+        }
+        Line::from(spans)
+    }
+
+    fn status_right(&self) -> Line<'static> {
+        let s = self.styles;
+        match &self.pane.load {
+            LoadState::Loading(_) => Line::from(Span::styled(
+                format!(
+                    " {} loading {} ",
+                    SPINNER[self.spinner % SPINNER.len()],
+                    format::count(self.pane.listing.total())
+                ),
+                s.info,
+            )),
+            LoadState::Failed(_) => Line::from(Span::styled(" error ", s.error)),
+            LoadState::Done => Line::default(),
+        }
+    }
+
+    fn row(&self, entry: &Entry, width: usize, show_time: bool) -> (String, Style) {
+        let s = self.styles;
+        let marked = self.pane.marks.contains(&entry.key);
+        let size = match entry.kind {
+            EntryKind::Dir | EntryKind::Symlink { to_dir: true } => "<DIR>".to_owned(),
+            _ => format::size(entry.size),
+        };
+        let tail_w = SIZE_W + 1 + if show_time { TIME_W + 1 } else { 0 };
+        let name_w = width.saturating_sub(2 + tail_w);
+        let suffix = match entry.kind {
+            EntryKind::Dir => "/",
+            EntryKind::Symlink { to_dir: true } => "@/",
+            EntryKind::Symlink { to_dir: false } => "@",
+            EntryKind::File => "",
+        };
+        let name = format::truncate(&format!("{}{suffix}", entry.name), name_w);
+        let pad = name_w.saturating_sub(format::width(&name));
+        let mut line = format!(
+            "{}{name}{:pad$} {size:>SIZE_W$}",
+            if marked { "* " } else { "  " },
+            ""
+        );
+        if show_time {
+            let t = entry
+                .mtime
+                .map(|t| format::time(t, self.utc_offset))
+                .unwrap_or_default();
+            line.push_str(&format!(" {t:>TIME_W$}"));
+        }
+        let style = if marked {
+            s.marked
+        } else if entry.hidden {
+            s.hidden
+        } else {
+            match entry.kind {
+                EntryKind::Dir | EntryKind::Symlink { to_dir: true } => s.dir,
+                EntryKind::Symlink { .. } => s.symlink,
+                EntryKind::File => s.file,
+            }
+        };
+        (line, style)
+    }
+}
+
+impl Widget for PaneView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let s = self.styles;
+        let border = if self.focused {
+            s.border_focused
+        } else {
+            s.border
+        };
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_type(if self.focused {
+                BorderType::Thick
+            } else {
+                BorderType::Plain
+            })
+            .border_style(border)
+            .title_top(self.title(usize::from(area.width)))
+            .title_top(self.status_right().right_aligned())
+            .title_bottom(self.footer());
+        let inner = block.inner(area);
+        block.render(area, buf);
+        if inner.height == 0 || inner.width == 0 {
+            return;
+        }
+        let width = usize::from(inner.width);
+        let show_time = width >= 2 + 12 + SIZE_W + TIME_W + 2;
+        let mut header = format!(
+            "  {:<w$} {:>SIZE_W$}",
+            format!("Name ({})", self.pane.sort.label()),
+            "Size",
+            w = width.saturating_sub(2 + SIZE_W + 1 + if show_time { TIME_W + 1 } else { 0 })
+        );
+        if show_time {
+            header.push_str(&format!(" {:>TIME_W$}", "Modified"));
+        }
+        buf.set_stringn(inner.x, inner.y, &header, width, s.column_header);
+        let rows = usize::from(inner.height - 1);
+        let p = self.pane;
+        if p.listing.is_empty() {
+            let msg = match &p.load {
+                LoadState::Loading(_) => "Loading…".to_owned(),
+                LoadState::Failed(e) => format!("Cannot list: {e}"),
+                LoadState::Done if p.listing.total() > 0 => {
+                    "No entry matches the filter".to_owned()
+                }
+                LoadState::Done => "Empty directory".to_owned(),
+            };
+            let style = if matches!(p.load, LoadState::Failed(_)) {
+                s.error
+            } else {
+                s.dim
+            };
+            buf.set_stringn(
+                inner.x + 2,
+                inner.y + 1,
+                format::truncate(&msg, width - 2),
+                width - 2,
+                style,
+            );
+            return;
+        }
+        for (i, entry) in (p.offset..).zip(p.listing.window(p.offset, rows)) {
+            let y = inner.y + 1 + (i - p.offset) as u16;
+            let (line, mut style) = self.row(entry, width, show_time);
+            if i == p.cursor {
+                style = style.patch(if self.focused {
+                    s.cursor
+                } else {
+                    s.cursor_unfocused
+                });
+                buf.set_style(Rect::new(inner.x, y, inner.width, 1), style);
+            }
+            buf.set_stringn(inner.x, y, &line, width, style);
+        }
+    }
+}

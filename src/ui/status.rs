@@ -1,0 +1,122 @@
+//! The two bottom rows. The status line shows, in order of precedence, the pending chord's
+//! continuations, the latest message, or the focused pane's totals. The hint bar shows the keys
+//! of the current layer's main commands, taken from the keymap.
+
+use super::format;
+use crate::app::{Level, Model};
+use crate::config::{Command, Key, Layer};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+pub struct StatusView<'a> {
+    pub model: &'a Model,
+}
+
+impl Widget for StatusView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let m = self.model;
+        let s = &m.styles;
+        let width = usize::from(area.width);
+        let line = if !m.pending_keys.is_empty() {
+            chord_line(m)
+        } else if let Some(msg) = &m.status {
+            let style = if msg.level == Level::Error {
+                s.error
+            } else {
+                s.info
+            };
+            Line::from(Span::styled(format::truncate(&msg.text, width), style))
+        } else {
+            let p = m.focused();
+            let st = p.listing.stats();
+            let mut text = format!(
+                "{} dirs, {} files, {}",
+                format::count(st.dirs),
+                format::count(st.files),
+                format::size(st.bytes)
+            );
+            if p.show_hidden {
+                text.push_str(" · hidden shown");
+            }
+            if let Some(e) = p.current() {
+                text.push_str(&format!(" · {}", e.name));
+            }
+            Line::from(Span::styled(format::truncate(&text, width), s.status))
+        };
+        line.render(area, buf);
+    }
+}
+
+fn chord_line(m: &Model) -> Line<'static> {
+    let s = &m.styles;
+    let prefix: String = m
+        .pending_keys
+        .iter()
+        .map(Key::to_string)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut spans = vec![
+        Span::styled(format!("{prefix} "), s.hint_key),
+        Span::raw(" "),
+    ];
+    if m.pending_keys.len() == 1 && m.pending_keys[0].code == crossterm::event::KeyCode::Esc {
+        spans.push(Span::styled("1…9 0 = F1…F10", s.hint_desc));
+        return Line::from(spans);
+    }
+    for b in m.keymap.continuations(m.layer(), &m.pending_keys) {
+        let rest: Vec<String> = b.on[m.pending_keys.len()..]
+            .iter()
+            .map(Key::to_string)
+            .collect();
+        spans.push(Span::styled(rest.join(" "), s.hint_key));
+        spans.push(Span::styled(format!(" {}  ", b.desc), s.hint_desc));
+    }
+    Line::from(spans)
+}
+
+pub struct HintsView<'a> {
+    pub model: &'a Model,
+}
+
+impl Widget for HintsView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let m = self.model;
+        let layer = m.layer();
+        let commands: &[(Command, &str)] = match layer {
+            Layer::Browse => &[
+                (Command::Help, "help"),
+                (Command::Enter, "open"),
+                (Command::Parent, "up"),
+                (Command::SwitchPane, "pane"),
+                (Command::ToggleMark, "mark"),
+                (Command::Filter, "filter"),
+                (Command::SortName, "sort"),
+                (Command::ToggleHidden, "hidden"),
+                (Command::Quit, "quit"),
+            ],
+            Layer::Filter => &[
+                (Command::Accept, "keep"),
+                (Command::Escape, "clear"),
+                (Command::CursorDown, "next"),
+                (Command::CursorUp, "prev"),
+            ],
+            Layer::Help => &[(Command::Escape, "close"), (Command::CursorDown, "scroll")],
+        };
+        let mut spans = vec![];
+        for (cmd, label) in commands {
+            let Some(key) = m.keymap.key_for(layer, *cmd) else {
+                continue;
+            };
+            let key = if *cmd == Command::SortName {
+                key.split(' ').next().unwrap_or("").to_owned()
+            } else {
+                key
+            };
+            spans.push(Span::styled(key, m.styles.hint_key));
+            spans.push(Span::styled(format!(" {label}  "), m.styles.hint_desc));
+        }
+        Line::from(spans).render(area, buf);
+    }
+}

@@ -1,0 +1,150 @@
+//! End-to-end tests: the real `panfm` binary in a pseudo-terminal, keys typed, screen read.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod pty;
+
+use pty::Pty;
+use std::fs;
+use std::time::Duration;
+
+fn tree() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::create_dir_all(root.join("alpha/inner")).unwrap();
+    fs::create_dir_all(root.join("照片 2024")).unwrap();
+    fs::write(root.join("alpha/inner/deep.txt"), b"deep").unwrap();
+    fs::write(root.join("alpha/one.txt"), b"1").unwrap();
+    fs::write(root.join("照片 2024/春节 🎉.jpg"), vec![0u8; 2048]).unwrap();
+    for i in [1, 2, 10] {
+        fs::write(root.join(format!("file{i}.txt")), b"x").unwrap();
+    }
+    fs::write(root.join(".secret"), b"s").unwrap();
+    dir
+}
+
+#[test]
+fn browse_enter_filter_and_quit_restores_terminal() {
+    let t = tree();
+    let cfg = tempfile::tempdir().unwrap();
+    let root = t.path().to_str().unwrap();
+    let mut p = Pty::spawn(&[root, &format!("{root}/照片 2024")], cfg.path(), 100, 30);
+    p.wait_text("file10.txt");
+    // Natural order: file1, file2, file10; dirs first.
+    let screen = p.screen();
+    let pos = |s: &str| screen.find(s).unwrap();
+    assert!(pos("alpha/") < pos("file1.txt") && pos("file2.txt") < pos("file10.txt"));
+    assert!(!screen.contains(".secret"), "hidden files start hidden");
+
+    p.send("\r"); // enter alpha (cursor starts on the first entry)
+    p.wait_text("one.txt");
+    p.wait_text("/alpha");
+    p.send("l");
+    p.wait_text("deep.txt");
+    p.send("h");
+    p.wait_for("back in alpha with the cursor on inner", |s| {
+        s.contains("one.txt") && s.contains("inner/ ")
+    });
+    p.send("\x1b[D"); // Left arrow: parent
+    p.wait_text("照片 2024/");
+
+    p.send("/file1");
+    p.wait_for("filter applied", |s| {
+        s.contains("file10.txt") && !s.contains("file2.txt")
+    });
+    p.send("\x1b"); // Esc in the filter line clears it
+    p.wait_text("file2.txt");
+
+    p.send(".");
+    p.wait_text(".secret");
+    p.send("q");
+    assert!(p.wait_exit(), "clean exit status");
+    assert!(p.left_alternate_screen(), "alternate screen left on exit");
+}
+
+#[test]
+fn marks_tab_and_help_overlay() {
+    let t = tree();
+    let cfg = tempfile::tempdir().unwrap();
+    let root = t.path().to_str().unwrap();
+    let mut p = Pty::spawn(&[root, &format!("{root}/alpha")], cfg.path(), 100, 30);
+    p.wait_text("one.txt");
+    p.send("G "); // last entry, then Space marks it
+    p.wait_text("1 marked");
+    p.send("\t");
+    p.send("?");
+    p.wait_text("Next entry");
+    p.send("\x1b[6~"); // PageDown scrolls the help
+    p.wait_text("Mark entry and move down");
+    p.send("\x1b");
+    p.wait_for("help closed", |s| !s.contains("Mark entry and move down"));
+    assert!(
+        p.screen().contains("* file10.txt"),
+        "marks kept:\n{}",
+        p.screen()
+    );
+    p.send("\x1b0"); // Esc 0 = F10 = quit
+    assert!(p.wait_exit());
+}
+
+#[test]
+fn tiny_terminal_message_then_recovery() {
+    let t = tree();
+    let cfg = tempfile::tempdir().unwrap();
+    let root = t.path().to_str().unwrap();
+    let mut p = Pty::spawn(&[root], cfg.path(), 100, 30);
+    p.wait_text("file10.txt");
+    p.resize(40, 10);
+    p.wait_text("Terminal too small");
+    p.resize(100, 30);
+    p.wait_text("file10.txt");
+    p.send("q");
+    assert!(p.wait_exit());
+}
+
+#[cfg(unix)]
+#[test]
+fn sigterm_restores_the_terminal() {
+    let t = tree();
+    let cfg = tempfile::tempdir().unwrap();
+    let mut p = Pty::spawn(&[t.path().to_str().unwrap()], cfg.path(), 100, 30);
+    p.wait_text("file10.txt");
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", &p.pid().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    p.wait_exit();
+    assert!(p.left_alternate_screen(), "terminal restored after SIGTERM");
+}
+
+#[test]
+fn idle_app_writes_nothing() {
+    let t = tree();
+    let cfg = tempfile::tempdir().unwrap();
+    let mut p = Pty::spawn(&[t.path().to_str().unwrap()], cfg.path(), 100, 30);
+    p.wait_text("file10.txt");
+    p.wait_for("loading finished", |s| !s.contains("loading"));
+    // Let the final frame (≤ 16 ms after the last message) flush, then expect silence.
+    p.bytes_during(Duration::from_millis(300));
+    assert_eq!(
+        p.bytes_during(Duration::from_millis(700)),
+        0,
+        "bytes written while idle"
+    );
+    p.send("j");
+    assert!(
+        p.bytes_during(Duration::from_millis(300)) > 0,
+        "a key press redraws"
+    );
+    p.send("q");
+    assert!(p.wait_exit());
+}
+
+#[test]
+fn bad_directory_argument_is_a_clear_error() {
+    let cfg = tempfile::tempdir().unwrap();
+    let mut p = Pty::spawn(&["/no/such/dir"], cfg.path(), 100, 30);
+    assert!(!p.wait_exit(), "non-zero exit");
+    assert!(p.screen().contains("/no/such/dir"), "{}", p.screen());
+}
