@@ -1,0 +1,115 @@
+//! Lenient reading of JSON request bodies, mimicking the real backend (very likely Go's
+//! `encoding/json`, API.md §1.3): object keys match case-insensitively and id fields also
+//! accept numeric strings (OpenList sends `mkdir.parentID` as `"123"`). The Content-Type
+//! header is not checked, although developer-notes.zh.md lists `application/json` as required
+//! on every call.
+
+use std::collections::HashMap;
+
+use serde_json::Value;
+
+use super::reply::ApiError;
+
+pub(crate) struct Fields(HashMap<String, Value>);
+
+impl Fields {
+    pub fn parse(bytes: &[u8]) -> Result<Self, ApiError> {
+        match serde_json::from_slice::<Value>(bytes) {
+            Ok(Value::Object(map)) => Ok(Fields(
+                map.into_iter()
+                    .map(|(k, v)| (k.to_lowercase(), v))
+                    .collect(),
+            )),
+            _ => Err(ApiError::new(1, "参数错误: 请求体必须是JSON对象")),
+        }
+    }
+
+    fn get(&self, key: &str) -> Option<&Value> {
+        self.0.get(&key.to_lowercase()).filter(|v| !v.is_null())
+    }
+
+    pub fn opt_id(&self, key: &str) -> Result<Option<i64>, ApiError> {
+        self.get(key)
+            .map(|v| as_i64(v).ok_or_else(|| ApiError::param(key)))
+            .transpose()
+    }
+
+    pub fn id(&self, key: &str) -> Result<i64, ApiError> {
+        self.opt_id(key)?.ok_or_else(|| ApiError::param(key))
+    }
+
+    pub fn ids(&self, key: &str) -> Result<Vec<i64>, ApiError> {
+        match self.get(key) {
+            Some(Value::Array(items)) => items
+                .iter()
+                .map(|v| as_i64(v).ok_or_else(|| ApiError::param(key)))
+                .collect(),
+            _ => Err(ApiError::param(key)),
+        }
+    }
+
+    pub fn string(&self, key: &str) -> Result<String, ApiError> {
+        match self.get(key) {
+            Some(Value::String(s)) => Ok(s.clone()),
+            _ => Err(ApiError::param(key)),
+        }
+    }
+
+    pub fn strings(&self, key: &str) -> Result<Vec<String>, ApiError> {
+        match self.get(key) {
+            Some(Value::Array(items)) => items
+                .iter()
+                .map(|v| {
+                    v.as_str()
+                        .map(str::to_owned)
+                        .ok_or_else(|| ApiError::param(key))
+                })
+                .collect(),
+            _ => Err(ApiError::param(key)),
+        }
+    }
+
+    pub fn opt_bool(&self, key: &str) -> Result<Option<bool>, ApiError> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(Value::Bool(b)) => Ok(Some(*b)),
+            Some(_) => Err(ApiError::param(key)),
+        }
+    }
+}
+
+/// An integral JSON number, or a string holding one.
+pub(crate) fn as_i64(v: &Value) -> Option<i64> {
+    match v {
+        Value::Number(n) => n.as_i64().or_else(|| {
+            n.as_f64()
+                .filter(|f| f.fract() == 0.0 && f.abs() < 9.0e15)
+                .map(|f| f as i64)
+        }),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_match_case_insensitively_and_ids_accept_strings() {
+        let f = Fields::parse(br#"{"FILEids":[1,"2"],"parentid":"7","Name":"x"}"#).unwrap();
+        assert_eq!(f.ids("fileIDs").unwrap(), vec![1, 2]);
+        assert_eq!(f.id("parentID").unwrap(), 7);
+        assert_eq!(f.string("name").unwrap(), "x");
+        assert!(f.opt_id("missing").unwrap().is_none());
+    }
+
+    #[test]
+    fn rejects_non_objects_and_non_numeric_ids() {
+        assert!(Fields::parse(b"[1]").is_err());
+        assert!(Fields::parse(b"not json").is_err());
+        let f = Fields::parse(br#"{"fileId":"abc","x":1.5}"#).unwrap();
+        assert_eq!(f.id("fileId").unwrap_err().code, 1);
+        assert!(f.id("x").is_err());
+    }
+}

@@ -1,0 +1,100 @@
+//! What a mock server is started with ([`MockConfig`], [`Seed`]) and the runtime-adjustable
+//! behaviour switches ([`Knobs`]). Plain data: nothing here touches the network or the disk.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// How to start a [`super::MockServer`].
+#[derive(Clone, Debug)]
+pub struct MockConfig {
+    pub client_id: String,
+    pub client_secret: String,
+    /// Persist the tree, tokens, upload sessions and blobs here and reload them on start.
+    /// `None` = a temporary directory removed when the server is dropped.
+    pub state_dir: Option<PathBuf>,
+    /// Initial content when there is no saved state.
+    pub seed: Seed,
+    pub knobs: Knobs,
+}
+
+impl Default for MockConfig {
+    fn default() -> Self {
+        MockConfig {
+            client_id: "panfm-demo".to_owned(),
+            client_secret: "panfm-demo-secret".to_owned(),
+            state_dir: None,
+            seed: Seed::Empty,
+            knobs: Knobs::default(),
+        }
+    }
+}
+
+/// Initial drive content.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Seed {
+    /// An empty drive.
+    #[default]
+    Empty,
+    /// The realistic drive behind `panfm --demo` (see `seed::demo`).
+    Demo,
+}
+
+/// Behaviour switches, adjustable while the server runs (`MockServer::set_knobs`); every
+/// request reads the current values.
+#[derive(Clone, Debug)]
+pub struct Knobs {
+    /// Added before every request is handled.
+    pub latency: Duration,
+    /// Probability (0..=1) that a request is answered by a random 500/502/503/504 with an HTML
+    /// body, as a gateway would, before it has any effect.
+    pub error_rate: f64,
+    /// Probability (0..=1) that a slice upload, single-step upload or `/dl` download has its
+    /// connection dropped mid-body.
+    pub drop_rate: f64,
+    /// Enforce the per-endpoint QPS table (`limiter.rs`).
+    pub qps_limits: bool,
+    /// The account is a VIP: `user/info` says so and the VIP QPS column applies.
+    pub vip: bool,
+    /// `sliceSize` handed out by `upload/v2/file/create` for new upload sessions, in bytes.
+    pub slice_size: u64,
+    /// `upload_complete` answers "not yet" (code 20103, then `completed:false`, alternating) for
+    /// this many calls of each upload, and for as long as verification runs after that.
+    pub complete_pending_polls: u32,
+    /// Lifetime of newly minted access tokens.
+    pub token_ttl: Duration,
+    /// `file/infos` puts its items under `list` instead of `fileList` (the document's example
+    /// and its table disagree).
+    pub infos_key_list: bool,
+    /// Lifetime of `download_info` URLs.
+    pub download_url_ttl: Duration,
+    /// Bytes a non-VIP account may download before `download_info` answers 5113; `None` = no cap.
+    pub free_traffic_limit: Option<u64>,
+    /// `spacePermanent` reported by `user/info`, in bytes.
+    pub quota: u64,
+    /// Seed for fault injection (which requests fail, with which status, where a body is cut);
+    /// `None` = from the OS. Setting a new value at runtime reseeds. Tokens, preupload ids and
+    /// trace ids stay random.
+    pub rng_seed: Option<u64>,
+}
+
+impl Default for Knobs {
+    fn default() -> Self {
+        Knobs {
+            latency: Duration::ZERO,
+            error_rate: 0.0,
+            drop_rate: 0.0,
+            qps_limits: true,
+            vip: false,
+            slice_size: 16 << 20,
+            complete_pending_polls: 1,
+            // The documents say 30 days; field reports see about 90 (API.md §2.2).
+            token_ttl: Duration::from_secs(30 * 24 * 3600),
+            infos_key_list: false,
+            download_url_ttl: Duration::from_secs(2 * 3600),
+            free_traffic_limit: None,
+            // 2 TiB: the free tier's permanent space.
+            quota: 2 << 40,
+            rng_seed: None,
+        }
+    }
+}

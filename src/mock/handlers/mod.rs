@@ -1,0 +1,15 @@
+//! HTTP handlers, one module per group of endpoints. Each writes the documented JSON shape of
+//! its endpoint itself (field casing differs per endpoint) and leaves headers, tokens and QPS
+//! to `gate`.
+
+pub(crate) mod account;
+pub(crate) mod copy;
+pub(crate) mod download;
+pub(crate) mod listing;
+pub(crate) mod mutate;
+mod params;
+pub(crate) mod slices;
+pub(crate) mod trash;
+pub(crate) mod upload;
+
+pub(crate) use params::{batch_ids, query_i64};

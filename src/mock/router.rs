@@ -1,0 +1,63 @@
+//! The route table: every endpoint the mock serves, behind the `gate` middleware. JSON bodies
+//! keep axum's default 2 MB limit; the multipart upload routes have no framework limit and
+//! enforce their own caps while streaming to disk (axum's `DefaultBodyLimit` also applies to
+//! `Multipart`, which would otherwise cut slices off at 2 MB).
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::http::StatusCode;
+use axum::middleware;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post, put};
+
+use super::gate::{TOKEN_PATH, gate};
+use super::handlers::{account, copy, download, listing, mutate, slices, trash, upload};
+use super::reply::envelope;
+use super::shared::Shared;
+
+pub(crate) fn build(st: Arc<Shared>) -> Router {
+    let uploads = Router::new()
+        .route("/upload/v2/file/slice", post(slices::slice))
+        .route("/upload/v2/file/single/create", post(slices::single_create))
+        .layer(DefaultBodyLimit::disable());
+    Router::new()
+        .route(TOKEN_PATH, post(account::access_token))
+        .route("/api/v1/user/info", get(account::user_info))
+        .route("/api/v2/file/list", get(listing::list))
+        .route("/api/v1/file/detail", get(listing::detail))
+        .route("/api/v1/file/infos", post(listing::infos))
+        .route("/upload/v1/file/mkdir", post(mutate::mkdir))
+        .route("/api/v1/file/name", put(mutate::rename_one))
+        .route("/api/v1/file/rename", post(mutate::rename_batch))
+        .route("/api/v1/file/move", post(mutate::move_items))
+        .route("/api/v1/file/trash", post(trash::trash))
+        .route("/api/v1/file/recover", post(trash::recover))
+        .route("/api/v1/file/recover/by_path", post(trash::recover_by_path))
+        .route("/api/v1/file/delete", post(trash::delete))
+        .route("/api/v1/file/copy", post(copy::copy_one))
+        .route("/api/v1/file/async/copy", post(copy::copy_async))
+        .route("/api/v1/file/async/copy/process", get(copy::copy_process))
+        .route("/api/v1/file/download_info", get(download::download_info))
+        .route("/dl/{token}", get(download::fetch))
+        .route("/upload/v2/file/domain", get(upload::domain))
+        .route("/upload/v2/file/create", post(upload::create))
+        .route("/upload/v2/file/upload_complete", post(upload::complete))
+        .merge(uploads)
+        .fallback(no_route)
+        .method_not_allowed_fallback(no_route)
+        .layer(middleware::from_fn_with_state(Arc::clone(&st), gate))
+        .with_state(st)
+}
+
+/// Kong's answer for an unknown path or method, in the envelope.
+async fn no_route() -> Response {
+    let mut response = envelope(
+        404,
+        "no Route matched with those values",
+        &serde_json::Value::Null,
+    );
+    *response.status_mut() = StatusCode::NOT_FOUND;
+    response.into_response()
+}

@@ -1,0 +1,32 @@
+//! Counters a test can read back through `MockServer::stats`.
+
+use std::collections::BTreeMap;
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Stats {
+    /// Requests received per path (`/dl/<token>` counted as `/dl`), refused ones included.
+    pub calls: BTreeMap<String, u64>,
+    pub tokens_minted: u64,
+    /// Requests answered with code 429.
+    pub throttled: u64,
+    /// Requests answered with an injected HTML 5xx.
+    pub injected_errors: u64,
+    /// Connections dropped mid-body on purpose.
+    pub dropped: u64,
+}
+
+impl Stats {
+    /// Requests received for `path`.
+    pub fn calls_to(&self, path: &str) -> u64 {
+        self.calls.get(path).copied().unwrap_or(0)
+    }
+
+    pub(crate) fn record_call(&mut self, path: &str) {
+        let key = if path.starts_with("/dl/") {
+            "/dl"
+        } else {
+            path
+        };
+        *self.calls.entry(key.to_owned()).or_default() += 1;
+    }
+}

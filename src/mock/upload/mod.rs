@@ -1,0 +1,7 @@
+//! Upload v2 state: sessions and the whole-file verification that `upload_complete` starts.
+
+mod session;
+mod verify;
+
+pub(crate) use session::{Phase, Session, Uploads, UploadsSnapshot, slice_dir};
+pub(crate) use verify::{Md5Sink, start as start_verification};

@@ -1,0 +1,113 @@
+//! Whole-file verification after `upload_complete`: every slice present with its exact size
+//! (all `sliceSize` bytes except the remainder-sized last one), and the MD5 of their
+//! concatenation equal to the `etag` given to `create`. It runs on the blocking pool while
+//! building the blob file, then places the file in the tree. The outcome becomes the session's
+//! phase: `Done` or `Failed` ("文件上传失败", OpenList #1739).
+
+use std::fs::File;
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::Arc;
+
+use md5::{Digest, Md5};
+
+use super::super::clock;
+use super::super::content::hex;
+use super::super::reply::ApiError;
+use super::super::shared::{Shared, lock};
+use super::super::tree::Duplicate;
+use super::{Phase, Session, slice_dir};
+
+/// Incremental MD5 with a byte count, for content arriving in chunks.
+#[derive(Default)]
+pub(crate) struct Md5Sink {
+    hasher: Md5,
+    pub len: u64,
+}
+
+impl Md5Sink {
+    pub fn update(&mut self, bytes: &[u8]) {
+        self.hasher.update(bytes);
+        self.len += bytes.len() as u64;
+    }
+
+    pub fn hex(self) -> String {
+        hex(&self.hasher.finalize())
+    }
+}
+
+/// Concatenates the slices into `out` and reports whether they form the promised file.
+fn concat_and_check(dir: &Path, s: &Session, out: &Path) -> std::io::Result<bool> {
+    let mut sink = Md5Sink::default();
+    let mut file = File::create(out)?;
+    let mut buf = vec![0u8; 1 << 20];
+    for no in 1..=s.slice_count() {
+        let Ok(mut slice) = File::open(dir.join(no.to_string())) else {
+            return Ok(false);
+        };
+        if slice.metadata()?.len() != s.slice_len(no) {
+            return Ok(false);
+        }
+        loop {
+            let n = slice.read(&mut buf)?;
+            if n == 0 {
+                break;
+            }
+            sink.update(&buf[..n]);
+            file.write_all(&buf[..n])?;
+        }
+    }
+    file.flush()?;
+    Ok(sink.len == s.size && sink.hex() == s.etag)
+}
+
+/// Starts verifying `session` in the background.
+pub(crate) fn start(st: &Arc<Shared>, session: Session) {
+    let st = Arc::clone(st);
+    tokio::spawn(async move {
+        let dir = slice_dir(&st.uploads_dir, session.dir);
+        let tmp = lock(&st.drive).blobs.incoming_path();
+        let (job, job_dir, job_tmp) = (session.clone(), dir.clone(), tmp.clone());
+        let checked =
+            tokio::task::spawn_blocking(move || concat_and_check(&job_dir, &job, &job_tmp)).await;
+        let phase = match checked {
+            Ok(Ok(true)) => st.mutate(|d| {
+                let dup =
+                    Duplicate::from_code(Some(session.duplicate)).unwrap_or(Duplicate::Refuse);
+                let content = (session.etag.clone(), session.size);
+                d.tree
+                    .check_placeable(session.parent, &session.name, dup)
+                    .and_then(|()| {
+                        d.blobs
+                            .adopt(&tmp, &session.etag, session.size)
+                            .map_err(|_| ApiError::upload_failed())
+                    })
+                    .and_then(|()| {
+                        d.tree.place_file(
+                            session.parent,
+                            &session.name,
+                            dup,
+                            content,
+                            clock::now_secs(),
+                        )
+                    })
+            }),
+            _ => Err(ApiError::upload_failed()),
+        };
+        let _ = tokio::fs::remove_file(&tmp).await;
+        let _ = tokio::fs::remove_dir_all(&dir).await;
+        let phase = match phase {
+            Ok(file_id) => Phase::Done { file_id },
+            Err(e) => Phase::Failed {
+                code: e.code,
+                message: e.message.into_owned(),
+            },
+        };
+        st.mutate(|d| {
+            if let Ok(s) = d.uploads.get_mut(&session.id) {
+                s.phase = phase;
+            }
+        });
+        st.verified.notify_waiters();
+    });
+}

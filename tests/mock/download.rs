@@ -1,0 +1,127 @@
+//! download_info and the `/dl` URLs: full, ranged, unsatisfiable, expired.
+
+use reqwest::StatusCode;
+use serde_json::json;
+
+use crate::common::{Env, bytes, err, ok};
+
+async fn url_of(env: &Env, id: i64) -> String {
+    let v = env
+        .get("/api/v1/file/download_info", &[("fileId", id.to_string())])
+        .await;
+    ok(&v)["downloadUrl"].as_str().unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn url_points_at_the_mock_with_an_expiry() {
+    let env = Env::start().await;
+    let f = env.put_file(0, "a.bin", b"abc").await;
+    let url = url_of(&env, f).await;
+    let prefix = format!("{}/dl/", env.server.base_url());
+    assert!(url.starts_with(&prefix), "{url}");
+    let t: i64 = url.split("?t=").nth(1).unwrap().parse().unwrap();
+    assert!(t > chrono::Utc::now().timestamp());
+}
+
+#[tokio::test]
+async fn full_download_needs_no_headers() {
+    let env = Env::start().await;
+    let content = bytes(300_000, 3);
+    let f = env.put_file(0, "a.bin", &content).await;
+    let resp = reqwest::get(url_of(&env, f).await).await.unwrap();
+    assert_eq!(resp.status(), StatusCode::OK);
+    assert_eq!(resp.content_length(), Some(300_000));
+    assert_eq!(resp.headers()["accept-ranges"], "bytes");
+    assert_eq!(resp.bytes().await.unwrap(), content);
+}
+
+#[tokio::test]
+async fn ranges() {
+    let env = Env::start().await;
+    let content = bytes(100_000, 9);
+    let f = env.put_file(0, "r.bin", &content).await;
+    let url = url_of(&env, f).await;
+    let get = |range: &'static str| env.http.get(&url).header("Range", range).send();
+
+    let resp = get("bytes=10-19").await.unwrap();
+    assert_eq!(resp.status(), StatusCode::PARTIAL_CONTENT);
+    assert_eq!(resp.headers()["content-range"], "bytes 10-19/100000");
+    assert_eq!(resp.content_length(), Some(10));
+    assert_eq!(resp.bytes().await.unwrap(), content[10..20]);
+
+    let resp = get("bytes=99990-").await.unwrap();
+    assert_eq!(resp.status(), StatusCode::PARTIAL_CONTENT);
+    assert_eq!(resp.bytes().await.unwrap(), content[99_990..]);
+
+    let resp = get("bytes=-5").await.unwrap();
+    assert_eq!(resp.headers()["content-range"], "bytes 99995-99999/100000");
+
+    let resp = get("bytes=100000-").await.unwrap();
+    assert_eq!(resp.status(), StatusCode::RANGE_NOT_SATISFIABLE);
+    assert_eq!(resp.headers()["content-range"], "bytes */100000");
+
+    let resp = get("bytes=0-1,5-6").await.unwrap();
+    assert_eq!(
+        resp.status(),
+        StatusCode::OK,
+        "multi-range gets the whole file"
+    );
+    assert_eq!(resp.bytes().await.unwrap().len(), 100_000);
+}
+
+#[tokio::test]
+async fn refusals() {
+    let env = Env::start().await;
+    let d = env.mkdir(0, "d").await;
+    let f = env.put_file(0, "f", b"f").await;
+    ok(&env
+        .post("/api/v1/file/trash", json!({"fileIDs": [f]}))
+        .await);
+    for id in [d, f, 4_242_424] {
+        let v = env
+            .get("/api/v1/file/download_info", &[("fileId", id.to_string())])
+            .await;
+        assert_eq!(err(&v).0, 5066, "{id}");
+    }
+    let resp = reqwest::get(format!("{}/dl/forged?t=9999999999", env.server.base_url()))
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn expired_urls_are_refused() {
+    let env = Env::start().await;
+    let f = env.put_file(0, "f", b"f").await;
+    env.server
+        .set_knobs(|k| k.download_url_ttl = std::time::Duration::ZERO);
+    let resp = reqwest::get(url_of(&env, f).await).await.unwrap();
+    assert_eq!(resp.status(), StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn free_traffic_cap_gives_5113() {
+    let env = Env::start().await;
+    let f = env.put_file(0, "f", &[1; 1000]).await;
+    env.server.set_knobs(|k| k.free_traffic_limit = Some(1500));
+    let body = reqwest::get(url_of(&env, f).await)
+        .await
+        .unwrap()
+        .bytes()
+        .await
+        .unwrap();
+    assert_eq!(body.len(), 1000);
+    let body = reqwest::get(url_of(&env, f).await)
+        .await
+        .unwrap()
+        .bytes()
+        .await
+        .unwrap();
+    assert_eq!(body.len(), 1000);
+    let v = env
+        .get("/api/v1/file/download_info", &[("fileId", f.to_string())])
+        .await;
+    assert_eq!(err(&v).0, 5113);
+    env.server.set_knobs(|k| k.vip = true);
+    url_of(&env, f).await;
+}

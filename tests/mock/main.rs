@@ -1,0 +1,19 @@
+//! Integration tests of the mock 123pan server over raw HTTP (reqwest + `serde_json::Value`).
+
+// Helpers shared by the tests panic on purpose; clippy's test allowances only cover `#[test]`
+// functions themselves.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+mod auth;
+mod copy;
+mod demo;
+mod download;
+mod faults;
+mod listing;
+mod mutate;
+mod persist;
+mod qps;
+mod trash;
+mod upload;
