@@ -1,1 +1,46 @@
-//! Typed client for the 123pan Open Platform API.
+//! Typed client for the 123pan Open Platform API (`open-api.123pan.com`).
+//!
+//! Knows HTTP and the documented JSON, nothing about panes or the UI. Callers hold a cheap-to-
+//! clone [`Client`] and get panfm's own model types ([`FileEntry`], [`UserInfo`], …) or an
+//! [`ApiError`] whose kind says what to do next. Inside: tokens are minted rarely and cached on
+//! disk (`auth`, `token_cache`), every request passes a per-endpoint rate limiter shared by all
+//! clones (`rate_limit`), and replies go through one envelope decoder (`envelope`) with bounded
+//! retries (`transport`, `retry`). Wire DTOs stay private in `wire`.
+
+mod auth;
+mod client;
+mod config;
+mod credentials;
+mod download;
+mod endpoint;
+mod envelope;
+mod error;
+mod files;
+mod lenient;
+mod model;
+mod ops;
+mod rate_limit;
+mod retry;
+mod token_cache;
+mod transport;
+mod upload;
+mod wire;
+
+#[cfg(test)]
+mod stub;
+#[cfg(test)]
+mod tests;
+
+pub use client::Client;
+pub use config::{Auth, ClientConfig, DEFAULT_BASE_URL, Timeouts};
+pub use credentials::{AuthEnv, AuthSource, Credentials, CredentialsError, resolve_auth};
+pub use download::{ByteRange, Download};
+pub use error::{ApiError, ApiErrorKind, BatchError};
+pub use model::{
+    Category, CompleteOutcome, CopyStatus, CreateOutcome, CreateRequest, Duplicate, FileEntry,
+    FileId, FileKind, Grant, ListPage, ROOT_DIR, RenameFailure, RenameReport, SearchMode, UserInfo,
+    VipGrant,
+};
+pub use retry::RetryPolicy;
+pub use token_cache::forget_cached_token;
+pub use upload::md5_hex;

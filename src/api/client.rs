@@ -1,0 +1,79 @@
+//! [`Client`]: the handle every caller holds. Cloning is cheap and all clones share one HTTP
+//! connection pool, one token and one rate limiter.
+
+use std::sync::Arc;
+
+use super::auth::TokenState;
+use super::config::{ClientConfig, Timeouts};
+use super::error::{ApiError, ApiErrorKind};
+use super::rate_limit::RateLimiter;
+use super::retry::RetryPolicy;
+
+/// Build one per account and clone it everywhere: the token and the rate limiter live inside,
+/// and two separately built clients would each spend the server's QPS budget.
+#[derive(Clone, Debug)]
+pub struct Client {
+    pub(crate) inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+pub(crate) struct Inner {
+    pub http: reqwest::Client,
+    pub base_url: String,
+    pub tokens: TokenState,
+    pub limiter: RateLimiter,
+    pub retry: RetryPolicy,
+    pub timeouts: Timeouts,
+}
+
+impl Client {
+    pub fn new(config: ClientConfig) -> Result<Self, ApiError> {
+        let http = reqwest::Client::builder()
+            .user_agent(config.user_agent.as_str())
+            .connect_timeout(config.timeouts.connect)
+            .read_timeout(config.timeouts.read_idle)
+            .build()
+            .map_err(|e| {
+                ApiError::new(
+                    ApiErrorKind::Fatal,
+                    "client",
+                    format!("cannot build the HTTP client: {e}"),
+                )
+            })?;
+        let base_url = config.base_url.trim_end_matches('/').to_owned();
+        let limiter = RateLimiter::new();
+        limiter.set_vip(config.vip);
+        let tokens = TokenState::new(config.auth, config.token_cache_dir.as_deref(), &base_url);
+        Ok(Self {
+            inner: Arc::new(Inner {
+                http,
+                base_url,
+                tokens,
+                limiter,
+                retry: config.retry,
+                timeouts: config.timeouts,
+            }),
+        })
+    }
+
+    /// The plain HTTP client, for fetching CDN `downloadUrl`s: it sends no `Authorization` or
+    /// `Platform` headers, follows redirects, has a read-idle timeout and no total timeout.
+    /// `Client::download` wraps it with `Range` and status handling.
+    pub fn http(&self) -> &reqwest::Client {
+        &self.inner.http
+    }
+
+    pub fn base_url(&self) -> &str {
+        &self.inner.base_url
+    }
+
+    /// Switches the rate limiter to the VIP (`true`) or free column of the QPS table.
+    /// `Client::user_info` does this by itself from the account's `vip` flag.
+    pub fn set_vip(&self, vip: bool) {
+        self.inner.limiter.set_vip(vip);
+    }
+
+    pub fn is_vip(&self) -> bool {
+        self.inner.limiter.is_vip()
+    }
+}

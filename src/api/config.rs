@@ -1,0 +1,111 @@
+//! What a `Client` is built from: server, authentication, token cache location, timeouts and
+//! retry policy. Secrets in here never show in `Debug` output.
+
+use std::fmt;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use super::credentials::Credentials;
+use super::retry::RetryPolicy;
+
+pub const DEFAULT_BASE_URL: &str = "https://open-api.123pan.com";
+
+/// How the client authenticates.
+#[derive(Clone, PartialEq, Eq)]
+pub enum Auth {
+    /// Developer credentials: the client mints access tokens as needed and caches them.
+    Credentials(Credentials),
+    /// A ready token (e.g. `PANFM_ACCESS_TOKEN`), used as is and never refreshed.
+    AccessToken(String),
+}
+
+impl fmt::Debug for Auth {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Credentials(c) => f.debug_tuple("Credentials").field(c).finish(),
+            Self::AccessToken(_) => f.write_str("AccessToken(<redacted>)"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Timeouts {
+    pub connect: Duration,
+    /// Whole-request limit for JSON calls.
+    pub json: Duration,
+    /// Slice and single-step uploads get `json` plus the time to send the payload at this rate
+    /// (bytes per second).
+    pub upload_min_rate: u64,
+    /// Longest silence while reading any response; downloads have no total limit.
+    pub read_idle: Duration,
+}
+
+impl Default for Timeouts {
+    fn default() -> Self {
+        Self {
+            connect: Duration::from_secs(10),
+            json: Duration::from_secs(30),
+            upload_min_rate: 128 * 1024,
+            read_idle: Duration::from_secs(60),
+        }
+    }
+}
+
+impl Timeouts {
+    /// The whole-request limit for an upload of `bytes`.
+    pub fn for_upload(&self, bytes: u64) -> Duration {
+        let rate = self.upload_min_rate.max(1);
+        self.json + Duration::from_secs(bytes.div_ceil(rate))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClientConfig {
+    /// Without a trailing slash, e.g. [`DEFAULT_BASE_URL`] or a mock's `http://127.0.0.1:port`.
+    pub base_url: String,
+    pub auth: Auth,
+    /// Where minted tokens are cached (normally `Paths::cache`); `None` keeps them in memory.
+    pub token_cache_dir: Option<PathBuf>,
+    pub user_agent: String,
+    /// Start with the VIP column of the QPS table (see `Client::set_vip`).
+    pub vip: bool,
+    pub retry: RetryPolicy,
+    pub timeouts: Timeouts,
+}
+
+impl ClientConfig {
+    pub fn new(auth: Auth) -> Self {
+        Self {
+            base_url: DEFAULT_BASE_URL.to_owned(),
+            auth,
+            token_cache_dir: None,
+            user_agent: format!("panfm/{}", env!("CARGO_PKG_VERSION")),
+            vip: false,
+            retry: RetryPolicy::default(),
+            timeouts: Timeouts::default(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_redacts_secrets() {
+        let creds = Auth::Credentials(Credentials::new("id-1", "very-secret"));
+        let cfg = ClientConfig::new(creds);
+        let shown = format!("{cfg:?}");
+        assert!(shown.contains("id-1"));
+        assert!(!shown.contains("very-secret"), "{shown}");
+        let token = format!("{:?}", Auth::AccessToken("tok-secret".into()));
+        assert!(!token.contains("tok-secret"));
+    }
+
+    #[test]
+    fn upload_timeout_grows_with_the_payload() {
+        let t = Timeouts::default();
+        assert_eq!(t.for_upload(0), Duration::from_secs(30));
+        assert_eq!(t.for_upload(16 << 20), Duration::from_secs(30 + 128));
+    }
+}

@@ -1,0 +1,205 @@
+//! Downloads: `download_info` for a file's CDN URL, and a ranged GET on that URL.
+//!
+//! The URL is a pre-signed capability fetched without `Authorization`/`Platform`; it is bound to
+//! the requesting city/IP and expires [OL#1521]. So the fetch answers 403/410 and the CDN's own
+//! JSON `{"code":1010,…}` with `LinkExpired` (ask for a new URL), and the URL is never logged.
+
+use reqwest::StatusCode;
+use reqwest::header::{CONTENT_RANGE, RANGE};
+
+use super::client::Client;
+use super::endpoint::Endpoint;
+use super::envelope::error_chain;
+use super::error::{ApiError, ApiErrorKind};
+use super::model::FileId;
+use super::transport::ApiRequest;
+use super::wire::ops::DownloadInfoData;
+
+const DOWNLOAD: &str = "download";
+/// How much of an error body to read for the message.
+const ERROR_BODY_LIMIT: usize = 4096;
+
+/// Bytes `start..=end` of a file; `end: None` reads to the end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ByteRange {
+    pub start: u64,
+    pub end: Option<u64>,
+}
+
+impl ByteRange {
+    fn header(self) -> String {
+        match self.end {
+            Some(end) => format!("bytes={}-{end}", self.start),
+            None => format!("bytes={}-", self.start),
+        }
+    }
+}
+
+/// A successful download response, body not yet read (`response.bytes_stream()`).
+#[derive(Debug)]
+pub struct Download {
+    pub response: reqwest::Response,
+    /// `true` on 206: the body starts at the requested offset. `false` means the whole file
+    /// from byte 0, even if a range was asked for (the server ignored it).
+    pub partial: bool,
+    /// The whole file's size, from `Content-Range` or, without a range, `Content-Length`.
+    pub total_size: Option<u64>,
+}
+
+impl Client {
+    /// A fresh CDN URL for file `id`. Fetch it from this process soon; it is IP-bound and
+    /// temporary.
+    pub async fn download_url(&self, id: FileId) -> Result<String, ApiError> {
+        let query = [("fileId", id.to_string())];
+        let data: DownloadInfoData = self
+            .call(ApiRequest::query(self, Endpoint::DownloadInfo, &query)?)
+            .await?;
+        Ok(data.download_url)
+    }
+
+    /// GETs `url` (from [`Client::download_url`]), following redirects, optionally from a byte
+    /// offset. There is no total timeout, only the client's read-idle timeout; nothing is retried
+    /// here (resuming is the caller's job).
+    pub async fn download(
+        &self,
+        url: &str,
+        range: Option<ByteRange>,
+    ) -> Result<Download, ApiError> {
+        let mut request = self.inner.http.get(url);
+        if let Some(range) = range {
+            request = request.header(RANGE, range.header());
+        }
+        let response = request.send().await.map_err(transport_error)?;
+        let status = response.status();
+        if status == StatusCode::PARTIAL_CONTENT {
+            let total_size = response
+                .headers()
+                .get(CONTENT_RANGE)
+                .and_then(|v| v.to_str().ok())
+                .and_then(content_range_total);
+            return Ok(Download {
+                response,
+                partial: true,
+                total_size,
+            });
+        }
+        if status.is_success() {
+            let total_size = response.content_length();
+            return Ok(Download {
+                response,
+                partial: false,
+                total_size,
+            });
+        }
+        Err(status_error(status, response).await)
+    }
+}
+
+/// The total in `bytes 0-99/1234`; `None` for `*`.
+fn content_range_total(value: &str) -> Option<u64> {
+    value.rsplit_once('/')?.1.trim().parse().ok()
+}
+
+fn transport_error(error: reqwest::Error) -> ApiError {
+    let error = error.without_url();
+    let what = if error.is_timeout() {
+        "timed out"
+    } else if error.is_connect() {
+        "could not connect"
+    } else {
+        "connection failed"
+    };
+    ApiError::new(
+        ApiErrorKind::Transient,
+        DOWNLOAD,
+        format!("{what}: {}", error_chain(&error)),
+    )
+}
+
+async fn status_error(status: StatusCode, mut response: reqwest::Response) -> ApiError {
+    let mut body = Vec::new();
+    while body.len() < ERROR_BODY_LIMIT {
+        match response.chunk().await {
+            Ok(Some(chunk)) => body.extend_from_slice(&chunk),
+            _ => break,
+        }
+    }
+    classify_status(status, &body)
+}
+
+fn classify_status(status: StatusCode, body: &[u8]) -> ApiError {
+    let cdn_code = serde_json::from_slice::<serde_json::Value>(body)
+        .ok()
+        .and_then(|v| {
+            Some((
+                v.get("code")?.as_i64()?,
+                v.get("message")?.as_str()?.to_owned(),
+            ))
+        });
+    if let Some((code, message)) = cdn_code.filter(|(code, _)| *code == 1010) {
+        let mut e = ApiError::new(ApiErrorKind::LinkExpired, DOWNLOAD, message);
+        e.code = Some(code);
+        return e;
+    }
+    let kind = match status {
+        StatusCode::FORBIDDEN | StatusCode::GONE => ApiErrorKind::LinkExpired,
+        StatusCode::NOT_FOUND => ApiErrorKind::NotFound,
+        StatusCode::TOO_MANY_REQUESTS => ApiErrorKind::RateLimited,
+        s if s.is_server_error() => ApiErrorKind::Transient,
+        _ => ApiErrorKind::Fatal,
+    };
+    ApiError::new(
+        kind,
+        DOWNLOAD,
+        format!("the download host answered HTTP {}", status.as_u16()),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn range_headers() {
+        let r = ByteRange {
+            start: 100,
+            end: None,
+        };
+        assert_eq!(r.header(), "bytes=100-");
+        let r = ByteRange {
+            start: 0,
+            end: Some(99),
+        };
+        assert_eq!(r.header(), "bytes=0-99");
+    }
+
+    #[test]
+    fn content_range_totals() {
+        assert_eq!(content_range_total("bytes 100-199/1234"), Some(1234));
+        assert_eq!(content_range_total("bytes 100-199/*"), None);
+        assert_eq!(content_range_total("garbage"), None);
+    }
+
+    #[test]
+    fn cdn_failures() {
+        let body = br#"{"code":1010,"message":"forbidden realc:ma'anshan city arg_c:wuhan city"}"#;
+        let e = classify_status(StatusCode::FORBIDDEN, body);
+        assert_eq!((e.kind, e.code), (ApiErrorKind::LinkExpired, Some(1010)));
+        assert!(e.message.contains("forbidden realc"));
+        assert_eq!(
+            classify_status(StatusCode::GONE, b"").kind,
+            ApiErrorKind::LinkExpired
+        );
+        assert_eq!(
+            classify_status(StatusCode::NOT_FOUND, b"<html>").kind,
+            ApiErrorKind::NotFound
+        );
+        assert_eq!(
+            classify_status(StatusCode::BAD_GATEWAY, b"").kind,
+            ApiErrorKind::Transient
+        );
+        let e = classify_status(StatusCode::RANGE_NOT_SATISFIABLE, b"");
+        assert_eq!(e.kind, ApiErrorKind::Fatal);
+        assert!(e.to_string().contains("HTTP 416"));
+    }
+}

@@ -1,0 +1,204 @@
+//! Every 123pan endpoint the client calls, with the facts the transport needs about each: path,
+//! method, which host it goes to, its QPS limit (free and VIP columns) and whether repeating it
+//! after an ambiguous failure is safe.
+
+use reqwest::Method;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Endpoint {
+    AccessToken,
+    UserInfo,
+    ListV2,
+    Detail,
+    Infos,
+    Mkdir,
+    RenameOne,
+    RenameBatch,
+    Move,
+    Trash,
+    Recover,
+    RecoverByPath,
+    Delete,
+    Copy,
+    AsyncCopy,
+    AsyncCopyProcess,
+    DownloadInfo,
+    UploadDomain,
+    UploadCreate,
+    UploadSlice,
+    UploadComplete,
+    SingleCreate,
+}
+
+/// Requests per second allowed by the server, in the free and VIP columns.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Qps {
+    pub free: f64,
+    pub vip: f64,
+}
+
+const fn qps(free: f64, vip: f64) -> Option<Qps> {
+    Some(Qps { free, vip })
+}
+
+/// For endpoints that neither table (B) nor table (C) lists.
+pub(crate) const DEFAULT_QPS: f64 = 2.0;
+
+impl Endpoint {
+    pub(crate) const ALL: [Endpoint; 22] = [
+        Self::AccessToken,
+        Self::UserInfo,
+        Self::ListV2,
+        Self::Detail,
+        Self::Infos,
+        Self::Mkdir,
+        Self::RenameOne,
+        Self::RenameBatch,
+        Self::Move,
+        Self::Trash,
+        Self::Recover,
+        Self::RecoverByPath,
+        Self::Delete,
+        Self::Copy,
+        Self::AsyncCopy,
+        Self::AsyncCopyProcess,
+        Self::DownloadInfo,
+        Self::UploadDomain,
+        Self::UploadCreate,
+        Self::UploadSlice,
+        Self::UploadComplete,
+        Self::SingleCreate,
+    ];
+
+    /// The path without a leading slash, as the QPS tables spell it.
+    pub(crate) fn path(self) -> &'static str {
+        match self {
+            Self::AccessToken => "api/v1/access_token",
+            Self::UserInfo => "api/v1/user/info",
+            Self::ListV2 => "api/v2/file/list",
+            Self::Detail => "api/v1/file/detail",
+            Self::Infos => "api/v1/file/infos",
+            Self::Mkdir => "upload/v1/file/mkdir",
+            Self::RenameOne => "api/v1/file/name",
+            Self::RenameBatch => "api/v1/file/rename",
+            Self::Move => "api/v1/file/move",
+            Self::Trash => "api/v1/file/trash",
+            Self::Recover => "api/v1/file/recover",
+            Self::RecoverByPath => "api/v1/file/recover/by_path",
+            Self::Delete => "api/v1/file/delete",
+            Self::Copy => "api/v1/file/copy",
+            Self::AsyncCopy => "api/v1/file/async/copy",
+            Self::AsyncCopyProcess => "api/v1/file/async/copy/process",
+            Self::DownloadInfo => "api/v1/file/download_info",
+            Self::UploadDomain => "upload/v2/file/domain",
+            Self::UploadCreate => "upload/v2/file/create",
+            Self::UploadSlice => "upload/v2/file/slice",
+            Self::UploadComplete => "upload/v2/file/upload_complete",
+            Self::SingleCreate => "upload/v2/file/single/create",
+        }
+    }
+
+    pub(crate) fn method(self) -> Method {
+        match self {
+            Self::UserInfo
+            | Self::ListV2
+            | Self::Detail
+            | Self::AsyncCopyProcess
+            | Self::DownloadInfo
+            | Self::UploadDomain => Method::GET,
+            Self::RenameOne => Method::PUT,
+            _ => Method::POST,
+        }
+    }
+
+    /// Every call but the token mint carries `Authorization`.
+    pub(crate) fn needs_token(self) -> bool {
+        self != Self::AccessToken
+    }
+
+    /// Requests per second, from table (B) (free / VIP, 2025-10-28) [S001][S004]; endpoints
+    /// absent from (B) take table (C) (third-party mount, per uid) [DOC:授权须知.md], v2 upload
+    /// endpoints the row of their v1 predecessor there; `None` means unlimited.
+    pub(crate) fn qps(self) -> Option<Qps> {
+        match self {
+            Self::AccessToken => qps(8.0, 10.0),
+            Self::UserInfo => qps(10.0, 10.0),
+            Self::ListV2 => qps(5.0, 10.0),
+            Self::Move => qps(3.0, 10.0),
+            Self::Delete => qps(1.0, 10.0),
+            Self::Mkdir => qps(5.0, 20.0),
+            Self::Trash => qps(5.0, 5.0),
+            Self::Infos => qps(10.0, 10.0),
+            Self::DownloadInfo => qps(5.0, 5.0),
+            Self::UploadCreate => qps(5.0, 5.0),
+            Self::UploadComplete => qps(20.0, 20.0),
+            // Slices go to the upload hosts from `create`, not to open-api, and are sized in
+            // megabytes: bandwidth, not a request budget, limits them.
+            Self::UploadSlice => None,
+            Self::Detail
+            | Self::RenameOne
+            | Self::RenameBatch
+            | Self::Recover
+            | Self::RecoverByPath
+            | Self::Copy
+            | Self::AsyncCopy
+            | Self::AsyncCopyProcess
+            | Self::UploadDomain
+            | Self::SingleCreate => qps(DEFAULT_QPS, DEFAULT_QPS),
+        }
+    }
+
+    /// Whether sending the request twice has the same effect as sending it once, so that it may
+    /// be repeated after a failure that leaves open whether the server acted (a timeout, a
+    /// connection cut after sending). Reads, polling, the token mint and slices (a re-sent
+    /// `sliceNo` overwrites [S002]) are; everything that creates, moves or renames is not:
+    /// a repeat would create a second copy or fail with a misleading "already exists".
+    pub(crate) fn idempotent(self) -> bool {
+        matches!(
+            self,
+            Self::AccessToken
+                | Self::UserInfo
+                | Self::ListV2
+                | Self::Detail
+                | Self::Infos
+                | Self::AsyncCopyProcess
+                | Self::DownloadInfo
+                | Self::UploadDomain
+                | Self::UploadSlice
+                | Self::UploadComplete
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_are_unique_and_relative() {
+        let mut paths: Vec<_> = Endpoint::ALL.iter().map(|e| e.path()).collect();
+        assert!(paths.iter().all(|p| !p.starts_with('/')));
+        paths.sort_unstable();
+        paths.dedup();
+        assert_eq!(paths.len(), Endpoint::ALL.len());
+    }
+
+    #[test]
+    fn table_b_values() {
+        let list = Endpoint::ListV2.qps().unwrap();
+        assert_eq!((list.free, list.vip), (5.0, 10.0));
+        let del = Endpoint::Delete.qps().unwrap();
+        assert_eq!((del.free, del.vip), (1.0, 10.0));
+        let mkdir = Endpoint::Mkdir.qps().unwrap();
+        assert_eq!((mkdir.free, mkdir.vip), (5.0, 20.0));
+        assert!(Endpoint::UploadSlice.qps().is_none());
+    }
+
+    #[test]
+    fn creating_calls_are_not_idempotent() {
+        for e in [Endpoint::Mkdir, Endpoint::UploadCreate, Endpoint::Copy] {
+            assert!(!e.idempotent(), "{e:?}");
+        }
+        assert!(Endpoint::ListV2.idempotent());
+    }
+}

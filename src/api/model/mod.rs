@@ -1,0 +1,13 @@
+//! panfm's own types for what the API returns and accepts. They carry no serde attributes and
+//! no wire casing: the private `wire` module decodes the documented JSON and converts into these.
+
+mod file;
+mod upload;
+mod user;
+
+pub use file::{
+    Category, CopyStatus, FileEntry, FileId, FileKind, ListPage, ROOT_DIR, RenameFailure,
+    RenameReport, SearchMode,
+};
+pub use upload::{CompleteOutcome, CreateOutcome, CreateRequest, Duplicate};
+pub use user::{Grant, UserInfo, VipGrant};
