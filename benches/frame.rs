@@ -2,7 +2,7 @@
 //! Measures: streaming the listing in pages, drawing a frame at the top / middle / bottom,
 //! scrolling (key + frame), filtering per keystroke, re-sorting, and resident memory.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use panfm::app::{self, Effect, ListingMsg, Model, Msg, Side};
@@ -86,7 +86,9 @@ fn main() {
         },
     );
     let effects = app::start(&mut model);
-    let Effect::List { ticket, .. } = effects[0].clone();
+    let Effect::List { ticket, .. } = effects[0].clone() else {
+        panic!()
+    };
     let all = entries();
     // Page sizes as the listers send them: 256, doubling to 16,384.
     let mut pages: Vec<Vec<Entry>> = vec![];

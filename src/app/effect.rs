@@ -8,10 +8,23 @@ use crate::fs::Location;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     /// List `location` for `side`, answering with `ListingMsg`s tagged `ticket`. Supersedes any
-    /// listing still running for that side.
+    /// listing still running for that side. `fresh` bypasses the cloud directory cache.
     List {
         side: Side,
         ticket: Ticket,
         location: Location,
+        fresh: bool,
+    },
+    /// Fetch the cloud account (quota, VIP) for the header and the rate limiter.
+    FetchAccount,
+    /// Fetch cloud details of entry `id` (folders: accumulated size).
+    FetchDetails { id: i64 },
+    /// Find the path of cloud directory `id` (walking up its parents), answering
+    /// `CloudMsg::Resolved` with `ticket`.
+    ResolveCloudDir {
+        side: Side,
+        ticket: Ticket,
+        id: i64,
+        name: String,
     },
 }

@@ -3,6 +3,7 @@
 
 mod effect;
 mod listing;
+mod modal;
 mod model;
 mod msg;
 mod pane;
@@ -14,11 +15,12 @@ pub(crate) mod testing;
 
 pub use effect::Effect;
 pub use listing::{Listing, ListingStats, Visibility, contains_smart_case};
+pub use modal::{DetailsState, EntryDetails, InputPurpose, InputState, Modal};
 pub use model::{
-    CHORD_TIMEOUT_TICKS, CHROME_ROWS, Level, MIN_HEIGHT, MIN_WIDTH, Modal, Model, Side,
+    Account, CHORD_TIMEOUT_TICKS, CHROME_ROWS, Level, MIN_HEIGHT, MIN_WIDTH, Model, Side,
     StatusMessage, Viewport,
 };
-pub use msg::{ListingMsg, Msg};
+pub use msg::{CloudMsg, ListingMsg, Msg};
 pub use pane::{FilterState, History, LoadState, Pane, Ticket};
 pub use sort::{SortKey, SortSpec};
 pub use update::{start, update};

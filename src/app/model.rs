@@ -1,6 +1,7 @@
 //! The whole application state. Everything the view draws is derived from here; async work
 //! reports back through messages and never holds a reference into the model.
 
+use super::modal::Modal;
 use super::pane::{Pane, Ticket};
 use crate::config::{Key, Keymap, Layer, Styles};
 use crate::fs::Location;
@@ -62,9 +63,13 @@ pub struct StatusMessage {
     pub text: String,
 }
 
+/// The cloud account as shown in the header.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Modal {
-    Help { scroll: usize },
+pub struct Account {
+    pub nickname: String,
+    pub used: u64,
+    pub total: u64,
+    pub vip: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -82,6 +87,9 @@ pub struct Model {
     pub styles: Styles,
     /// Where `home` goes for local panes.
     pub home: Option<std::path::PathBuf>,
+    /// A cloud account is configured (credentials, token or demo); cloud panes can be opened.
+    pub cloud_enabled: bool,
+    pub account: Option<Account>,
     /// Seconds east of UTC for showing times; fixed at start so the view stays pure.
     pub utc_offset: i32,
     pub next_ticket: Ticket,
@@ -105,6 +113,8 @@ impl Model {
             keymap,
             styles,
             home: None,
+            cloud_enabled: false,
+            account: None,
             utc_offset: 0,
             next_ticket: 1,
             quit: false,
@@ -137,6 +147,8 @@ impl Model {
     pub fn layer(&self) -> Layer {
         match &self.modal {
             Some(Modal::Help { .. }) => Layer::Help,
+            Some(Modal::Input(_)) => Layer::Input,
+            Some(Modal::Details(_)) => Layer::Info,
             None if self.focused().filter.as_ref().is_some_and(|f| f.editing) => Layer::Filter,
             None => Layer::Browse,
         }

@@ -1,10 +1,11 @@
 //! Messages: everything that can happen to the model. Input from the terminal, results from
 //! async tasks (always carrying the ticket of the request they answer), and timer ticks.
 
-use super::model::Side;
+use super::modal::EntryDetails;
+use super::model::{Account, Side};
 use super::pane::Ticket;
 use crate::config::Command;
-use crate::fs::{Entry, FsError};
+use crate::fs::{CloudDir, Entry, FsError};
 use crossterm::event::KeyEvent;
 
 #[derive(Debug, Clone)]
@@ -21,6 +22,7 @@ pub enum Msg {
     /// A command from somewhere other than a key (tests, the command palette).
     Command(Command),
     Listing(ListingMsg),
+    Cloud(CloudMsg),
     /// SIGTERM / SIGHUP: leave now.
     Terminate,
 }
@@ -40,5 +42,20 @@ pub enum ListingMsg {
         side: Side,
         ticket: Ticket,
         error: FsError,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub enum CloudMsg {
+    Account(Result<Account, FsError>),
+    Details {
+        id: i64,
+        result: Result<EntryDetails, FsError>,
+    },
+    /// The full path of a directory reached from search results.
+    Resolved {
+        side: Side,
+        ticket: Ticket,
+        result: Result<CloudDir, FsError>,
     },
 }

@@ -45,6 +45,8 @@ pub struct Pane {
     pub history: History,
     /// Put the cursor on this entry when it shows up (e.g. the directory we just left).
     pub want_cursor: Option<EntryKey>,
+    /// Where this pane was on the other backend(s), to return to when switching back.
+    pub parked: Vec<Location>,
     /// The user moved the cursor since the listing began; keep it on its entry as pages merge.
     pub cursor_moved: bool,
 }
@@ -65,6 +67,7 @@ impl Pane {
             history: History::default(),
             want_cursor: None,
             cursor_moved: false,
+            parked: Vec::new(),
         }
     }
 

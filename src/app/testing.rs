@@ -44,7 +44,9 @@ pub fn loaded(width: u16, height: u16, left: Vec<Entry>, right: Vec<Entry>) -> M
     let mut m = model(width, height);
     let effects = start(&mut m);
     for (effect, entries) in effects.into_iter().zip([left, right]) {
-        let Effect::List { side, ticket, .. } = effect;
+        let Effect::List { side, ticket, .. } = effect else {
+            panic!()
+        };
         update(
             &mut m,
             Msg::Listing(ListingMsg::Page {

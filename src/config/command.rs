@@ -24,6 +24,10 @@ pub enum Command {
     Refresh,
     SwitchPane,
     MirrorPane,
+    /// Flip the focused pane between the local disk and the cloud drive.
+    SwitchBackend,
+    Search,
+    Details,
     // view
     ToggleHidden,
     SortName,

@@ -15,6 +15,8 @@ pub const DEFAULT_KEYMAP: &str = include_str!("../../assets/keymap.toml");
 pub enum Layer {
     Browse,
     Filter,
+    Input,
+    Info,
     Help,
 }
 
@@ -23,6 +25,8 @@ impl Layer {
         match self {
             Layer::Browse => "Browsing",
             Layer::Filter => "Filter line",
+            Layer::Input => "Prompts",
+            Layer::Info => "Details",
             Layer::Help => "Help",
         }
     }
@@ -205,7 +209,13 @@ mod tests {
     #[test]
     fn default_keymap_loads_and_every_binding_has_a_description() {
         let map = Keymap::default_map().unwrap();
-        for layer in [Layer::Browse, Layer::Filter, Layer::Help] {
+        for layer in [
+            Layer::Browse,
+            Layer::Filter,
+            Layer::Input,
+            Layer::Info,
+            Layer::Help,
+        ] {
             assert!(!map.bindings(layer).is_empty(), "{layer:?}");
             for b in map.bindings(layer) {
                 assert!(!b.desc.is_empty(), "{layer:?} {:?} lacks desc", b.on);

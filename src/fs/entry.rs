@@ -32,6 +32,8 @@ pub struct Entry {
     /// Lowercase hex MD5 when the backend knows it (cloud files).
     pub etag: Option<String>,
     pub hidden: bool,
+    /// The server refuses to serve it (rejected by review, blocked): listed but unusable.
+    pub blocked: bool,
     /// [`natural::sort_key`] of `name`, computed where the entry is made (off the UI thread).
     pub sort_key: Box<[u8]>,
 }
@@ -48,6 +50,7 @@ impl Entry {
         Self {
             sort_key: natural::sort_key(&name),
             hidden: name.starts_with('.'),
+            blocked: false,
             key,
             name,
             kind,

@@ -7,6 +7,15 @@ use std::path::PathBuf;
 pub enum Location {
     Local(PathBuf),
     Cloud(CloudDir),
+    /// Results of a drive-wide cloud search (`searchData`); not a real directory.
+    Search(CloudSearch),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct CloudSearch {
+    pub query: String,
+    /// Exact full-name match (`searchMode=1`) instead of fuzzy.
+    pub exact: bool,
 }
 
 /// A cloud directory: the `(id, name)` of every directory from the root down; empty = root.
@@ -50,6 +59,7 @@ impl Location {
         match self {
             Location::Local(p) => p.parent().map(|p| Location::Local(p.to_path_buf())),
             Location::Cloud(d) => d.parent().map(Location::Cloud),
+            Location::Search(_) => None,
         }
     }
 
@@ -58,11 +68,21 @@ impl Location {
         match self {
             Location::Local(p) => p.to_string_lossy().into_owned(),
             Location::Cloud(d) => d.path(),
+            Location::Search(s) if s.exact => format!("search ={}", s.query),
+            Location::Search(s) => format!("search {}", s.query),
         }
     }
 
+    pub fn local_path(&self) -> Option<PathBuf> {
+        match self {
+            Location::Local(p) => Some(p.clone()),
+            _ => None,
+        }
+    }
+
+    /// True for every location served by the cloud drive (directories and searches).
     pub fn is_cloud(&self) -> bool {
-        matches!(self, Location::Cloud(_))
+        matches!(self, Location::Cloud(_) | Location::Search(_))
     }
 
     /// The name of this directory inside its parent (what to put the cursor on after "parent").
@@ -75,6 +95,7 @@ impl Location {
                 .trail
                 .last()
                 .map(|(id, _)| crate::fs::EntryKey::Cloud(*id)),
+            Location::Search(_) => None,
         }
     }
 }

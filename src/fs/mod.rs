@@ -6,9 +6,10 @@ mod entry;
 pub mod local;
 mod location;
 pub mod natural;
+pub mod pan;
 
 pub use entry::{Entry, EntryKey, EntryKind};
-pub use location::{CloudDir, Location};
+pub use location::{CloudDir, CloudSearch, Location};
 
 use thiserror::Error;
 

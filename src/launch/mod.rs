@@ -2,6 +2,7 @@
 //! terminal → run loop. Every subcommand starts here, so the TUI and the command line share one
 //! engine.
 
+mod cloud;
 mod mock_server;
 mod tui;
 

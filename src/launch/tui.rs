@@ -3,7 +3,8 @@
 use crate::app::Model;
 use crate::cli::Cli;
 use crate::config::{Keymap, Paths, Styles};
-use crate::fs::Location;
+use crate::fs::pan::PanFs;
+use crate::fs::{CloudDir, Location};
 use crate::runtime::{self, Executor, terminal::TerminalGuard};
 use color_eyre::eyre::{WrapErr, eyre};
 use std::path::{Path, PathBuf};
@@ -14,21 +15,30 @@ pub async fn run(cli: Cli) -> color_eyre::Result<()> {
     tracing::info!(version = env!("CARGO_PKG_VERSION"), "panfm starting");
     let keymap = load_keymap(&paths.config)?;
     let cwd = std::env::current_dir().wrap_err("cannot read the current directory")?;
+    let cloud = super::cloud::connect(cli.demo, cli.api_base.as_deref(), &paths).await?;
     let left = local_dir(cli.left.as_deref(), &cwd)?;
-    let right = match cli.right.as_deref() {
-        Some(p) => local_dir(Some(p), &cwd)?,
-        None => left.clone(),
+    let right = match (cli.right.as_deref(), &cloud) {
+        (Some(p), _) => local_dir(Some(p), &cwd)?,
+        (None, Some(_)) => Location::Cloud(CloudDir::root()),
+        (None, None) => left.clone(),
     };
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let mut model = Model::new(left, right, keymap, Styles::new(no_color));
     model.home = directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());
     model.utc_offset = chrono::Local::now().offset().local_minus_utc();
-    run_tui(model).await
+    model.cloud_enabled = cloud.is_some();
+    if cloud.is_none() {
+        model.info("Local only: run `panfm login` (or set PANFM_CLIENT_ID/SECRET) for the cloud, or try --demo");
+    }
+    let pan = cloud.as_ref().map(|c| PanFs::new(c.client.clone()));
+    let result = run_tui(model, pan).await;
+    drop(cloud);
+    result
 }
 
-async fn run_tui(mut model: Model) -> color_eyre::Result<()> {
+async fn run_tui(mut model: Model, pan: Option<PanFs>) -> color_eyre::Result<()> {
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
-    let mut executor = Executor::new(tx.clone());
+    let mut executor = Executor::new(tx.clone(), pan);
     let mut guard = TerminalGuard::enter().wrap_err("cannot set up the terminal")?;
     runtime::spawn_input(tx.clone());
     runtime::spawn_signals(tx);

@@ -2,7 +2,8 @@
 //! reports back with messages on the one channel. A newer listing for a pane supersedes the
 //! older one, which stops at its next page.
 
-use crate::app::{Effect, ListingMsg, Msg, Side, Ticket};
+use crate::app::{Account, CloudMsg, Effect, EntryDetails, ListingMsg, Msg, Side, Ticket};
+use crate::fs::pan::PanFs;
 use crate::fs::{FsError, FsErrorKind, Location, local};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -12,13 +13,15 @@ pub struct Executor {
     tx: UnboundedSender<Msg>,
     /// The ticket each side's listing must still carry to keep going.
     current: [Arc<AtomicU64>; 2],
+    cloud: Option<PanFs>,
 }
 
 impl Executor {
-    pub fn new(tx: UnboundedSender<Msg>) -> Self {
+    pub fn new(tx: UnboundedSender<Msg>, cloud: Option<PanFs>) -> Self {
         Self {
             tx,
             current: [Arc::new(AtomicU64::new(0)), Arc::new(AtomicU64::new(0))],
+            cloud,
         }
     }
 
@@ -28,49 +31,117 @@ impl Executor {
                 side,
                 ticket,
                 location,
-            } => self.list(side, ticket, location),
+                fresh,
+            } => self.list(side, ticket, location, fresh),
+            Effect::FetchAccount => self.cloud_task(|fs| async move {
+                let result = fs.user_info().await.map(|u| Account {
+                    nickname: u.nickname.clone(),
+                    used: u.space_used,
+                    total: u.space_total(),
+                    vip: u.vip,
+                });
+                Msg::Cloud(CloudMsg::Account(result))
+            }),
+            Effect::FetchDetails { id } => self.cloud_task(move |fs| async move {
+                let result = fs.detail(id).await.map(|f| details(&f));
+                Msg::Cloud(CloudMsg::Details { id, result })
+            }),
+            Effect::ResolveCloudDir {
+                side,
+                ticket,
+                id,
+                name,
+            } => self.cloud_task(move |fs| async move {
+                let result = fs.resolve_dir(id, &name).await;
+                Msg::Cloud(CloudMsg::Resolved {
+                    side,
+                    ticket,
+                    result,
+                })
+            }),
         }
     }
 
-    fn list(&self, side: Side, ticket: Ticket, location: Location) {
+    fn cloud_task<F, Fut>(&self, task: F)
+    where
+        F: FnOnce(PanFs) -> Fut + Send + 'static,
+        Fut: std::future::Future<Output = Msg> + Send + 'static,
+    {
+        let Some(fs) = self.cloud.clone() else { return };
+        let tx = self.tx.clone();
+        tokio::spawn(async move {
+            let _ = tx.send(task(fs).await);
+        });
+    }
+
+    fn list(&self, side: Side, ticket: Ticket, location: Location, fresh: bool) {
         let current = self.current[side.index()].clone();
         current.store(ticket, Ordering::SeqCst);
         let tx = self.tx.clone();
-        match location {
-            Location::Local(path) => {
-                tokio::task::spawn_blocking(move || {
-                    let live = || current.load(Ordering::SeqCst) == ticket;
-                    let result = local::list_dir(&path, |entries| {
-                        live()
-                            && tx
-                                .send(Msg::Listing(ListingMsg::Page {
-                                    side,
-                                    ticket,
-                                    entries,
-                                }))
-                                .is_ok()
-                    });
-                    let msg = match result {
-                        Ok(()) => ListingMsg::Done { side, ticket },
-                        Err(error) => ListingMsg::Failed {
+        let live = move || current.load(Ordering::SeqCst) == ticket;
+        let page = {
+            let (tx, live) = (tx.clone(), live.clone());
+            move |entries| {
+                live()
+                    && tx
+                        .send(Msg::Listing(ListingMsg::Page {
                             side,
                             ticket,
-                            error,
-                        },
-                    };
-                    if live() {
-                        let _ = tx.send(Msg::Listing(msg));
-                    }
-                });
+                            entries,
+                        }))
+                        .is_ok()
             }
-            Location::Cloud(_) => {
-                let error = FsError::new(FsErrorKind::Unsupported, "no cloud account configured");
-                let _ = tx.send(Msg::Listing(ListingMsg::Failed {
+        };
+        let finish = move |result: Result<(), FsError>| {
+            let msg = match result {
+                Ok(()) => ListingMsg::Done { side, ticket },
+                Err(error) => ListingMsg::Failed {
                     side,
                     ticket,
                     error,
-                }));
+                },
+            };
+            if live() {
+                let _ = tx.send(Msg::Listing(msg));
             }
+        };
+        match (location, self.cloud.clone()) {
+            (Location::Local(path), _) => {
+                tokio::task::spawn_blocking(move || finish(local::list_dir(&path, page)));
+            }
+            (Location::Cloud(dir), Some(fs)) => {
+                tokio::spawn(async move { finish(fs.list(dir.id(), fresh, page).await) });
+            }
+            (Location::Search(s), Some(fs)) => {
+                tokio::spawn(async move { finish(fs.search(&s.query, s.exact, page).await) });
+            }
+            (_, None) => finish(Err(FsError::new(
+                FsErrorKind::Unsupported,
+                "no cloud account configured",
+            ))),
         }
+    }
+}
+
+fn details(f: &crate::api::FileEntry) -> EntryDetails {
+    let note = if f.is_rejected() {
+        Some("rejected by review: it cannot be downloaded".to_owned())
+    } else if f.punished {
+        Some("blocked by the server".to_owned())
+    } else if f.trashed {
+        Some("in the trash".to_owned())
+    } else {
+        None
+    };
+    EntryDetails {
+        name: crate::fs::local::sanitize_name(&f.name),
+        is_dir: f.is_dir(),
+        size: Some(f.size),
+        md5: (!f.etag.is_empty()).then(|| f.etag.clone()),
+        created: f.created_at.map(|t| t.timestamp()),
+        modified: f.updated_at.map(|t| t.timestamp()),
+        id: Some(f.id),
+        parent_id: Some(f.parent_id),
+        note,
     }
 }

@@ -102,6 +102,8 @@ impl Widget for HintsView<'_> {
                 (Command::CursorDown, "next"),
                 (Command::CursorUp, "prev"),
             ],
+            Layer::Input => &[(Command::Accept, "ok"), (Command::Escape, "cancel")],
+            Layer::Info => &[(Command::Escape, "close")],
             Layer::Help => &[(Command::Escape, "close"), (Command::CursorDown, "scroll")],
         };
         let mut spans = vec![];

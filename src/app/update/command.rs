@@ -1,7 +1,7 @@
 //! Runs a [`Command`] in the current layer. Browsing commands act on the focused pane; modal
 //! layers (help, filter line) interpret the few commands they bind.
 
-use super::{marks, nav, view};
+use super::{cloud, input, marks, nav, view};
 use crate::app::{Effect, Modal, Model};
 use crate::config::{Command, Layer};
 
@@ -12,6 +12,13 @@ pub fn run(model: &mut Model, cmd: Command) -> Vec<Effect> {
             vec![]
         }
         Layer::Filter => filter(model, cmd),
+        Layer::Input => input::command(model, cmd),
+        Layer::Info => {
+            if matches!(cmd, Command::Escape | Command::Details) {
+                model.modal = None;
+            }
+            vec![]
+        }
         Layer::Browse => browse(model, cmd),
     }
 }
@@ -36,6 +43,9 @@ fn browse(model: &mut Model, cmd: Command) -> Vec<Effect> {
         Refresh => return vec![nav::reload(model, model.focus, true)],
         MirrorPane => return nav::mirror(model),
         SwitchPane => model.focus = model.focus.other(),
+        SwitchBackend => return cloud::switch_backend(model),
+        Search => cloud::search(model),
+        Details => return cloud::details(model),
         ToggleHidden => view::toggle_hidden(model),
         SortName | SortSize | SortMtime | SortExtension | SortReverse => view::sort(model, cmd),
         Filter => view::start_filter(model),

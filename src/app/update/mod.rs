@@ -1,7 +1,9 @@
 //! Pure state transitions: `update(&mut Model, Msg) -> Vec<Effect>`. Never performs I/O, never
 //! spawns, never sleeps; each domain lives in its own file and this one only dispatches.
 
+mod cloud;
 mod command;
+mod input;
 mod keys;
 mod listing;
 mod marks;
@@ -15,10 +17,12 @@ use super::{Effect, Model, Msg, Side};
 
 /// Effects to run when the app starts: list both panes.
 pub fn start(model: &mut Model) -> Vec<Effect> {
-    [Side::Left, Side::Right]
+    let mut effects: Vec<Effect> = [Side::Left, Side::Right]
         .into_iter()
         .map(|side| nav::reload(model, side, false))
-        .collect()
+        .collect();
+    effects.extend(cloud::start(model));
+    effects
 }
 
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
@@ -31,6 +35,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::Tick => keys::tick(model),
         Msg::Command(cmd) => command::run(model, cmd),
+        Msg::Cloud(m) => cloud::update(model, m),
         Msg::Listing(m) => {
             listing::update(model, m);
             vec![]

@@ -26,6 +26,10 @@ pub fn enter(model: &mut Model) -> Vec<Effect> {
     let to = match (&pane.location, &entry.key) {
         (Location::Local(dir), EntryKey::Local(name)) => Location::Local(dir.join(name)),
         (Location::Cloud(dir), EntryKey::Cloud(id)) => Location::Cloud(dir.child(*id, &entry.name)),
+        (Location::Search(_), EntryKey::Cloud(id)) => {
+            let (id, name) = (*id, entry.name.clone());
+            return super::cloud::enter_found_dir(model, id, name);
+        }
         _ => return vec![],
     };
     vec![go(model, model.focus, to, true, None)]
@@ -42,7 +46,7 @@ pub fn parent(model: &mut Model) -> Vec<Effect> {
 
 pub fn home(model: &mut Model) -> Vec<Effect> {
     let to = match &model.focused().location {
-        Location::Cloud(_) => Location::Cloud(CloudDir::root()),
+        Location::Cloud(_) | Location::Search(_) => Location::Cloud(CloudDir::root()),
         Location::Local(_) => match &model.home {
             Some(home) => Location::Local(home.clone()),
             None => {
@@ -128,5 +132,6 @@ pub fn reload(model: &mut Model, side: Side, keep_place: bool) -> Effect {
         side,
         ticket,
         location: pane.location.clone(),
+        fresh: keep_place,
     }
 }

@@ -31,7 +31,9 @@ fn model() -> Model {
 fn loaded(entries: Vec<Entry>) -> Model {
     let mut m = model();
     let effects = start(&mut m);
-    let Effect::List { ticket, .. } = effects[0].clone();
+    let Effect::List { ticket, .. } = effects[0].clone() else {
+        panic!()
+    };
     page(&mut m, ticket, entries);
     done(&mut m, ticket);
     m
@@ -99,12 +101,14 @@ fn start_lists_both_panes_with_distinct_tickets() {
             Effect::List {
                 side: Side::Left,
                 ticket: 1,
-                location: Location::Local("/l".into())
+                location: Location::Local("/l".into()),
+                fresh: false
             },
             Effect::List {
                 side: Side::Right,
                 ticket: 2,
-                location: Location::Local("/r".into())
+                location: Location::Local("/r".into()),
+                fresh: false
             },
         ]
     );
@@ -117,7 +121,9 @@ fn stale_pages_are_dropped() {
     start(&mut m);
     page(&mut m, 1, vec![dir("a")]);
     let effects = press(&mut m, "<Enter>");
-    let Effect::List { ticket, .. } = effects[0].clone();
+    let Effect::List { ticket, .. } = effects[0].clone() else {
+        panic!()
+    };
     page(&mut m, 1, vec![file("stale", 1)]);
     done(&mut m, 1);
     assert!(m.focused().listing.is_empty());
@@ -175,7 +181,10 @@ fn enter_parent_and_history() {
     let effects = press(&mut m, "h");
     let Effect::List {
         ticket, location, ..
-    } = effects[0].clone();
+    } = effects[0].clone()
+    else {
+        panic!()
+    };
     assert_eq!(location, Location::Local("/l".into()));
     page(&mut m, ticket, vec![dir("a"), dir("b"), file("c", 1)]);
     assert_eq!(
@@ -219,7 +228,9 @@ fn marks_survive_refresh_but_drop_vanished_entries() {
     let mut m = loaded(vec![file("a", 10), file("b", 20), file("c", 30)]);
     press(&mut m, "<C-a>");
     let effects = press(&mut m, "<C-r>");
-    let Effect::List { ticket, .. } = effects[0].clone();
+    let Effect::List { ticket, .. } = effects[0].clone() else {
+        panic!()
+    };
     page(&mut m, ticket, vec![file("a", 10), file("c", 31)]);
     done(&mut m, ticket);
     assert_eq!(m.focused().marks.len(), 2);
@@ -231,7 +242,9 @@ fn refresh_keeps_cursor_on_its_entry() {
     let mut m = loaded(vec![file("a", 1), file("b", 2), file("c", 3)]);
     press(&mut m, "j j");
     let effects = press(&mut m, "<C-r>");
-    let Effect::List { ticket, .. } = effects[0].clone();
+    let Effect::List { ticket, .. } = effects[0].clone() else {
+        panic!()
+    };
     page(
         &mut m,
         ticket,
@@ -401,7 +414,8 @@ fn switch_and_mirror_panes() {
         vec![Effect::List {
             side: Side::Left,
             ticket: 3,
-            location: Location::Local("/r".into())
+            location: Location::Local("/r".into()),
+            fresh: false
         }]
     );
 }

@@ -63,6 +63,9 @@ pub fn edit_filter(model: &mut Model, ev: KeyEvent) {
 }
 
 pub fn paste(model: &mut Model, text: &str) -> Vec<crate::app::Effect> {
+    if super::input::paste(model, text) {
+        return vec![];
+    }
     let rows = model.viewport.list_rows();
     let pane = model.focused_mut();
     if let Some(filter) = pane.filter.as_mut().filter(|f| f.editing) {

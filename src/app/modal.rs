@@ -1,0 +1,92 @@
+//! Overlays that take the keyboard: help, one-line prompts, entry details. At most one is open
+//! (`Model::modal`); the input layer is derived from which.
+
+use super::model::Side;
+use crate::fs::Location;
+use tui_input::Input;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Modal {
+    Help { scroll: usize },
+    Input(InputState),
+    Details(DetailsState),
+}
+
+/// What a prompt's text is for; decides what `Accept` does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputPurpose {
+    /// Search the whole cloud drive; a leading `=` asks for an exact full-name match.
+    Search,
+}
+
+impl InputPurpose {
+    pub fn title(self) -> &'static str {
+        match self {
+            InputPurpose::Search => "Search the cloud drive (prefix = for an exact name)",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct InputState {
+    pub purpose: InputPurpose,
+    pub side: Side,
+    pub input: Input,
+    /// Why the last accept was refused, shown under the prompt.
+    pub error: Option<String>,
+}
+
+impl PartialEq for InputState {
+    fn eq(&self, other: &Self) -> bool {
+        (
+            self.purpose,
+            self.side,
+            self.input.value(),
+            self.input.cursor(),
+            &self.error,
+        ) == (
+            other.purpose,
+            other.side,
+            other.input.value(),
+            other.input.cursor(),
+            &other.error,
+        )
+    }
+}
+
+impl Eq for InputState {}
+
+impl InputState {
+    pub fn new(purpose: InputPurpose, side: Side, text: &str) -> Self {
+        Self {
+            purpose,
+            side,
+            input: Input::new(text.to_owned()),
+            error: None,
+        }
+    }
+}
+
+/// Facts about one entry, as far as they are known; cloud details arrive asynchronously.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct EntryDetails {
+    pub name: String,
+    pub is_dir: bool,
+    pub size: Option<u64>,
+    pub md5: Option<String>,
+    pub created: Option<i64>,
+    pub modified: Option<i64>,
+    pub id: Option<i64>,
+    pub parent_id: Option<i64>,
+    /// Rejected by review, blocked, or similar.
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DetailsState {
+    pub location: Location,
+    pub details: EntryDetails,
+    /// A cloud detail request is still out.
+    pub loading: bool,
+    pub error: Option<String>,
+}

@@ -1,0 +1,136 @@
+//! Cloud-specific browsing: switching a pane between local and cloud, the account header,
+//! entry details, search, and entering directories found by search (whose path must first be
+//! resolved).
+
+use super::{input, nav};
+use crate::app::{
+    CloudMsg, DetailsState, Effect, EntryDetails, InputPurpose, LoadState, Modal, Model,
+};
+use crate::fs::{CloudDir, EntryKey, Location};
+
+/// Effects for start-up when a cloud account is configured.
+pub fn start(model: &Model) -> Option<Effect> {
+    model.cloud_enabled.then_some(Effect::FetchAccount)
+}
+
+pub fn update(model: &mut Model, msg: CloudMsg) -> Vec<Effect> {
+    match msg {
+        CloudMsg::Account(Ok(account)) => model.account = Some(account),
+        CloudMsg::Account(Err(e)) => model.error(format!("Cannot read the account: {e}")),
+        CloudMsg::Details { id, result } => {
+            let Some(Modal::Details(state)) = &mut model.modal else {
+                return vec![];
+            };
+            if state.details.id != Some(id) {
+                return vec![];
+            }
+            state.loading = false;
+            match result {
+                Ok(details) => state.details = details,
+                Err(e) => state.error = Some(e.message),
+            }
+        }
+        CloudMsg::Resolved {
+            side,
+            ticket,
+            result,
+        } => {
+            if model.pane(side).load != LoadState::Loading(ticket) {
+                return vec![];
+            }
+            return match result {
+                Ok(dir) => vec![nav::go(model, side, Location::Cloud(dir), true, None)],
+                Err(e) => {
+                    model.pane_mut(side).load = LoadState::Done;
+                    model.error(format!("Cannot open that directory: {e}"));
+                    vec![]
+                }
+            };
+        }
+    }
+    vec![]
+}
+
+pub fn switch_backend(model: &mut Model) -> Vec<Effect> {
+    if !model.cloud_enabled {
+        model.error(
+            "No cloud account: run `panfm login`, set PANFM_CLIENT_ID/SECRET, or try --demo",
+        );
+        return vec![];
+    }
+    let side = model.focus;
+    let pane = model.pane_mut(side);
+    let to_cloud = !pane.location.is_cloud();
+    let parked = pane
+        .parked
+        .iter()
+        .position(|l| l.is_cloud() == to_cloud)
+        .map(|i| pane.parked.remove(i));
+    let here = pane.location.clone();
+    pane.parked.retain(|l| l.is_cloud() != here.is_cloud());
+    pane.parked.push(here);
+    let to = match parked {
+        Some(loc) => loc,
+        None if to_cloud => Location::Cloud(CloudDir::root()),
+        None => match model
+            .home
+            .clone()
+            .or_else(|| model.pane(side.other()).location.local_path())
+        {
+            Some(path) => Location::Local(path),
+            None => Location::Local("/".into()),
+        },
+    };
+    vec![nav::go(model, side, to, true, None)]
+}
+
+pub fn search(model: &mut Model) {
+    if !model.focused().location.is_cloud() {
+        model.error("Search works on the cloud drive: switch this pane with b first");
+        return;
+    }
+    input::open(model, InputPurpose::Search, "");
+}
+
+pub fn details(model: &mut Model) -> Vec<Effect> {
+    let pane = model.focused();
+    let Some(entry) = pane.current() else {
+        return vec![];
+    };
+    let id = match entry.key {
+        EntryKey::Cloud(id) => Some(id),
+        EntryKey::Local(_) => None,
+    };
+    let details = EntryDetails {
+        name: entry.name.clone(),
+        is_dir: entry.is_dir(),
+        size: (!entry.is_dir()).then_some(entry.size),
+        md5: entry.etag.clone(),
+        modified: entry.mtime,
+        id,
+        ..EntryDetails::default()
+    };
+    let location = pane.location.clone();
+    model.modal = Some(Modal::Details(DetailsState {
+        location,
+        details,
+        loading: id.is_some(),
+        error: None,
+    }));
+    id.map(|id| Effect::FetchDetails { id })
+        .into_iter()
+        .collect()
+}
+
+/// Entering a directory listed by a search: its path is unknown until resolved.
+pub fn enter_found_dir(model: &mut Model, id: i64, name: String) -> Vec<Effect> {
+    let ticket = model.take_ticket();
+    let side = model.focus;
+    model.pane_mut(side).load = LoadState::Loading(ticket);
+    vec![Effect::ResolveCloudDir {
+        side,
+        ticket,
+        id,
+        name,
+    }]
+}

@@ -1,0 +1,235 @@
+//! The cloud backend over [`api::Client`]: listings streamed to the pane in growing batches (the
+//! API gives 100 entries a page, and merging every page into a 100k-entry view would cost
+//! O(n) each time), a short-lived directory cache invalidated by every change panfm makes, a
+//! parent map learned from listings so directories found by search can be placed in the tree,
+//! and the mapping from API errors to [`FsError`] kinds.
+
+use super::local::sanitize_name;
+use super::{CloudDir, Entry, EntryKey, EntryKind, FsError, FsErrorKind};
+use crate::api::{self, ApiError, ApiErrorKind, FileEntry, FileId, SearchMode};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// How long a listed directory is served from the cache before it is listed again.
+const CACHE_TTL: Duration = Duration::from_secs(120);
+/// Flush a batch to the pane at least this often while pages keep coming.
+const FLUSH_EVERY: Duration = Duration::from_millis(250);
+/// Deepest directory chain walked when placing a search result.
+const MAX_DEPTH: usize = 64;
+
+#[derive(Clone)]
+pub struct PanFs {
+    client: api::Client,
+    state: Arc<Mutex<State>>,
+}
+
+#[derive(Default)]
+struct State {
+    dirs: HashMap<FileId, (Instant, Vec<Entry>)>,
+    /// id → (name, parent id) of every directory seen in a listing.
+    parents: HashMap<FileId, (String, FileId)>,
+}
+
+impl PanFs {
+    pub fn new(client: api::Client) -> Self {
+        Self {
+            client,
+            state: Arc::new(Mutex::new(State::default())),
+        }
+    }
+
+    pub fn client(&self) -> &api::Client {
+        &self.client
+    }
+
+    /// Lists directory `dir`, handing entries to `sink` in batches; `sink` returns `false` to
+    /// stop. With `fresh` the cache is bypassed.
+    pub async fn list(
+        &self,
+        dir: FileId,
+        fresh: bool,
+        mut sink: impl FnMut(Vec<Entry>) -> bool,
+    ) -> Result<(), FsError> {
+        if !fresh {
+            let cached = self
+                .lock()
+                .dirs
+                .get(&dir)
+                .filter(|(at, _)| at.elapsed() < CACHE_TTL)
+                .map(|(_, e)| e.clone());
+            if let Some(entries) = cached {
+                sink(entries);
+                return Ok(());
+            }
+        }
+        let mut all = Vec::new();
+        let complete = self
+            .stream(
+                |cursor| self.client.list_page(dir, cursor),
+                |batch| {
+                    all.extend(batch.iter().cloned());
+                    sink(batch)
+                },
+            )
+            .await?;
+        if complete {
+            self.lock().dirs.insert(dir, (Instant::now(), all));
+        }
+        Ok(())
+    }
+
+    /// Drive-wide search results, streamed like a listing.
+    pub async fn search(
+        &self,
+        query: &str,
+        exact: bool,
+        sink: impl FnMut(Vec<Entry>) -> bool,
+    ) -> Result<(), FsError> {
+        let mode = if exact {
+            SearchMode::Exact
+        } else {
+            SearchMode::Fuzzy
+        };
+        self.stream(|cursor| self.client.search_page(query, mode, cursor), sink)
+            .await
+            .map(|_| ())
+    }
+
+    /// Pages through a listing, batching for the sink; `Ok(true)` when every page was read.
+    async fn stream<F, Fut>(
+        &self,
+        mut page: F,
+        mut sink: impl FnMut(Vec<Entry>) -> bool,
+    ) -> Result<bool, FsError>
+    where
+        F: FnMut(Option<FileId>) -> Fut,
+        Fut: std::future::Future<Output = Result<api::ListPage, ApiError>>,
+    {
+        let (mut cursor, mut batch, mut delivered) = (None, Vec::new(), 0usize);
+        let mut last_flush = Instant::now();
+        let mut seen = std::collections::HashSet::new();
+        loop {
+            let p = page(cursor).await.map_err(to_fs_error)?;
+            self.learn(&p.entries);
+            batch.extend(p.entries.iter().map(to_entry));
+            let done = match p.next {
+                Some(next) => !seen.insert(next),
+                None => true,
+            };
+            let due =
+                delivered == 0 || batch.len() >= delivered || last_flush.elapsed() >= FLUSH_EVERY;
+            if (due || done) && !batch.is_empty() {
+                delivered += batch.len();
+                last_flush = Instant::now();
+                if !sink(std::mem::take(&mut batch)) {
+                    return Ok(false);
+                }
+            }
+            if done {
+                return Ok(true);
+            }
+            cursor = p.next;
+        }
+    }
+
+    fn learn(&self, entries: &[FileEntry]) {
+        let mut state = self.lock();
+        for e in entries.iter().filter(|e| e.is_dir()) {
+            state.parents.insert(e.id, (e.name.clone(), e.parent_id));
+        }
+    }
+
+    /// Forgets cached listings of `dirs` (after anything changed in them).
+    pub fn invalidate(&self, dirs: &[FileId]) {
+        let mut state = self.lock();
+        for d in dirs {
+            state.dirs.remove(d);
+        }
+    }
+
+    pub async fn user_info(&self) -> Result<api::UserInfo, FsError> {
+        self.client.user_info().await.map_err(to_fs_error)
+    }
+
+    pub async fn detail(&self, id: FileId) -> Result<FileEntry, FsError> {
+        self.client.detail(id).await.map_err(to_fs_error)
+    }
+
+    /// The full path of directory `id`, from what listings taught us or, failing that, by
+    /// asking the server for each ancestor.
+    pub async fn resolve_dir(&self, id: FileId, name: &str) -> Result<CloudDir, FsError> {
+        let mut trail = vec![(id, name.to_owned())];
+        let mut at = id;
+        for _ in 0..MAX_DEPTH {
+            let known = self.lock().parents.get(&at).cloned();
+            let parent = match known {
+                Some((_, parent)) => parent,
+                None => self.detail(at).await?.parent_id,
+            };
+            if parent == api::ROOT_DIR {
+                trail.reverse();
+                return Ok(CloudDir { trail });
+            }
+            let known = self.lock().parents.get(&parent).cloned();
+            let parent_name = match known {
+                Some((name, grand)) => {
+                    self.lock().parents.insert(parent, (name.clone(), grand));
+                    name
+                }
+                None => {
+                    let d = self.detail(parent).await?;
+                    self.lock()
+                        .parents
+                        .insert(parent, (d.name.clone(), d.parent_id));
+                    d.name
+                }
+            };
+            trail.push((parent, sanitize_name(&parent_name)));
+            at = parent;
+        }
+        Err(FsError::new(
+            FsErrorKind::Io,
+            "directory nesting is too deep to place",
+        ))
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, State> {
+        // A panic while holding this lock leaves only cache data behind; keep using it.
+        self.state
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+pub fn to_entry(f: &FileEntry) -> Entry {
+    let kind = if f.is_dir() {
+        EntryKind::Dir
+    } else {
+        EntryKind::File
+    };
+    let mtime = f.updated_at.or(f.created_at).map(|t| t.timestamp());
+    let mut e = Entry::new(
+        EntryKey::Cloud(f.id),
+        sanitize_name(&f.name),
+        kind,
+        f.size,
+        mtime,
+    );
+    e.etag = (!f.etag.is_empty()).then(|| f.etag.clone());
+    e.blocked = f.is_rejected() || f.punished;
+    e
+}
+
+pub fn to_fs_error(e: ApiError) -> FsError {
+    let kind = match e.kind {
+        ApiErrorKind::Auth => FsErrorKind::Auth,
+        ApiErrorKind::RateLimited => FsErrorKind::RateLimited,
+        ApiErrorKind::NotFound => FsErrorKind::NotFound,
+        ApiErrorKind::Conflict => FsErrorKind::AlreadyExists,
+        ApiErrorKind::InvalidName => FsErrorKind::InvalidName,
+        ApiErrorKind::Transient | ApiErrorKind::LinkExpired => FsErrorKind::Network,
+        ApiErrorKind::Quota | ApiErrorKind::Fatal => FsErrorKind::Io,
+    };
+    FsError::new(kind, e.to_string())
+}

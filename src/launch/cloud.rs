@@ -1,0 +1,61 @@
+//! Builds the cloud side for a session: the embedded demo server (`--demo`) or the account
+//! from `PANFM_ACCESS_TOKEN`, `PANFM_CLIENT_ID`/`SECRET` or `panfm login`, and one shared
+//! [`api::Client`] for everything that talks to it.
+
+use crate::api::{self, AuthEnv, ClientConfig, Credentials};
+use crate::config::Paths;
+use crate::mock::{MockConfig, MockServer, Seed};
+use color_eyre::eyre::{WrapErr, eyre};
+
+/// The cloud connection of one run; keeps the demo server alive as long as it lives.
+pub struct Cloud {
+    pub client: api::Client,
+    _demo: Option<(MockServer, tempfile::TempDir)>,
+}
+
+/// `Ok(None)` when no account is configured (the app then runs local-only).
+pub async fn connect(
+    demo: bool,
+    api_base: Option<&str>,
+    paths: &Paths,
+) -> color_eyre::Result<Option<Cloud>> {
+    if demo {
+        return start_demo().await.map(Some);
+    }
+    let resolved = api::resolve_auth(&AuthEnv::from_process(), paths).map_err(|e| eyre!("{e}"))?;
+    let Some((auth, source)) = resolved else {
+        return Ok(None);
+    };
+    tracing::info!(?source, "cloud account configured");
+    let mut cfg = ClientConfig::new(auth);
+    if let Some(base) = api_base {
+        cfg.base_url = base.trim_end_matches('/').to_owned();
+    }
+    cfg.token_cache_dir = Some(paths.cache.clone());
+    let client = api::Client::new(cfg).map_err(|e| eyre!("{e}"))?;
+    Ok(Some(Cloud {
+        client,
+        _demo: None,
+    }))
+}
+
+async fn start_demo() -> color_eyre::Result<Cloud> {
+    let server = MockServer::start(MockConfig {
+        seed: Seed::Demo,
+        ..MockConfig::default()
+    })
+    .await
+    .wrap_err("cannot start the demo server")?;
+    // The demo token lives and dies with this run; it never touches the real token cache.
+    let cache = tempfile::Builder::new().prefix("panfm-demo-").tempdir()?;
+    let creds = Credentials::new(server.client_id(), server.client_secret());
+    let mut cfg = ClientConfig::new(api::Auth::Credentials(creds));
+    cfg.base_url = server.base_url().to_owned();
+    cfg.token_cache_dir = Some(cache.path().to_path_buf());
+    let client = api::Client::new(cfg).map_err(|e| eyre!("{e}"))?;
+    tracing::info!(base_url = server.base_url(), "demo server started");
+    Ok(Cloud {
+        client,
+        _demo: Some((server, cache)),
+    })
+}
