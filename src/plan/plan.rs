@@ -56,7 +56,8 @@ impl fmt::Display for Conflict {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PlanStatus {
     Ok,
-    /// The new name equals the old one exactly; nothing to do. A case-only change is a rename.
+    /// The new name equals the old one exactly; nothing to do, and the name is not validated
+    /// (an existing name the rules would refuse can stay). A case-only change is a rename.
     Unchanged,
     Conflict(Conflict),
     Invalid(NameError),

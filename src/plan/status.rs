@@ -3,8 +3,8 @@
 //! demotions propagate through a worklist until every remaining mover has a free target.
 //!
 //! Precedence per item: `Unchanged`, then `Invalid`, then `DuplicateSource`, then
-//! `TargetExists` (including names freed by nobody because their owner was demoted), then
-//! `DuplicateTarget` among the movers left.
+//! `TargetExists` (also when the name's owner is itself blocked and so stays), then
+//! `DuplicateTarget` among the items still moving.
 
 use super::names::NameRules;
 use super::plan::{Conflict, PlanStatus, RenameRequest};
@@ -37,20 +37,21 @@ pub(super) fn compute<S: AsRef<str>, Id>(
         .collect();
     let mut work = Work {
         olds: requests.iter().map(|r| r.old.as_str()).collect(),
+        old_keys,
         status,
         staying: HashMap::new(),
         by_target: HashMap::new(),
         newly_staying: Vec::new(),
     };
     let names = siblings.iter().map(AsRef::as_ref);
-    work.seed(names.chain(work.olds.clone()), &old_keys, rules);
+    work.seed(names.chain(work.olds.clone()), rules);
     for (i, r) in requests.iter().enumerate() {
         if work.status[i].is_none() {
             let target = rules.key(&r.new).into_owned();
             work.by_target.entry(target).or_default().push(i);
         }
     }
-    work.settle(&old_keys);
+    work.settle();
     work.status
         .into_iter()
         .map(|s| s.unwrap_or(PlanStatus::Ok))
@@ -59,6 +60,7 @@ pub(super) fn compute<S: AsRef<str>, Id>(
 
 struct Work<'a> {
     olds: Vec<&'a str>,
+    old_keys: Vec<String>,
     /// `None` while an item may still move.
     status: Vec<Option<PlanStatus>>,
     /// Names that stay where they are, by key, with their spelling.
@@ -69,13 +71,9 @@ struct Work<'a> {
 }
 
 impl<'a> Work<'a> {
-    fn seed(
-        &mut self,
-        names: impl Iterator<Item = &'a str>,
-        old_keys: &[String],
-        rules: NameRules,
-    ) {
-        let moving: HashSet<&str> = old_keys
+    fn seed(&mut self, names: impl Iterator<Item = &'a str>, rules: NameRules) {
+        let moving: HashSet<&str> = self
+            .old_keys
             .iter()
             .zip(&self.status)
             .filter(|(_, s)| s.is_none())
@@ -89,7 +87,7 @@ impl<'a> Work<'a> {
         }
     }
 
-    fn settle(&mut self, old_keys: &[String]) {
+    fn settle(&mut self) {
         let exists: Vec<(usize, String)> = self
             .by_target
             .iter()
@@ -97,9 +95,9 @@ impl<'a> Work<'a> {
             .flat_map(|(ids, name)| ids.iter().map(|&i| (i, name.clone())))
             .collect();
         for (i, name) in exists {
-            self.demote(i, Conflict::TargetExists(name), old_keys);
+            self.demote(i, Conflict::TargetExists(name));
         }
-        self.propagate(old_keys);
+        self.propagate();
         let duplicates: Vec<usize> = self
             .by_target
             .values()
@@ -108,9 +106,9 @@ impl<'a> Work<'a> {
             .flatten()
             .collect();
         for i in duplicates {
-            self.demote(i, Conflict::DuplicateTarget, old_keys);
+            self.demote(i, Conflict::DuplicateTarget);
         }
-        self.propagate(old_keys);
+        self.propagate();
     }
 
     fn still_moving(&self, ids: &[usize]) -> Vec<usize> {
@@ -118,14 +116,14 @@ impl<'a> Work<'a> {
         moving.collect()
     }
 
-    fn demote(&mut self, i: usize, conflict: Conflict, old_keys: &[String]) {
+    fn demote(&mut self, i: usize, conflict: Conflict) {
         self.status[i] = Some(PlanStatus::Conflict(conflict));
-        self.staying
-            .insert(old_keys[i].clone(), self.olds[i].to_owned());
-        self.newly_staying.push(old_keys[i].clone());
+        let key = self.old_keys[i].clone();
+        self.staying.insert(key.clone(), self.olds[i].to_owned());
+        self.newly_staying.push(key);
     }
 
-    fn propagate(&mut self, old_keys: &[String]) {
+    fn propagate(&mut self) {
         while let Some(key) = self.newly_staying.pop() {
             let blocked = match self.by_target.get(&key) {
                 Some(ids) => self.still_moving(ids),
@@ -133,7 +131,7 @@ impl<'a> Work<'a> {
             };
             let name = self.staying.get(&key).cloned().unwrap_or_default();
             for i in blocked {
-                self.demote(i, Conflict::TargetExists(name.clone()), old_keys);
+                self.demote(i, Conflict::TargetExists(name.clone()));
             }
         }
     }

@@ -3,8 +3,8 @@
 
 use super::simulate;
 use crate::plan::{
-    CaseChange, Counter, Find, NameRules, PlanStatus, RenameInput, RenamePlan, RenameRequest,
-    RenameSpec, Scope, resolve_duplicates,
+    CaseChange, Conflict, Counter, Find, NameRules, PlanStatus, RenameInput, RenamePlan,
+    RenameRequest, RenameSpec, Scope, resolve_duplicates,
 };
 use proptest::prelude::*;
 use std::collections::{BTreeSet, HashSet};
@@ -168,14 +168,14 @@ fn check_resolved(
     let fixed = resolve_duplicates(plan.clone());
     prop_assert_eq!(fixed.items().len(), plan.items().len());
     for (item, before) in fixed.items().iter().zip(plan.items()) {
-        let fixable = matches!(&before.status, PlanStatus::Conflict(c) if *c != crate::plan::Conflict::DuplicateSource);
         match &item.status {
-            PlanStatus::Conflict(c) => prop_assert!(!fixable, "{:?} still {:?}", item, c),
+            PlanStatus::Conflict(c) => prop_assert_eq!(c, &Conflict::DuplicateSource),
             PlanStatus::Ok => prop_assert!(rules.validate(&item.new).is_ok()),
-            _ => {}
+            PlanStatus::Invalid(_) => prop_assert_eq!(&item.status, &before.status),
+            PlanStatus::Unchanged => {}
         }
         if before.status == PlanStatus::Ok {
-            prop_assert_eq!(&item.new, &before.new);
+            prop_assert_eq!(item, before);
         }
     }
     let (all, keys) = final_names(&fixed, dir);
