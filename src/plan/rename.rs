@@ -6,7 +6,7 @@
 //! (expanding the replacement template, see `template`), change its case, reassemble.
 
 use super::case::CaseChange;
-use super::names::split_extension;
+use super::names::{MAX_NAME_BYTES, split_extension};
 use super::template::Template;
 use crate::fs::Entry;
 use regex::{Regex, RegexBuilder};
@@ -29,7 +29,8 @@ pub enum Find {
 
 /// The `{n}` counter: the k-th name (from 0) that the find part matches gets
 /// `start + k * step`, zero-padded to `width` digits (longer numbers are not cut). Names that
-/// don't match take no number, so numbering has no gaps.
+/// don't match take no number, so numbering has no gaps. Widths above 255 act as 255 (no
+/// longer name is valid anyway).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Counter {
     pub start: u64,
@@ -245,7 +246,10 @@ impl Renamer {
             return (part.to_owned(), false);
         };
         let counter = match self.template.has_counter() {
-            true => format!("{n:0width$}", width = self.counter.width),
+            true => format!(
+                "{n:0width$}",
+                width = self.counter.width.min(MAX_NAME_BYTES)
+            ),
             false => String::new(),
         };
         let mut out = String::with_capacity(part.len());

@@ -146,6 +146,15 @@ fn counter_follows_input_order_with_start_step_and_width() {
         ..RenameSpec::literal("x", "{n}")
     };
     assert_eq!(one(&spec, "x.txt"), "1000.txt");
+    let spec = RenameSpec {
+        counter: Counter {
+            start: 7,
+            step: 1,
+            width: usize::MAX,
+        },
+        ..RenameSpec::literal("x", "{n}")
+    };
+    assert_eq!(one(&spec, "x"), format!("{}7", "0".repeat(254)));
 }
 
 #[test]
