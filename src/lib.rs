@@ -14,5 +14,6 @@ pub mod fs;
 pub mod launch;
 mod logging;
 pub mod mock;
+pub mod plan;
 pub mod runtime;
 pub mod ui;
