@@ -16,4 +16,5 @@ mod logging;
 pub mod mock;
 pub mod plan;
 pub mod runtime;
+pub mod transfer;
 pub mod ui;
