@@ -1,1 +1,236 @@
-//! (to come)
+//! Queue controls: cancel and pause mid-file, resume, retry a failed job, reorder, forget
+//! finished jobs; the worker limit; progress pacing.
+
+use std::time::{Duration, Instant};
+
+use panfm::transfer::{
+    CloudItem, ConflictPolicy, JobId, JobState, TransferEvent, TransferSpec,
+};
+
+use crate::common::{Env, SLICE, cfg, content};
+
+fn upload(env: &Env, names: &[&str]) -> TransferSpec {
+    TransferSpec::Upload {
+        sources: names.iter().map(|n| env.path(n)).collect(),
+        dest_dir: 0,
+        policy: ConflictPolicy::Ask,
+        fix_names: false,
+    }
+}
+
+async fn download_spec(env: &Env, name: &str, bytes: &[u8]) -> TransferSpec {
+    let id = env.mock.put_file(0, name, bytes).await.unwrap();
+    let e = env.mock.entry(id).unwrap();
+    TransferSpec::Download {
+        sources: vec![CloudItem { id, name: e.name, is_dir: false, size: e.size, etag: e.etag }],
+        dest_dir: env.path("down"),
+        policy: ConflictPolicy::Ask,
+    }
+}
+
+fn started(e: &TransferEvent) -> Option<JobId> {
+    match e {
+        TransferEvent::Progress { job, done_bytes } if *done_bytes > 0 => Some(*job),
+        _ => None,
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn cancel_stops_an_upload_and_a_download_mid_file() {
+    let env = Env::with(|k| k.latency = Duration::from_millis(15)).await;
+    std::fs::write(env.path("big.bin"), content(40 * SLICE as usize, 1)).unwrap();
+    let mut cfg = cfg();
+    cfg.slice_parallelism = 1;
+    cfg.max_bytes_per_sec = Some(400 << 10);
+    let (scheduler, mut events) = env.start(cfg);
+    scheduler.submit(upload(&env, &["big.bin"]));
+    let job = started(&events.until("upload progress", |e| started(e).is_some()).await).unwrap();
+    assert!(scheduler.cancel(job));
+    assert_eq!(events.state(job, |s| s.is_finished()).await, JobState::Cancelled);
+    assert_eq!(env.mock.id_of("/big.bin"), None);
+    assert_eq!(env.mock.stats().calls_to("/upload/v2/file/upload_complete"), 0);
+
+    let spec = download_spec(&env, "cloud.bin", &content(200 << 10, 2)).await;
+    scheduler.submit(spec);
+    let job = started(&events.until("download progress", |e| started(e).is_some()).await).unwrap();
+    assert!(scheduler.cancel(job));
+    assert_eq!(events.state(job, |s| s.is_finished()).await, JobState::Cancelled);
+    let left: Vec<_> = std::fs::read_dir(env.path("down")).unwrap().collect();
+    assert!(left.is_empty(), "nothing left behind: {left:?}");
+    assert!(!scheduler.cancel(job), "already cancelled");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pause_keeps_what_was_done_and_resume_continues() {
+    let env = Env::with(|k| k.latency = Duration::from_millis(10)).await;
+    let up_bytes = content(30 * SLICE as usize, 3);
+    std::fs::write(env.path("up.bin"), &up_bytes).unwrap();
+    let mut cfg = cfg();
+    cfg.slice_parallelism = 1;
+    cfg.max_bytes_per_sec = Some(256 << 10);
+    let (scheduler, mut events) = env.start(cfg);
+
+    scheduler.submit(upload(&env, &["up.bin"]));
+    let job = started(&events.until("upload progress", |e| started(e).is_some()).await).unwrap();
+    assert!(scheduler.pause(job));
+    assert_eq!(events.state(job, |s| !s.is_active()).await, JobState::Paused);
+    let paused_at = *events.progress(job).last().unwrap();
+    assert!(scheduler.resume(job));
+    assert_eq!(events.state(job, |s| s.is_finished()).await, JobState::Done { reused: false });
+    let after: Vec<u64> = events.progress(job).into_iter().skip_while(|&p| p != paused_at).collect();
+    assert!(after.iter().skip(1).all(|&p| p >= paused_at), "resumed, not restarted: {after:?}");
+    let stats = env.mock.stats();
+    assert_eq!(stats.calls_to("/upload/v2/file/create"), 1, "the session was kept");
+    assert!(stats.calls_to("/upload/v2/file/slice") <= 31, "{stats:?}");
+    let id = env.mock.id_of("/up.bin").unwrap();
+    assert_eq!(env.mock.file_bytes(id).await.unwrap(), up_bytes);
+
+    let down_bytes = content(300 << 10, 4);
+    scheduler.submit(download_spec(&env, "down.bin", &down_bytes).await);
+    let job = started(&events.until("download progress", |e| started(e).is_some()).await).unwrap();
+    assert!(scheduler.pause(job));
+    assert_eq!(events.state(job, |s| !s.is_active()).await, JobState::Paused);
+    let part = std::fs::read_dir(env.path("down")).unwrap().next().unwrap().unwrap();
+    let kept = part.metadata().unwrap().len();
+    assert!(kept > 0 && part.file_name().to_string_lossy().ends_with(".panfm-part"));
+    assert!(scheduler.resume(job));
+    assert_eq!(events.state(job, |s| s.is_finished()).await, JobState::Done { reused: false });
+    let first_after = events
+        .log
+        .iter()
+        .rev()
+        .filter_map(|e| match e {
+            TransferEvent::Hashed { job: j, bytes } if *j == job => Some(*bytes),
+            _ => None,
+        })
+        .next();
+    assert_eq!(first_after, Some(kept), "the kept part was re-read, not downloaded again");
+    assert_eq!(std::fs::read(env.path("down/down.bin")).unwrap(), down_bytes);
+    crate::common::assert_no_parts(&env.path("down"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_failed_job_keeps_its_reason_and_can_be_retried() {
+    let env = Env::new().await;
+    let spec = download_spec(&env, "r.bin", &content(5000, 5)).await;
+    let mut cfg = cfg();
+    cfg.job_attempts = 3;
+    let (scheduler, mut events) = env.start(cfg);
+    env.mock.set_knobs(|k| k.error_rate = 1.0);
+    let batch = scheduler.submit(spec);
+    assert_eq!(events.batch_done(batch).await.failed, 1);
+    let job = events.job_named("r.bin").id;
+    let Some(JobState::Failed { reason }) = events.last_state(job) else {
+        panic!("{:#?}", events.log)
+    };
+    assert!(reason.contains("HTTP 5") || reason.contains("temporary"), "{reason}");
+    let retries = events
+        .log
+        .iter()
+        .filter(|e| matches!(e, TransferEvent::Retrying { job: j, .. } if *j == job))
+        .count();
+    assert_eq!(retries, 2, "bounded: 3 attempts");
+    let info = scheduler.snapshot().jobs.into_iter().find(|j| j.id == job).unwrap();
+    assert_eq!(info.attempt, 3);
+
+    env.mock.set_knobs(|k| k.error_rate = 0.0);
+    assert!(scheduler.retry(job));
+    assert_eq!(events.batch_done(batch).await.ok, 1);
+    assert_eq!(std::fs::read(env.path("down/r.bin")).unwrap(), content(5000, 5));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn never_more_jobs_at_once_than_workers() {
+    let env = Env::with(|k| k.latency = Duration::from_millis(10)).await;
+    let names: Vec<String> = (0..8).map(|i| format!("w{i}.bin")).collect();
+    for (i, n) in names.iter().enumerate() {
+        std::fs::write(env.path(n), content(3 * SLICE as usize, i as u8)).unwrap();
+    }
+    let mut cfg = cfg();
+    cfg.workers = 2;
+    let (scheduler, mut events) = env.start(cfg);
+    let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+    let batch = scheduler.submit(upload(&env, &refs));
+    assert_eq!(events.batch_done(batch).await.ok, 8);
+    let mut active = std::collections::HashSet::new();
+    let mut most = 0;
+    for e in &events.log {
+        if let TransferEvent::State { job, state } = e {
+            match state.is_active() {
+                true => active.insert(*job),
+                false => active.remove(job),
+            };
+            most = most.max(active.len());
+        }
+    }
+    assert_eq!(most, 2);
+}
+
+/// A current-thread runtime: the controls below run back to back before any worker moves.
+#[tokio::test]
+async fn reorder_and_forget() {
+    let env = Env::with(|k| k.latency = Duration::from_millis(20)).await;
+    for i in 1..=4 {
+        std::fs::write(env.path(&format!("q{i}.txt")), content(10, i)).unwrap();
+    }
+    let mut cfg = cfg();
+    cfg.workers = 1;
+    let (scheduler, mut events) = env.start(cfg);
+    let batch = scheduler.submit(upload(&env, &["q1.txt", "q2.txt", "q3.txt", "q4.txt"]));
+    events.until("four jobs", |e| matches!(e, TransferEvent::Added { job } if job.name == "q4.txt")).await;
+    let ids: Vec<JobId> = events.jobs().iter().map(|j| j.id).collect();
+    for &id in &ids {
+        assert!(scheduler.pause(id));
+    }
+    events.state(ids[0], |s| *s == JobState::Paused).await;
+    for _ in 0..3 {
+        assert!(scheduler.move_up(ids[3]));
+    }
+    assert!(!scheduler.move_up(ids[3]), "already first");
+    assert!(scheduler.move_down(ids[0]));
+    let order: Vec<JobId> = scheduler.snapshot().jobs.iter().map(|j| j.id).collect();
+    assert_eq!(order, [ids[3], ids[1], ids[0], ids[2]]);
+    for &id in &ids {
+        assert!(scheduler.resume(id));
+    }
+    assert_eq!(events.batch_done(batch).await.ok, 4);
+    let paused = events
+        .log
+        .iter()
+        .position(|e| matches!(e, TransferEvent::State { job, state: JobState::Paused } if *job == ids[0]))
+        .unwrap();
+    let runs: Vec<JobId> = events.log[paused..]
+        .iter()
+        .filter_map(|e| match e {
+            TransferEvent::State { job, state: JobState::Hashing } => Some(*job),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(runs, order, "started in queue order");
+
+    assert!(scheduler.active_jobs().is_empty());
+    scheduler.clear_finished();
+    let removed = events.until("removal", |e| matches!(e, TransferEvent::Removed { .. })).await;
+    assert!(matches!(removed, TransferEvent::Removed { jobs } if jobs.len() == 4));
+    assert!(scheduler.snapshot().jobs.is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn progress_is_paced_monotonic_and_ends_at_the_size() {
+    let env = Env::new().await;
+    let bytes = content(400 << 10, 6);
+    let mut cfg = cfg();
+    cfg.progress_interval = Duration::from_millis(100);
+    cfg.max_bytes_per_sec = Some(1 << 20);
+    let (scheduler, mut events) = env.start(cfg);
+    let begun = Instant::now();
+    let batch = scheduler.submit(download_spec(&env, "p.bin", &bytes).await);
+    events.batch_done(batch).await;
+    let elapsed = begun.elapsed();
+    let job = events.job_named("p.bin").id;
+    let progress = events.progress(job);
+    assert!(progress.windows(2).all(|w| w[0] <= w[1]), "{progress:?}");
+    assert_eq!(progress.last(), Some(&(400 << 10)));
+    let allowed = (elapsed.as_millis() / 100) as usize + 3;
+    assert!(progress.len() >= 3 && progress.len() <= allowed, "{} events in {elapsed:?}", progress.len());
+}

@@ -3,8 +3,6 @@
 //! Controls on a running job only fire its cancellation token; the worker then settles the
 //! state, so a job never has two owners.
 
-use std::path::PathBuf;
-
 use tokio_util::sync::CancellationToken;
 
 use super::super::event::TransferEvent;
@@ -12,6 +10,7 @@ use super::super::job::{JobId, JobState};
 use super::super::spec::Resolution;
 use super::super::work::{Resume, Work};
 use super::table::{Run, Stop, Table};
+use super::worker::remove_quietly;
 
 impl Table {
     pub fn pause(&mut self, id: JobId) -> bool {
@@ -43,21 +42,23 @@ impl Table {
         paused
     }
 
-    /// Cancels a job; returns a part file to delete when the job was not running (a running
-    /// job's worker deletes its own).
-    pub fn cancel(&mut self, id: JobId) -> Option<PathBuf> {
-        let job = self.jobs.get_mut(&id)?;
+    /// Cancels a job that is not finished. A running one is stopped by its worker, which then
+    /// deletes its part file; for any other, the part file goes before `Cancelled` is told.
+    pub fn cancel(&mut self, id: JobId) -> bool {
+        let Some(job) = self.jobs.get_mut(&id) else {
+            return false;
+        };
         if let (true, Some(run)) = (job.info.state.is_active(), &mut job.run) {
             run.stop = Some(Stop::Cancel);
             run.cancel.cancel();
-            return None;
+            return true;
         }
         if job.info.state.is_finished() {
-            return None;
+            return false;
         }
-        let part = take_part(&mut job.resume);
+        drop_part(&mut job.resume);
         self.set_state(id, JobState::Cancelled);
-        part
+        true
     }
 
     /// Queues a failed or cancelled job again. Refused entries stay refused.
@@ -128,9 +129,9 @@ impl Table {
         true
     }
 
-    /// Forgets finished jobs, keeping their outcomes in their batch's totals. Returns the part
-    /// files of failed downloads, which nobody will resume now.
-    pub fn clear_finished(&mut self) -> Vec<PathBuf> {
+    /// Forgets finished jobs, keeping their outcomes in their batch's totals, and deletes the
+    /// part files of failed downloads, which nobody will resume now.
+    pub fn clear_finished(&mut self) {
         let gone: Vec<JobId> = self
             .order
             .iter()
@@ -142,14 +143,13 @@ impl Table {
             })
             .collect();
         if gone.is_empty() {
-            return Vec::new();
+            return;
         }
-        let mut parts = Vec::new();
         for id in &gone {
             let Some(mut job) = self.jobs.remove(id) else {
                 continue;
             };
-            parts.extend(take_part(&mut job.resume));
+            drop_part(&mut job.resume);
             if let Some(b) = self.batches.get_mut(&job.info.batch) {
                 b.forgotten.add(&job.info);
                 b.jobs.retain(|j| j != id);
@@ -159,7 +159,6 @@ impl Table {
         self.batches
             .retain(|_, b| b.planning || !b.jobs.is_empty() || b.unfinished > 0);
         self.emit(TransferEvent::Removed { jobs: gone });
-        parts
     }
 
     /// A worker takes the first queued job.
@@ -188,25 +187,29 @@ impl Table {
         self.set_state(id, state);
     }
 
-    /// The worker stopped because the token fired; says what the stop was for and returns a
-    /// part file to delete for a cancelled download.
-    pub fn release_stopped(&mut self, id: JobId) -> Option<PathBuf> {
-        let job = self.jobs.get_mut(&id)?;
-        let stop = job.run.take().and_then(|r| r.stop);
-        let (state, part) = match stop {
-            Some(Stop::Pause) => (JobState::Paused, None),
-            Some(Stop::Cancel) => (JobState::Cancelled, take_part(&mut job.resume)),
+    /// The worker stopped because the token fired: the job ends as the stop asked (a
+    /// cancelled download's part file is deleted first).
+    pub fn release_stopped(&mut self, id: JobId) {
+        let Some(job) = self.jobs.get_mut(&id) else {
+            return;
+        };
+        let state = match job.run.take().and_then(|r| r.stop) {
+            Some(Stop::Pause) => JobState::Paused,
+            Some(Stop::Cancel) => {
+                drop_part(&mut job.resume);
+                JobState::Cancelled
+            }
             // Shutting down: back in the queue, to resume on the next start.
-            None => (JobState::Queued, None),
+            None => JobState::Queued,
         };
         self.set_state(id, state);
-        part
     }
 }
 
-fn take_part(resume: &mut Resume) -> Option<PathBuf> {
-    match std::mem::take(resume) {
-        Resume::Download { part } => Some(part),
-        _ => None,
+/// Forgets the resume data, deleting a download's part file. Done under the table lock (one
+/// quick unlink) so nobody hears of the job's new state while its part file still exists.
+fn drop_part(resume: &mut Resume) {
+    if let Resume::Download { part } = std::mem::take(resume) {
+        remove_quietly(&part);
     }
 }

@@ -118,17 +118,7 @@ impl Scheduler {
 
     /// Cancels a job; a download's part file is deleted.
     pub fn cancel(&self, job: JobId) -> bool {
-        let (known, part) = self.inner.with(|t| {
-            let known = t
-                .jobs
-                .get(&job)
-                .is_some_and(|j| !j.info.state.is_finished());
-            (known, t.cancel(job))
-        });
-        if let Some(part) = part {
-            remove_quietly(&part);
-        }
-        known
+        self.inner.with(|t| t.cancel(job))
     }
 
     /// Stops a batch's planning and cancels all its jobs.
@@ -168,9 +158,7 @@ impl Scheduler {
     /// Forgets finished jobs (their outcomes stay in their batch's totals); failed downloads'
     /// part files are deleted.
     pub fn clear_finished(&self) {
-        for part in self.inner.with(|t| t.clear_finished()) {
-            remove_quietly(&part);
-        }
+        self.inner.with(|t| t.clear_finished());
     }
 
     pub fn snapshot(&self) -> Snapshot {

@@ -111,9 +111,7 @@ fn settle(ctx: &mut JobCtx, outcome: Outcome) {
 }
 
 fn stopped(inner: &Inner, id: JobId) {
-    if let Some(part) = inner.with(|t| t.release_stopped(id)) {
-        remove_quietly(&part);
-    }
+    inner.with(|t| t.release_stopped(id));
 }
 
 /// Deletes a leftover part file; one that is already gone is fine.
