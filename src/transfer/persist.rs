@@ -6,8 +6,8 @@
 //! longer kept), and the last slice size the server gave.
 //!
 //! Restore rules: running and queued jobs come back **queued** and start at once; paused,
-//! conflicting and failed jobs come back as they were. A batch saved mid-planning is planned
-//! again, skipping sources it already has jobs for.
+//! conflicting and failed jobs come back as they were. A batch saved mid-planning keeps all its
+//! jobs, finished ones too, and is planned again, skipping the sources it already has jobs for.
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -77,7 +77,7 @@ impl Table {
             let mut earlier = b.forgotten;
             let mut any = false;
             for job in b.jobs.iter().filter_map(|id| self.jobs.get(id)) {
-                if kept(&job.info.state) {
+                if b.planning || kept(&job.info.state) {
                     any = true;
                 } else {
                     earlier.add(&job.info);
@@ -96,7 +96,11 @@ impl Table {
             }
         }
         for job in self.order.iter().filter_map(|id| self.jobs.get(id)) {
-            if !kept(&job.info.state) {
+            let planning = self
+                .batches
+                .get(&job.info.batch)
+                .is_some_and(|b| b.planning);
+            if !planning && !kept(&job.info.state) {
                 continue;
             }
             let mut info = job.info.clone();

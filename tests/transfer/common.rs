@@ -162,11 +162,18 @@ pub struct BatchTotals {
 
 impl Events {
     pub fn new(rx: UnboundedReceiver<TransferEvent>) -> Self {
-        Self { rx, log: Vec::new() }
+        Self {
+            rx,
+            log: Vec::new(),
+        }
     }
 
     /// Receives until an event matches `pred`, and returns it.
-    pub async fn until(&mut self, what: &str, pred: impl Fn(&TransferEvent) -> bool) -> TransferEvent {
+    pub async fn until(
+        &mut self,
+        what: &str,
+        pred: impl Fn(&TransferEvent) -> bool,
+    ) -> TransferEvent {
         let waited = tokio::time::timeout(PATIENCE, async {
             loop {
                 let event = self.rx.recv().await.expect("scheduler alive");
@@ -179,23 +186,46 @@ impl Events {
         .await;
         match waited {
             Ok(event) => event,
-            Err(_) => panic!("timed out waiting for {what}; events so far: {:#?}", self.log),
+            Err(_) => panic!(
+                "timed out waiting for {what}; events so far: {:#?}",
+                self.log
+            ),
         }
     }
 
     pub async fn batch_done(&mut self, batch: BatchId) -> BatchTotals {
         let e = self
-            .until("the batch to finish", |e| matches!(e, TransferEvent::BatchDone { batch: b, .. } if *b == batch))
+            .until(
+                "the batch to finish",
+                |e| matches!(e, TransferEvent::BatchDone { batch: b, .. } if *b == batch),
+            )
             .await;
-        let TransferEvent::BatchDone { ok, failed, skipped, cancelled, reused_bytes, .. } = e else {
+        let TransferEvent::BatchDone {
+            ok,
+            failed,
+            skipped,
+            cancelled,
+            reused_bytes,
+            ..
+        } = e
+        else {
             unreachable!()
         };
-        BatchTotals { ok, failed, skipped, cancelled, reused_bytes }
+        BatchTotals {
+            ok,
+            failed,
+            skipped,
+            cancelled,
+            reused_bytes,
+        }
     }
 
     pub async fn state(&mut self, job: JobId, pred: impl Fn(&JobState) -> bool) -> JobState {
         let e = self
-            .until("a job state", |e| matches!(e, TransferEvent::State { job: j, state } if *j == job && pred(state)))
+            .until(
+                "a job state",
+                |e| matches!(e, TransferEvent::State { job: j, state } if *j == job && pred(state)),
+            )
             .await;
         match e {
             TransferEvent::State { state, .. } => state,

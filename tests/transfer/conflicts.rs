@@ -31,7 +31,11 @@ async fn upload_policies() {
     for (len, tag) in [(10usize, "small"), (9000, "large")] {
         let new = content(len, 1);
         std::fs::write(env.path("x.txt"), &new).unwrap();
-        for policy in [ConflictPolicy::Skip, ConflictPolicy::Overwrite, ConflictPolicy::KeepBoth] {
+        for policy in [
+            ConflictPolicy::Skip,
+            ConflictPolicy::Overwrite,
+            ConflictPolicy::KeepBoth,
+        ] {
             let dir = format!("{tag}-{policy:?}");
             let parent = env.mock.put_dir(0, &dir).unwrap();
             env.mock.put_file(parent, "x.txt", b"old").await.unwrap();
@@ -53,7 +57,10 @@ async fn upload_policies() {
                 ConflictPolicy::Overwrite => {
                     assert_eq!((totals.ok, x, copy), (1, new.clone(), None));
                 }
-                _ => assert_eq!((totals.ok, x, copy), (1, b"old".to_vec(), Some(new.clone()))),
+                _ => assert_eq!(
+                    (totals.ok, x, copy),
+                    (1, b"old".to_vec(), Some(new.clone()))
+                ),
             }
         }
     }
@@ -89,20 +96,46 @@ async fn upload_ask_waits_for_an_answer() {
         fix_names: false,
     });
     let first = events
-        .until("a conflict", |e| matches!(e, TransferEvent::State { state: JobState::Conflict(_), .. }))
+        .until("a conflict", |e| {
+            matches!(
+                e,
+                TransferEvent::State {
+                    state: JobState::Conflict(_),
+                    ..
+                }
+            )
+        })
         .await;
-    let TransferEvent::State { job, state: JobState::Conflict(info) } = first else {
+    let TransferEvent::State {
+        job,
+        state: JobState::Conflict(info),
+    } = first
+    else {
         unreachable!()
     };
-    assert_eq!((info.existing_size, info.new_size, info.existing_is_dir), (Some(3), 50, false));
-    assert_eq!(env.mock.stats().calls_to("/upload/v2/file/single/create"), 0);
+    assert_eq!(
+        (info.existing_size, info.new_size, info.existing_is_dir),
+        (Some(3), 50, false)
+    );
+    assert_eq!(
+        env.mock.stats().calls_to("/upload/v2/file/single/create"),
+        0
+    );
     assert!(scheduler.resolve(job, Resolution::Overwrite, false));
     let answered = info.name.clone();
     // The other two: wait for both conflicts, then answer the batch at once.
     let mut waiting = Vec::new();
     while waiting.len() < 2 {
         let e = events
-            .until("more conflicts", |e| matches!(e, TransferEvent::State { state: JobState::Conflict(_), .. }))
+            .until("more conflicts", |e| {
+                matches!(
+                    e,
+                    TransferEvent::State {
+                        state: JobState::Conflict(_),
+                        ..
+                    }
+                )
+            })
             .await;
         if let TransferEvent::State { job: j, .. } = e {
             waiting.push(j);
@@ -111,8 +144,16 @@ async fn upload_ask_waits_for_an_answer() {
     assert!(scheduler.resolve(waiting[0], Resolution::KeepBoth, true));
     let totals = events.batch_done(batch).await;
     assert_eq!((totals.ok, totals.failed), (3, 0));
-    assert_eq!(bytes_at(&env, &format!("/d/{answered}")).await.unwrap(), content(50, 2));
-    let kept = env.mock.children(parent).into_iter().filter(|e| e.name.contains("(1)")).count();
+    assert_eq!(
+        bytes_at(&env, &format!("/d/{answered}")).await.unwrap(),
+        content(50, 2)
+    );
+    let kept = env
+        .mock
+        .children(parent)
+        .into_iter()
+        .filter(|e| e.name.contains("(1)"))
+        .count();
     assert_eq!(kept, 2, "{:?}", env.mock.children(parent));
 }
 
@@ -140,9 +181,21 @@ async fn download_policies_and_ask() {
         });
         if policy == ConflictPolicy::Ask {
             let e = events
-                .until("a conflict", |e| matches!(e, TransferEvent::State { state: JobState::Conflict(_), .. }))
+                .until("a conflict", |e| {
+                    matches!(
+                        e,
+                        TransferEvent::State {
+                            state: JobState::Conflict(_),
+                            ..
+                        }
+                    )
+                })
                 .await;
-            let TransferEvent::State { job, state: JobState::Conflict(info) } = e else {
+            let TransferEvent::State {
+                job,
+                state: JobState::Conflict(info),
+            } = e
+            else {
                 unreachable!()
             };
             assert_eq!((info.existing_size, info.new_size), (Some(5), 6000));
@@ -152,9 +205,16 @@ async fn download_policies_and_ask() {
         let local = std::fs::read(dir.join("y.txt")).unwrap();
         let copy = std::fs::read(dir.join("y (1).txt")).ok();
         match policy {
-            ConflictPolicy::Skip => assert_eq!((totals.skipped, local, copy), (1, b"local".to_vec(), None)),
-            ConflictPolicy::Overwrite => assert_eq!((totals.ok, local, copy), (1, cloud.clone(), None)),
-            _ => assert_eq!((totals.ok, local, copy), (1, b"local".to_vec(), Some(cloud.clone()))),
+            ConflictPolicy::Skip => {
+                assert_eq!((totals.skipped, local, copy), (1, b"local".to_vec(), None))
+            }
+            ConflictPolicy::Overwrite => {
+                assert_eq!((totals.ok, local, copy), (1, cloud.clone(), None))
+            }
+            _ => assert_eq!(
+                (totals.ok, local, copy),
+                (1, b"local".to_vec(), Some(cloud.clone()))
+            ),
         }
         crate::common::assert_no_parts(&dir);
     }

@@ -3,9 +3,7 @@
 
 use std::time::{Duration, Instant};
 
-use panfm::transfer::{
-    CloudItem, ConflictPolicy, JobId, JobState, TransferEvent, TransferSpec,
-};
+use panfm::transfer::{CloudItem, ConflictPolicy, JobId, JobState, TransferEvent, TransferSpec};
 
 use crate::common::{Env, SLICE, cfg, content};
 
@@ -22,7 +20,13 @@ async fn download_spec(env: &Env, name: &str, bytes: &[u8]) -> TransferSpec {
     let id = env.mock.put_file(0, name, bytes).await.unwrap();
     let e = env.mock.entry(id).unwrap();
     TransferSpec::Download {
-        sources: vec![CloudItem { id, name: e.name, is_dir: false, size: e.size, etag: e.etag }],
+        sources: vec![CloudItem {
+            id,
+            name: e.name,
+            is_dir: false,
+            size: e.size,
+            etag: e.etag,
+        }],
         dest_dir: env.path("down"),
         policy: ConflictPolicy::Ask,
     }
@@ -44,17 +48,36 @@ async fn cancel_stops_an_upload_and_a_download_mid_file() {
     cfg.max_bytes_per_sec = Some(400 << 10);
     let (scheduler, mut events) = env.start(cfg);
     scheduler.submit(upload(&env, &["big.bin"]));
-    let job = started(&events.until("upload progress", |e| started(e).is_some()).await).unwrap();
+    let job = started(
+        &events
+            .until("upload progress", |e| started(e).is_some())
+            .await,
+    )
+    .unwrap();
     assert!(scheduler.cancel(job));
-    assert_eq!(events.state(job, |s| s.is_finished()).await, JobState::Cancelled);
+    assert_eq!(
+        events.state(job, |s| s.is_finished()).await,
+        JobState::Cancelled
+    );
     assert_eq!(env.mock.id_of("/big.bin"), None);
-    assert_eq!(env.mock.stats().calls_to("/upload/v2/file/upload_complete"), 0);
+    assert_eq!(
+        env.mock.stats().calls_to("/upload/v2/file/upload_complete"),
+        0
+    );
 
     let spec = download_spec(&env, "cloud.bin", &content(200 << 10, 2)).await;
     scheduler.submit(spec);
-    let job = started(&events.until("download progress", |e| started(e).is_some()).await).unwrap();
+    let job = started(
+        &events
+            .until("download progress", |e| started(e).is_some())
+            .await,
+    )
+    .unwrap();
     assert!(scheduler.cancel(job));
-    assert_eq!(events.state(job, |s| s.is_finished()).await, JobState::Cancelled);
+    assert_eq!(
+        events.state(job, |s| s.is_finished()).await,
+        JobState::Cancelled
+    );
     let left: Vec<_> = std::fs::read_dir(env.path("down")).unwrap().collect();
     assert!(left.is_empty(), "nothing left behind: {left:?}");
     assert!(!scheduler.cancel(job), "already cancelled");
@@ -71,30 +94,67 @@ async fn pause_keeps_what_was_done_and_resume_continues() {
     let (scheduler, mut events) = env.start(cfg);
 
     scheduler.submit(upload(&env, &["up.bin"]));
-    let job = started(&events.until("upload progress", |e| started(e).is_some()).await).unwrap();
+    let job = started(
+        &events
+            .until("upload progress", |e| started(e).is_some())
+            .await,
+    )
+    .unwrap();
     assert!(scheduler.pause(job));
-    assert_eq!(events.state(job, |s| !s.is_active()).await, JobState::Paused);
+    assert_eq!(
+        events.state(job, |s| !s.is_active()).await,
+        JobState::Paused
+    );
     let paused_at = *events.progress(job).last().unwrap();
     assert!(scheduler.resume(job));
-    assert_eq!(events.state(job, |s| s.is_finished()).await, JobState::Done { reused: false });
-    let after: Vec<u64> = events.progress(job).into_iter().skip_while(|&p| p != paused_at).collect();
-    assert!(after.iter().skip(1).all(|&p| p >= paused_at), "resumed, not restarted: {after:?}");
+    assert_eq!(
+        events.state(job, |s| s.is_finished()).await,
+        JobState::Done { reused: false }
+    );
+    let after: Vec<u64> = events
+        .progress(job)
+        .into_iter()
+        .skip_while(|&p| p != paused_at)
+        .collect();
+    assert!(
+        after.iter().skip(1).all(|&p| p >= paused_at),
+        "resumed, not restarted: {after:?}"
+    );
     let stats = env.mock.stats();
-    assert_eq!(stats.calls_to("/upload/v2/file/create"), 1, "the session was kept");
+    assert_eq!(
+        stats.calls_to("/upload/v2/file/create"),
+        1,
+        "the session was kept"
+    );
     assert!(stats.calls_to("/upload/v2/file/slice") <= 31, "{stats:?}");
     let id = env.mock.id_of("/up.bin").unwrap();
     assert_eq!(env.mock.file_bytes(id).await.unwrap(), up_bytes);
 
     let down_bytes = content(300 << 10, 4);
     scheduler.submit(download_spec(&env, "down.bin", &down_bytes).await);
-    let job = started(&events.until("download progress", |e| started(e).is_some()).await).unwrap();
+    let job = started(
+        &events
+            .until("download progress", |e| started(e).is_some())
+            .await,
+    )
+    .unwrap();
     assert!(scheduler.pause(job));
-    assert_eq!(events.state(job, |s| !s.is_active()).await, JobState::Paused);
-    let part = std::fs::read_dir(env.path("down")).unwrap().next().unwrap().unwrap();
+    assert_eq!(
+        events.state(job, |s| !s.is_active()).await,
+        JobState::Paused
+    );
+    let part = std::fs::read_dir(env.path("down"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap();
     let kept = part.metadata().unwrap().len();
     assert!(kept > 0 && part.file_name().to_string_lossy().ends_with(".panfm-part"));
     assert!(scheduler.resume(job));
-    assert_eq!(events.state(job, |s| s.is_finished()).await, JobState::Done { reused: false });
+    assert_eq!(
+        events.state(job, |s| s.is_finished()).await,
+        JobState::Done { reused: false }
+    );
     let first_after = events
         .log
         .iter()
@@ -104,8 +164,15 @@ async fn pause_keeps_what_was_done_and_resume_continues() {
             _ => None,
         })
         .next();
-    assert_eq!(first_after, Some(kept), "the kept part was re-read, not downloaded again");
-    assert_eq!(std::fs::read(env.path("down/down.bin")).unwrap(), down_bytes);
+    assert_eq!(
+        first_after,
+        Some(kept),
+        "the kept part was re-read, not downloaded again"
+    );
+    assert_eq!(
+        std::fs::read(env.path("down/down.bin")).unwrap(),
+        down_bytes
+    );
     crate::common::assert_no_parts(&env.path("down"));
 }
 
@@ -123,20 +190,31 @@ async fn a_failed_job_keeps_its_reason_and_can_be_retried() {
     let Some(JobState::Failed { reason }) = events.last_state(job) else {
         panic!("{:#?}", events.log)
     };
-    assert!(reason.contains("HTTP 5") || reason.contains("temporary"), "{reason}");
+    assert!(
+        reason.contains("HTTP 5") || reason.contains("temporary"),
+        "{reason}"
+    );
     let retries = events
         .log
         .iter()
         .filter(|e| matches!(e, TransferEvent::Retrying { job: j, .. } if *j == job))
         .count();
     assert_eq!(retries, 2, "bounded: 3 attempts");
-    let info = scheduler.snapshot().jobs.into_iter().find(|j| j.id == job).unwrap();
+    let info = scheduler
+        .snapshot()
+        .jobs
+        .into_iter()
+        .find(|j| j.id == job)
+        .unwrap();
     assert_eq!(info.attempt, 3);
 
     env.mock.set_knobs(|k| k.error_rate = 0.0);
     assert!(scheduler.retry(job));
     assert_eq!(events.batch_done(batch).await.ok, 1);
-    assert_eq!(std::fs::read(env.path("down/r.bin")).unwrap(), content(5000, 5));
+    assert_eq!(
+        std::fs::read(env.path("down/r.bin")).unwrap(),
+        content(5000, 5)
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -177,7 +255,12 @@ async fn reorder_and_forget() {
     cfg.workers = 1;
     let (scheduler, mut events) = env.start(cfg);
     let batch = scheduler.submit(upload(&env, &["q1.txt", "q2.txt", "q3.txt", "q4.txt"]));
-    events.until("four jobs", |e| matches!(e, TransferEvent::Added { job } if job.name == "q4.txt")).await;
+    events
+        .until(
+            "four jobs",
+            |e| matches!(e, TransferEvent::Added { job } if job.name == "q4.txt"),
+        )
+        .await;
     let ids: Vec<JobId> = events.jobs().iter().map(|j| j.id).collect();
     for &id in &ids {
         assert!(scheduler.pause(id));
@@ -202,7 +285,10 @@ async fn reorder_and_forget() {
     let runs: Vec<JobId> = events.log[paused..]
         .iter()
         .filter_map(|e| match e {
-            TransferEvent::State { job, state: JobState::Hashing } => Some(*job),
+            TransferEvent::State {
+                job,
+                state: JobState::Hashing,
+            } => Some(*job),
             _ => None,
         })
         .collect();
@@ -210,7 +296,9 @@ async fn reorder_and_forget() {
 
     assert!(scheduler.active_jobs().is_empty());
     scheduler.clear_finished();
-    let removed = events.until("removal", |e| matches!(e, TransferEvent::Removed { .. })).await;
+    let removed = events
+        .until("removal", |e| matches!(e, TransferEvent::Removed { .. }))
+        .await;
     assert!(matches!(removed, TransferEvent::Removed { jobs } if jobs.len() == 4));
     assert!(scheduler.snapshot().jobs.is_empty());
 }
@@ -232,5 +320,32 @@ async fn progress_is_paced_monotonic_and_ends_at_the_size() {
     assert!(progress.windows(2).all(|w| w[0] <= w[1]), "{progress:?}");
     assert_eq!(progress.last(), Some(&(400 << 10)));
     let allowed = (elapsed.as_millis() / 100) as usize + 3;
-    assert!(progress.len() >= 3 && progress.len() <= allowed, "{} events in {elapsed:?}", progress.len());
+    assert!(
+        progress.len() >= 3 && progress.len() <= allowed,
+        "{} events in {elapsed:?}",
+        progress.len()
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn cancelling_a_batch_cancels_all_its_jobs() {
+    let env = Env::with(|k| k.latency = Duration::from_millis(20)).await;
+    for i in 0..5 {
+        std::fs::write(env.path(&format!("c{i}.bin")), content(5000, i)).unwrap();
+    }
+    let mut cfg = cfg();
+    cfg.workers = 1;
+    let (scheduler, mut events) = env.start(cfg);
+    let names = ["c0.bin", "c1.bin", "c2.bin", "c3.bin", "c4.bin"];
+    let batch = scheduler.submit(upload(&env, &names));
+    events
+        .until(
+            "the last job",
+            |e| matches!(e, TransferEvent::Added { job } if job.name == "c4.bin"),
+        )
+        .await;
+    scheduler.cancel_batch(batch);
+    let totals = events.batch_done(batch).await;
+    assert_eq!(totals.cancelled + totals.ok, 5);
+    assert!(totals.cancelled >= 4, "{}", totals.cancelled);
 }

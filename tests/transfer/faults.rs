@@ -19,7 +19,12 @@ async fn up_and_back(env: &Env, cfg: panfm::transfer::TransferConfig, tree: &Tre
         fix_names: false,
     });
     let totals = events.batch_done(up).await;
-    assert_eq!((totals.ok, totals.failed), (files_in(tree), 0), "{:#?}", events.log);
+    assert_eq!(
+        (totals.ok, totals.failed),
+        (files_in(tree), 0),
+        "{:#?}",
+        events.log
+    );
     assert_eq!(&env.cloud_tree("/src").await, tree);
     let down = scheduler.submit(TransferSpec::Download {
         sources: vec![CloudItem {
@@ -33,7 +38,12 @@ async fn up_and_back(env: &Env, cfg: panfm::transfer::TransferConfig, tree: &Tre
         policy: ConflictPolicy::Ask,
     });
     let totals = events.batch_done(down).await;
-    assert_eq!((totals.ok, totals.failed), (files_in(tree), 0), "{:#?}", events.log);
+    assert_eq!(
+        (totals.ok, totals.failed),
+        (files_in(tree), 0),
+        "{:#?}",
+        events.log
+    );
     assert_eq!(&read_tree(&env.path("back/src")), tree);
     assert_no_parts(&env.path("back"));
     scheduler.shutdown().await.unwrap();
@@ -78,4 +88,36 @@ async fn a_429_burst_of_small_files_is_waited_out() {
     cfg.retry_max_delay = Duration::from_millis(300);
     up_and_back(&env, cfg, &tree).await;
     assert!(env.mock.stats().throttled > 0, "{:?}", env.mock.stats());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refused_download_link_is_replaced() {
+    let env = Env::with(|k| k.download_url_ttl = Duration::ZERO).await;
+    let bytes = content(50_000, 8);
+    let id = env.mock.put_file(0, "l.bin", &bytes).await.unwrap();
+    let e = env.mock.entry(id).unwrap();
+    let (scheduler, mut events) = env.start(crate::common::cfg());
+    let batch = scheduler.submit(TransferSpec::Download {
+        sources: vec![CloudItem {
+            id,
+            name: e.name,
+            is_dir: false,
+            size: e.size,
+            etag: e.etag,
+        }],
+        dest_dir: env.path("down"),
+        policy: ConflictPolicy::Ask,
+    });
+    // Every link is expired on arrival: the job asks for fresh ones, then retries.
+    let retry = events
+        .until("a retry", |e| {
+            matches!(e, panfm::transfer::TransferEvent::Retrying { .. })
+        })
+        .await;
+    assert!(format!("{retry:?}").contains("expired"), "{retry:?}");
+    assert!(env.mock.stats().calls_to("/api/v1/file/download_info") >= 4);
+    env.mock
+        .set_knobs(|k| k.download_url_ttl = Duration::from_secs(3600));
+    assert_eq!(events.batch_done(batch).await.ok, 1);
+    assert_eq!(std::fs::read(env.path("down/l.bin")).unwrap(), bytes);
 }

@@ -37,10 +37,17 @@ async fn refused_names_fail_before_any_request_for_them() {
         let Some(JobState::Failed { reason }) = events.last_state(job.id) else {
             panic!("{name}: {:#?}", events.log)
         };
-        assert!(reason.contains("forbidden") || reason.contains("spaces"), "{reason}");
+        assert!(
+            reason.contains("forbidden") || reason.contains("spaces"),
+            "{reason}"
+        );
     }
     assert_eq!(uploads(&env), 1, "only ok.txt was sent");
-    assert_eq!(env.mock.stats().calls_to("/upload/v1/file/mkdir"), 1, "only src was made");
+    assert_eq!(
+        env.mock.stats().calls_to("/upload/v1/file/mkdir"),
+        1,
+        "only src was made"
+    );
     let names: Vec<String> = env.cloud_tree("/src").await.into_keys().collect();
     assert_eq!(names, ["ok.txt"]);
 }
@@ -57,9 +64,22 @@ async fn fixed_names_use_full_width_forms() {
         fix_names: true,
     });
     let totals = events.batch_done(batch).await;
-    assert_eq!((totals.ok, totals.failed), (4, 1), "all spaces can't be fixed");
+    assert_eq!(
+        (totals.ok, totals.failed),
+        (4, 1),
+        "all spaces can't be fixed"
+    );
     let names: Vec<String> = env.cloud_tree("/src").await.into_keys().collect();
-    assert_eq!(names, ["a：b.txt", "bad｜dir", "bad｜dir/inner.txt", "ok.txt", "what？.txt"]);
+    assert_eq!(
+        names,
+        [
+            "a：b.txt",
+            "bad｜dir",
+            "bad｜dir/inner.txt",
+            "ok.txt",
+            "what？.txt"
+        ]
+    );
 }
 
 #[cfg(unix)]
@@ -83,7 +103,11 @@ async fn links_are_followed_without_loops_and_special_files_skipped() {
     });
     let totals = events.batch_done(batch).await;
     assert_eq!((totals.ok, totals.skipped, totals.failed), (2, 3, 0));
-    for (name, why) in [("loop", "loop"), ("broken", "broken"), ("sock", "not a regular file")] {
+    for (name, why) in [
+        ("loop", "loop"),
+        ("broken", "broken"),
+        ("sock", "not a regular file"),
+    ] {
         let job = events.job_named(name);
         let Some(JobState::Skipped { reason }) = events.last_state(job.id) else {
             panic!("{name}: {:#?}", events.log)

@@ -45,7 +45,11 @@ async fn a_tree_goes_up_and_comes_back_identical() {
     assert_eq!((totals.ok, totals.failed), (files_in(&tree), 0));
     assert_eq!(env.cloud_tree("/dest/src").await, tree);
     let planned = events.log.iter().find_map(|e| match e {
-        TransferEvent::Planned { batch, files, bytes } if *batch == up => Some((*files, *bytes)),
+        TransferEvent::Planned {
+            batch,
+            files,
+            bytes,
+        } if *batch == up => Some((*files, *bytes)),
         _ => None,
     });
     let bytes: u64 = tree.values().flatten().map(|c| c.len() as u64).sum();
@@ -53,7 +57,11 @@ async fn a_tree_goes_up_and_comes_back_identical() {
 
     for job in events.jobs() {
         let progress = events.progress(job.id);
-        assert!(progress.windows(2).all(|w| w[0] <= w[1]), "{}: {progress:?}", job.name);
+        assert!(
+            progress.windows(2).all(|w| w[0] <= w[1]),
+            "{}: {progress:?}",
+            job.name
+        );
         assert_eq!(progress.last(), Some(&job.size), "{}", job.name);
     }
 
@@ -98,8 +106,15 @@ async fn single_files_go_both_ways_and_instant_uploads_count_saved_bytes() {
     let totals = events.batch_done(second).await;
     assert_eq!((totals.ok, totals.reused_bytes), (1, bytes.len() as u64));
     let job = events.job_named("same.bin");
-    assert_eq!(events.last_state(job.id), Some(JobState::Done { reused: true }));
-    assert_eq!(env.mock.stats().calls_to("/upload/v2/file/slice"), slices, "nothing sent");
+    assert_eq!(
+        events.last_state(job.id),
+        Some(JobState::Done { reused: true })
+    );
+    assert_eq!(
+        env.mock.stats().calls_to("/upload/v2/file/slice"),
+        slices,
+        "nothing sent"
+    );
     let id = env.mock.id_of("/same.bin").unwrap();
     assert_eq!(env.mock.file_bytes(id).await.unwrap(), bytes);
 
@@ -118,4 +133,34 @@ async fn single_files_go_both_ways_and_instant_uploads_count_saved_bytes() {
     assert_eq!(events.batch_done(down).await.ok, 1);
     assert_eq!(std::fs::read(env.path("down/same.bin")).unwrap(), bytes);
     assert_no_parts(&env.path("down"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_wrong_slice_size_guess_still_uploads_and_is_corrected() {
+    let env = Env::new().await;
+    let bytes = content(7 * SLICE as usize + 5, 11);
+    std::fs::write(env.path("g.bin"), &bytes).unwrap();
+    let cfg = panfm::transfer::TransferConfig {
+        slice_size_guess: 1000,
+        state_file: Some(env.path("queue.json")),
+        ..cfg()
+    };
+    let (scheduler, mut events) = env.start(cfg);
+    let batch = scheduler.submit(TransferSpec::Upload {
+        sources: vec![env.path("g.bin")],
+        dest_dir: 0,
+        policy: ConflictPolicy::Ask,
+        fix_names: false,
+    });
+    assert_eq!(events.batch_done(batch).await.ok, 1);
+    let id = env.mock.id_of("/g.bin").unwrap();
+    assert_eq!(env.mock.file_bytes(id).await.unwrap(), bytes);
+    assert_eq!(env.mock.stats().calls_to("/upload/v2/file/slice"), 8);
+    scheduler.shutdown().await.unwrap();
+    let saved: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(env.path("queue.json")).unwrap()).unwrap();
+    assert_eq!(
+        saved["slice_size_hint"], SLICE,
+        "the server's size is remembered"
+    );
 }

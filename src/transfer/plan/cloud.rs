@@ -157,3 +157,46 @@ fn in_the_way(name: &str) -> TransferError {
         format!("a file named `{name}` is where the folder should be"),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::{Auth, ClientConfig, Credentials};
+    use crate::mock::{MockConfig, MockServer};
+
+    #[tokio::test]
+    async fn a_folder_made_meanwhile_is_taken_after_the_mkdir_clash() {
+        let mock = MockServer::start(MockConfig::default()).await.unwrap();
+        mock.set_knobs(|k| k.qps_limits = false);
+        let creds = Credentials::new(mock.client_id(), mock.client_secret());
+        let mut cfg = ClientConfig::new(Auth::Credentials(creds));
+        cfg.base_url = mock.base_url().to_owned();
+        let client = Client::new(cfg).unwrap();
+        let config = TransferConfig::default();
+        let cancel = CancellationToken::new();
+        let retry = Retry {
+            cfg: &config,
+            cancel: &cancel,
+        };
+        let mut dirs = CloudDirs::new(&client, retry, 0);
+        assert!(dirs.listing(0).await.unwrap().is_empty());
+        let theirs = mock.put_dir(0, "a").unwrap();
+        let rel = ["a".to_owned(), "b".to_owned()];
+        let b = dirs.ensure(&rel).await.unwrap();
+        assert_eq!(mock.entry(b).unwrap().parent, theirs);
+        assert_eq!(dirs.ensure(&rel[..1]).await.unwrap(), theirs);
+        let stats = mock.stats();
+        assert_eq!(
+            stats.calls_to("/upload/v1/file/mkdir"),
+            2,
+            "a (clash) and a/b"
+        );
+        mock.put_file(0, "f", b"x").await.unwrap();
+        let mut fresh = CloudDirs::new(&client, retry, 0);
+        let err = fresh.ensure(&["f".to_owned()]).await.unwrap_err();
+        assert!(
+            err.message.contains("is where the folder should be"),
+            "{err}"
+        );
+    }
+}
