@@ -15,6 +15,7 @@
 //! one file; `persist` is the state file format; `work` the saved per-job data.
 
 mod blocking;
+mod buffers;
 mod config;
 mod download;
 mod error;

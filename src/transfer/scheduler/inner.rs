@@ -10,6 +10,7 @@ use tokio::sync::Notify;
 use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
 
+use super::super::buffers::BufferPool;
 use super::super::config::TransferConfig;
 use super::super::error::TransferError;
 use super::super::job::JobId;
@@ -30,6 +31,7 @@ pub(crate) struct Inner {
     domains: tokio::sync::Mutex<Vec<String>>,
     domain_turn: AtomicUsize,
     pub pacer: Option<Pacer>,
+    pub buffers: BufferPool,
     pub tasks: Mutex<Vec<JoinHandle<()>>>,
 }
 
@@ -45,6 +47,7 @@ pub(crate) struct SaveState {
 impl Inner {
     pub fn new(client: Client, cfg: TransferConfig, table: Table) -> Self {
         let pacer = cfg.max_bytes_per_sec.map(Pacer::new);
+        let buffers = BufferPool::new(cfg.workers.max(1) * cfg.slice_parallelism.max(1));
         Self {
             client,
             slice_hint: AtomicU64::new(cfg.slice_size_guess.max(1)),
@@ -61,6 +64,7 @@ impl Inner {
             domains: tokio::sync::Mutex::new(Vec::new()),
             domain_turn: AtomicUsize::new(0),
             pacer,
+            buffers,
             tasks: Mutex::new(Vec::new()),
         }
     }

@@ -82,12 +82,22 @@ impl Sender {
             .known
             .as_ref()
             .and_then(|k| k.get(no as usize - 1).cloned());
+        let size = usize::try_from(len)
+            .map_err(|_| TransferError::new(TransferErrorKind::Io, "slice too large"))?;
+        let buf = self.inner.buffers.take(size);
         let (path, cancel) = (self.path.clone(), self.cancel.clone());
         let read =
-            tokio::task::spawn_blocking(move || read_slice(&path, offset, len, known, &cancel));
+            tokio::task::spawn_blocking(move || read_slice(&path, offset, buf, known, &cancel));
         let (data, md5) = read
             .await
             .map_err(|e| TransferError::new(TransferErrorKind::Io, e.to_string()))??;
+        let sent = self.send_read(no, data.clone(), &md5).await;
+        self.inner.buffers.give(data);
+        sent.map(|()| (no, len))
+    }
+
+    /// Sends slice `no`, moving on to the next server after a transient failure.
+    async fn send_read(&self, no: u32, data: Bytes, md5: &str) -> Result<(), TransferError> {
         let cfg = &self.inner.cfg;
         let servers = &self.session.servers;
         let mut tries = 0;
@@ -101,10 +111,10 @@ impl Sender {
                 &self.session.preupload_id,
                 no,
                 data.clone(),
-                &md5,
+                md5,
             );
             match self.stoppable(upload).await? {
-                Ok(()) => return Ok((no, len)),
+                Ok(()) => return Ok(()),
                 Err(e) if session_lost(&e) => return Err(lost()),
                 Err(e) if e.is_retryable() && tries + 1 < cfg.slice_attempts => {
                     tracing::debug!(slice = no, "slice failed, next server: {e}");
@@ -126,11 +136,11 @@ impl Sender {
     }
 }
 
-/// Reads `len` bytes at `offset`, hashing them unless their MD5 is `known`.
+/// Fills `buf` from `offset`, hashing the bytes unless their MD5 is `known`.
 fn read_slice(
     path: &std::path::Path,
     offset: u64,
-    len: u64,
+    mut buf: BytesMut,
     known: Option<String>,
     cancel: &CancellationToken,
 ) -> Result<(Bytes, String), TransferError> {
@@ -141,9 +151,6 @@ fn read_slice(
     let io = |e: std::io::Error| TransferError::io(&what, &e);
     let mut file = std::fs::File::open(path).map_err(io)?;
     file.seek(SeekFrom::Start(offset)).map_err(io)?;
-    let size = usize::try_from(len)
-        .map_err(|_| TransferError::new(TransferErrorKind::Io, "slice too large"))?;
-    let mut buf = BytesMut::zeroed(size);
     file.read_exact(&mut buf).map_err(|e| match e.kind() {
         std::io::ErrorKind::UnexpectedEof => TransferError::new(
             TransferErrorKind::Verification,
