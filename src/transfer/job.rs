@@ -100,8 +100,9 @@ pub struct JobInfo {
     pub direction: Direction,
     /// The name the file gets at the target (after any full-width fix).
     pub name: String,
-    /// Where from and where to, for display: a local path and a cloud path (`/a/b`, relative to
-    /// the batch's destination folder for uploads).
+    /// Where from and where to, for display. Uploads: the local path, and the cloud path below
+    /// the batch's destination folder (`a/b/name`). Downloads: the cloud path below the
+    /// downloaded item (`folder/a/name`), and the local path.
     pub source: String,
     pub target: String,
     pub size: u64,

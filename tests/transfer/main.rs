@@ -10,5 +10,6 @@ mod conflicts;
 mod control;
 mod faults;
 mod names;
+mod queue;
 mod resume;
 mod roundtrip;
