@@ -126,22 +126,47 @@ fn client(mock: &MockServer, rate_limit: bool) -> Client {
     Client::new(cfg).unwrap()
 }
 
-/// When each state was first seen, and when the batch finished.
+/// CPU time used by this process so far (user + system), in seconds (Linux only).
+fn cpu_secs() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // Fields after the parenthesised command name; utime and stime are the 12th and 13th.
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let ticks: u64 = rest
+        .split_whitespace()
+        .skip(11)
+        .take(2)
+        .filter_map(|t| t.parse::<u64>().ok())
+        .sum();
+    ticks as f64 / 100.0
+}
+
+/// When each state was first seen (wall clock and process CPU), and when the batch finished.
 struct Timeline {
     start: Instant,
-    marks: Vec<(&'static str, Instant)>,
+    marks: Vec<(&'static str, Instant, f64)>,
 }
 
 impl Timeline {
     fn at(&self, what: &str) -> Instant {
         self.marks
             .iter()
-            .find(|(w, _)| *w == what)
+            .find(|m| m.0 == what)
             .map_or(self.start, |m| m.1)
     }
 
     fn span(&self, from: &str, to: &str) -> Duration {
         self.at(to).duration_since(self.at(from))
+    }
+
+    fn cpu(&self, from: &str, to: &str) -> f64 {
+        let at = |w: &str| self.marks.iter().find(|m| m.0 == w).map_or(0.0, |m| m.2);
+        at(to) - at(from)
+    }
+
+    fn mark(&mut self, what: &'static str, now: Instant) {
+        if !self.marks.iter().any(|m| m.0 == what) {
+            self.marks.push((what, now, cpu_secs()));
+        }
     }
 }
 
@@ -170,9 +195,7 @@ async fn run(
                     JobState::Failed { reason } => panic!("a job failed: {reason}"),
                     _ => continue,
                 };
-                if !t.marks.iter().any(|(w, _)| *w == name) {
-                    t.marks.push((name, now));
-                }
+                t.mark(name, now);
             }
             TransferEvent::BatchDone {
                 batch: b,
@@ -180,7 +203,7 @@ async fn run(
                 failed,
                 ..
             } if b == batch => {
-                t.marks.push(("end", now));
+                t.mark("end", now);
                 return (t, ok, failed);
             }
             _ => {}
@@ -190,7 +213,11 @@ async fn run(
 
 async fn large_file(dir: &Path, rss: &RssWatch) {
     let path = dir.join("large.bin");
-    println!("== 1 GiB file, 16 MiB slices, QPS limits off ==");
+    let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    println!(
+        "== 1 GiB file, 16 MiB slices, QPS limits off (load average {}) ==",
+        load.split(' ').next().unwrap_or("?")
+    );
     let gen_start = Instant::now();
     write_random(&path, GIB);
     println!("generated in {:.2?}", gen_start.elapsed());
@@ -226,24 +253,20 @@ async fn large_file(dir: &Path, rss: &RssWatch) {
     let id = mock.id_of("/large.bin").unwrap();
     let entry = mock.entry(id).unwrap();
     println!(
-        "upload:               {:>8.1} MB/s ({up_total:.2?}; {ok} ok, etag matches: {})",
+        "upload:               {:>8.1} MB/s ({up_total:.2?}, {:.2} CPU-s; {ok} ok, etag matches: {})",
         mb_s(GIB, up_total),
+        up.cpu("hashing", "end"),
         entry.etag == etag
     );
-    println!(
-        "  hashing (one pass): {:>8.1} MB/s ({:.2?})",
-        mb_s(GIB, up.span("hashing", "uploading")),
-        up.span("hashing", "uploading")
-    );
-    println!(
-        "  sending slices:     {:>8.1} MB/s ({:.2?})",
-        mb_s(GIB, up.span("uploading", "verifying")),
-        up.span("uploading", "verifying")
-    );
-    println!(
-        "  server check+polls: {:>11.2?}",
-        up.span("verifying", "end")
-    );
+    let phase = |t: &Timeline, label: &str, from: &str, to: &str| {
+        let d = t.span(from, to);
+        let rate = mb_s(GIB, d);
+        let cpu = t.cpu(from, to);
+        println!("  {label:<19} {rate:>8.1} MB/s ({d:.2?}, {cpu:.2} CPU-s)");
+    };
+    phase(&up, "hashing (one pass):", "hashing", "uploading");
+    phase(&up, "sending slices:", "uploading", "verifying");
+    phase(&up, "server check+polls:", "verifying", "end");
 
     let down_dir = dir.join("down");
     let down_base = rss.reset();
@@ -266,8 +289,9 @@ async fn large_file(dir: &Path, rss: &RssWatch) {
     let down_rss = rss.peak();
     let down_total = down.span("downloading", "end");
     println!(
-        "download+verify:      {:>8.1} MB/s ({down_total:.2?}; {ok} ok, incl. fsync+rename {:.2?})",
+        "download+verify:      {:>8.1} MB/s ({down_total:.2?}, {:.2} CPU-s; {ok} ok; fsync included, rename {:.2?})",
         mb_s(GIB, down_total),
+        down.cpu("downloading", "end"),
         down.span("verifying", "end")
     );
     let both = up_total + down_total;
