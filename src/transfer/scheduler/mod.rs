@@ -3,6 +3,7 @@
 //! is reported on the event channel returned by [`Scheduler::new`].
 
 mod control;
+mod counts;
 mod ctx;
 mod inner;
 mod save;

@@ -4,7 +4,6 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use serde::{Deserialize, Serialize};
 use tokio::sync::mpsc::UnboundedSender;
 use tokio_util::sync::CancellationToken;
 
@@ -12,6 +11,7 @@ use super::super::event::TransferEvent;
 use super::super::job::{BatchId, BatchInfo, Direction, JobId, JobInfo, JobState, Snapshot};
 use super::super::spec::{ConflictPolicy, Resolution, TransferSpec};
 use super::super::work::{Resume, Work};
+pub(crate) use super::counts::Counts;
 
 pub(crate) struct Job {
     pub info: JobInfo,
@@ -33,33 +33,6 @@ pub(crate) struct Run {
 pub(crate) enum Stop {
     Pause,
     Cancel,
-}
-
-/// Outcomes of a batch's finished jobs.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub(crate) struct Counts {
-    pub ok: u64,
-    pub failed: u64,
-    pub skipped: u64,
-    pub cancelled: u64,
-    pub reused_bytes: u64,
-}
-
-impl Counts {
-    pub fn add(&mut self, info: &JobInfo) {
-        match &info.state {
-            JobState::Done { reused } => {
-                self.ok += 1;
-                if *reused {
-                    self.reused_bytes += info.size;
-                }
-            }
-            JobState::Failed { .. } => self.failed += 1,
-            JobState::Skipped { .. } => self.skipped += 1,
-            JobState::Cancelled => self.cancelled += 1,
-            _ => {}
-        }
-    }
 }
 
 pub(crate) struct Batch {
@@ -150,8 +123,13 @@ impl Table {
         }
     }
 
+    /// Adds a job to a batch, unless the batch was cancelled (checked under the table lock, so
+    /// `cancel_batch` can't miss a job its planner adds at the same moment).
     pub fn add_job(&mut self, batch: BatchId, new: NewJob) -> Option<JobId> {
         let b = self.batches.get_mut(&batch)?;
+        if b.cancel.is_cancelled() {
+            return None;
+        }
         let id = JobId(self.next_job);
         self.next_job += 1;
         let info = JobInfo {
