@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use md5::{Digest, Md5};
-use tokio::task::JoinHandle;
+use tokio_util::sync::CancellationToken;
 
 use super::error::{TransferError, TransferErrorKind};
 use super::scheduler::JobCtx;
@@ -19,13 +19,15 @@ pub(crate) fn md5_hex_of(hasher: Md5) -> String {
     hex(&hasher.finalize())
 }
 
-/// Awaits a blocking task, sending `Hashed` events from `counter` meanwhile. The task is
-/// expected to watch the job's token itself and return early when it fires.
-pub(crate) async fn await_hashing<T>(
+/// Runs file work on the blocking pool, handing it the job's token (to stop early) and a byte
+/// counter, from which `Hashed` events are sent meanwhile.
+pub(crate) async fn hash_on_pool<T: Send + 'static>(
     ctx: &mut JobCtx,
-    task: JoinHandle<Result<T, TransferError>>,
-    counter: &Arc<AtomicU64>,
+    work: impl FnOnce(&CancellationToken, &AtomicU64) -> Result<T, TransferError> + Send + 'static,
 ) -> Result<T, TransferError> {
+    let counter = Arc::new(AtomicU64::new(0));
+    let (cancel, count) = (ctx.cancel.clone(), Arc::clone(&counter));
+    let task = tokio::task::spawn_blocking(move || work(&cancel, &count));
     let every = ctx
         .cfg()
         .progress_interval

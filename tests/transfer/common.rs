@@ -8,7 +8,8 @@ use std::time::Duration;
 use panfm::api::{Auth, Client, ClientConfig, Credentials, RetryPolicy};
 use panfm::mock::{Knobs, MockConfig, MockServer};
 use panfm::transfer::{
-    BatchId, JobId, JobInfo, JobState, Scheduler, TransferConfig, TransferEvent,
+    BatchId, CloudItem, ConflictInfo, ConflictPolicy, JobId, JobInfo, JobState, Scheduler,
+    TransferConfig, TransferEvent, TransferSpec,
 };
 use tokio::sync::mpsc::UnboundedReceiver;
 
@@ -68,6 +69,18 @@ impl Env {
         (scheduler, Events::new(rx))
     }
 
+    /// Cloud item `id` as a listing shows it.
+    pub fn item(&self, id: i64) -> CloudItem {
+        let e = self.mock.entry(id).unwrap();
+        CloudItem {
+            id,
+            name: e.name,
+            is_dir: e.is_dir,
+            size: e.size,
+            etag: e.etag,
+        }
+    }
+
     /// The cloud folder at `path` as relative path → content (`None` for folders).
     pub async fn cloud_tree(&self, path: &str) -> Tree {
         let root = self.mock.id_of(path).unwrap();
@@ -85,6 +98,33 @@ impl Env {
             }
         }
         out
+    }
+}
+
+/// An upload of local `sources` into cloud folder `dest`.
+pub fn upload_spec(
+    sources: Vec<PathBuf>,
+    dest: i64,
+    policy: ConflictPolicy,
+    fix_names: bool,
+) -> TransferSpec {
+    TransferSpec::Upload {
+        sources,
+        dest_dir: dest,
+        policy,
+        fix_names,
+    }
+}
+
+pub fn download_spec(
+    sources: Vec<CloudItem>,
+    dest: PathBuf,
+    policy: ConflictPolicy,
+) -> TransferSpec {
+    TransferSpec::Download {
+        sources,
+        dest_dir: dest,
+        policy,
     }
 }
 
@@ -231,6 +271,29 @@ impl Events {
             TransferEvent::State { state, .. } => state,
             _ => unreachable!(),
         }
+    }
+
+    /// Waits for a job to stop in `Conflict`.
+    pub async fn conflict(&mut self) -> (JobId, ConflictInfo) {
+        let conflicted = |e: &TransferEvent| match e {
+            TransferEvent::State {
+                job,
+                state: JobState::Conflict(info),
+            } => Some((*job, info.clone())),
+            _ => None,
+        };
+        let e = self.until("a conflict", |e| conflicted(e).is_some()).await;
+        conflicted(&e).unwrap()
+    }
+
+    /// Waits until some job has moved bytes, and returns it.
+    pub async fn moving(&mut self, what: &str) -> JobId {
+        let moved = |e: &TransferEvent| match e {
+            TransferEvent::Progress { job, done_bytes } if *done_bytes > 0 => Some(*job),
+            _ => None,
+        };
+        let e = self.until(what, |e| moved(e).is_some()).await;
+        moved(&e).unwrap()
     }
 
     /// Jobs added so far (the latest info of each), in order of first appearance.

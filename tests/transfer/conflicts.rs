@@ -1,22 +1,9 @@
 //! Conflict policies, each for uploads and downloads, and Ask → resolve (one job, or the whole
 //! batch).
 
-use panfm::transfer::{
-    CloudItem, ConflictPolicy, JobState, Resolution, TransferEvent, TransferSpec,
-};
+use panfm::transfer::{ConflictPolicy, JobState, Resolution};
 
-use crate::common::{Env, cfg, content};
-
-fn cloud_item(env: &Env, path: &str) -> CloudItem {
-    let e = env.mock.entry(env.mock.id_of(path).unwrap()).unwrap();
-    CloudItem {
-        id: e.id,
-        name: e.name,
-        is_dir: e.is_dir,
-        size: e.size,
-        etag: e.etag,
-    }
-}
+use crate::common::{Env, cfg, content, download_spec, upload_spec};
 
 async fn bytes_at(env: &Env, path: &str) -> Option<Vec<u8>> {
     let id = env.mock.id_of(path)?;
@@ -39,12 +26,8 @@ async fn upload_policies() {
             let dir = format!("{tag}-{policy:?}");
             let parent = env.mock.put_dir(0, &dir).unwrap();
             env.mock.put_file(parent, "x.txt", b"old").await.unwrap();
-            let batch = scheduler.submit(TransferSpec::Upload {
-                sources: vec![env.path("x.txt")],
-                dest_dir: parent,
-                policy,
-                fix_names: false,
-            });
+            let spec = upload_spec(vec![env.path("x.txt")], parent, policy, false);
+            let batch = scheduler.submit(spec);
             let totals = events.batch_done(batch).await;
             let (x, copy) = (
                 bytes_at(&env, &format!("/{dir}/x.txt")).await.unwrap(),
@@ -66,12 +49,13 @@ async fn upload_policies() {
     }
     let dir = env.mock.put_dir(0, "folder-in-the-way").unwrap();
     env.mock.put_dir(dir, "x.txt").unwrap();
-    let batch = scheduler.submit(TransferSpec::Upload {
-        sources: vec![env.path("x.txt")],
-        dest_dir: dir,
-        policy: ConflictPolicy::Overwrite,
-        fix_names: false,
-    });
+    let spec = upload_spec(
+        vec![env.path("x.txt")],
+        dir,
+        ConflictPolicy::Overwrite,
+        false,
+    );
+    let batch = scheduler.submit(spec);
     assert_eq!(events.batch_done(batch).await.failed, 1);
     let job = events.jobs().last().unwrap().id;
     let Some(JobState::Failed { reason }) = events.last_state(job) else {
@@ -89,30 +73,13 @@ async fn upload_ask_waits_for_an_answer() {
         std::fs::write(env.path(name), content(50, 2)).unwrap();
     }
     let (scheduler, mut events) = env.start(cfg());
-    let batch = scheduler.submit(TransferSpec::Upload {
-        sources: ["a.txt", "b.txt", "c.txt"].map(|n| env.path(n)).to_vec(),
-        dest_dir: parent,
-        policy: ConflictPolicy::Ask,
-        fix_names: false,
-    });
-    let first = events
-        .until("a conflict", |e| {
-            matches!(
-                e,
-                TransferEvent::State {
-                    state: JobState::Conflict(_),
-                    ..
-                }
-            )
-        })
-        .await;
-    let TransferEvent::State {
-        job,
-        state: JobState::Conflict(info),
-    } = first
-    else {
-        unreachable!()
-    };
+    let batch = scheduler.submit(upload_spec(
+        ["a.txt", "b.txt", "c.txt"].map(|n| env.path(n)).to_vec(),
+        parent,
+        ConflictPolicy::Ask,
+        false,
+    ));
+    let (job, info) = events.conflict().await;
     assert_eq!(
         (info.existing_size, info.new_size, info.existing_is_dir),
         (Some(3), 50, false)
@@ -126,20 +93,7 @@ async fn upload_ask_waits_for_an_answer() {
     // The other two: wait for both conflicts, then answer the batch at once.
     let mut waiting = Vec::new();
     while waiting.len() < 2 {
-        let e = events
-            .until("more conflicts", |e| {
-                matches!(
-                    e,
-                    TransferEvent::State {
-                        state: JobState::Conflict(_),
-                        ..
-                    }
-                )
-            })
-            .await;
-        if let TransferEvent::State { job: j, .. } = e {
-            waiting.push(j);
-        }
+        waiting.push(events.conflict().await.0);
     }
     assert!(scheduler.resolve(waiting[0], Resolution::KeepBoth, true));
     let totals = events.batch_done(batch).await;
@@ -162,7 +116,7 @@ async fn download_policies_and_ask() {
     let env = Env::new().await;
     let cloud = content(6000, 3);
     env.mock.put_file(0, "y.txt", &cloud).await.unwrap();
-    let item = cloud_item(&env, "/y.txt");
+    let item = env.item(env.mock.id_of("/y.txt").unwrap());
     let (scheduler, mut events) = env.start(cfg());
     let policies = [
         ConflictPolicy::Skip,
@@ -174,30 +128,9 @@ async fn download_policies_and_ask() {
         let dir = env.path(&format!("{policy:?}"));
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(dir.join("y.txt"), b"local").unwrap();
-        let batch = scheduler.submit(TransferSpec::Download {
-            sources: vec![item.clone()],
-            dest_dir: dir.clone(),
-            policy,
-        });
+        let batch = scheduler.submit(download_spec(vec![item.clone()], dir.clone(), policy));
         if policy == ConflictPolicy::Ask {
-            let e = events
-                .until("a conflict", |e| {
-                    matches!(
-                        e,
-                        TransferEvent::State {
-                            state: JobState::Conflict(_),
-                            ..
-                        }
-                    )
-                })
-                .await;
-            let TransferEvent::State {
-                job,
-                state: JobState::Conflict(info),
-            } = e
-            else {
-                unreachable!()
-            };
+            let (job, info) = events.conflict().await;
             assert_eq!((info.existing_size, info.new_size), (Some(5), 6000));
             assert!(scheduler.resolve(job, Resolution::KeepBoth, false));
         }

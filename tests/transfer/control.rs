@@ -2,40 +2,22 @@
 
 use std::time::Duration;
 
-use panfm::transfer::{CloudItem, ConflictPolicy, JobId, JobState, TransferEvent, TransferSpec};
+use panfm::transfer::{ConflictPolicy, JobState, TransferEvent, TransferSpec};
 
-use crate::common::{Env, SLICE, cfg, content};
+use crate::common::{Env, SLICE, cfg, content, download_spec, upload_spec};
 
 pub fn upload(env: &Env, names: &[&str]) -> TransferSpec {
-    TransferSpec::Upload {
-        sources: names.iter().map(|n| env.path(n)).collect(),
-        dest_dir: 0,
-        policy: ConflictPolicy::Ask,
-        fix_names: false,
-    }
+    upload_spec(
+        names.iter().map(|n| env.path(n)).collect(),
+        0,
+        ConflictPolicy::Ask,
+        false,
+    )
 }
 
-pub async fn download_spec(env: &Env, name: &str, bytes: &[u8]) -> TransferSpec {
+pub async fn cloud_file_spec(env: &Env, name: &str, bytes: &[u8]) -> TransferSpec {
     let id = env.mock.put_file(0, name, bytes).await.unwrap();
-    let e = env.mock.entry(id).unwrap();
-    TransferSpec::Download {
-        sources: vec![CloudItem {
-            id,
-            name: e.name,
-            is_dir: false,
-            size: e.size,
-            etag: e.etag,
-        }],
-        dest_dir: env.path("down"),
-        policy: ConflictPolicy::Ask,
-    }
-}
-
-fn started(e: &TransferEvent) -> Option<JobId> {
-    match e {
-        TransferEvent::Progress { job, done_bytes } if *done_bytes > 0 => Some(*job),
-        _ => None,
-    }
+    download_spec(vec![env.item(id)], env.path("down"), ConflictPolicy::Ask)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -47,12 +29,7 @@ async fn cancel_stops_an_upload_and_a_download_mid_file() {
     cfg.max_bytes_per_sec = Some(400 << 10);
     let (scheduler, mut events) = env.start(cfg);
     scheduler.submit(upload(&env, &["big.bin"]));
-    let job = started(
-        &events
-            .until("upload progress", |e| started(e).is_some())
-            .await,
-    )
-    .unwrap();
+    let job = events.moving("upload progress").await;
     assert!(scheduler.cancel(job));
     assert_eq!(
         events.state(job, |s| s.is_finished()).await,
@@ -64,14 +41,9 @@ async fn cancel_stops_an_upload_and_a_download_mid_file() {
         0
     );
 
-    let spec = download_spec(&env, "cloud.bin", &content(200 << 10, 2)).await;
+    let spec = cloud_file_spec(&env, "cloud.bin", &content(200 << 10, 2)).await;
     scheduler.submit(spec);
-    let job = started(
-        &events
-            .until("download progress", |e| started(e).is_some())
-            .await,
-    )
-    .unwrap();
+    let job = events.moving("download progress").await;
     assert!(scheduler.cancel(job));
     assert_eq!(
         events.state(job, |s| s.is_finished()).await,
@@ -93,12 +65,7 @@ async fn pause_keeps_what_was_done_and_resume_continues() {
     let (scheduler, mut events) = env.start(cfg);
 
     scheduler.submit(upload(&env, &["up.bin"]));
-    let job = started(
-        &events
-            .until("upload progress", |e| started(e).is_some())
-            .await,
-    )
-    .unwrap();
+    let job = events.moving("upload progress").await;
     assert!(scheduler.pause(job));
     assert_eq!(
         events.state(job, |s| !s.is_active()).await,
@@ -130,13 +97,8 @@ async fn pause_keeps_what_was_done_and_resume_continues() {
     assert_eq!(env.mock.file_bytes(id).await.unwrap(), up_bytes);
 
     let down_bytes = content(300 << 10, 4);
-    scheduler.submit(download_spec(&env, "down.bin", &down_bytes).await);
-    let job = started(
-        &events
-            .until("download progress", |e| started(e).is_some())
-            .await,
-    )
-    .unwrap();
+    scheduler.submit(cloud_file_spec(&env, "down.bin", &down_bytes).await);
+    let job = events.moving("download progress").await;
     assert!(scheduler.pause(job));
     assert_eq!(
         events.state(job, |s| !s.is_active()).await,
@@ -178,7 +140,7 @@ async fn pause_keeps_what_was_done_and_resume_continues() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_failed_job_keeps_its_reason_and_can_be_retried() {
     let env = Env::new().await;
-    let spec = download_spec(&env, "r.bin", &content(5000, 5)).await;
+    let spec = cloud_file_spec(&env, "r.bin", &content(5000, 5)).await;
     let mut cfg = cfg();
     cfg.job_attempts = 3;
     let (scheduler, mut events) = env.start(cfg);

@@ -4,20 +4,22 @@
 
 use std::time::Duration;
 
-use panfm::transfer::{CloudItem, ConflictPolicy, TransferSpec};
+use panfm::transfer::ConflictPolicy;
 
-use crate::common::{Env, Tree, assert_no_parts, cfg, content, read_tree, write_tree};
+use crate::common::{
+    Env, Tree, assert_no_parts, cfg, content, download_spec, read_tree, upload_spec, write_tree,
+};
 use crate::roundtrip::{files_in, sample_tree};
 
 async fn up_and_back(env: &Env, cfg: panfm::transfer::TransferConfig, tree: &Tree) {
     write_tree(&env.path("src"), tree);
     let (scheduler, mut events) = env.start(cfg);
-    let up = scheduler.submit(TransferSpec::Upload {
-        sources: vec![env.path("src")],
-        dest_dir: 0,
-        policy: ConflictPolicy::Ask,
-        fix_names: false,
-    });
+    let up = scheduler.submit(upload_spec(
+        vec![env.path("src")],
+        0,
+        ConflictPolicy::Ask,
+        false,
+    ));
     let totals = events.batch_done(up).await;
     assert_eq!(
         (totals.ok, totals.failed),
@@ -26,17 +28,11 @@ async fn up_and_back(env: &Env, cfg: panfm::transfer::TransferConfig, tree: &Tre
         events.log
     );
     assert_eq!(&env.cloud_tree("/src").await, tree);
-    let down = scheduler.submit(TransferSpec::Download {
-        sources: vec![CloudItem {
-            id: env.mock.id_of("/src").unwrap(),
-            name: "src".into(),
-            is_dir: true,
-            size: 0,
-            etag: String::new(),
-        }],
-        dest_dir: env.path("back"),
-        policy: ConflictPolicy::Ask,
-    });
+    let down = scheduler.submit(download_spec(
+        vec![env.item(env.mock.id_of("/src").unwrap())],
+        env.path("back"),
+        ConflictPolicy::Ask,
+    ));
     let totals = events.batch_done(down).await;
     assert_eq!(
         (totals.ok, totals.failed),
@@ -95,19 +91,12 @@ async fn a_refused_download_link_is_replaced() {
     let env = Env::with(|k| k.download_url_ttl = Duration::ZERO).await;
     let bytes = content(50_000, 8);
     let id = env.mock.put_file(0, "l.bin", &bytes).await.unwrap();
-    let e = env.mock.entry(id).unwrap();
     let (scheduler, mut events) = env.start(crate::common::cfg());
-    let batch = scheduler.submit(TransferSpec::Download {
-        sources: vec![CloudItem {
-            id,
-            name: e.name,
-            is_dir: false,
-            size: e.size,
-            etag: e.etag,
-        }],
-        dest_dir: env.path("down"),
-        policy: ConflictPolicy::Ask,
-    });
+    let batch = scheduler.submit(download_spec(
+        vec![env.item(id)],
+        env.path("down"),
+        ConflictPolicy::Ask,
+    ));
     // Every link is expired on arrival: the job asks for fresh ones, then retries.
     let retry = events
         .until("a retry", |e| {

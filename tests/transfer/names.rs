@@ -1,9 +1,9 @@
 //! Names the cloud refuses are reported before any request and fixed on request; symbolic
 //! links are followed without looping; special files are skipped with a reason.
 
-use panfm::transfer::{ConflictPolicy, JobState, TransferSpec};
+use panfm::transfer::{ConflictPolicy, JobState};
 
-use crate::common::{Env, cfg, content};
+use crate::common::{Env, cfg, content, upload_spec};
 
 fn uploads(env: &Env) -> u64 {
     let s = env.mock.stats();
@@ -24,12 +24,12 @@ async fn refused_names_fail_before_any_request_for_them() {
     let env = Env::new().await;
     make_bad_names(&env);
     let (scheduler, mut events) = env.start(cfg());
-    let batch = scheduler.submit(TransferSpec::Upload {
-        sources: vec![env.path("src")],
-        dest_dir: 0,
-        policy: ConflictPolicy::Ask,
-        fix_names: false,
-    });
+    let batch = scheduler.submit(upload_spec(
+        vec![env.path("src")],
+        0,
+        ConflictPolicy::Ask,
+        false,
+    ));
     let totals = events.batch_done(batch).await;
     assert_eq!((totals.ok, totals.failed), (1, 4));
     for name in ["a:b.txt", "what?.txt", "   ", "bad|dir"] {
@@ -57,12 +57,12 @@ async fn fixed_names_use_full_width_forms() {
     let env = Env::new().await;
     make_bad_names(&env);
     let (scheduler, mut events) = env.start(cfg());
-    let batch = scheduler.submit(TransferSpec::Upload {
-        sources: vec![env.path("src")],
-        dest_dir: 0,
-        policy: ConflictPolicy::Ask,
-        fix_names: true,
-    });
+    let batch = scheduler.submit(upload_spec(
+        vec![env.path("src")],
+        0,
+        ConflictPolicy::Ask,
+        true,
+    ));
     let totals = events.batch_done(batch).await;
     assert_eq!(
         (totals.ok, totals.failed),
@@ -95,12 +95,12 @@ async fn links_are_followed_without_loops_and_special_files_skipped() {
     symlink(src.join("nowhere"), src.join("broken")).unwrap();
     let _socket = std::os::unix::net::UnixListener::bind(src.join("sock")).unwrap();
     let (scheduler, mut events) = env.start(cfg());
-    let batch = scheduler.submit(TransferSpec::Upload {
-        sources: vec![src.clone()],
-        dest_dir: 0,
-        policy: ConflictPolicy::Ask,
-        fix_names: false,
-    });
+    let batch = scheduler.submit(upload_spec(
+        vec![src.clone()],
+        0,
+        ConflictPolicy::Ask,
+        false,
+    ));
     let totals = events.batch_done(batch).await;
     assert_eq!((totals.ok, totals.skipped, totals.failed), (2, 3, 0));
     for (name, why) in [

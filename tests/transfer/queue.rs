@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 use panfm::transfer::{JobId, JobState, TransferEvent};
 
 use crate::common::{Env, SLICE, cfg, content};
-use crate::control::{download_spec, upload};
+use crate::control::{cloud_file_spec, upload};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn never_more_jobs_at_once_than_workers() {
@@ -103,7 +103,7 @@ async fn progress_is_paced_monotonic_and_ends_at_the_size() {
     cfg.max_bytes_per_sec = Some(1 << 20);
     let (scheduler, mut events) = env.start(cfg);
     let begun = Instant::now();
-    let batch = scheduler.submit(download_spec(&env, "p.bin", &bytes).await);
+    let batch = scheduler.submit(cloud_file_spec(&env, "p.bin", &bytes).await);
     events.batch_done(batch).await;
     let elapsed = begun.elapsed();
     let job = events.job_named("p.bin").id;

@@ -6,11 +6,12 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use panfm::transfer::{
-    CloudItem, ConflictPolicy, JobState, Scheduler, TransferConfig, TransferEvent, TransferSpec,
+    ConflictPolicy, JobState, Scheduler, TransferConfig, TransferEvent, TransferSpec,
 };
 
 use crate::common::{
-    Env, Events, SLICE, Tree, assert_no_parts, cfg, content, read_tree, write_tree,
+    Env, Events, SLICE, Tree, assert_no_parts, cfg, content, download_spec, read_tree, upload_spec,
+    write_tree,
 };
 
 const SLICES: u64 = 40;
@@ -81,12 +82,7 @@ fn slice_calls(env: &Env) -> u64 {
 }
 
 fn upload(path: PathBuf) -> TransferSpec {
-    TransferSpec::Upload {
-        sources: vec![path],
-        dest_dir: 0,
-        policy: ConflictPolicy::Ask,
-        fix_names: false,
-    }
+    upload_spec(vec![path], 0, ConflictPolicy::Ask, false)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -141,18 +137,7 @@ async fn a_killed_download_resumes_from_its_part() {
     let env = Env::new().await;
     let bytes = content(400 << 10, 3);
     let id = env.mock.put_file(0, "d.bin", &bytes).await.unwrap();
-    let e = env.mock.entry(id).unwrap();
-    let spec = TransferSpec::Download {
-        sources: vec![CloudItem {
-            id,
-            name: e.name,
-            is_dir: false,
-            size: e.size,
-            etag: e.etag,
-        }],
-        dest_dir: env.path("down"),
-        policy: ConflictPolicy::Ask,
-    };
+    let spec = download_spec(vec![env.item(id)], env.path("down"), ConflictPolicy::Ask);
     let paced = TransferConfig {
         max_bytes_per_sec: Some(400 << 10),
         ..with_state(&env)

@@ -1,9 +1,12 @@
 //! Trees up and back byte for byte (CJK, emoji, spaces, empty files, nested empty folders,
 //! single-step and sliced files), instant uploads, progress reports.
 
-use panfm::transfer::{CloudItem, ConflictPolicy, JobState, TransferEvent, TransferSpec};
+use panfm::transfer::{ConflictPolicy, JobState, TransferEvent};
 
-use crate::common::{Env, SLICE, Tree, assert_no_parts, cfg, content, read_tree, write_tree};
+use crate::common::{
+    Env, SLICE, Tree, assert_no_parts, cfg, content, download_spec, read_tree, upload_spec,
+    write_tree,
+};
 
 pub fn sample_tree() -> Tree {
     let s = SLICE as usize;
@@ -35,12 +38,12 @@ async fn a_tree_goes_up_and_comes_back_identical() {
     let dest = env.mock.put_dir(0, "dest").unwrap();
     let (scheduler, mut events) = env.start(cfg());
 
-    let up = scheduler.submit(TransferSpec::Upload {
-        sources: vec![env.path("src")],
-        dest_dir: dest,
-        policy: ConflictPolicy::Ask,
-        fix_names: false,
-    });
+    let up = scheduler.submit(upload_spec(
+        vec![env.path("src")],
+        dest,
+        ConflictPolicy::Ask,
+        false,
+    ));
     let totals = events.batch_done(up).await;
     assert_eq!((totals.ok, totals.failed), (files_in(&tree), 0));
     assert_eq!(env.cloud_tree("/dest/src").await, tree);
@@ -66,17 +69,11 @@ async fn a_tree_goes_up_and_comes_back_identical() {
     }
 
     let src = env.mock.id_of("/dest/src").unwrap();
-    let down = scheduler.submit(TransferSpec::Download {
-        sources: vec![CloudItem {
-            id: src,
-            name: "src".into(),
-            is_dir: true,
-            size: 0,
-            etag: String::new(),
-        }],
-        dest_dir: env.path("back"),
-        policy: ConflictPolicy::Ask,
-    });
+    let down = scheduler.submit(download_spec(
+        vec![env.item(src)],
+        env.path("back"),
+        ConflictPolicy::Ask,
+    ));
     let totals = events.batch_done(down).await;
     assert_eq!((totals.ok, totals.failed), (files_in(&tree), 0));
     assert_eq!(read_tree(&env.path("back/src")), tree);
@@ -91,12 +88,7 @@ async fn single_files_go_both_ways_and_instant_uploads_count_saved_bytes() {
     std::fs::write(env.path("one.bin"), &bytes).unwrap();
     std::fs::write(env.path("same.bin"), &bytes).unwrap();
     let (scheduler, mut events) = env.start(cfg());
-    let upload = |name: &str| TransferSpec::Upload {
-        sources: vec![env.path(name)],
-        dest_dir: 0,
-        policy: ConflictPolicy::Ask,
-        fix_names: false,
-    };
+    let upload = |name: &str| upload_spec(vec![env.path(name)], 0, ConflictPolicy::Ask, false);
     let first = scheduler.submit(upload("one.bin"));
     assert_eq!(events.batch_done(first).await.reused_bytes, 0);
     let slices = env.mock.stats().calls_to("/upload/v2/file/slice");
@@ -117,19 +109,11 @@ async fn single_files_go_both_ways_and_instant_uploads_count_saved_bytes() {
     );
     let id = env.mock.id_of("/same.bin").unwrap();
     assert_eq!(env.mock.file_bytes(id).await.unwrap(), bytes);
-
-    let entry = env.mock.entry(id).unwrap();
-    let down = scheduler.submit(TransferSpec::Download {
-        sources: vec![CloudItem {
-            id,
-            name: entry.name,
-            is_dir: false,
-            size: entry.size,
-            etag: entry.etag,
-        }],
-        dest_dir: env.path("down"),
-        policy: ConflictPolicy::Ask,
-    });
+    let down = scheduler.submit(download_spec(
+        vec![env.item(id)],
+        env.path("down"),
+        ConflictPolicy::Ask,
+    ));
     assert_eq!(events.batch_done(down).await.ok, 1);
     assert_eq!(std::fs::read(env.path("down/same.bin")).unwrap(), bytes);
     assert_no_parts(&env.path("down"));
@@ -146,12 +130,12 @@ async fn a_wrong_slice_size_guess_still_uploads_and_is_corrected() {
         ..cfg()
     };
     let (scheduler, mut events) = env.start(cfg);
-    let batch = scheduler.submit(TransferSpec::Upload {
-        sources: vec![env.path("g.bin")],
-        dest_dir: 0,
-        policy: ConflictPolicy::Ask,
-        fix_names: false,
-    });
+    let batch = scheduler.submit(upload_spec(
+        vec![env.path("g.bin")],
+        0,
+        ConflictPolicy::Ask,
+        false,
+    ));
     assert_eq!(events.batch_done(batch).await.ok, 1);
     let id = env.mock.id_of("/g.bin").unwrap();
     assert_eq!(env.mock.file_bytes(id).await.unwrap(), bytes);

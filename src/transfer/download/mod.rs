@@ -8,13 +8,12 @@ mod place;
 mod sink;
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use md5::{Digest, Md5};
 use tokio_util::sync::CancellationToken;
 
-use super::blocking::await_hashing;
+use super::blocking::hash_on_pool;
 use super::error::{TransferError, TransferErrorKind};
 use super::job::{ConflictInfo, JobState};
 use super::names::part_path;
@@ -108,10 +107,8 @@ async fn kept_prefix(
         return Ok((Md5::new(), 0));
     }
     ctx.state(JobState::Hashing);
-    let counter = Arc::new(AtomicU64::new(0));
-    let (path, cancel, count) = (part.to_owned(), ctx.cancel.clone(), Arc::clone(&counter));
-    let task = tokio::task::spawn_blocking(move || hash_prefix(path, len, &cancel, &count));
-    let hasher = await_hashing(ctx, task, &counter).await?;
+    let path = part.to_owned();
+    let hasher = hash_on_pool(ctx, move |stop, read| hash_prefix(path, len, stop, read)).await?;
     Ok((hasher, len))
 }
 

@@ -9,11 +9,10 @@ mod single;
 mod slices;
 
 use std::path::Path;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::Ordering;
 use std::time::SystemTime;
 
-use super::blocking::await_hashing;
+use super::blocking::hash_on_pool;
 use super::error::{TransferError, TransferErrorKind};
 use super::job::{ConflictInfo, JobState};
 use super::plan::{CloudDirs, Retry};
@@ -117,16 +116,11 @@ async fn sliced(
 ) -> Result<Outcome, TransferError> {
     ctx.state(JobState::Hashing);
     let guess = ctx.inner.slice_hint.load(Ordering::Relaxed);
-    let counter = Arc::new(AtomicU64::new(0));
-    let (path, size, cancel, count) = (
-        t.path.to_owned(),
-        t.size,
-        ctx.cancel.clone(),
-        Arc::clone(&counter),
-    );
-    let task =
-        tokio::task::spawn_blocking(move || hash::hash_file(&path, size, guess, &cancel, &count));
-    let hashes = await_hashing(ctx, task, &counter).await?;
+    let (path, size) = (t.path.to_owned(), t.size);
+    let hashes = hash_on_pool(ctx, move |stop, read| {
+        hash::hash_file(&path, size, guess, stop, read)
+    })
+    .await?;
     let mut request = CreateRequest::new(t.parent, t.name, &hashes.etag, t.size);
     request.duplicate = t.duplicate;
     let created = Retry {

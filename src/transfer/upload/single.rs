@@ -4,29 +4,23 @@
 //! file by name, size and MD5.
 
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::sync::atomic::AtomicU64;
 
 use bytes::Bytes;
 
-use super::super::blocking::await_hashing;
+use super::super::blocking::hash_on_pool;
 use super::super::error::{TransferError, TransferErrorKind};
+use super::super::job::JobState;
 use super::super::scheduler::{JobCtx, Outcome};
 use super::{Target, conflict};
 use crate::api::{ApiErrorKind, CreateRequest, md5_hex};
 
 pub(crate) async fn run(ctx: &mut JobCtx, t: &Target<'_>) -> Result<Outcome, TransferError> {
-    ctx.state(super::super::job::JobState::Hashing);
-    let counter = Arc::new(AtomicU64::new(0));
-    let (path, size, cancel, count) = (
-        t.path.to_owned(),
-        t.size,
-        ctx.cancel.clone(),
-        Arc::clone(&counter),
-    );
-    let task = tokio::task::spawn_blocking(move || read_whole(path, size, &cancel, &count));
-    let (data, etag) = await_hashing(ctx, task, &counter).await?;
-    ctx.state(super::super::job::JobState::Uploading);
+    ctx.state(JobState::Hashing);
+    let (path, size) = (t.path.to_owned(), t.size);
+    let (data, etag) =
+        hash_on_pool(ctx, move |stop, read| read_whole(path, size, stop, read)).await?;
+    ctx.state(JobState::Uploading);
     ctx.pace(size).await?;
     let mut request = CreateRequest::new(t.parent, t.name, &etag, size);
     request.duplicate = t.duplicate;
