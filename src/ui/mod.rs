@@ -4,6 +4,7 @@
 mod format;
 mod help;
 mod pane;
+mod popup;
 mod status;
 
 pub use format::{size as format_size, truncate};
@@ -37,6 +38,7 @@ pub fn view(frame: &mut Frame, model: &Model) {
             styles: &model.styles,
             spinner: model.spinner,
             utc_offset: model.utc_offset,
+            account: model.account.as_ref(),
         };
         let cursor = if model.focus == side {
             view.filter_cursor(rect)
@@ -50,14 +52,34 @@ pub fn view(frame: &mut Frame, model: &Model) {
     }
     frame.render_widget(status::StatusView { model }, status);
     frame.render_widget(status::HintsView { model }, hints);
-    if let Some(Modal::Help { scroll }) = &model.modal {
-        frame.render_widget(
-            help::HelpView {
-                model,
-                scroll: *scroll,
-            },
-            area,
-        );
+    match &model.modal {
+        Some(Modal::Help { scroll }) => {
+            frame.render_widget(
+                help::HelpView {
+                    model,
+                    scroll: *scroll,
+                },
+                area,
+            );
+        }
+        Some(Modal::Input(state)) => {
+            let view = popup::InputView {
+                state,
+                styles: &model.styles,
+            };
+            frame.set_cursor_position(view.cursor(area));
+            frame.render_widget(view, area);
+        }
+        Some(Modal::Details(state)) => {
+            let offset = model.utc_offset;
+            let view = popup::DetailsView {
+                state,
+                styles: &model.styles,
+                utc_offset: offset,
+            };
+            frame.render_widget(view, area);
+        }
+        None => {}
     }
 }
 

@@ -148,3 +148,34 @@ fn bad_directory_argument_is_a_clear_error() {
     assert!(!p.wait_exit(), "non-zero exit");
     assert!(p.screen().contains("/no/such/dir"), "{}", p.screen());
 }
+
+#[test]
+fn demo_browses_the_cloud_pane() {
+    let t = tree();
+    let cfg = tempfile::tempdir().unwrap();
+    let mut p = Pty::spawn(&["--demo", t.path().to_str().unwrap()], cfg.path(), 110, 32);
+    p.wait_for("cloud root listed", |s| {
+        s.contains("cloud:/ ") && s.contains("数据集/")
+    });
+    p.wait_text("of 2.0 TiB"); // quota from user/info in the cloud pane's title
+    p.send("\t\r"); // focus the cloud pane, open the first directory (数据集)
+    p.wait_text("传感器日志 5000/");
+    p.send("i");
+    p.wait_for("details of the directory", |s| {
+        s.contains("Details") && s.contains("everything inside")
+    });
+    p.send("\x1b");
+    p.wait_for("details closed", |s| !s.contains("everything inside"));
+    p.send("S");
+    p.wait_text("Search the cloud drive");
+    p.send("照\r");
+    p.wait_for("search results", |s| {
+        s.contains("cloud:search 照") && s.contains("照片/")
+    });
+    p.send("\r");
+    p.wait_for("found directory opened at its real path", |s| {
+        s.contains("cloud:/照片 ") && s.contains("2024 春节/")
+    });
+    p.send("q");
+    assert!(p.wait_exit());
+}

@@ -1,0 +1,4 @@
+//! update() tests: drive the model with messages and check state and effects. No runtime.
+
+mod browse;
+mod cloud;
