@@ -27,4 +27,9 @@ pub enum Effect {
         id: i64,
         name: String,
     },
+    /// Run a file operation, answering with `OpMsg`s tagged `id`.
+    Op { id: super::ops::OpId, spec: super::ops::OpSpec },
+    /// Suspend the screen and let the user edit `names` (one per line) in `$EDITOR`, answering
+    /// with `Msg::Edited`.
+    EditNames { names: Vec<String> },
 }

@@ -5,11 +5,24 @@ use super::model::Side;
 use crate::fs::Location;
 use tui_input::Input;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub enum Modal {
     Help { scroll: usize },
     Input(InputState),
     Details(DetailsState),
+    Confirm(ConfirmState),
+    Rename(Box<super::rename::RenameState>),
+    /// The failures of a finished batch.
+    Report { title: String, lines: Vec<String>, scroll: usize },
+}
+
+/// A question before an operation runs. `danger` ones (no undo) accept only `y`, not Enter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfirmState {
+    pub title: String,
+    pub lines: Vec<String>,
+    pub spec: super::ops::OpSpec,
+    pub danger: bool,
 }
 
 /// What a prompt's text is for; decides what `Accept` does.
@@ -17,12 +30,17 @@ pub enum Modal {
 pub enum InputPurpose {
     /// Search the whole cloud drive; a leading `=` asks for an exact full-name match.
     Search,
+    Mkdir,
+    /// Rename the cursor entry (its key and current name are in the prompt state).
+    Rename,
 }
 
 impl InputPurpose {
     pub fn title(self) -> &'static str {
         match self {
             InputPurpose::Search => "Search the cloud drive (prefix = for an exact name)",
+            InputPurpose::Mkdir => "New directory",
+            InputPurpose::Rename => "Rename",
         }
     }
 }
@@ -34,6 +52,8 @@ pub struct InputState {
     pub input: Input,
     /// Why the last accept was refused, shown under the prompt.
     pub error: Option<String>,
+    /// The entry a rename prompt is about.
+    pub target: Option<super::ops::OpItem>,
 }
 
 impl PartialEq for InputState {
@@ -63,6 +83,7 @@ impl InputState {
             side,
             input: Input::new(text.to_owned()),
             error: None,
+            target: None,
         }
     }
 }

@@ -23,6 +23,9 @@ pub enum Msg {
     Command(Command),
     Listing(ListingMsg),
     Cloud(CloudMsg),
+    Op(super::ops::OpMsg),
+    /// Text back from `$EDITOR` for a bulk rename (`None`: the editor failed or was aborted).
+    Edited { result: Result<String, String> },
     /// SIGTERM / SIGHUP: leave now.
     Terminate,
 }

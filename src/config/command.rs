@@ -41,6 +41,28 @@ pub enum Command {
     MarkAll,
     InvertMarks,
     ClearMarks,
+    // file operations
+    Mkdir,
+    /// Rename the cursor entry, or open batch rename when entries are marked (in the trash:
+    /// restore).
+    Rename,
+    /// Rename the marked entries (or all) in `$EDITOR`.
+    EditRename,
+    Copy,
+    Move,
+    /// Cloud: to the trash; local: delete for good; in the trash: purge.
+    Delete,
+    /// Show the cloud trash in this pane.
+    ShowTrash,
+    Undo,
+    // batch rename form
+    NextField,
+    PrevField,
+    ToggleRegex,
+    ToggleIgnoreCase,
+    CycleCase,
+    CycleScope,
+    AutoFix,
     // modal / input
     Escape,
     Accept,

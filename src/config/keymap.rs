@@ -17,6 +17,8 @@ pub enum Layer {
     Filter,
     Input,
     Info,
+    Confirm,
+    Rename,
     Help,
 }
 
@@ -27,6 +29,8 @@ impl Layer {
             Layer::Filter => "Filter line",
             Layer::Input => "Prompts",
             Layer::Info => "Details",
+            Layer::Confirm => "Questions",
+            Layer::Rename => "Batch rename",
             Layer::Help => "Help",
         }
     }

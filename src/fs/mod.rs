@@ -4,9 +4,12 @@
 
 mod entry;
 pub mod local;
+pub mod local_ops;
 mod location;
 pub mod natural;
 pub mod pan;
+pub mod pan_ops;
+mod pan_trash;
 
 pub use entry::{Entry, EntryKey, EntryKind};
 pub use location::{CloudDir, CloudSearch, Location};

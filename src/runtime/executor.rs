@@ -14,6 +14,8 @@ pub struct Executor {
     /// The ticket each side's listing must still carry to keep going.
     current: [Arc<AtomicU64>; 2],
     cloud: Option<PanFs>,
+    /// Where the last undo record is kept (`undo.json` in the state directory).
+    undo_file: Option<std::path::PathBuf>,
 }
 
 impl Executor {
@@ -22,11 +24,23 @@ impl Executor {
             tx,
             current: [Arc::new(AtomicU64::new(0)), Arc::new(AtomicU64::new(0))],
             cloud,
+            undo_file: None,
         }
     }
 
-    pub fn run(&mut self, effect: Effect) {
+    pub fn with_undo_file(mut self, file: std::path::PathBuf) -> Self {
+        self.undo_file = Some(file);
+        self
+    }
+
+    /// Runs `effect`; hands back the ones that need the terminal (the runtime's job).
+    pub fn run(&mut self, effect: Effect) -> Option<Effect> {
         match effect {
+            Effect::EditNames { .. } => return Some(effect),
+            Effect::Op { id, spec } => {
+                let tx = self.tx.clone();
+                super::ops::spawn(id, spec, self.cloud.clone(), self.undo_file.clone(), tx);
+            }
             Effect::List {
                 side,
                 ticket,
@@ -60,6 +74,7 @@ impl Executor {
                 })
             }),
         }
+        None
     }
 
     fn cloud_task<F, Fut>(&self, task: F)
@@ -114,6 +129,9 @@ impl Executor {
             }
             (Location::Search(s), Some(fs)) => {
                 tokio::spawn(async move { finish(fs.search(&s.query, s.exact, page).await) });
+            }
+            (Location::Trash, Some(fs)) => {
+                tokio::spawn(async move { finish(fs.list_trash(page).await) });
             }
             (_, None) => finish(Err(FsError::new(
                 FsErrorKind::Unsupported,

@@ -1,10 +1,12 @@
 //! The view: a pure function of `&Model` that draws two panes, the status line and the hint
 //! bar, then any overlay. Widgets borrow just the model slice they show; no state lives here.
 
+mod confirm;
 mod format;
 mod help;
 mod pane;
 mod popup;
+mod rename;
 mod status;
 
 pub use format::{size as format_size, truncate};
@@ -77,6 +79,20 @@ pub fn view(frame: &mut Frame, model: &Model) {
                 styles: &model.styles,
                 utc_offset: offset,
             };
+            frame.render_widget(view, area);
+        }
+        Some(Modal::Confirm(state)) => {
+            frame.render_widget(confirm::ConfirmView { state, styles: &model.styles }, area);
+        }
+        Some(Modal::Report { title, lines, scroll }) => {
+            let view = confirm::ReportView { title, lines, scroll: *scroll, styles: &model.styles };
+            frame.render_widget(view, area);
+        }
+        Some(Modal::Rename(state)) => {
+            let view = rename::RenameView { state, styles: &model.styles };
+            if let Some(pos) = view.cursor(area) {
+                frame.set_cursor_position(pos);
+            }
             frame.render_widget(view, area);
         }
         None => {}

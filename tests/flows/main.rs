@@ -72,7 +72,7 @@ impl Harness {
             },
         );
         for effect in app::start(&mut h.model) {
-            h.executor.run(effect);
+            assert!(h.executor.run(effect).is_none());
         }
         h.model.focus = Side::Right;
         h.until_loaded(Side::Right).await;

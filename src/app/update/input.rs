@@ -48,9 +48,15 @@ fn accept(model: &mut Model) -> Vec<Effect> {
         return vec![];
     };
     let (purpose, side, text) = (state.purpose, state.side, state.input.value().to_owned());
-    match purpose {
-        InputPurpose::Search => search(model, side, &text),
-    }
+    let result = match purpose {
+        InputPurpose::Search => return search(model, side, &text),
+        InputPurpose::Mkdir => super::ops::accept_mkdir(model, side, &text),
+        InputPurpose::Rename => super::rename::accept_single(model, side, &text),
+    };
+    result.unwrap_or_else(|why| {
+        refuse(model, &why);
+        vec![]
+    })
 }
 
 fn search(model: &mut Model, side: Side, text: &str) -> Vec<Effect> {

@@ -8,6 +8,8 @@ mod keys;
 mod listing;
 mod marks;
 mod nav;
+mod ops;
+mod rename;
 mod view;
 
 #[cfg(test)]
@@ -36,6 +38,11 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::Tick => keys::tick(model),
         Msg::Command(cmd) => command::run(model, cmd),
         Msg::Cloud(m) => cloud::update(model, m),
+        Msg::Op(m) => ops::update(model, m),
+        Msg::Edited { result } => {
+            rename::edited(model, result);
+            vec![]
+        }
         Msg::Listing(m) => {
             listing::update(model, m);
             vec![]
