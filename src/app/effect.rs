@@ -28,7 +28,10 @@ pub enum Effect {
         name: String,
     },
     /// Run a file operation, answering with `OpMsg`s tagged `id`.
-    Op { id: super::ops::OpId, spec: super::ops::OpSpec },
+    Op {
+        id: super::ops::OpId,
+        spec: super::ops::OpSpec,
+    },
     /// Suspend the screen and let the user edit `names` (one per line) in `$EDITOR`, answering
     /// with `Msg::Edited`.
     EditNames { names: Vec<String> },

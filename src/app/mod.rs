@@ -19,12 +19,12 @@ pub use effect::Effect;
 pub use listing::{Listing, ListingStats, Visibility, contains_smart_case};
 pub use modal::{ConfirmState, DetailsState, EntryDetails, InputPurpose, InputState, Modal};
 pub use model::{
-    Account, OpProgress, CHORD_TIMEOUT_TICKS, CHROME_ROWS, Level, MIN_HEIGHT, MIN_WIDTH, Model, Side,
-    StatusMessage, Viewport,
+    Account, CHORD_TIMEOUT_TICKS, CHROME_ROWS, Level, MIN_HEIGHT, MIN_WIDTH, Model, OpProgress,
+    Side, StatusMessage, Viewport,
 };
 pub use msg::{CloudMsg, ListingMsg, Msg};
 pub use ops::{OpId, OpItem, OpMsg, OpReport, OpSpec, RenameStep, UndoAction, UndoRecord};
-pub use rename::{FIELDS as RENAME_FIELDS, Preview, PreviewRow, RenameState};
 pub use pane::{FilterState, History, LoadState, Pane, Ticket};
+pub use rename::{FIELDS as RENAME_FIELDS, Preview, PreviewRow, RenameState};
 pub use sort::{SortKey, SortSpec};
 pub use update::{start, update};

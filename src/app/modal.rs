@@ -7,13 +7,19 @@ use tui_input::Input;
 
 #[derive(Debug, Clone)]
 pub enum Modal {
-    Help { scroll: usize },
+    Help {
+        scroll: usize,
+    },
     Input(InputState),
     Details(DetailsState),
     Confirm(ConfirmState),
     Rename(Box<super::rename::RenameState>),
     /// The failures of a finished batch.
-    Report { title: String, lines: Vec<String>, scroll: usize },
+    Report {
+        title: String,
+        lines: Vec<String>,
+        scroll: usize,
+    },
 }
 
 /// A question before an operation runs. `danger` ones (no undo) accept only `y`, not Enter.

@@ -25,7 +25,9 @@ pub enum Msg {
     Cloud(CloudMsg),
     Op(super::ops::OpMsg),
     /// Text back from `$EDITOR` for a bulk rename (`None`: the editor failed or was aborted).
-    Edited { result: Result<String, String> },
+    Edited {
+        result: Result<String, String>,
+    },
     /// SIGTERM / SIGHUP: leave now.
     Terminate,
 }

@@ -24,18 +24,41 @@ pub struct RenameStep {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum OpSpec {
-    Mkdir { at: Location, name: String },
-    Rename { at: Location, steps: Vec<RenameStep> },
+    Mkdir {
+        at: Location,
+        name: String,
+    },
+    Rename {
+        at: Location,
+        steps: Vec<RenameStep>,
+    },
     /// Within one backend: cloud `file/move`, local `rename` (copy + delete across devices).
-    Move { from: Location, items: Vec<OpItem>, to: Location },
+    Move {
+        from: Location,
+        items: Vec<OpItem>,
+        to: Location,
+    },
     /// Within one backend: cloud copy API, local recursive copy.
-    Copy { from: Location, items: Vec<OpItem>, to: Location },
+    Copy {
+        from: Location,
+        items: Vec<OpItem>,
+        to: Location,
+    },
     /// Cloud: to the trash (restorable).
-    Trash { at: Location, items: Vec<OpItem> },
+    Trash {
+        at: Location,
+        items: Vec<OpItem>,
+    },
     /// Local: remove for good. Cloud: purge items that are already in the trash.
-    Delete { at: Location, items: Vec<OpItem> },
+    Delete {
+        at: Location,
+        items: Vec<OpItem>,
+    },
     /// Cloud trash: back to the original place, or into `to` when given.
-    Restore { items: Vec<OpItem>, to: Option<CloudDir> },
+    Restore {
+        items: Vec<OpItem>,
+        to: Option<CloudDir>,
+    },
 }
 
 impl OpSpec {
@@ -92,9 +115,18 @@ pub struct UndoRecord {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum UndoAction {
     /// Rename `key` (now named `from`) back to `to` inside `at`.
-    Rename { at: Location, key: EntryKey, from: String, to: String },
+    Rename {
+        at: Location,
+        key: EntryKey,
+        from: String,
+        to: String,
+    },
     /// Move `item` from `now_in` back to `back_to`.
-    Move { item: OpItem, now_in: Location, back_to: Location },
+    Move {
+        item: OpItem,
+        now_in: Location,
+        back_to: Location,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

@@ -5,8 +5,8 @@
 use super::ops::{OpItem, RenameStep};
 use crate::fs::{EntryKey, Location};
 use crate::plan::{
-    self, CaseChange, Counter, Find, NameRules, PlanStatus, RenameInput, RenamePlan,
-    RenameRequest, RenameSpec, Scope,
+    self, CaseChange, Counter, Find, NameRules, PlanStatus, RenameInput, RenamePlan, RenameRequest,
+    RenameSpec, Scope,
 };
 use tui_input::Input;
 
@@ -60,7 +60,12 @@ impl Preview {
 }
 
 impl RenameState {
-    pub fn new(at: Location, items: Vec<OpItem>, siblings: Vec<String>, edited: Option<Vec<String>>) -> Self {
+    pub fn new(
+        at: Location,
+        items: Vec<OpItem>,
+        siblings: Vec<String>,
+        edited: Option<Vec<String>>,
+    ) -> Self {
         let mut fields: [Input; 5] = Default::default();
         fields[2] = Input::new("1".into());
         fields[3] = Input::new("1".into());
@@ -85,25 +90,45 @@ impl RenameState {
     }
 
     fn rules(&self) -> NameRules {
-        if self.at.is_cloud() { NameRules::Cloud } else { NameRules::local_for_this_os() }
+        if self.at.is_cloud() {
+            NameRules::Cloud
+        } else {
+            NameRules::local_for_this_os()
+        }
     }
 
     fn spec(&self) -> Result<RenameSpec, String> {
         let text = |i: usize| self.fields[i].value().to_owned();
         let number = |i: usize, what: &str| -> Result<u64, String> {
-            text(i).trim().parse().map_err(|_| format!("{what} must be a whole number"))
+            text(i)
+                .trim()
+                .parse()
+                .map_err(|_| format!("{what} must be a whole number"))
         };
         let find = if self.regex {
-            Find::Regex { pattern: text(0), case_insensitive: self.ignore_case }
+            Find::Regex {
+                pattern: text(0),
+                case_insensitive: self.ignore_case,
+            }
         } else {
-            Find::Literal { text: text(0), case_insensitive: self.ignore_case }
+            Find::Literal {
+                text: text(0),
+                case_insensitive: self.ignore_case,
+            }
         };
         let counter = Counter {
             start: number(2, "Start")?,
             step: number(3, "Step")?,
             width: usize::try_from(number(4, "Width")?).unwrap_or(usize::MAX),
         };
-        Ok(RenameSpec { find, replace: text(1), all_occurrences: true, counter, case: self.case, scope: self.scope })
+        Ok(RenameSpec {
+            find,
+            replace: text(1),
+            all_occurrences: true,
+            counter,
+            case: self.case,
+            scope: self.scope,
+        })
     }
 
     /// New names for every item, or why there are none.
@@ -114,7 +139,13 @@ impl RenameState {
         let inputs: Vec<RenameInput> = self
             .items
             .iter()
-            .map(|i| if i.is_dir { RenameInput::dir(&i.name) } else { RenameInput::file(&i.name) })
+            .map(|i| {
+                if i.is_dir {
+                    RenameInput::dir(&i.name)
+                } else {
+                    RenameInput::file(&i.name)
+                }
+            })
             .collect();
         self.spec()?.apply(&inputs).map_err(|e| e.to_string())
     }
@@ -123,7 +154,10 @@ impl RenameState {
         let names = match self.new_names() {
             Ok(n) => n,
             Err(error) => {
-                self.preview = Preview { error: Some(error), ..Preview::default() };
+                self.preview = Preview {
+                    error: Some(error),
+                    ..Preview::default()
+                };
                 return;
             }
         };
@@ -153,12 +187,21 @@ fn preview_of(built: &RenamePlan<usize>, items: &[OpItem]) -> Preview {
         };
         p.changes += usize::from(problem.is_none() && !unchanged);
         p.problems += usize::from(problem.is_some());
-        p.rows.push(PreviewRow { old: item.old.clone(), new: item.new.clone(), problem, unchanged });
+        p.rows.push(PreviewRow {
+            old: item.old.clone(),
+            new: item.new.clone(),
+            problem,
+            unchanged,
+        });
     }
     p.steps = built
         .steps()
         .into_iter()
-        .map(|s| RenameStep { key: key_of(&items[s.id], &s.from), from: s.from, to: s.to })
+        .map(|s| RenameStep {
+            key: key_of(&items[s.id], &s.from),
+            from: s.from,
+            to: s.to,
+        })
         .collect();
     p
 }

@@ -66,6 +66,8 @@ pub enum Command {
     // modal / input
     Escape,
     Accept,
+    /// An explicit "yes" (the only way to accept questions about actions without undo).
+    Yes,
     Help,
     Quit,
     /// Bound in a user keymap to remove a default binding.

@@ -17,7 +17,10 @@ pub fn rename(dir: &Path, from: &str, to: &str) -> Result<(), FsError> {
     crate::plan::validate_local_name(to).map_err(|e| invalid(to, &e.to_string()))?;
     let (src, dst) = (dir.join(from), dir.join(to));
     if exists(&dst) && !same_file(&src, &dst) {
-        return Err(FsError::new(FsErrorKind::AlreadyExists, format!("{to} already exists")));
+        return Err(FsError::new(
+            FsErrorKind::AlreadyExists,
+            format!("{to} already exists"),
+        ));
     }
     std::fs::rename(&src, &dst).map_err(|e| FsError::io(from, &e))
 }
@@ -56,8 +59,13 @@ pub fn copy_into(
 
 /// Removes a file, a symlink, or a directory with everything in it.
 pub fn remove(path: &Path) -> Result<(), FsError> {
-    let meta = std::fs::symlink_metadata(path).map_err(|e| FsError::io(&path.display().to_string(), &e))?;
-    let result = if meta.is_dir() { std::fs::remove_dir_all(path) } else { std::fs::remove_file(path) };
+    let meta = std::fs::symlink_metadata(path)
+        .map_err(|e| FsError::io(&path.display().to_string(), &e))?;
+    let result = if meta.is_dir() {
+        std::fs::remove_dir_all(path)
+    } else {
+        std::fs::remove_file(path)
+    };
     result.map_err(|e| FsError::io(&path.display().to_string(), &e))
 }
 
@@ -86,7 +94,9 @@ fn copy_file(src: &Path, dst: &Path, progress: &mut dyn FnMut(u64)) -> Result<()
     let ctx = |p: &Path, e: io::Error| FsError::io(&p.display().to_string(), &e);
     let part = dst.with_file_name(format!(
         ".{}.panfm-part",
-        dst.file_name().map(|n| n.to_string_lossy()).unwrap_or_default()
+        dst.file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default()
     ));
     let result = (|| {
         let mut input = std::fs::File::open(src).map_err(|e| ctx(src, e))?;
@@ -121,11 +131,15 @@ fn symlink(target: &Path, link: &Path) -> io::Result<()> {
 
 #[cfg(not(unix))]
 fn symlink(_target: &Path, _link: &Path) -> io::Result<()> {
-    Err(io::Error::other("copying symbolic links is not supported here"))
+    Err(io::Error::other(
+        "copying symbolic links is not supported here",
+    ))
 }
 
 fn refuse_into_itself(src: &Path, to: &Path) -> Result<(), FsError> {
-    let (Ok(src), Ok(to)) = (src.canonicalize(), to.canonicalize()) else { return Ok(()) };
+    let (Ok(src), Ok(to)) = (src.canonicalize(), to.canonicalize()) else {
+        return Ok(());
+    };
     if to.starts_with(&src) {
         return Err(FsError::new(
             FsErrorKind::InvalidName,
@@ -147,7 +161,10 @@ fn same_file(a: &Path, b: &Path) -> bool {
 }
 
 fn exists_error(p: &Path) -> FsError {
-    FsError::new(FsErrorKind::AlreadyExists, format!("{} already exists", p.display()))
+    FsError::new(
+        FsErrorKind::AlreadyExists,
+        format!("{} already exists", p.display()),
+    )
 }
 
 fn invalid(name: &str, why: &str) -> FsError {

@@ -5,8 +5,14 @@ use std::fs;
 fn mkdir_refuses_existing_and_bad_names() {
     let d = tempfile::tempdir().unwrap();
     mkdir(d.path(), "new").unwrap();
-    assert_eq!(mkdir(d.path(), "new").unwrap_err().kind, FsErrorKind::AlreadyExists);
-    assert_eq!(mkdir(d.path(), "a/b").unwrap_err().kind, FsErrorKind::InvalidName);
+    assert_eq!(
+        mkdir(d.path(), "new").unwrap_err().kind,
+        FsErrorKind::AlreadyExists
+    );
+    assert_eq!(
+        mkdir(d.path(), "a/b").unwrap_err().kind,
+        FsErrorKind::InvalidName
+    );
 }
 
 #[test]
@@ -14,7 +20,10 @@ fn rename_never_overwrites() {
     let d = tempfile::tempdir().unwrap();
     fs::write(d.path().join("a"), b"a").unwrap();
     fs::write(d.path().join("b"), b"b").unwrap();
-    assert_eq!(rename(d.path(), "a", "b").unwrap_err().kind, FsErrorKind::AlreadyExists);
+    assert_eq!(
+        rename(d.path(), "a", "b").unwrap_err().kind,
+        FsErrorKind::AlreadyExists
+    );
     assert_eq!(fs::read(d.path().join("b")).unwrap(), b"b");
     rename(d.path(), "a", "c").unwrap();
     assert_eq!(fs::read(d.path().join("c")).unwrap(), b"a");
@@ -31,7 +40,12 @@ fn move_and_copy_trees_refusing_self_nesting() {
     copy_into(&src, "tree".as_ref(), &dst, &mut |n| seen = n).unwrap();
     assert_eq!(fs::read(dst.join("tree/inner/f.txt")).unwrap(), b"hello");
     assert_eq!(seen, 5);
-    assert_eq!(copy_into(&src, "tree".as_ref(), &dst, &mut |_| {}).unwrap_err().kind, FsErrorKind::AlreadyExists);
+    assert_eq!(
+        copy_into(&src, "tree".as_ref(), &dst, &mut |_| {})
+            .unwrap_err()
+            .kind,
+        FsErrorKind::AlreadyExists
+    );
     let err = move_into(&src, "tree".as_ref(), &src.join("tree/inner")).unwrap_err();
     assert!(err.message.contains("inside itself"), "{err}");
     fs::remove_dir_all(dst.join("tree")).unwrap();
@@ -45,7 +59,12 @@ fn failed_copy_leaves_no_partial_file() {
     let d = tempfile::tempdir().unwrap();
     fs::create_dir(d.path().join("dst")).unwrap();
     // A directory we cannot read makes the copy fail midway.
-    let err = copy_into(d.path(), "missing".as_ref(), &d.path().join("dst"), &mut |_| {});
+    let err = copy_into(
+        d.path(),
+        "missing".as_ref(),
+        &d.path().join("dst"),
+        &mut |_| {},
+    );
     assert!(err.is_err());
     assert_eq!(fs::read_dir(d.path().join("dst")).unwrap().count(), 0);
 }

@@ -85,7 +85,10 @@ impl Location {
 
     /// True for every location served by the cloud drive (directories and searches).
     pub fn is_cloud(&self) -> bool {
-        matches!(self, Location::Cloud(_) | Location::Search(_) | Location::Trash)
+        matches!(
+            self,
+            Location::Cloud(_) | Location::Search(_) | Location::Trash
+        )
     }
 
     /// The name of this directory inside its parent (what to put the cursor on after "parent").

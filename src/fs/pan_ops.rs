@@ -26,7 +26,11 @@ impl PanFs {
     pub async fn mkdir(&self, dir: &CloudDir, name: &str) -> Result<FileId, FsError> {
         crate::plan::validate_cloud_name(name)
             .map_err(|e| FsError::new(FsErrorKind::InvalidName, format!("{name}: {e}")))?;
-        let id = self.client().mkdir(dir.id(), name).await.map_err(to_fs_error)?;
+        let id = self
+            .client()
+            .mkdir(dir.id(), name)
+            .await
+            .map_err(to_fs_error)?;
         self.invalidate(&[dir.id()]);
         Ok(id)
     }
@@ -54,7 +58,8 @@ impl PanFs {
                 names.insert(to.clone());
                 at += 1;
                 if failed_ids.contains(id) {
-                    out.failed.push((*id, "an earlier step for it failed".into()));
+                    out.failed
+                        .push((*id, "an earlier step for it failed".into()));
                 } else if let Err(e) = crate::plan::validate_cloud_name(to) {
                     failed_ids.insert(*id);
                     out.failed.push((*id, format!("{to}: {e}")));
@@ -69,7 +74,12 @@ impl PanFs {
                         failed_ids.insert(f.id);
                         out.failed.push((f.id, f.message));
                     }
-                    out.ok.extend(group.iter().map(|(id, _)| *id).filter(|id| !bad.contains(id)));
+                    out.ok.extend(
+                        group
+                            .iter()
+                            .map(|(id, _)| *id)
+                            .filter(|id| !bad.contains(id)),
+                    );
                 }
                 Err(e) => {
                     let reason = to_fs_error(e.error).message;
@@ -98,7 +108,8 @@ impl PanFs {
             ids.iter().partition(|id| ancestors.contains(id));
         let mut out = BatchOutcome::default();
         for id in inside {
-            out.failed.push((id, "cannot move a folder into itself".into()));
+            out.failed
+                .push((id, "cannot move a folder into itself".into()));
         }
         if from == to.id() {
             for id in movable {
@@ -131,7 +142,11 @@ impl PanFs {
     }
 
     /// Permanently deletes items that are already in the trash.
-    pub async fn purge(&self, ids: &[FileId], progress: &mut (dyn FnMut(usize) + Send)) -> BatchOutcome {
+    pub async fn purge(
+        &self,
+        ids: &[FileId],
+        progress: &mut (dyn FnMut(usize) + Send),
+    ) -> BatchOutcome {
         let mut out = BatchOutcome::default();
         self.chunked(ids, &mut out, progress, |c| async move {
             self.client().delete(&c).await.map_err(|e| e.error)
@@ -152,19 +167,28 @@ impl PanFs {
         let mut orphaned = Vec::new();
         for (i, chunk) in ids.chunks(CHUNK).enumerate() {
             let result = match to {
-                Some(dir) => self.client().recover_to(chunk, dir.id()).await.map(|()| vec![]),
+                Some(dir) => self
+                    .client()
+                    .recover_to(chunk, dir.id())
+                    .await
+                    .map(|()| vec![]),
                 None => self.client().recover(chunk).await,
             };
             match result {
                 Ok(abnormal) => {
                     let abnormal: HashSet<FileId> = abnormal.into_iter().collect();
                     for id in chunk {
-                        if abnormal.contains(id) { orphaned.push(*id) } else { out.ok.push(*id) }
+                        if abnormal.contains(id) {
+                            orphaned.push(*id)
+                        } else {
+                            out.ok.push(*id)
+                        }
                     }
                 }
                 Err(e) => {
                     let reason = to_fs_error(e.error).message;
-                    out.failed.extend(chunk.iter().map(|id| (*id, reason.clone())));
+                    out.failed
+                        .extend(chunk.iter().map(|id| (*id, reason.clone())));
                 }
             }
             progress((i + 1) * CHUNK);
@@ -177,7 +201,8 @@ impl PanFs {
     pub async fn copy_items(&self, ids: &[FileId], to: &CloudDir) -> BatchOutcome {
         let mut out = BatchOutcome::default();
         let all_failed = |out: &mut BatchOutcome, reason: String| {
-            out.failed.extend(ids.iter().map(|id| (*id, reason.clone())));
+            out.failed
+                .extend(ids.iter().map(|id| (*id, reason.clone())));
         };
         match self.client().copy_async(ids, to.id()).await {
             Ok(tasks) => {
@@ -210,7 +235,8 @@ impl PanFs {
                 Ok(()) => out.ok.extend_from_slice(chunk),
                 Err(e) => {
                     let reason = to_fs_error(e).message;
-                    out.failed.extend(chunk.iter().map(|id| (*id, reason.clone())));
+                    out.failed
+                        .extend(chunk.iter().map(|id| (*id, reason.clone())));
                 }
             }
             progress((i * CHUNK + chunk.len()).min(ids.len()));

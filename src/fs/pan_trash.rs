@@ -9,14 +9,21 @@ use crate::api::{FileId, ROOT_DIR};
 use std::collections::{HashSet, VecDeque};
 
 impl PanFs {
-    pub async fn list_trash(&self, mut sink: impl FnMut(Vec<Entry>) -> bool) -> Result<(), FsError> {
+    pub async fn list_trash(
+        &self,
+        mut sink: impl FnMut(Vec<Entry>) -> bool,
+    ) -> Result<(), FsError> {
         let mut queue = VecDeque::from([ROOT_DIR]);
         let mut seen: HashSet<FileId> = HashSet::from([ROOT_DIR]);
         while let Some(dir) = queue.pop_front() {
             let mut cursor = None;
             let mut cursors = HashSet::new();
             loop {
-                let page = self.client().list_page_with_trashed(dir, cursor).await.map_err(to_fs_error)?;
+                let page = self
+                    .client()
+                    .list_page_with_trashed(dir, cursor)
+                    .await
+                    .map_err(to_fs_error)?;
                 self.learn(&page.entries);
                 let mut found = Vec::new();
                 for e in &page.entries {

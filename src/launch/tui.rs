@@ -48,7 +48,14 @@ async fn run_tui(
     let mut guard = TerminalGuard::enter().wrap_err("cannot set up the terminal")?;
     let mut input = runtime::InputTask::start(tx.clone());
     runtime::spawn_signals(tx);
-    let result = runtime::run(&mut guard.terminal, &mut model, &mut executor, &mut rx, Some(&mut input)).await;
+    let result = runtime::run(
+        &mut guard.terminal,
+        &mut model,
+        &mut executor,
+        &mut rx,
+        Some(&mut input),
+    )
+    .await;
     drop(guard);
     tracing::info!("panfm exiting");
     result.wrap_err("terminal error")

@@ -13,7 +13,9 @@ pub fn edit_names(names: &[String]) -> Result<String, String> {
         .suffix(".txt")
         .tempfile()
         .map_err(|e| format!("cannot create a temporary file: {e}"))?;
-    file.write_all(text.as_bytes()).and_then(|()| file.flush()).map_err(|e| e.to_string())?;
+    file.write_all(text.as_bytes())
+        .and_then(|()| file.flush())
+        .map_err(|e| e.to_string())?;
     let editor = ["VISUAL", "EDITOR"]
         .iter()
         .filter_map(|v| std::env::var(v).ok())

@@ -25,7 +25,10 @@ const TICK: Duration = Duration::from_millis(100);
 
 /// Applies one message and runs its effects; returns those that need the terminal.
 pub fn dispatch(model: &mut Model, executor: &mut Executor, msg: Msg) -> Vec<Effect> {
-    app::update(model, msg).into_iter().filter_map(|e| executor.run(e)).collect()
+    app::update(model, msg)
+        .into_iter()
+        .filter_map(|e| executor.run(e))
+        .collect()
 }
 
 /// Runs until the model asks to quit or the channel closes. `input` is the real terminal's
@@ -38,9 +41,16 @@ pub async fn run<B: Backend>(
     mut input: Option<&mut InputTask>,
 ) -> Result<(), B::Error> {
     let size = terminal.size()?;
-    let resize = Msg::Resize { width: size.width, height: size.height };
+    let resize = Msg::Resize {
+        width: size.width,
+        height: size.height,
+    };
     let mut held = dispatch(model, executor, resize);
-    held.extend(app::start(model).into_iter().filter_map(|e| executor.run(e)));
+    held.extend(
+        app::start(model)
+            .into_iter()
+            .filter_map(|e| executor.run(e)),
+    );
     let mut dirty = true;
     let mut last_draw: Option<Instant> = None;
     let mut next_tick: Option<Instant> = None;
@@ -90,14 +100,9 @@ pub async fn run<B: Backend>(
 /// and forces a full redraw.
 async fn suspended<B: Backend>(
     terminal: &mut Terminal<B>,
-    input: Option<&mut InputTask>,
+    mut input: Option<&mut InputTask>,
     names: Vec<String>,
 ) -> Result<Result<String, String>, B::Error> {
-    let real = input.is_some();
-    if let Some(input) = &input {
-        let _ = input;
-    }
-    let mut input = input;
     if let Some(i) = input.as_deref_mut() {
         i.pause().await;
         terminal::restore();
@@ -105,12 +110,10 @@ async fn suspended<B: Backend>(
     let result = tokio::task::spawn_blocking(move || editor::edit_names(&names))
         .await
         .unwrap_or_else(|e| Err(format!("editor task failed: {e}")));
-    if real {
+    if let Some(i) = input {
         if let Err(e) = terminal::reenter() {
             tracing::error!("cannot take the terminal back: {e}");
         }
-    }
-    if let Some(i) = input {
         i.resume();
     }
     let area = terminal.size()?;

@@ -13,7 +13,13 @@ use tokio::sync::mpsc::UnboundedSender;
 
 const PROGRESS_EVERY: Duration = Duration::from_millis(100);
 
-pub fn spawn(op: OpId, spec: OpSpec, cloud: Option<PanFs>, undo_file: Option<PathBuf>, tx: UnboundedSender<Msg>) {
+pub fn spawn(
+    op: OpId,
+    spec: OpSpec,
+    cloud: Option<PanFs>,
+    undo_file: Option<PathBuf>,
+    tx: UnboundedSender<Msg>,
+) {
     tokio::spawn(async move {
         let total = spec.len();
         let progress = throttled(op, total, tx.clone());
@@ -35,12 +41,20 @@ pub fn spawn(op: OpId, spec: OpSpec, cloud: Option<PanFs>, undo_file: Option<Pat
 }
 
 /// A progress callback that posts at most every 100 ms (and always the final count).
-pub fn throttled(op: OpId, total: usize, tx: UnboundedSender<Msg>) -> impl FnMut(usize) + Send + 'static {
+pub fn throttled(
+    op: OpId,
+    total: usize,
+    tx: UnboundedSender<Msg>,
+) -> impl FnMut(usize) + Send + 'static {
     let mut last: Option<Instant> = None;
     move |done| {
         if done >= total || last.is_none_or(|t| t.elapsed() >= PROGRESS_EVERY) {
             last = Some(Instant::now());
-            let _ = tx.send(Msg::Op(OpMsg::Progress { op, done: done.min(total), total }));
+            let _ = tx.send(Msg::Op(OpMsg::Progress {
+                op,
+                done: done.min(total),
+                total,
+            }));
         }
     }
 }
@@ -59,45 +73,83 @@ fn local(spec: OpSpec, mut progress: impl FnMut(usize)) -> OpReport {
         }
     };
     match &spec {
-        OpSpec::Mkdir { at: Location::Local(dir), name } => {
+        OpSpec::Mkdir {
+            at: Location::Local(dir),
+            name,
+        } => {
             if note(&mut report, name, local_ops::mkdir(dir, name)) {
                 report.focus = Some((spec_at(&spec), EntryKey::Local(name.into())));
             }
         }
-        OpSpec::Rename { at: at @ Location::Local(dir), steps } => {
+        OpSpec::Rename {
+            at: at @ Location::Local(dir),
+            steps,
+        } => {
             for (i, RenameStep { from, to, .. }) in steps.iter().enumerate() {
                 if note(&mut report, from, local_ops::rename(dir, from, to)) {
                     let key = EntryKey::Local(to.into());
-                    undo.push(UndoAction::Rename { at: at.clone(), key, from: to.clone(), to: from.clone() });
+                    undo.push(UndoAction::Rename {
+                        at: at.clone(),
+                        key,
+                        from: to.clone(),
+                        to: from.clone(),
+                    });
                 }
                 progress(i + 1);
             }
             undo.reverse();
         }
-        OpSpec::Move { from: f @ Location::Local(src), items, to: t @ Location::Local(dst) } => {
+        OpSpec::Move {
+            from: f @ Location::Local(src),
+            items,
+            to: t @ Location::Local(dst),
+        } => {
             for (i, item) in items.iter().enumerate() {
-                let EntryKey::Local(raw) = &item.key else { continue };
+                let EntryKey::Local(raw) = &item.key else {
+                    continue;
+                };
                 if note(&mut report, &item.name, local_ops::move_into(src, raw, dst)) {
-                    undo.push(UndoAction::Move { item: item.clone(), now_in: t.clone(), back_to: f.clone() });
+                    undo.push(UndoAction::Move {
+                        item: item.clone(),
+                        now_in: t.clone(),
+                        back_to: f.clone(),
+                    });
                 }
                 progress(i + 1);
             }
         }
-        OpSpec::Copy { from: Location::Local(src), items, to: Location::Local(dst) } => {
+        OpSpec::Copy {
+            from: Location::Local(src),
+            items,
+            to: Location::Local(dst),
+        } => {
             for (i, item) in items.iter().enumerate() {
-                let EntryKey::Local(raw) = &item.key else { continue };
-                note(&mut report, &item.name, local_ops::copy_into(src, raw, dst, &mut |_| {}));
+                let EntryKey::Local(raw) = &item.key else {
+                    continue;
+                };
+                note(
+                    &mut report,
+                    &item.name,
+                    local_ops::copy_into(src, raw, dst, &mut |_| {}),
+                );
                 progress(i + 1);
             }
         }
-        OpSpec::Delete { at: Location::Local(dir), items } => {
+        OpSpec::Delete {
+            at: Location::Local(dir),
+            items,
+        } => {
             for (i, item) in items.iter().enumerate() {
-                let EntryKey::Local(raw) = &item.key else { continue };
+                let EntryKey::Local(raw) = &item.key else {
+                    continue;
+                };
                 note(&mut report, &item.name, local_ops::remove(&dir.join(raw)));
                 progress(i + 1);
             }
         }
-        other => report.failed.push(("?".into(), format!("{} is not possible here", other.verb()))),
+        other => report
+            .failed
+            .push(("?".into(), format!("{} is not possible here", other.verb()))),
     }
     report.undo = undo_record(&spec, undo);
     report
@@ -108,13 +160,23 @@ pub(super) fn undo_record(spec: &OpSpec, actions: Vec<UndoAction>) -> Option<Und
         return None;
     }
     let description = match spec {
-        OpSpec::Rename { at, .. } => format!("rename of {} entries in {}", actions.len(), at.display()),
+        OpSpec::Rename { at, .. } => {
+            format!("rename of {} entries in {}", actions.len(), at.display())
+        }
         OpSpec::Move { from, to, .. } => {
-            format!("move of {} entries from {} to {}", actions.len(), from.display(), to.display())
+            format!(
+                "move of {} entries from {} to {}",
+                actions.len(),
+                from.display(),
+                to.display()
+            )
         }
         _ => return None,
     };
-    Some(UndoRecord { description, actions })
+    Some(UndoRecord {
+        description,
+        actions,
+    })
 }
 
 fn spec_at(spec: &OpSpec) -> Location {
@@ -127,7 +189,10 @@ fn spec_at(spec: &OpSpec) -> Location {
 }
 
 pub(super) fn failed_all(reason: &str) -> OpReport {
-    OpReport { failed: vec![("(all)".into(), reason.to_owned())], ..OpReport::default() }
+    OpReport {
+        failed: vec![("(all)".into(), reason.to_owned())],
+        ..OpReport::default()
+    }
 }
 
 /// Folds a cloud batch outcome into a report, naming items by their ids.
@@ -156,5 +221,7 @@ fn save_undo(file: &std::path::Path, record: &UndoRecord) {
 /// The last undo record saved by a previous run, if any.
 pub fn load_undo(file: &std::path::Path) -> Option<UndoRecord> {
     let bytes = std::fs::read(file).ok()?;
-    serde_json::from_slice(&bytes).map_err(|e| tracing::warn!("ignoring {}: {e}", file.display())).ok()
+    serde_json::from_slice(&bytes)
+        .map_err(|e| tracing::warn!("ignoring {}: {e}", file.display()))
+        .ok()
 }

@@ -49,7 +49,12 @@ impl Drop for TerminalGuard {
 /// Takes the terminal back after an external program used it (see `restore`).
 pub fn reenter() -> io::Result<()> {
     enable_raw_mode()?;
-    execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste, Clear(ClearType::All))?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableBracketedPaste,
+        Clear(ClearType::All)
+    )?;
     execute!(io::stdout(), crossterm::cursor::Hide)
 }
 

@@ -22,10 +22,21 @@ impl Widget for ConfirmView<'_> {
         let width = area.width.saturating_sub(8).min(80);
         let inner = usize::from(width.saturating_sub(4));
         let title_style = if st.danger { s.error } else { s.popup_title };
-        let mut lines = vec![Line::from(Span::styled(st.title.clone(), title_style)), Line::default()];
-        lines.extend(st.lines.iter().map(|l| Line::from(Span::styled(format::truncate(l, inner), s.popup))));
+        let mut lines = vec![
+            Line::from(Span::styled(st.title.clone(), title_style)),
+            Line::default(),
+        ];
+        lines.extend(
+            st.lines
+                .iter()
+                .map(|l| Line::from(Span::styled(format::truncate(l, inner), s.popup))),
+        );
         lines.push(Line::default());
-        let keys = if st.danger { "y: do it   n / Esc: cancel" } else { "y / Enter: do it   n / Esc: cancel" };
+        let keys = if st.danger {
+            "y: do it   n / Esc: cancel"
+        } else {
+            "y / Enter: do it   n / Esc: cancel"
+        };
         lines.push(Line::from(Span::styled(keys, s.dim)));
         // Titles wrap; count their rows so the box fits them.
         let title_rows = format::width(&st.title).div_ceil(inner.max(1));
@@ -38,7 +49,10 @@ impl Widget for ConfirmView<'_> {
             .border_type(BorderType::Rounded)
             .border_style(border)
             .padding(ratatui::widgets::Padding::horizontal(1));
-        Paragraph::new(lines).wrap(Wrap { trim: false }).block(block).render(rect, buf);
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block)
+            .render(rect, buf);
     }
 }
 
@@ -53,7 +67,10 @@ impl Widget for ReportView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let s = self.styles;
         let width = area.width.saturating_sub(8).min(100);
-        let height = area.height.saturating_sub(6).min(u16::try_from(self.lines.len() + 4).unwrap_or(u16::MAX));
+        let height = area
+            .height
+            .saturating_sub(6)
+            .min(u16::try_from(self.lines.len() + 4).unwrap_or(u16::MAX));
         let rect = centered(area, width, height);
         Clear.render(rect, buf);
         let inner = usize::from(width.saturating_sub(4));

@@ -82,14 +82,32 @@ pub fn view(frame: &mut Frame, model: &Model) {
             frame.render_widget(view, area);
         }
         Some(Modal::Confirm(state)) => {
-            frame.render_widget(confirm::ConfirmView { state, styles: &model.styles }, area);
+            frame.render_widget(
+                confirm::ConfirmView {
+                    state,
+                    styles: &model.styles,
+                },
+                area,
+            );
         }
-        Some(Modal::Report { title, lines, scroll }) => {
-            let view = confirm::ReportView { title, lines, scroll: *scroll, styles: &model.styles };
+        Some(Modal::Report {
+            title,
+            lines,
+            scroll,
+        }) => {
+            let view = confirm::ReportView {
+                title,
+                lines,
+                scroll: *scroll,
+                styles: &model.styles,
+            };
             frame.render_widget(view, area);
         }
         Some(Modal::Rename(state)) => {
-            let view = rename::RenameView { state, styles: &model.styles };
+            let view = rename::RenameView {
+                state,
+                styles: &model.styles,
+            };
             if let Some(pos) = view.cursor(area) {
                 frame.set_cursor_position(pos);
             }

@@ -21,11 +21,19 @@ const LABEL_W: usize = 8;
 
 impl RenameView<'_> {
     pub fn area(area: Rect) -> Rect {
-        centered(area, area.width.saturating_sub(4).min(110), area.height.saturating_sub(2))
+        centered(
+            area,
+            area.width.saturating_sub(4).min(110),
+            area.height.saturating_sub(2),
+        )
     }
 
     fn form_rows(&self) -> usize {
-        if self.state.edited.is_some() { 1 } else { RENAME_FIELDS.len() + 1 }
+        if self.state.edited.is_some() {
+            1
+        } else {
+            RENAME_FIELDS.len() + 1
+        }
     }
 
     /// Where the terminal cursor sits (in the focused field).
@@ -77,7 +85,10 @@ impl Widget for RenameView<'_> {
         let inner_w = usize::from(rect.width.saturating_sub(4));
         let mut lines: Vec<Line> = vec![];
         if st.edited.is_some() {
-            lines.push(Line::from(Span::styled("New names from your editor:", s.dim)));
+            lines.push(Line::from(Span::styled(
+                "New names from your editor:",
+                s.dim,
+            )));
         } else {
             for (i, label) in RENAME_FIELDS.iter().enumerate() {
                 let style = if i == st.focus { s.filter } else { s.popup };
@@ -93,18 +104,26 @@ impl Widget for RenameView<'_> {
         let summary = match &p.error {
             Some(e) => Line::from(Span::styled(format!("Pattern: {e}"), s.error)),
             None if p.problems > 0 => Line::from(Span::styled(
-                format!("{} to rename, {} with problems: fix them (C-n numbers duplicates)", p.changes, p.problems),
+                format!(
+                    "{} to rename, {} with problems: fix them (C-n numbers duplicates)",
+                    p.changes, p.problems
+                ),
                 s.error,
             )),
             None if p.changes == 0 => Line::from(Span::styled("Nothing would change yet", s.dim)),
             None => Line::from(Span::styled(
-                format!("{} of {} entries will be renamed: Enter to go ahead", p.changes, p.rows.len()),
+                format!(
+                    "{} of {} entries will be renamed: Enter to go ahead",
+                    p.changes,
+                    p.rows.len()
+                ),
                 s.info,
             )),
         };
         lines.push(summary);
         let half = inner_w.saturating_sub(3) / 2;
-        let visible = usize::from(rect.height.saturating_sub(2)).saturating_sub(self.form_rows() + 1);
+        let visible =
+            usize::from(rect.height.saturating_sub(2)).saturating_sub(self.form_rows() + 1);
         for row in p.rows.iter().skip(st.scroll).take(visible) {
             let (style, note): (Style, String) = match (&row.problem, row.unchanged) {
                 (Some(why), _) => (s.error, format!("  ← {why}")),
@@ -125,7 +144,10 @@ impl Widget for RenameView<'_> {
             .borders(Borders::ALL)
             .border_type(BorderType::Rounded)
             .border_style(s.border_focused)
-            .title(Span::styled(format::truncate(&title, inner_w), s.popup_title))
+            .title(Span::styled(
+                format::truncate(&title, inner_w),
+                s.popup_title,
+            ))
             .padding(ratatui::widgets::Padding::horizontal(1));
         Paragraph::new(lines).block(block).render(rect, buf);
     }

@@ -22,8 +22,17 @@ impl Widget for StatusView<'_> {
         let line = if !m.pending_keys.is_empty() {
             chord_line(m)
         } else if let Some(op) = m.ops.first() {
-            let more = if m.ops.len() > 1 { format!(" (+{} more)", m.ops.len() - 1) } else { String::new() };
-            let text = format!("{}… {}/{}{more}", op.label, format::count(op.done), format::count(op.total));
+            let more = if m.ops.len() > 1 {
+                format!(" (+{} more)", m.ops.len() - 1)
+            } else {
+                String::new()
+            };
+            let text = format!(
+                "{}… {}/{}{more}",
+                op.label,
+                format::count(op.done),
+                format::count(op.total)
+            );
             Line::from(Span::styled(format::truncate(&text, width), s.info))
         } else if let Some(msg) = &m.status {
             let style = if msg.level == Level::Error {
@@ -108,7 +117,7 @@ impl Widget for HintsView<'_> {
             ],
             Layer::Input => &[(Command::Accept, "ok"), (Command::Escape, "cancel")],
             Layer::Info => &[(Command::Escape, "close")],
-            Layer::Confirm => &[(Command::Accept, "yes"), (Command::Escape, "no")],
+            Layer::Confirm => &[(Command::Yes, "yes"), (Command::Escape, "no")],
             Layer::Rename => &[
                 (Command::Accept, "rename"),
                 (Command::NextField, "field"),

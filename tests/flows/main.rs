@@ -3,6 +3,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod ops;
+
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use panfm::api::{self, ClientConfig, Credentials};
 use panfm::app::{self, LoadState, Model, Msg, Side};

@@ -15,6 +15,7 @@ pub fn run(model: &mut Model, cmd: Command) -> Vec<Effect> {
         Layer::Input => input::command(model, cmd),
         Layer::Confirm => match cmd {
             Command::Accept => ops::confirm(model, true, true),
+            Command::Yes => ops::confirm(model, true, false),
             Command::Escape => ops::confirm(model, false, false),
             _ => vec![],
         },
@@ -70,8 +71,8 @@ fn browse(model: &mut Model, cmd: Command) -> Vec<Effect> {
         Escape => view::escape(model),
         Help => model.modal = Some(Modal::Help { scroll: 0 }),
         Quit => model.quit = true,
-        Accept | Noop | NextField | PrevField | ToggleRegex | ToggleIgnoreCase | CycleCase
-        | CycleScope | AutoFix => {}
+        Accept | Yes | Noop | NextField | PrevField | ToggleRegex | ToggleIgnoreCase
+        | CycleCase | CycleScope | AutoFix => {}
     }
     vec![]
 }

@@ -4,40 +4,71 @@
 
 use super::nav;
 use crate::app::{
-    ConfirmState, Effect, InputPurpose, Modal, Model, OpItem, OpMsg, OpProgress, OpReport,
-    OpSpec, Side, UndoAction,
+    ConfirmState, Effect, InputPurpose, Modal, Model, OpItem, OpMsg, OpProgress, OpReport, OpSpec,
+    Side, UndoAction,
 };
 use crate::fs::Location;
 
 /// The marked entries of the focused pane in display order, or else the cursor entry.
 pub fn selection(model: &Model) -> Vec<OpItem> {
     let pane = model.focused();
-    let item = |e: &crate::fs::Entry| OpItem { key: e.key.clone(), name: e.name.clone(), is_dir: e.is_dir() };
+    let item = |e: &crate::fs::Entry| OpItem {
+        key: e.key.clone(),
+        name: e.name.clone(),
+        is_dir: e.is_dir(),
+    };
     if pane.marks.is_empty() {
         return pane.current().map(item).into_iter().collect();
     }
-    pane.listing.visible().filter(|e| pane.marks.contains(&e.key)).map(item).collect()
+    pane.listing
+        .visible()
+        .filter(|e| pane.marks.contains(&e.key))
+        .map(item)
+        .collect()
 }
 
 /// Starts `spec` now: allocates its id and shows it as running.
 pub fn start(model: &mut Model, spec: OpSpec) -> Effect {
     let id = model.next_op;
     model.next_op += 1;
-    let label = format!("{} {}", spec.verb(), spec.len());
-    model.ops.push(OpProgress { id, label, done: 0, total: spec.len() });
+    let label = format!("{} {}", spec.verb(), count(spec.len()));
+    model.ops.push(OpProgress {
+        id,
+        label,
+        done: 0,
+        total: spec.len(),
+    });
     Effect::Op { id, spec }
 }
 
 fn ask(model: &mut Model, title: String, lines: Vec<String>, spec: OpSpec, danger: bool) {
-    model.modal = Some(Modal::Confirm(ConfirmState { title, lines, spec, danger }));
+    model.modal = Some(Modal::Confirm(ConfirmState {
+        title,
+        lines,
+        spec,
+        danger,
+    }));
 }
 
 fn names(items: &[OpItem]) -> Vec<String> {
-    let mut lines: Vec<String> = items.iter().take(8).map(|i| format!("  {}", i.name)).collect();
+    let mut lines: Vec<String> = items
+        .iter()
+        .take(8)
+        .map(|i| format!("  {}", i.name))
+        .collect();
     if items.len() > 8 {
         lines.push(format!("  … and {} more", items.len() - 8));
     }
     lines
+}
+
+/// "1 item", "3 items".
+pub fn count(n: usize) -> String {
+    if n == 1 {
+        "1 item".to_owned()
+    } else {
+        format!("{n} items")
+    }
 }
 
 fn writable_dir(loc: &Location) -> bool {
@@ -54,10 +85,20 @@ pub fn mkdir(model: &mut Model) {
 
 pub fn accept_mkdir(model: &mut Model, side: Side, name: &str) -> Result<Vec<Effect>, String> {
     let at = model.pane(side).location.clone();
-    let checked = if at.is_cloud() { crate::plan::validate_cloud_name(name) } else { crate::plan::validate_local_name(name) };
+    let checked = if at.is_cloud() {
+        crate::plan::validate_cloud_name(name)
+    } else {
+        crate::plan::validate_local_name(name)
+    };
     checked.map_err(|e| e.to_string())?;
     model.modal = None;
-    Ok(vec![start(model, OpSpec::Mkdir { at, name: name.to_owned() })])
+    Ok(vec![start(
+        model,
+        OpSpec::Mkdir {
+            at,
+            name: name.to_owned(),
+        },
+    )])
 }
 
 pub fn delete(model: &mut Model) {
@@ -69,19 +110,38 @@ pub fn delete(model: &mut Model) {
     let n = items.len();
     let (title, danger, spec) = match &at {
         Location::Trash => (
-            format!("Delete {n} items from the trash for good? This cannot be undone."),
+            format!(
+                "Delete {} from the trash for good? This cannot be undone.",
+                count(n)
+            ),
             true,
-            OpSpec::Delete { at: at.clone(), items: items.clone() },
+            OpSpec::Delete {
+                at: at.clone(),
+                items: items.clone(),
+            },
         ),
         Location::Cloud(_) | Location::Search(_) => (
-            format!("Move {n} items to the cloud trash? (T shows the trash, where they can be restored)"),
+            format!(
+                "Move {} to the cloud trash? (T shows the trash, where they can be restored)",
+                count(n)
+            ),
             false,
-            OpSpec::Trash { at: at.clone(), items: items.clone() },
+            OpSpec::Trash {
+                at: at.clone(),
+                items: items.clone(),
+            },
         ),
         Location::Local(p) => (
-            format!("Delete {n} items from {} for good? This cannot be undone.", p.display()),
+            format!(
+                "Delete {} from {} for good? This cannot be undone.",
+                count(n),
+                p.display()
+            ),
             true,
-            OpSpec::Delete { at: at.clone(), items: items.clone() },
+            OpSpec::Delete {
+                at: at.clone(),
+                items: items.clone(),
+            },
         ),
     };
     ask(model, title, names(&items), spec, danger);
@@ -90,13 +150,19 @@ pub fn delete(model: &mut Model) {
 /// Copy (`copy`) or move the selection into the other pane's directory.
 pub fn transfer(model: &mut Model, copy: bool) {
     let items = selection(model);
-    let (from, to) = (model.focused().location.clone(), model.pane(model.focus.other()).location.clone());
+    let (from, to) = (
+        model.focused().location.clone(),
+        model.pane(model.focus.other()).location.clone(),
+    );
     let verb = if copy { "Copy" } else { "Move" };
     if items.is_empty() {
         return;
     }
     if !writable_dir(&to) {
-        model.error(format!("{verb} into a directory: the other pane shows {}", to.display()));
+        model.error(format!(
+            "{verb} into a directory: the other pane shows {}",
+            to.display()
+        ));
         return;
     }
     if from.is_cloud() != to.is_cloud() {
@@ -111,11 +177,19 @@ pub fn transfer(model: &mut Model, copy: bool) {
         model.error(format!("{verb}: both panes show {}", to.display()));
         return;
     }
-    let title = format!("{verb} {} items to {}?", items.len(), to.display());
+    let title = format!("{verb} {} to {}?", count(items.len()), to.display());
     let spec = if copy {
-        OpSpec::Copy { from, items: items.clone(), to }
+        OpSpec::Copy {
+            from,
+            items: items.clone(),
+            to,
+        }
     } else {
-        OpSpec::Move { from, items: items.clone(), to }
+        OpSpec::Move {
+            from,
+            items: items.clone(),
+            to,
+        }
     };
     ask(model, title, names(&items), spec, false);
 }
@@ -133,8 +207,17 @@ pub fn restore(model: &mut Model) {
     if items.is_empty() {
         return;
     }
-    let title = format!("Restore {} items to where they were?", items.len());
-    ask(model, title, names(&items), OpSpec::Restore { items: items.clone(), to: None }, false);
+    let title = format!("Restore {} to where they were?", count(items.len()));
+    ask(
+        model,
+        title,
+        names(&items),
+        OpSpec::Restore {
+            items: items.clone(),
+            to: None,
+        },
+        false,
+    );
 }
 
 pub fn undo(model: &mut Model) {
@@ -150,13 +233,21 @@ pub fn undo(model: &mut Model) {
     if record.actions.len() > 8 {
         lines.push(format!("  … and {} more", record.actions.len() - 8));
     }
-    ask(model, format!("Undo the {}?", record.description), lines, spec, false);
+    ask(
+        model,
+        format!("Undo the {}?", record.description),
+        lines,
+        spec,
+        false,
+    );
 }
 
 fn describe(action: &UndoAction) -> String {
     match action {
         UndoAction::Rename { from, to, .. } => format!("  {from} → {to}"),
-        UndoAction::Move { item, back_to, .. } => format!("  {} → {}", item.name, back_to.display()),
+        UndoAction::Move { item, back_to, .. } => {
+            format!("  {} → {}", item.name, back_to.display())
+        }
     }
 }
 
@@ -168,15 +259,22 @@ fn undo_spec(actions: &[UndoAction]) -> Option<OpSpec> {
             let steps = actions
                 .iter()
                 .map(|a| match a {
-                    UndoAction::Rename { key, from, to, .. } => {
-                        Some(crate::app::RenameStep { key: key.clone(), from: from.clone(), to: to.clone() })
-                    }
+                    UndoAction::Rename { key, from, to, .. } => Some(crate::app::RenameStep {
+                        key: key.clone(),
+                        from: from.clone(),
+                        to: to.clone(),
+                    }),
                     UndoAction::Move { .. } => None,
                 })
                 .collect::<Option<Vec<_>>>()?;
-            Some(OpSpec::Rename { at: at.clone(), steps })
+            Some(OpSpec::Rename {
+                at: at.clone(),
+                steps,
+            })
         }
-        UndoAction::Move { now_in, back_to, .. } => {
+        UndoAction::Move {
+            now_in, back_to, ..
+        } => {
             let items = actions
                 .iter()
                 .map(|a| match a {
@@ -184,13 +282,19 @@ fn undo_spec(actions: &[UndoAction]) -> Option<OpSpec> {
                     UndoAction::Rename { .. } => None,
                 })
                 .collect::<Option<Vec<_>>>()?;
-            Some(OpSpec::Move { from: now_in.clone(), items, to: back_to.clone() })
+            Some(OpSpec::Move {
+                from: now_in.clone(),
+                items,
+                to: back_to.clone(),
+            })
         }
     }
 }
 
 pub fn confirm(model: &mut Model, accept: bool, by_enter: bool) -> Vec<Effect> {
-    let Some(Modal::Confirm(state)) = model.modal.clone() else { return vec![] };
+    let Some(Modal::Confirm(state)) = model.modal.clone() else {
+        return vec![];
+    };
     if !accept {
         model.modal = None;
         return vec![];
@@ -216,16 +320,29 @@ pub fn update(model: &mut Model, msg: OpMsg) -> Vec<Effect> {
 }
 
 fn finished(model: &mut Model, op: crate::app::OpId, report: OpReport) -> Vec<Effect> {
-    let label = model.ops.iter().find(|p| p.id == op).map(|p| p.label.clone()).unwrap_or_default();
+    let label = model
+        .ops
+        .iter()
+        .find(|p| p.id == op)
+        .map(|p| p.label.clone())
+        .unwrap_or_default();
     model.ops.retain(|p| p.id != op);
     let verb = label.split(' ').next().unwrap_or("Done");
     if report.failed.is_empty() {
-        model.info(format!("{label}: all done"));
+        model.info(label);
     } else {
         let title = format!("{verb}: {} done, {} failed", report.ok, report.failed.len());
-        let lines = report.failed.iter().map(|(n, why)| format!("{n}: {why}")).collect();
+        let lines = report
+            .failed
+            .iter()
+            .map(|(n, why)| format!("{n}: {why}"))
+            .collect();
         model.error(title.clone());
-        model.modal = Some(Modal::Report { title, lines, scroll: 0 });
+        model.modal = Some(Modal::Report {
+            title,
+            lines,
+            scroll: 0,
+        });
     }
     if let Some(record) = report.undo {
         model.undo = Some(record);
@@ -233,10 +350,12 @@ fn finished(model: &mut Model, op: crate::app::OpId, report: OpReport) -> Vec<Ef
     // Both panes reload in place; cloud listings come from the cache unless this changed them.
     let mut effects = vec![];
     for side in [Side::Left, Side::Right] {
-        if let Some((loc, key)) = &report.focus {
-            if *loc == model.pane(side).location {
-                model.pane_mut(side).want_cursor = Some(key.clone());
-            }
+        if let Some((_, key)) = report
+            .focus
+            .as_ref()
+            .filter(|(loc, _)| *loc == model.pane(side).location)
+        {
+            model.pane_mut(side).want_cursor = Some(key.clone());
         }
         effects.push(nav::reload(model, side, true));
     }
@@ -253,9 +372,18 @@ fn orphans(model: &mut Model, items: Vec<OpItem>) {
         _ => crate::fs::CloudDir::root(),
     };
     let title = format!(
-        "{} items cannot go back: their folder is gone. Restore them into {}?",
-        items.len(),
+        "{} cannot go back: their folder is gone. Restore them into {}?",
+        count(items.len()),
         to.path()
     );
-    ask(model, title, names(&items), OpSpec::Restore { items: items.clone(), to: Some(to) }, false);
+    ask(
+        model,
+        title,
+        names(&items),
+        OpSpec::Restore {
+            items: items.clone(),
+            to: Some(to),
+        },
+        false,
+    );
 }

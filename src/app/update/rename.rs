@@ -3,7 +3,9 @@
 //! the preview is clean and the user accepts it.
 
 use super::ops::{selection, start};
-use crate::app::{Effect, InputPurpose, Modal, Model, RenameState, RenameStep, Side, RENAME_FIELDS};
+use crate::app::{
+    Effect, InputPurpose, Modal, Model, RENAME_FIELDS, RenameState, RenameStep, Side,
+};
 use crate::config::Command;
 use crate::fs::Location;
 use crate::plan::{CaseChange, NameRules, PlanStatus, RenamePlan, RenameRequest, Scope};
@@ -25,7 +27,9 @@ pub fn rename(model: &mut Model) {
         open_batch(model, None);
         return;
     }
-    let Some(item) = selection(model).into_iter().next() else { return };
+    let Some(item) = selection(model).into_iter().next() else {
+        return;
+    };
     let stem_end = match item.name.rfind('.') {
         Some(i) if i > 0 && !item.is_dir => item.name[..i].chars().count(),
         _ => item.name.chars().count(),
@@ -38,11 +42,19 @@ pub fn rename(model: &mut Model) {
 }
 
 pub fn accept_single(model: &mut Model, side: Side, new: &str) -> Result<Vec<Effect>, String> {
-    let Some(Modal::Input(state)) = &model.modal else { return Ok(vec![]) };
-    let Some(item) = state.target.clone() else { return Ok(vec![]) };
+    let Some(Modal::Input(state)) = &model.modal else {
+        return Ok(vec![]);
+    };
+    let Some(item) = state.target.clone() else {
+        return Ok(vec![]);
+    };
     let pane = model.pane(side);
     let siblings: Vec<&str> = pane.listing.all().iter().map(|e| e.name.as_str()).collect();
-    let rules = if pane.location.is_cloud() { NameRules::Cloud } else { NameRules::local_for_this_os() };
+    let rules = if pane.location.is_cloud() {
+        NameRules::Cloud
+    } else {
+        NameRules::local_for_this_os()
+    };
     let request = RenameRequest::new(0usize, item.name.clone(), new, item.is_dir);
     let plan = RenamePlan::build(&siblings, vec![request], rules);
     match &plan.items()[0].status {
@@ -55,14 +67,24 @@ pub fn accept_single(model: &mut Model, side: Side, new: &str) -> Result<Vec<Eff
         PlanStatus::Invalid(e) => return Err(e.to_string()),
     }
     let at = pane.location.clone();
-    let step = RenameStep { key: item.key.clone(), from: item.name.clone(), to: new.to_owned() };
+    let step = RenameStep {
+        key: item.key.clone(),
+        from: item.name.clone(),
+        to: new.to_owned(),
+    };
     model.modal = None;
     let mut key = item.key;
     if let crate::fs::EntryKey::Local(_) = key {
         key = crate::fs::EntryKey::Local(new.into());
     }
     model.pane_mut(side).want_cursor = Some(key);
-    Ok(vec![start(model, crate::app::OpSpec::Rename { at, steps: vec![step] })])
+    Ok(vec![start(
+        model,
+        crate::app::OpSpec::Rename {
+            at,
+            steps: vec![step],
+        },
+    )])
 }
 
 fn open_batch(model: &mut Model, edited: Option<Vec<String>>) {
@@ -70,7 +92,11 @@ fn open_batch(model: &mut Model, edited: Option<Vec<String>>) {
     let items = if edited.is_some() && pane.marks.is_empty() {
         pane.listing
             .visible()
-            .map(|e| crate::app::OpItem { key: e.key.clone(), name: e.name.clone(), is_dir: e.is_dir() })
+            .map(|e| crate::app::OpItem {
+                key: e.key.clone(),
+                name: e.name.clone(),
+                is_dir: e.is_dir(),
+            })
             .collect()
     } else {
         selection(model)
@@ -82,7 +108,10 @@ fn open_batch(model: &mut Model, edited: Option<Vec<String>>) {
 
 /// `R`: the marked entries (or every visible one) go to `$EDITOR`, one name per line.
 pub fn edit(model: &mut Model) -> Vec<Effect> {
-    if !matches!(model.focused().location, Location::Local(_) | Location::Cloud(_)) {
+    if !matches!(
+        model.focused().location,
+        Location::Local(_) | Location::Cloud(_)
+    ) {
         model.error("Rename entries in their directory");
         return vec![];
     }
@@ -110,7 +139,11 @@ pub fn edited(model: &mut Model, result: Result<String, String>) {
             return;
         }
     };
-    let count = if model.focused().marks.is_empty() { model.focused().listing.len() } else { model.focused().marks.len() };
+    let count = if model.focused().marks.is_empty() {
+        model.focused().listing.len()
+    } else {
+        model.focused().marks.len()
+    };
     match crate::plan::editor::parse(count, &text) {
         Ok(names) => open_batch(model, Some(names)),
         Err(e) => model.error(format!("Nothing renamed: {e}")),
@@ -119,7 +152,9 @@ pub fn edited(model: &mut Model, result: Result<String, String>) {
 
 /// Typing goes to the focused field of the pattern form.
 pub fn type_key(model: &mut Model, ev: KeyEvent) {
-    let Some(Modal::Rename(state)) = &mut model.modal else { return };
+    let Some(Modal::Rename(state)) = &mut model.modal else {
+        return;
+    };
     if state.edited.is_some() {
         return;
     }
@@ -132,7 +167,9 @@ pub fn type_key(model: &mut Model, ev: KeyEvent) {
 
 pub fn command(model: &mut Model, cmd: Command) -> Vec<Effect> {
     let page = model.viewport.list_rows();
-    let Some(Modal::Rename(state)) = &mut model.modal else { return vec![] };
+    let Some(Modal::Rename(state)) = &mut model.modal else {
+        return vec![];
+    };
     let n = RENAME_FIELDS.len();
     match cmd {
         Command::Accept => return accept_batch(model),
@@ -172,21 +209,29 @@ pub fn command(model: &mut Model, cmd: Command) -> Vec<Effect> {
 }
 
 fn accept_batch(model: &mut Model) -> Vec<Effect> {
-    let Some(Modal::Rename(state)) = &model.modal else { return vec![] };
+    let Some(Modal::Rename(state)) = &model.modal else {
+        return vec![];
+    };
     let p = &state.preview;
     if let Some(e) = &p.error {
         model.error(format!("Fix the pattern first: {e}"));
         return vec![];
     }
     if p.problems > 0 {
-        model.error(format!("{} entries have problems (marked in red); fix them or press C-n", p.problems));
+        model.error(format!(
+            "{} entries have problems (marked in red); fix them or press C-n",
+            p.problems
+        ));
         return vec![];
     }
     if p.changes == 0 {
         model.error("Nothing would change");
         return vec![];
     }
-    let spec = crate::app::OpSpec::Rename { at: state.at.clone(), steps: p.steps.clone() };
+    let spec = crate::app::OpSpec::Rename {
+        at: state.at.clone(),
+        steps: p.steps.clone(),
+    };
     model.modal = None;
     vec![start(model, spec)]
 }

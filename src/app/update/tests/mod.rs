@@ -2,3 +2,4 @@
 
 mod browse;
 mod cloud;
+mod ops;
