@@ -1,0 +1,7 @@
+//! The image-hosting space (图床) over raw HTTP: folders and listings, the upload protocol with
+//! presigned PUTs, copy tasks from the drive and offline import.
+
+mod copy;
+mod files;
+mod support;
+mod upload;
