@@ -252,3 +252,37 @@ async fn bytes_that_do_not_match_the_etag_fail_verification() {
     assert_eq!(err.kind, ApiErrorKind::Fatal);
     assert!(err.message.contains("文件上传失败"), "{err}");
 }
+
+#[tokio::test]
+async fn a_dropped_put_is_retried_with_a_new_url_then_given_up() {
+    let mock = mock().await;
+    mock.set_knobs(|k| {
+        k.drop_rate = 1.0;
+        k.rng_seed = Some(7);
+    });
+    let mut cfg = crate::common::config(&mock, None);
+    cfg.retry = crate::common::quick_retries();
+    let attempts = cfg.retry.transient_attempts;
+    let client = panfm::api::Client::new(cfg).unwrap();
+    let bytes = Bytes::from(png(4_000, 9));
+    let err = client
+        .upload_image(IMAGE_ROOT, "flaky.png", bytes.clone(), Duration::ZERO)
+        .await
+        .unwrap_err();
+    let ImageUploadError::Api(err) = err else {
+        panic!("{err:?}");
+    };
+    assert_eq!(err.kind, ApiErrorKind::Transient, "{err}");
+    assert_eq!(calls(&mock, PUT), u64::from(attempts));
+    assert_eq!(
+        calls(&mock, URL),
+        u64::from(attempts),
+        "a fresh URL per attempt"
+    );
+    mock.set_knobs(|k| k.drop_rate = 0.0);
+    let id = client
+        .upload_image(IMAGE_ROOT, "flaky.png", bytes.clone(), Duration::ZERO)
+        .await
+        .unwrap();
+    assert_eq!(mock.image_bytes(&id).await.unwrap(), bytes);
+}

@@ -1,12 +1,11 @@
-//! Image folders, listings (string cursor, time window), detail with fetchable URLs, move,
-//! delete, headers, persistence and the demo seed.
+//! Image folders, listings (string cursor, time window), detail with fetchable URLs, move and
+//! delete.
 
-use panfm::mock::{MockConfig, MockServer};
 use reqwest::Method;
 use serde_json::json;
 
 use super::support::{detail, list, list_all, mkdir, png_bytes};
-use crate::common::{Env, err, ok, quiet};
+use crate::common::{Env, err, ok};
 
 #[tokio::test]
 async fn mkdir_at_the_root_and_below() {
@@ -293,94 +292,4 @@ async fn move_and_delete_in_batches_of_at_most_100() {
     );
     assert!(env.server.image(&x).is_none());
     assert_eq!(env.server.image_id_of("/b"), Some(b));
-}
-
-#[tokio::test]
-async fn image_endpoints_need_the_api_headers() {
-    let env = Env::start().await;
-    let body = json!({"limit": 10, "type": 1});
-    let url = env.url("/api/v1/oss/file/list");
-    let no_platform: serde_json::Value = env
-        .json(env.http.post(&url).bearer_auth(&env.token).json(&body))
-        .await;
-    assert_eq!(err(&no_platform).0, 1);
-    let no_token: serde_json::Value = env
-        .json(
-            env.http
-                .post(&url)
-                .header("Platform", "open_platform")
-                .json(&body),
-        )
-        .await;
-    assert_eq!(err(&no_token).0, 401);
-    let calls = env.server.stats().calls_to("/api/v1/oss/file/list");
-    assert_eq!(calls, 2);
-}
-
-#[tokio::test]
-async fn the_image_space_survives_a_restart() {
-    let dir = tempfile::tempdir().unwrap();
-    let cfg = || {
-        let mut cfg = MockConfig {
-            state_dir: Some(dir.path().to_owned()),
-            ..MockConfig::default()
-        };
-        quiet(&mut cfg.knobs);
-        cfg
-    };
-    let server = MockServer::start(cfg()).await.unwrap();
-    let root = server.image_root_id();
-    let folder = server.put_image_dir("", "keep").unwrap();
-    let img = server
-        .put_image(&folder, "k.webp", b"RIFF....WEBP")
-        .await
-        .unwrap();
-    server.shutdown().await;
-    let server = MockServer::start(cfg()).await.unwrap();
-    assert_eq!(server.image_root_id(), root);
-    assert_eq!(server.image_id_of("/keep/k.webp"), Some(img.clone()));
-    assert_eq!(server.image_bytes(&img).await.unwrap(), b"RIFF....WEBP");
-    server.shutdown().await;
-}
-
-#[tokio::test]
-async fn the_demo_has_images_in_folders_and_on_the_drive() {
-    let env = Env::demo().await;
-    let logo = env.server.image_id_of("/blog/logo.svg").unwrap();
-    assert!(
-        env.server
-            .image_bytes(&logo)
-            .await
-            .unwrap()
-            .starts_with(b"<svg")
-    );
-    let gif = env.server.image_id_of("/blog/2024/spinner.gif").unwrap();
-    assert!(
-        env.server
-            .image_bytes(&gif)
-            .await
-            .unwrap()
-            .starts_with(b"GIF89a")
-    );
-    let png = env.server.image_id_of("/avatars/cat.png").unwrap();
-    assert!(
-        env.server
-            .image_bytes(&png)
-            .await
-            .unwrap()
-            .starts_with(b"\x89PNG")
-    );
-    let (root, _) = list_all(&env, "", 100).await;
-    assert!(
-        root.iter()
-            .any(|i| i["filename"] == "banner.png" && i["type"] == 0)
-    );
-    let drive = env.server.id_of("/照片/表情包/微笑.png").unwrap();
-    assert!(
-        env.server
-            .file_bytes(drive)
-            .await
-            .unwrap()
-            .starts_with(b"\x89PNG")
-    );
 }

@@ -3,5 +3,6 @@
 
 mod copy;
 mod files;
+mod space;
 mod support;
 mod upload;

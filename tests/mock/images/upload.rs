@@ -33,6 +33,14 @@ async fn one_slice_upload_with_a_headerless_put() {
     assert!(url.starts_with(&format!("{}/oss-put/", env.server.base_url())));
     let resp = put(&env, &url, &content).await;
     assert_eq!(resp.status(), 200);
+    // Smaller than sliceSize: list_upload_parts "将会返回空值".
+    let v = env
+        .post(
+            "/upload/v1/oss/file/list_upload_parts",
+            json!({"preuploadID": pre}),
+        )
+        .await;
+    assert_eq!(ok(&v)["parts"], json!([]));
     let etag = resp.headers()["etag"].to_str().unwrap().to_owned();
     assert_eq!(etag, format!("\"{}\"", md5_hex(&content)));
     assert!(resp.bytes().await.unwrap().is_empty(), "no response body");
