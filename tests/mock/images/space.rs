@@ -3,8 +3,8 @@
 use panfm::mock::{MockConfig, MockServer};
 use serde_json::json;
 
-use super::support::list_all;
-use crate::common::{Env, err, quiet};
+use super::support::{complete, create, list_all, png_bytes, put, upload_url};
+use crate::common::{Env, err, ok, quiet};
 
 #[tokio::test]
 async fn image_endpoints_need_the_api_headers() {
@@ -94,4 +94,39 @@ async fn the_demo_has_images_in_folders_and_on_the_drive() {
             .unwrap()
             .starts_with(b"\x89PNG")
     );
+}
+
+#[tokio::test]
+async fn an_upload_session_survives_a_restart_but_its_urls_do_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = || {
+        let mut cfg = MockConfig {
+            state_dir: Some(dir.path().to_owned()),
+            ..MockConfig::default()
+        };
+        quiet(&mut cfg.knobs);
+        cfg
+    };
+    let content = png_bytes(2_000, 5);
+    let env = Env::attach(MockServer::start(cfg()).await.unwrap()).await;
+    let v = create(&env, "", "resumed.png", &content).await;
+    let pre = ok(&v)["preuploadID"].as_str().unwrap().to_owned();
+    let v = upload_url(&env, &pre, 1).await;
+    let old_url = ok(&v)["presignedURL"].as_str().unwrap().to_owned();
+    env.server.shutdown().await;
+
+    let env = Env::attach(MockServer::start(cfg()).await.unwrap()).await;
+    assert_eq!(env.server.open_image_uploads(), 1);
+    let old = old_url.replace(
+        old_url.split("/oss-put/").next().unwrap(),
+        env.server.base_url(),
+    );
+    assert_eq!(put(&env, &old, &content).await.status(), 403);
+    let v = upload_url(&env, &pre, 1).await;
+    let url = ok(&v)["presignedURL"].as_str().unwrap().to_owned();
+    assert_eq!(put(&env, &url, &content).await.status(), 200);
+    let v = complete(&env, &pre).await;
+    let id = ok(&v)["fileID"].as_str().unwrap().to_owned();
+    assert_eq!(env.server.image_bytes(&id).await.unwrap(), content);
+    env.server.shutdown().await;
 }
