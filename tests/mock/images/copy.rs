@@ -198,3 +198,47 @@ async fn offline_import_refusals_and_failures() {
     assert_eq!(ok(&import_status(&env, task).await)["status"], 1);
     assert!(env.server.image_children(&dir).is_empty());
 }
+
+#[tokio::test]
+async fn offline_import_posts_its_outcome_to_the_callback() {
+    use axum::routing::post;
+    let (tx, rx) = tokio::sync::mpsc::unbounded_channel::<Value>();
+    let app = axum::Router::new().route(
+        "/cb",
+        post(move |axum::Json(v): axum::Json<Value>| {
+            let tx = tx.clone();
+            async move {
+                let _ = tx.send(v);
+            }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let callback = format!("http://{}/cb", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await });
+
+    let env = Env::start().await;
+    let source = env
+        .server
+        .put_image("", "s.png", &png_bytes(600, 1))
+        .await
+        .unwrap();
+    let url = ok(&detail(&env, &source).await)["downloadURL"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let dir = mkdir(&env, "", "cb").await;
+    let body = json!({"url": url, "businessDirID": dir, "callBackUrl": callback, "type": 1});
+    ok(&import(&env, body).await);
+    let mut rx = rx;
+    let note = tokio::time::timeout(std::time::Duration::from_secs(10), rx.recv())
+        .await
+        .expect("callback within 10 s")
+        .unwrap();
+    assert_eq!(note["status"], 0);
+    assert_eq!(note["url"], url.as_str());
+    let id = env
+        .server
+        .image_id_of(&format!("/cb/{source}.png"))
+        .unwrap();
+    assert_eq!(note["fileID"], id.as_str());
+}
