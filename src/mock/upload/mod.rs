@@ -4,4 +4,4 @@ mod session;
 mod verify;
 
 pub(crate) use session::{Phase, Session, Uploads, UploadsSnapshot, slice_dir};
-pub(crate) use verify::{Md5Sink, start as start_verification};
+pub(crate) use verify::{Md5Sink, Promise, concat_slices, start as start_verification};
