@@ -7,6 +7,7 @@ pub mod local;
 mod location;
 pub mod natural;
 pub mod pan;
+pub mod resolve;
 
 pub use entry::{Entry, EntryKey, EntryKind};
 pub use location::{CloudDir, CloudSearch, Location};
