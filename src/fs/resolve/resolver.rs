@@ -1,17 +1,12 @@
-//! Cloud paths (`/照片/2024`, `id:12345`, `id:12345/sub`) to drive items, by walking listings
-//! from the root or from the given id. Shared by the command line and meant for the TUI's "go to
-//! path"; it never changes the drive.
-//!
-//! One [`Resolver`] lives for one command: every folder is listed at most once (trashed entries
-//! included, so recycle-bin lookups need no second listing) unless the caller forgets it after a
-//! change. Names match exactly: case-sensitive, no Unicode normalisation, as 123pan compares
-//! them. `.` is skipped and `..` goes up lexically. Two live entries with the same name in one
-//! folder make the path ambiguous: the error lists their ids so the caller can use `id:N`.
+//! [`Resolver`]: walks listings (cached for its lifetime) and details to find items.
 
 use crate::api::{self, ApiError, ApiErrorKind, Category, FileEntry, FileId, FileKind};
 use std::collections::HashMap;
 use std::future::Future;
 use std::sync::Arc;
+
+use super::error::ResolveError;
+use super::path::{CloudPath, join};
 
 /// Where the resolver gets folder contents and single items from; [`api::Client`] in the
 /// program, a fake in tests.
@@ -31,61 +26,6 @@ impl Lister for api::Client {
     }
 }
 
-/// A parsed path: a starting point and the names below it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CloudPath {
-    /// `None` = the root.
-    pub base: Option<FileId>,
-    pub names: Vec<String>,
-}
-
-impl CloudPath {
-    /// Accepts `/a/b` (the leading `/` is required, so that a bare number is never mistaken for
-    /// a name) and `id:N` optionally followed by `/a/b`.
-    pub fn parse(text: &str) -> Result<Self, ResolveError> {
-        let syntax = || ResolveError::Syntax(text.to_owned());
-        let (base, rest) = match text.strip_prefix("id:") {
-            Some(rest) => {
-                let end = rest.find('/').unwrap_or(rest.len());
-                let id = rest[..end].parse::<FileId>().map_err(|_| syntax())?;
-                (Some(id).filter(|&id| id != api::ROOT_DIR), &rest[end..])
-            }
-            None if text.starts_with('/') => (None, text),
-            None => return Err(syntax()),
-        };
-        let mut names: Vec<String> = Vec::new();
-        for part in rest.split('/') {
-            match part {
-                "" | "." => {}
-                ".." if names.pop().is_some() => {}
-                ".." if base.is_some() => return Err(ResolveError::AboveBase(text.to_owned())),
-                ".." => {}
-                name => names.push(name.to_owned()),
-            }
-        }
-        Ok(Self { base, names })
-    }
-
-    /// The folder part and the last name; `None` for a bare root or `id:N`.
-    pub fn split_last(&self) -> Option<(CloudPath, &str)> {
-        let (last, parent) = self.names.split_last()?;
-        let parent = CloudPath {
-            base: self.base,
-            names: parent.to_vec(),
-        };
-        Some((parent, last))
-    }
-
-    pub fn display(&self) -> String {
-        let tail = self.names.join("/");
-        match self.base {
-            None => format!("/{tail}"),
-            Some(id) if tail.is_empty() => format!("id:{id}"),
-            Some(id) => format!("id:{id}/{tail}"),
-        }
-    }
-}
-
 /// An item found by a path.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Resolved {
@@ -102,53 +42,6 @@ impl Resolved {
     pub fn child_path(&self, name: &str) -> String {
         join(&self.path, name)
     }
-}
-
-/// `dir` + `/` + `name`, without doubling the root's slash.
-pub fn join(dir: &str, name: &str) -> String {
-    match dir {
-        "/" => format!("/{name}"),
-        _ => format!("{dir}/{name}"),
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-pub enum ResolveError {
-    #[error("invalid cloud path `{0}`: start it with / (like /photos/2024) or use id:N")]
-    Syntax(String),
-    #[error("invalid cloud path `{0}`: `..` goes above the id it starts from")]
-    AboveBase(String),
-    #[error("no such file or directory: {path} ({name} not found in {parent})")]
-    NotFound {
-        path: String,
-        name: String,
-        parent: String,
-    },
-    #[error("no such file or directory: {0}")]
-    NoSuchId(String),
-    #[error("not a directory: {0}")]
-    NotADir(String),
-    #[error("{path} is ambiguous: {} entries are named {name} in {parent}; use one of {}",
-        .ids.len(), ids_list(.ids))]
-    Ambiguous {
-        path: String,
-        name: String,
-        parent: String,
-        ids: Vec<FileId>,
-    },
-    #[error("{0} is in the trash")]
-    InTrash(String),
-    #[error("{0} is not in the trash")]
-    NotInTrash(String),
-    #[error("{0}")]
-    Api(ApiError),
-}
-
-fn ids_list(ids: &[FileId]) -> String {
-    ids.iter()
-        .map(|id| format!("id:{id}"))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// Which entries a path's last name may designate.
@@ -201,7 +94,12 @@ impl<L: Lister> Resolver<L> {
         if let Some(hit) = self.listings.get(&dir) {
             return Ok(Arc::clone(hit));
         }
-        let list: Arc<[FileEntry]> = self.lister.list(dir).await.map_err(ResolveError::Api)?.into();
+        let list: Arc<[FileEntry]> = self
+            .lister
+            .list(dir)
+            .await
+            .map_err(ResolveError::Api)?
+            .into();
         for e in list.iter() {
             self.parents.insert(e.id, dir);
         }
@@ -270,8 +168,16 @@ impl<L: Lister> Resolver<L> {
         let full = dir.child_path(last);
         let named = |e: &&FileEntry| e.name == last;
         let mut matching: Vec<&FileEntry> = match want {
-            Want::Live => children.iter().filter(|e| !e.trashed).filter(named).collect(),
-            Want::Trashed => children.iter().filter(|e| e.trashed).filter(named).collect(),
+            Want::Live => children
+                .iter()
+                .filter(|e| !e.trashed)
+                .filter(named)
+                .collect(),
+            Want::Trashed => children
+                .iter()
+                .filter(|e| e.trashed)
+                .filter(named)
+                .collect(),
         };
         if on_the_way && matching.len() > 1 {
             matching.retain(|e| e.is_dir());
@@ -387,7 +293,3 @@ impl<L: Lister> Resolver<L> {
 
 /// Deepest folder chain [`Resolver::ancestors`] follows before suspecting a loop.
 const MAX_DEPTH: usize = 1024;
-
-#[cfg(test)]
-#[path = "resolve_tests.rs"]
-mod tests;

@@ -1,4 +1,6 @@
 use super::*;
+use crate::api::{ApiError, FileEntry, FileId, FileKind};
+use std::future::Future;
 use std::sync::Mutex;
 
 /// A drive in memory: `(id, parent, name, is_dir, trashed)`; counts listings.
@@ -21,7 +23,12 @@ fn entry(&(id, parent, name, dir, trashed): &(FileId, FileId, &str, bool, bool))
 impl Lister for Fake {
     fn list(&self, dir: FileId) -> impl Future<Output = Result<Vec<FileEntry>, ApiError>> + Send {
         self.lists.lock().unwrap().push(dir);
-        let out = self.items.iter().filter(|i| i.1 == dir).map(entry).collect();
+        let out = self
+            .items
+            .iter()
+            .filter(|i| i.1 == dir)
+            .map(entry)
+            .collect();
         std::future::ready(Ok(out))
     }
 
@@ -64,7 +71,11 @@ fn parsing() {
     let p = CloudPath::parse("id:42/x").unwrap();
     assert_eq!((p.base, p.names.clone()), (Some(42), vec!["x".to_owned()]));
     assert_eq!(p.display(), "id:42/x");
-    assert_eq!(CloudPath::parse("id:0").unwrap().base, None, "id:0 is the root");
+    assert_eq!(
+        CloudPath::parse("id:0").unwrap().base,
+        None,
+        "id:0 is the root"
+    );
     for bad in ["photos", "", "12345", "id:", "id:x", "id:1x/a"] {
         assert!(
             matches!(CloudPath::parse(bad), Err(ResolveError::Syntax(_))),
@@ -153,7 +164,10 @@ async fn ids_and_the_trash() {
         r.resolve_as("/a file", Want::Trashed).await.unwrap_err(),
         ResolveError::NotInTrash("/a file".into())
     );
-    assert_eq!(r.resolve_as("id:8", Want::Trashed).await.unwrap().entry.id, 8);
+    assert_eq!(
+        r.resolve_as("id:8", Want::Trashed).await.unwrap().entry.id,
+        8
+    );
 }
 
 #[tokio::test]
