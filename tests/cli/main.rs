@@ -11,3 +11,4 @@ mod faults;
 mod mutate;
 mod rename;
 mod trash;
+mod tty;
