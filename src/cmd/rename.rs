@@ -88,7 +88,10 @@ async fn rename_one(ctx: &mut Ctx, path: &str, new: &str, dry_run: bool) -> CmdR
         }
     }
     if dry_run {
-        ctx.print(&format!("{} → {new}\n", item.path));
+        match ctx.is_reporting() {
+            true => ctx.result(json!({ "id": item.entry.id, "from": item.path, "to": to })),
+            false => ctx.print(&format!("{} → {new}\n", item.path)),
+        }
         return Ok(());
     }
     ctx.client.rename(item.entry.id, new).await?;

@@ -15,7 +15,7 @@ struct Tty {
     child: Box<dyn Child + Send + Sync>,
     output: Receiver<Vec<u8>>,
     text: String,
-    _master: Box<dyn portable_pty::MasterPty + Send>,
+    master: Box<dyn portable_pty::MasterPty + Send>,
 }
 
 impl Tty {
@@ -54,7 +54,7 @@ impl Tty {
             child,
             output,
             text: String::new(),
-            _master: pair.master,
+            master: pair.master,
         }
     }
 
@@ -65,6 +65,22 @@ impl Tty {
             match self.output.recv_timeout(left) {
                 Ok(bytes) => self.text.push_str(&String::from_utf8_lossy(&bytes)),
                 Err(_) => panic!("no {wanted:?} in {:?}", self.text),
+            }
+        }
+    }
+
+    /// Waits until the program has switched the terminal's echo off (ECHO is 0o10 on Linux and
+    /// the BSDs), so that input sent next cannot be echoed.
+    fn wait_echo_off(&mut self) {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            let termios = self.master.get_termios().expect("termios");
+            if termios.local_flags.bits() & 0o10 == 0 {
+                return;
+            }
+            assert!(Instant::now() < deadline, "echo stays on: {:?}", self.text);
+            if let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(10)) {
+                self.text.push_str(&String::from_utf8_lossy(&bytes));
             }
         }
     }
@@ -133,6 +149,7 @@ fn login_on_a_terminal_does_not_echo_the_secret() {
     tty.wait_text("Client ID: ");
     tty.send(&format!("{}\r", env.mock.client_id()));
     tty.wait_text("Client secret: ");
+    tty.wait_echo_off();
     tty.send(&format!("{}\r", env.mock.client_secret()));
     assert_eq!(tty.wait_exit(), 0, "{}", tty.text);
     assert!(tty.text.contains("logged in as"), "{}", tty.text);
