@@ -10,6 +10,7 @@ pub mod natural;
 pub mod pan;
 pub mod pan_ops;
 mod pan_trash;
+pub mod resolve;
 
 pub use entry::{Entry, EntryKey, EntryKind};
 pub use location::{CloudDir, CloudSearch, Location};
