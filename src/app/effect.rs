@@ -35,4 +35,8 @@ pub enum Effect {
     /// Suspend the screen and let the user edit `names` (one per line) in `$EDITOR`, answering
     /// with `Msg::Edited`.
     EditNames { names: Vec<String> },
+    /// Complete the directory path `text` (cloud or local), answering `Msg::Completed`.
+    Complete { text: String, cloud: bool },
+    /// Find the cloud directory at path `text`, answering `CloudMsg::Destination`.
+    ResolveDestination { text: String },
 }

@@ -39,6 +39,8 @@ pub enum InputPurpose {
     Mkdir,
     /// Rename the cursor entry (its key and current name are in the prompt state).
     Rename,
+    /// Where a copy or move goes (the operation waits in the prompt state).
+    Destination,
 }
 
 impl InputPurpose {
@@ -47,6 +49,7 @@ impl InputPurpose {
             InputPurpose::Search => "Search the cloud drive (prefix = for an exact name)",
             InputPurpose::Mkdir => "New directory",
             InputPurpose::Rename => "Rename",
+            InputPurpose::Destination => "Destination directory (Tab completes)",
         }
     }
 }
@@ -60,6 +63,10 @@ pub struct InputState {
     pub error: Option<String>,
     /// The entry a rename prompt is about.
     pub target: Option<super::ops::OpItem>,
+    /// The copy or move a destination prompt is for.
+    pub pending: Option<Box<super::ops::OpSpec>>,
+    /// A hint under the text (completion candidates, "looking up…").
+    pub note: Option<String>,
 }
 
 impl PartialEq for InputState {
@@ -90,6 +97,8 @@ impl InputState {
             input: Input::new(text.to_owned()),
             error: None,
             target: None,
+            pending: None,
+            note: None,
         }
     }
 }

@@ -55,6 +55,10 @@ pub enum Command {
     /// Show the cloud trash in this pane.
     ShowTrash,
     Undo,
+    /// In a copy/move question: type another destination.
+    EditTarget,
+    /// In a prompt: complete the path.
+    Complete,
     // batch rename form
     NextField,
     PrevField,

@@ -2,6 +2,7 @@
 //! (local paths, cloud ids); [`Entry`] is one row. Listing is streamed in pages so a huge
 //! directory shows progressively and never blocks the UI thread.
 
+pub mod complete;
 mod entry;
 pub mod local;
 pub mod local_ops;

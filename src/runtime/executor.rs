@@ -14,6 +14,8 @@ pub struct Executor {
     /// The ticket each side's listing must still carry to keep going.
     current: [Arc<AtomicU64>; 2],
     cloud: Option<PanFs>,
+    /// For `~` in typed paths.
+    home: Option<std::path::PathBuf>,
     /// Where the last undo record is kept (`undo.json` in the state directory).
     undo_file: Option<std::path::PathBuf>,
 }
@@ -25,6 +27,7 @@ impl Executor {
             current: [Arc::new(AtomicU64::new(0)), Arc::new(AtomicU64::new(0))],
             cloud,
             undo_file: None,
+            home: directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf()),
         }
     }
 
@@ -37,6 +40,21 @@ impl Executor {
     pub fn run(&mut self, effect: Effect) -> Option<Effect> {
         match effect {
             Effect::EditNames { .. } => return Some(effect),
+            Effect::Complete { text, cloud: false } => {
+                let (tx, home) = (self.tx.clone(), self.home.clone());
+                tokio::task::spawn_blocking(move || {
+                    let names = crate::fs::complete::local_dirs(&text, home.as_deref());
+                    let _ = tx.send(Msg::Completed { text, names });
+                });
+            }
+            Effect::Complete { text, cloud: true } => self.cloud_task(move |fs| async move {
+                let names = fs.complete_dirs(&text).await;
+                Msg::Completed { text, names }
+            }),
+            Effect::ResolveDestination { text } => self.cloud_task(move |fs| async move {
+                let result = fs.resolve_path(&text).await;
+                Msg::Cloud(CloudMsg::Destination { text, result })
+            }),
             Effect::Op { id, spec } => {
                 let tx = self.tx.clone();
                 super::ops::spawn(id, spec, self.cloud.clone(), self.undo_file.clone(), tx);

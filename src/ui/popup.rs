@@ -60,9 +60,10 @@ impl Widget for InputView<'_> {
             format::truncate(&value, inner_w),
             s.popup,
         ))];
-        lines.push(match &self.state.error {
-            Some(e) => Line::from(Span::styled(format::truncate(e, inner_w), s.error)),
-            None => Line::from(Span::styled("Enter to accept, Esc to cancel", s.dim)),
+        lines.push(match (&self.state.error, &self.state.note) {
+            (Some(e), _) => Line::from(Span::styled(format::truncate(e, inner_w), s.error)),
+            (None, Some(n)) => Line::from(Span::styled(format::truncate(n, inner_w), s.info)),
+            (None, None) => Line::from(Span::styled("Enter to accept, Esc to cancel", s.dim)),
         });
         let block = frame(self.state.purpose.title(), s);
         Paragraph::new(lines)

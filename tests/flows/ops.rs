@@ -233,3 +233,33 @@ async fn a_thousand_files_rename_move_undo_trash_restore_call_counts() {
     );
     assert_eq!(mock.stats().throttled, 0);
 }
+
+#[tokio::test]
+async fn typed_cloud_destinations_resolve_and_complete() {
+    let (mock, fs, _c) = setup().await;
+    let photos = mock.put_dir(0, "photos").unwrap();
+    mock.put_dir(0, "photos-old").unwrap();
+    let y2024 = mock.put_dir(photos, "2024 春节").unwrap();
+    mock.put_file(photos, "p.jpg", b"x").await.unwrap();
+    assert_eq!(fs.complete_dirs("/pho").await, ["photos", "photos-old"]);
+    assert_eq!(
+        fs.complete_dirs("/photos/").await,
+        ["2024 春节"],
+        "files are not offered"
+    );
+    let dir = fs.resolve_path("/photos/2024 春节").await.unwrap();
+    assert_eq!(
+        dir.trail,
+        vec![
+            (photos, "photos".to_owned()),
+            (y2024, "2024 春节".to_owned())
+        ]
+    );
+    assert_eq!(fs.resolve_path(&format!("id:{y2024}")).await.unwrap(), dir);
+    let err = fs.resolve_path("/photos/nope").await.unwrap_err();
+    assert!(err.message.contains("nope not found"), "{err}");
+    assert!(
+        fs.resolve_path("/photos/p.jpg").await.is_err(),
+        "a file is no destination"
+    );
+}

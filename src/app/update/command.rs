@@ -1,7 +1,7 @@
 //! Runs a [`Command`] in the current layer. Browsing commands act on the focused pane; modal
 //! layers (help, filter line) interpret the few commands they bind.
 
-use super::{cloud, input, marks, nav, ops, rename, view};
+use super::{cloud, destination, input, marks, nav, ops, rename, view};
 use crate::app::{Effect, Modal, Model};
 use crate::config::{Command, Layer};
 
@@ -16,6 +16,10 @@ pub fn run(model: &mut Model, cmd: Command) -> Vec<Effect> {
         Layer::Confirm => match cmd {
             Command::Accept => ops::confirm(model, true, true),
             Command::Yes => ops::confirm(model, true, false),
+            Command::EditTarget => {
+                destination::edit(model);
+                vec![]
+            }
             Command::Escape => ops::confirm(model, false, false),
             _ => vec![],
         },
@@ -71,8 +75,8 @@ fn browse(model: &mut Model, cmd: Command) -> Vec<Effect> {
         Escape => view::escape(model),
         Help => model.modal = Some(Modal::Help { scroll: 0 }),
         Quit => model.quit = true,
-        Accept | Yes | Noop | NextField | PrevField | ToggleRegex | ToggleIgnoreCase
-        | CycleCase | CycleScope | AutoFix => {}
+        Accept | Yes | Noop | EditTarget | Complete | NextField | PrevField | ToggleRegex
+        | ToggleIgnoreCase | CycleCase | CycleScope | AutoFix => {}
     }
     vec![]
 }

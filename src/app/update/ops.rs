@@ -177,21 +177,28 @@ pub fn transfer(model: &mut Model, copy: bool) {
         model.error(format!("{verb}: both panes show {}", to.display()));
         return;
     }
-    let title = format!("{verb} {} to {}?", count(items.len()), to.display());
     let spec = if copy {
-        OpSpec::Copy {
-            from,
-            items: items.clone(),
-            to,
-        }
+        OpSpec::Copy { from, items, to }
     } else {
-        OpSpec::Move {
-            from,
-            items: items.clone(),
-            to,
-        }
+        OpSpec::Move { from, items, to }
     };
-    ask(model, title, names(&items), spec, false);
+    ask_transfer(model, spec);
+}
+
+/// The question before a copy or move (its destination can be changed with `e`).
+pub fn ask_transfer(model: &mut Model, spec: OpSpec) {
+    let (verb, items, to) = match &spec {
+        OpSpec::Copy { items, to, .. } => ("Copy", items, to),
+        OpSpec::Move { items, to, .. } => ("Move", items, to),
+        _ => return,
+    };
+    let title = format!(
+        "{verb} {} to {}?   (e: another destination)",
+        count(items.len()),
+        to.display()
+    );
+    let lines = names(items);
+    ask(model, title, lines, spec, false);
 }
 
 pub fn show_trash(model: &mut Model) -> Vec<Effect> {
