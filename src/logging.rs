@@ -1,4 +1,5 @@
-//! Logging to a file in the state directory (`panfm.log`), never to the terminal the TUI owns.
+//! Logging to a file in the state directory (`panfm.log`), never to the terminal the TUI owns;
+//! the command-line subcommands log to stderr instead.
 //! The level comes from `PANFM_LOG` (tracing filter syntax, default `info`).
 
 use std::path::Path;
@@ -17,4 +18,17 @@ pub fn init(state_dir: &Path) -> std::io::Result<WorkerGuard> {
         .with_ansi(false)
         .try_init();
     Ok(guard)
+}
+
+/// Logging to stderr for the command-line subcommands, at `default` level unless `PANFM_LOG`
+/// says otherwise (`off` for none).
+pub fn init_stderr(default: &str) {
+    let filter = EnvFilter::try_from_env("PANFM_LOG").unwrap_or_else(|_| EnvFilter::new(default));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+        .with_target(false)
+        .without_time()
+        .try_init();
 }

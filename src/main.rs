@@ -2,7 +2,7 @@
 
 use clap::Parser;
 
-fn main() -> color_eyre::Result<()> {
+fn main() -> color_eyre::Result<std::process::ExitCode> {
     panfm::runtime::terminal::install_hooks()?;
     let cli = panfm::cli::Cli::parse();
     let runtime = tokio::runtime::Runtime::new()?;

@@ -1,6 +1,6 @@
-//! Every 123pan endpoint the client calls, with the facts the transport needs about each: path,
-//! method, which host it goes to, its QPS limit (free and VIP columns) and whether repeating it
-//! after an ambiguous failure is safe.
+//! Every 123pan endpoint the client calls (the drive's and the image space's), with the facts
+//! the transport needs about each: path, method, which host it goes to, its QPS limit (free and
+//! VIP columns) and whether repeating it after an ambiguous failure is safe.
 
 use reqwest::Method;
 
@@ -28,6 +28,21 @@ pub(crate) enum Endpoint {
     UploadSlice,
     UploadComplete,
     SingleCreate,
+    ImageMkdir,
+    ImageCreate,
+    ImageUploadUrl,
+    ImageUploadParts,
+    ImageUploadComplete,
+    ImageUploadResult,
+    ImageList,
+    ImageDetail,
+    ImageMove,
+    ImageDelete,
+    ImageCopy,
+    ImageCopyProcess,
+    ImageCopyFail,
+    ImageImport,
+    ImageImportProcess,
 }
 
 /// Requests per second allowed by the server, in the free and VIP columns.
@@ -45,7 +60,7 @@ const fn qps(free: f64, vip: f64) -> Option<Qps> {
 pub(crate) const DEFAULT_QPS: f64 = 2.0;
 
 impl Endpoint {
-    pub(crate) const ALL: [Endpoint; 22] = [
+    pub(crate) const ALL: [Endpoint; 37] = [
         Self::AccessToken,
         Self::UserInfo,
         Self::ListV2,
@@ -68,6 +83,21 @@ impl Endpoint {
         Self::UploadSlice,
         Self::UploadComplete,
         Self::SingleCreate,
+        Self::ImageMkdir,
+        Self::ImageCreate,
+        Self::ImageUploadUrl,
+        Self::ImageUploadParts,
+        Self::ImageUploadComplete,
+        Self::ImageUploadResult,
+        Self::ImageList,
+        Self::ImageDetail,
+        Self::ImageMove,
+        Self::ImageDelete,
+        Self::ImageCopy,
+        Self::ImageCopyProcess,
+        Self::ImageCopyFail,
+        Self::ImageImport,
+        Self::ImageImportProcess,
     ];
 
     /// The path without a leading slash, as the QPS tables spell it.
@@ -95,6 +125,21 @@ impl Endpoint {
             Self::UploadSlice => "upload/v2/file/slice",
             Self::UploadComplete => "upload/v2/file/upload_complete",
             Self::SingleCreate => "upload/v2/file/single/create",
+            Self::ImageMkdir => "upload/v1/oss/file/mkdir",
+            Self::ImageCreate => "upload/v1/oss/file/create",
+            Self::ImageUploadUrl => "upload/v1/oss/file/get_upload_url",
+            Self::ImageUploadParts => "upload/v1/oss/file/list_upload_parts",
+            Self::ImageUploadComplete => "upload/v1/oss/file/upload_complete",
+            Self::ImageUploadResult => "upload/v1/oss/file/upload_async_result",
+            Self::ImageList => "api/v1/oss/file/list",
+            Self::ImageDetail => "api/v1/oss/file/detail",
+            Self::ImageMove => "api/v1/oss/file/move",
+            Self::ImageDelete => "api/v1/oss/file/delete",
+            Self::ImageCopy => "api/v1/oss/source/copy",
+            Self::ImageCopyProcess => "api/v1/oss/source/copy/process",
+            Self::ImageCopyFail => "api/v1/oss/source/copy/fail",
+            Self::ImageImport => "api/v1/oss/offline/download",
+            Self::ImageImportProcess => "api/v1/oss/offline/download/process",
         }
     }
 
@@ -105,7 +150,11 @@ impl Endpoint {
             | Self::Detail
             | Self::AsyncCopyProcess
             | Self::DownloadInfo
-            | Self::UploadDomain => Method::GET,
+            | Self::UploadDomain
+            | Self::ImageDetail
+            | Self::ImageCopyProcess
+            | Self::ImageCopyFail
+            | Self::ImageImportProcess => Method::GET,
             Self::RenameOne => Method::PUT,
             _ => Method::POST,
         }
@@ -145,6 +194,23 @@ impl Endpoint {
             | Self::AsyncCopyProcess
             | Self::UploadDomain
             | Self::SingleCreate => qps(DEFAULT_QPS, DEFAULT_QPS),
+            // No table lists the image space (图床). Its upload calls take the row of the same
+            // drive v1 call in table (C), its list, move, delete and mkdir the row of the drive
+            // call in (B); the rest the default. Guesses on the cautious side, not documented.
+            Self::ImageMkdir => qps(5.0, 20.0),
+            Self::ImageCreate | Self::ImageUploadResult => qps(5.0, 5.0),
+            Self::ImageUploadUrl | Self::ImageUploadParts | Self::ImageUploadComplete => {
+                qps(20.0, 20.0)
+            }
+            Self::ImageList => qps(5.0, 10.0),
+            Self::ImageMove => qps(3.0, 10.0),
+            Self::ImageDelete => qps(1.0, 10.0),
+            Self::ImageDetail
+            | Self::ImageCopy
+            | Self::ImageCopyProcess
+            | Self::ImageCopyFail
+            | Self::ImageImport
+            | Self::ImageImportProcess => qps(DEFAULT_QPS, DEFAULT_QPS),
         }
     }
 
@@ -166,6 +232,15 @@ impl Endpoint {
                 | Self::UploadDomain
                 | Self::UploadSlice
                 | Self::UploadComplete
+                | Self::ImageUploadUrl
+                | Self::ImageUploadParts
+                | Self::ImageUploadComplete
+                | Self::ImageUploadResult
+                | Self::ImageList
+                | Self::ImageDetail
+                | Self::ImageCopyProcess
+                | Self::ImageCopyFail
+                | Self::ImageImportProcess
         )
     }
 }
@@ -196,9 +271,19 @@ mod tests {
 
     #[test]
     fn creating_calls_are_not_idempotent() {
-        for e in [Endpoint::Mkdir, Endpoint::UploadCreate, Endpoint::Copy] {
+        for e in [
+            Endpoint::Mkdir,
+            Endpoint::UploadCreate,
+            Endpoint::Copy,
+            Endpoint::ImageCreate,
+            Endpoint::ImageCopy,
+            Endpoint::ImageImport,
+            Endpoint::ImageMove,
+            Endpoint::ImageDelete,
+        ] {
             assert!(!e.idempotent(), "{e:?}");
         }
         assert!(Endpoint::ListV2.idempotent());
+        assert!(Endpoint::ImageUploadResult.idempotent());
     }
 }

@@ -3,7 +3,9 @@
 //!
 //! `api/v2/file/list` also returns recycle-bin entries under their old parent, ignoring its
 //! `trashed` parameter ("此接口查询结果包含回收站的文件，需自行根据字段trashed判断处理" [DOC][OL]);
-//! they are filtered out here, so a page can come back empty while more pages remain.
+//! they are filtered out here, so a page can come back empty while more pages remain. The
+//! `*_with_trashed` variants keep them: the Open API has no recycle-bin listing, so walking
+//! folders this way is the only way to find what is in the trash.
 
 use std::collections::HashSet;
 
@@ -14,6 +16,13 @@ use super::model::{FileEntry, FileId, ListPage, SearchMode, UserInfo};
 use super::transport::ApiRequest;
 use super::wire::file::{InfosData, InfosRequest, ListData, WireFile};
 use super::wire::user::UserData;
+
+/// Whether a listing keeps recycle-bin entries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Trashed {
+    Keep,
+    Drop,
+}
 
 /// The most the v2 list accepts per page.
 const PAGE_LIMIT: u32 = 100;
@@ -28,24 +37,39 @@ impl Client {
         parent: FileId,
         cursor: Option<FileId>,
     ) -> Result<ListPage, ApiError> {
-        let mut query = vec![
-            ("parentFileId", parent.to_string()),
-            ("limit", PAGE_LIMIT.to_string()),
-        ];
-        if let Some(cursor) = cursor {
-            query.push(("lastFileId", cursor.to_string()));
-        }
-        self.fetch_page(query, cursor).await
+        self.folder_page(parent, cursor, Trashed::Drop).await
+    }
+
+    /// Like [`Client::list_page`], but recycle-bin entries stay in (`FileEntry::trashed`).
+    pub async fn list_page_with_trashed(
+        &self,
+        parent: FileId,
+        cursor: Option<FileId>,
+    ) -> Result<ListPage, ApiError> {
+        self.folder_page(parent, cursor, Trashed::Keep).await
     }
 
     /// Every child of `parent` (trashed ones removed), following the cursor until the server
     /// says `lastFileId = -1`.
     pub async fn list_all(&self, parent: FileId) -> Result<Vec<FileEntry>, ApiError> {
+        self.folder_all(parent, Trashed::Drop).await
+    }
+
+    /// Like [`Client::list_all`], but recycle-bin entries stay in (`FileEntry::trashed`).
+    pub async fn list_all_with_trashed(&self, parent: FileId) -> Result<Vec<FileEntry>, ApiError> {
+        self.folder_all(parent, Trashed::Keep).await
+    }
+
+    async fn folder_all(
+        &self,
+        parent: FileId,
+        trashed: Trashed,
+    ) -> Result<Vec<FileEntry>, ApiError> {
         let mut entries = Vec::new();
         let mut seen = HashSet::new();
         let mut cursor = None;
         loop {
-            let page = self.list_page(parent, cursor).await?;
+            let page = self.folder_page(parent, cursor, trashed).await?;
             entries.extend(page.entries);
             match page.next {
                 Some(next) if seen.insert(next) => cursor = Some(next),
@@ -56,6 +80,22 @@ impl Client {
                 None => return Ok(entries),
             }
         }
+    }
+
+    async fn folder_page(
+        &self,
+        parent: FileId,
+        cursor: Option<FileId>,
+        trashed: Trashed,
+    ) -> Result<ListPage, ApiError> {
+        let mut query = vec![
+            ("parentFileId", parent.to_string()),
+            ("limit", PAGE_LIMIT.to_string()),
+        ];
+        if let Some(cursor) = cursor {
+            query.push(("lastFileId", cursor.to_string()));
+        }
+        self.fetch_page(query, cursor, trashed).await
     }
 
     /// One page of a drive-wide search. The server ignores the folder when searching, and its
@@ -79,13 +119,14 @@ impl Client {
         if let Some(cursor) = cursor {
             query.push(("lastFileId", cursor.to_string()));
         }
-        self.fetch_page(query, cursor).await
+        self.fetch_page(query, cursor, Trashed::Drop).await
     }
 
     async fn fetch_page(
         &self,
         query: Vec<(&str, String)>,
         cursor: Option<FileId>,
+        trashed: Trashed,
     ) -> Result<ListPage, ApiError> {
         let request = ApiRequest::query(self, Endpoint::ListV2, &query)?;
         let data: ListData = self.call(request).await?;
@@ -95,7 +136,7 @@ impl Client {
             .file_list
             .into_iter()
             .map(FileEntry::from)
-            .filter(|e| !e.trashed)
+            .filter(|e| trashed == Trashed::Keep || !e.trashed)
             .collect();
         Ok(ListPage { entries, next })
     }

@@ -1,4 +1,5 @@
-//! Typed client for the 123pan Open Platform API (`open-api.123pan.com`).
+//! Typed client for the 123pan Open Platform API (`open-api.123pan.com`): the drive and the
+//! image-hosting space (图床, `images`).
 //!
 //! Knows HTTP and the documented JSON, nothing about panes or the UI. Callers hold a cheap-to-
 //! clone [`Client`] and get panfm's own model types ([`FileEntry`], [`UserInfo`], …) or an
@@ -16,6 +17,7 @@ mod endpoint;
 mod envelope;
 mod error;
 mod files;
+mod images;
 mod lenient;
 mod model;
 mod ops;
@@ -36,9 +38,15 @@ pub use config::{Auth, ClientConfig, DEFAULT_BASE_URL, Timeouts};
 pub use credentials::{AuthEnv, AuthSource, Credentials, CredentialsError, resolve_auth};
 pub use download::{ByteRange, Download};
 pub use error::{ApiError, ApiErrorKind, BatchError};
+pub use images::{
+    IMAGE_EXTENSIONS, ImageFormat, ImageRefusal, ImageUploadError, MAX_IMAGE_SIZE, check_image,
+};
 pub use model::{
     Category, CompleteOutcome, CopyStatus, CreateOutcome, CreateRequest, Duplicate, FileEntry,
-    FileId, FileKind, Grant, ListPage, ROOT_DIR, RenameFailure, RenameReport, SearchMode, UserInfo,
+    FileId, FileKind, Grant, IMAGE_ROOT, ImageCopyFailure, ImageCopyProgress, ImageCopyStatus,
+    ImageCreateOutcome, ImageCreateRequest, ImageEntry, ImageId, ImageImportProgress,
+    ImageImportRequest, ImagePage, ImageUploadOutcome, ImportStatus, ListPage, PresignedUrl,
+    ROOT_DIR, RenameFailure, RenameReport, SearchMode, TimeWindow, UploadedPart, UserInfo,
     VipGrant,
 };
 pub use retry::RetryPolicy;

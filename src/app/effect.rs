@@ -27,4 +27,16 @@ pub enum Effect {
         id: i64,
         name: String,
     },
+    /// Run a file operation, answering with `OpMsg`s tagged `id`.
+    Op {
+        id: super::ops::OpId,
+        spec: super::ops::OpSpec,
+    },
+    /// Suspend the screen and let the user edit `names` (one per line) in `$EDITOR`, answering
+    /// with `Msg::Edited`.
+    EditNames { names: Vec<String> },
+    /// Complete the directory path `text` (cloud or local), answering `Msg::Completed`.
+    Complete { text: String, cloud: bool },
+    /// Find the cloud directory at path `text`, answering `CloudMsg::Destination`.
+    ResolveDestination { text: String },
 }

@@ -6,7 +6,9 @@ mod listing;
 mod modal;
 mod model;
 mod msg;
+mod ops;
 mod pane;
+mod rename;
 mod sort;
 mod update;
 
@@ -15,12 +17,14 @@ pub(crate) mod testing;
 
 pub use effect::Effect;
 pub use listing::{Listing, ListingStats, Visibility, contains_smart_case};
-pub use modal::{DetailsState, EntryDetails, InputPurpose, InputState, Modal};
+pub use modal::{ConfirmState, DetailsState, EntryDetails, InputPurpose, InputState, Modal};
 pub use model::{
-    Account, CHORD_TIMEOUT_TICKS, CHROME_ROWS, Level, MIN_HEIGHT, MIN_WIDTH, Model, Side,
-    StatusMessage, Viewport,
+    Account, CHORD_TIMEOUT_TICKS, CHROME_ROWS, Level, MIN_HEIGHT, MIN_WIDTH, Model, OpProgress,
+    Side, StatusMessage, Viewport,
 };
 pub use msg::{CloudMsg, ListingMsg, Msg};
+pub use ops::{OpId, OpItem, OpMsg, OpReport, OpSpec, RenameStep, UndoAction, UndoRecord};
 pub use pane::{FilterState, History, LoadState, Pane, Ticket};
+pub use rename::{FIELDS as RENAME_FIELDS, Preview, PreviewRow, RenameState};
 pub use sort::{SortKey, SortSpec};
 pub use update::{start, update};

@@ -5,11 +5,30 @@ use super::model::Side;
 use crate::fs::Location;
 use tui_input::Input;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub enum Modal {
-    Help { scroll: usize },
+    Help {
+        scroll: usize,
+    },
     Input(InputState),
     Details(DetailsState),
+    Confirm(ConfirmState),
+    Rename(Box<super::rename::RenameState>),
+    /// The failures of a finished batch.
+    Report {
+        title: String,
+        lines: Vec<String>,
+        scroll: usize,
+    },
+}
+
+/// A question before an operation runs. `danger` ones (no undo) accept only `y`, not Enter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfirmState {
+    pub title: String,
+    pub lines: Vec<String>,
+    pub spec: super::ops::OpSpec,
+    pub danger: bool,
 }
 
 /// What a prompt's text is for; decides what `Accept` does.
@@ -17,12 +36,20 @@ pub enum Modal {
 pub enum InputPurpose {
     /// Search the whole cloud drive; a leading `=` asks for an exact full-name match.
     Search,
+    Mkdir,
+    /// Rename the cursor entry (its key and current name are in the prompt state).
+    Rename,
+    /// Where a copy or move goes (the operation waits in the prompt state).
+    Destination,
 }
 
 impl InputPurpose {
     pub fn title(self) -> &'static str {
         match self {
             InputPurpose::Search => "Search the cloud drive (prefix = for an exact name)",
+            InputPurpose::Mkdir => "New directory",
+            InputPurpose::Rename => "Rename",
+            InputPurpose::Destination => "Destination directory (Tab completes)",
         }
     }
 }
@@ -34,6 +61,12 @@ pub struct InputState {
     pub input: Input,
     /// Why the last accept was refused, shown under the prompt.
     pub error: Option<String>,
+    /// The entry a rename prompt is about.
+    pub target: Option<super::ops::OpItem>,
+    /// The copy or move a destination prompt is for.
+    pub pending: Option<Box<super::ops::OpSpec>>,
+    /// A hint under the text (completion candidates, "looking up…").
+    pub note: Option<String>,
 }
 
 impl PartialEq for InputState {
@@ -63,6 +96,9 @@ impl InputState {
             side,
             input: Input::new(text.to_owned()),
             error: None,
+            target: None,
+            pending: None,
+            note: None,
         }
     }
 }

@@ -63,6 +63,15 @@ pub struct StatusMessage {
     pub text: String,
 }
 
+/// A running file operation, for the status line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpProgress {
+    pub id: super::ops::OpId,
+    pub label: String,
+    pub done: usize,
+    pub total: usize,
+}
+
 /// The cloud account as shown in the header.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Account {
@@ -90,6 +99,11 @@ pub struct Model {
     /// A cloud account is configured (credentials, token or demo); cloud panes can be opened.
     pub cloud_enabled: bool,
     pub account: Option<Account>,
+    /// File operations still running, oldest first.
+    pub ops: Vec<OpProgress>,
+    pub next_op: super::ops::OpId,
+    /// How to reverse the last batch rename or move.
+    pub undo: Option<super::ops::UndoRecord>,
     /// Seconds east of UTC for showing times; fixed at start so the view stays pure.
     pub utc_offset: i32,
     pub next_ticket: Ticket,
@@ -115,6 +129,9 @@ impl Model {
             home: None,
             cloud_enabled: false,
             account: None,
+            ops: Vec::new(),
+            next_op: 1,
+            undo: None,
             utc_offset: 0,
             next_ticket: 1,
             quit: false,
@@ -148,7 +165,9 @@ impl Model {
         match &self.modal {
             Some(Modal::Help { .. }) => Layer::Help,
             Some(Modal::Input(_)) => Layer::Input,
-            Some(Modal::Details(_)) => Layer::Info,
+            Some(Modal::Details(_) | Modal::Report { .. }) => Layer::Info,
+            Some(Modal::Confirm(_)) => Layer::Confirm,
+            Some(Modal::Rename(_)) => Layer::Rename,
             None if self.focused().filter.as_ref().is_some_and(|f| f.editing) => Layer::Filter,
             None => Layer::Browse,
         }

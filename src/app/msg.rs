@@ -23,6 +23,16 @@ pub enum Msg {
     Command(Command),
     Listing(ListingMsg),
     Cloud(CloudMsg),
+    Op(super::ops::OpMsg),
+    /// Directory names completing `text` (for the prompt, if it still shows `text`).
+    Completed {
+        text: String,
+        names: Vec<String>,
+    },
+    /// Text back from `$EDITOR` for a bulk rename (`None`: the editor failed or was aborted).
+    Edited {
+        result: Result<String, String>,
+    },
     /// SIGTERM / SIGHUP: leave now.
     Terminate,
 }
@@ -51,6 +61,11 @@ pub enum CloudMsg {
     Details {
         id: i64,
         result: Result<EntryDetails, FsError>,
+    },
+    /// The cloud directory typed as a copy/move destination.
+    Destination {
+        text: String,
+        result: Result<CloudDir, FsError>,
     },
     /// The full path of a directory reached from search results.
     Resolved {

@@ -45,6 +45,8 @@ pub struct Pane {
     pub history: History,
     /// Put the cursor on this entry when it shows up (e.g. the directory we just left).
     pub want_cursor: Option<EntryKey>,
+    /// Where the cursor was before a reload, for when `want_cursor` never shows up.
+    pub want_index: Option<usize>,
     /// Where this pane was on the other backend(s), to return to when switching back.
     pub parked: Vec<Location>,
     /// The user moved the cursor since the listing began; keep it on its entry as pages merge.
@@ -66,6 +68,7 @@ impl Pane {
             filter: None,
             history: History::default(),
             want_cursor: None,
+            want_index: None,
             cursor_moved: false,
             parked: Vec::new(),
         }

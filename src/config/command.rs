@@ -41,9 +41,37 @@ pub enum Command {
     MarkAll,
     InvertMarks,
     ClearMarks,
+    // file operations
+    Mkdir,
+    /// Rename the cursor entry, or open batch rename when entries are marked (in the trash:
+    /// restore).
+    Rename,
+    /// Rename the marked entries (or all) in `$EDITOR`.
+    EditRename,
+    Copy,
+    Move,
+    /// Cloud: to the trash; local: delete for good; in the trash: purge.
+    Delete,
+    /// Show the cloud trash in this pane.
+    ShowTrash,
+    Undo,
+    /// In a copy/move question: type another destination.
+    EditTarget,
+    /// In a prompt: complete the path.
+    Complete,
+    // batch rename form
+    NextField,
+    PrevField,
+    ToggleRegex,
+    ToggleIgnoreCase,
+    CycleCase,
+    CycleScope,
+    AutoFix,
     // modal / input
     Escape,
     Accept,
+    /// An explicit "yes" (the only way to accept questions about actions without undo).
+    Yes,
     Help,
     Quit,
     /// Bound in a user keymap to remove a default binding.

@@ -14,7 +14,9 @@ pub enum EntryKind {
 }
 
 /// Stable identity of an entry inside its directory: what marks and cursor restoration key on.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum EntryKey {
     /// The raw file name, which may not be UTF-8.
     Local(OsString),

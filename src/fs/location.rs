@@ -3,15 +3,17 @@
 
 use std::path::PathBuf;
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Location {
     Local(PathBuf),
     Cloud(CloudDir),
     /// Results of a drive-wide cloud search (`searchData`); not a real directory.
     Search(CloudSearch),
+    /// The cloud recycle bin.
+    Trash,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct CloudSearch {
     pub query: String,
     /// Exact full-name match (`searchMode=1`) instead of fuzzy.
@@ -19,7 +21,7 @@ pub struct CloudSearch {
 }
 
 /// A cloud directory: the `(id, name)` of every directory from the root down; empty = root.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
 pub struct CloudDir {
     pub trail: Vec<(i64, String)>,
 }
@@ -59,7 +61,7 @@ impl Location {
         match self {
             Location::Local(p) => p.parent().map(|p| Location::Local(p.to_path_buf())),
             Location::Cloud(d) => d.parent().map(Location::Cloud),
-            Location::Search(_) => None,
+            Location::Search(_) | Location::Trash => None,
         }
     }
 
@@ -70,6 +72,7 @@ impl Location {
             Location::Cloud(d) => d.path(),
             Location::Search(s) if s.exact => format!("search ={}", s.query),
             Location::Search(s) => format!("search {}", s.query),
+            Location::Trash => "trash".to_owned(),
         }
     }
 
@@ -82,7 +85,10 @@ impl Location {
 
     /// True for every location served by the cloud drive (directories and searches).
     pub fn is_cloud(&self) -> bool {
-        matches!(self, Location::Cloud(_) | Location::Search(_))
+        matches!(
+            self,
+            Location::Cloud(_) | Location::Search(_) | Location::Trash
+        )
     }
 
     /// The name of this directory inside its parent (what to put the cursor on after "parent").
@@ -95,7 +101,7 @@ impl Location {
                 .trail
                 .last()
                 .map(|(id, _)| crate::fs::EntryKey::Cloud(*id)),
-            Location::Search(_) => None,
+            Location::Search(_) | Location::Trash => None,
         }
     }
 }

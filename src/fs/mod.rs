@@ -2,11 +2,16 @@
 //! (local paths, cloud ids); [`Entry`] is one row. Listing is streamed in pages so a huge
 //! directory shows progressively and never blocks the UI thread.
 
+pub mod complete;
 mod entry;
 pub mod local;
+pub mod local_ops;
 mod location;
 pub mod natural;
 pub mod pan;
+pub mod pan_ops;
+mod pan_trash;
+pub mod resolve;
 
 pub use entry::{Entry, EntryKey, EntryKind};
 pub use location::{CloudDir, CloudSearch, Location};

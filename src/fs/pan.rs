@@ -133,7 +133,7 @@ impl PanFs {
         }
     }
 
-    fn learn(&self, entries: &[FileEntry]) {
+    pub(super) fn learn(&self, entries: &[FileEntry]) {
         let mut state = self.lock();
         for e in entries.iter().filter(|e| e.is_dir()) {
             state.parents.insert(e.id, (e.name.clone(), e.parent_id));
@@ -146,6 +146,11 @@ impl PanFs {
         for d in dirs {
             state.dirs.remove(d);
         }
+    }
+
+    /// Forgets every cached listing (after changes whose folders are not all known).
+    pub fn forget_all(&self) {
+        self.lock().dirs.clear();
     }
 
     pub async fn user_info(&self) -> Result<api::UserInfo, FsError> {

@@ -27,16 +27,26 @@ pub async fn connect(
         return Ok(None);
     };
     tracing::info!(?source, "cloud account configured");
+    let client = client_for(auth, api_base, paths).map_err(|e| eyre!("{e}"))?;
+    Ok(Some(Cloud {
+        client,
+        _demo: None,
+    }))
+}
+
+/// The client for an account: `api_base` or the real server, tokens cached in `paths.cache`
+/// (the cache every run shares, so a run mints a token only when none is fresh there).
+pub fn client_for(
+    auth: api::Auth,
+    api_base: Option<&str>,
+    paths: &Paths,
+) -> Result<api::Client, api::ApiError> {
     let mut cfg = ClientConfig::new(auth);
     if let Some(base) = api_base {
         cfg.base_url = base.trim_end_matches('/').to_owned();
     }
     cfg.token_cache_dir = Some(paths.cache.clone());
-    let client = api::Client::new(cfg).map_err(|e| eyre!("{e}"))?;
-    Ok(Some(Cloud {
-        client,
-        _demo: None,
-    }))
+    api::Client::new(cfg)
 }
 
 async fn start_demo() -> color_eyre::Result<Cloud> {

@@ -3,19 +3,22 @@
 //! engine.
 
 mod cloud;
+mod commands;
 mod mock_server;
 mod tui;
 
 use crate::cli::{Cli, Cmd};
 use crate::config::DEFAULT_KEYMAP;
+use std::process::ExitCode;
 
-pub async fn run(cli: Cli) -> color_eyre::Result<()> {
-    match cli.command {
+pub async fn run(mut cli: Cli) -> color_eyre::Result<ExitCode> {
+    match cli.command.take() {
         Some(Cmd::Keymap) => {
             print!("{DEFAULT_KEYMAP}");
-            Ok(())
+            Ok(ExitCode::SUCCESS)
         }
-        Some(Cmd::MockServer(args)) => mock_server::run(args).await,
-        None => tui::run(cli).await,
+        Some(Cmd::MockServer(args)) => mock_server::run(args).await.map(|()| ExitCode::SUCCESS),
+        Some(cmd) => commands::run(&cli, cmd).await,
+        None => tui::run(cli).await.map(|()| ExitCode::SUCCESS),
     }
 }

@@ -30,19 +30,32 @@ pub async fn run(cli: Cli) -> color_eyre::Result<()> {
     if cloud.is_none() {
         model.info("Local only: run `panfm login` (or set PANFM_CLIENT_ID/SECRET) for the cloud, or try --demo");
     }
+    let undo_file = paths.state.join("undo.json");
+    model.undo = crate::runtime::ops::load_undo(&undo_file);
     let pan = cloud.as_ref().map(|c| PanFs::new(c.client.clone()));
-    let result = run_tui(model, pan).await;
+    let result = run_tui(model, pan, undo_file).await;
     drop(cloud);
     result
 }
 
-async fn run_tui(mut model: Model, pan: Option<PanFs>) -> color_eyre::Result<()> {
+async fn run_tui(
+    mut model: Model,
+    pan: Option<PanFs>,
+    undo_file: std::path::PathBuf,
+) -> color_eyre::Result<()> {
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
-    let mut executor = Executor::new(tx.clone(), pan);
+    let mut executor = Executor::new(tx.clone(), pan).with_undo_file(undo_file);
     let mut guard = TerminalGuard::enter().wrap_err("cannot set up the terminal")?;
-    runtime::spawn_input(tx.clone());
+    let mut input = runtime::InputTask::start(tx.clone());
     runtime::spawn_signals(tx);
-    let result = runtime::run(&mut guard.terminal, &mut model, &mut executor, &mut rx).await;
+    let result = runtime::run(
+        &mut guard.terminal,
+        &mut model,
+        &mut executor,
+        &mut rx,
+        Some(&mut input),
+    )
+    .await;
     drop(guard);
     tracing::info!("panfm exiting");
     result.wrap_err("terminal error")

@@ -14,7 +14,9 @@ use serde::{Deserialize, Serialize};
 use tokio::io::{AsyncReadExt, AsyncSeekExt};
 use tokio_util::io::ReaderStream;
 
-use super::content::Recipe;
+use md5::{Digest, Md5};
+
+use super::content::{Recipe, hex};
 
 const CHUNK: usize = 64 << 10;
 
@@ -75,6 +77,17 @@ impl Blobs {
         std::fs::rename(tmp, self.dir.join(format!("{etag}-{size}")))?;
         self.index.insert((etag.to_owned(), size), Source::Stored);
         Ok(())
+    }
+
+    /// Stores small seeded content given whole; returns its `(md5, size)` key.
+    pub fn store(&mut self, bytes: &[u8]) -> std::io::Result<(String, u64)> {
+        let key = (hex(&Md5::digest(bytes)), bytes.len() as u64);
+        if !self.contains(&key.0, key.1) {
+            let tmp = self.incoming_path();
+            std::fs::write(&tmp, bytes)?;
+            self.adopt(&tmp, &key.0, key.1)?;
+        }
+        Ok(key)
     }
 
     /// Where to read `(etag, size)` from.

@@ -69,12 +69,46 @@ impl Fields {
         }
     }
 
+    /// A string id (a number is taken as its decimal text); missing or `null` is `None`.
+    pub fn opt_str_id(&self, key: &str) -> Result<Option<String>, ApiError> {
+        self.get(key)
+            .map(|v| as_str_id(v).ok_or_else(|| ApiError::param(key)))
+            .transpose()
+    }
+
+    pub fn str_ids(&self, key: &str) -> Result<Vec<String>, ApiError> {
+        match self.get(key) {
+            Some(Value::Array(items)) => items
+                .iter()
+                .map(|v| as_str_id(v).ok_or_else(|| ApiError::param(key)))
+                .collect(),
+            _ => Err(ApiError::param(key)),
+        }
+    }
+
+    /// A string or an array of strings, as a list.
+    pub fn one_or_many(&self, key: &str) -> Result<Vec<String>, ApiError> {
+        match self.get(key) {
+            Some(Value::String(s)) => Ok(vec![s.clone()]),
+            Some(Value::Array(_)) => self.strings(key),
+            _ => Err(ApiError::param(key)),
+        }
+    }
+
     pub fn opt_bool(&self, key: &str) -> Result<Option<bool>, ApiError> {
         match self.get(key) {
             None => Ok(None),
             Some(Value::Bool(b)) => Ok(Some(*b)),
             Some(_) => Err(ApiError::param(key)),
         }
+    }
+}
+
+fn as_str_id(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
     }
 }
 

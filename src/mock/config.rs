@@ -58,8 +58,16 @@ pub struct Knobs {
     /// `sliceSize` handed out by `upload/v2/file/create` for new upload sessions, in bytes.
     pub slice_size: u64,
     /// `upload_complete` answers "not yet" (code 20103, then `completed:false`, alternating) for
-    /// this many calls of each upload, and for as long as verification runs after that.
+    /// this many calls of each upload, and for as long as verification runs after that. In the
+    /// image space it is the number of `upload_async_result` calls answering `completed:false`
+    /// (above 0, `upload_complete` always answers `async:true`), and of copy-task `process`
+    /// calls answering "running".
     pub complete_pending_polls: u32,
+    /// `sliceSize` handed out by the image space's `create`, in bytes (the document's example:
+    /// 104857600, the 100 MiB image size limit, so an image is normally one slice).
+    pub image_slice_size: u64,
+    /// Lifetime of the image space's presigned upload URLs.
+    pub upload_url_ttl: Duration,
     /// Lifetime of newly minted access tokens.
     pub token_ttl: Duration,
     /// `file/infos` puts its items under `list` instead of `fileList` (the document's example
@@ -87,6 +95,8 @@ impl Default for Knobs {
             vip: false,
             slice_size: 16 << 20,
             complete_pending_polls: 1,
+            image_slice_size: 100 << 20,
+            upload_url_ttl: Duration::from_secs(3600),
             // The documents say 30 days; field reports see about 90 (API.md §2.2).
             token_ttl: Duration::from_secs(30 * 24 * 3600),
             infos_key_list: false,

@@ -1,6 +1,6 @@
 //! What happens to every request before its handler, in this order: count it, wait the
-//! `latency` knob, maybe answer an injected gateway 5xx, then (except for `/dl/…`, which plays
-//! the CDN and needs no headers) check the `Platform` header, the bearer token (except on
+//! `latency` knob, maybe answer an injected gateway 5xx, then (except for `/dl/…`, `/oss-put/…`
+//! and `/oss-img/…`, which play the CDN and the storage host and need no headers) check the `Platform` header, the bearer token (except on
 //! `access_token`) and the QPS limit.
 //!
 //! A missing or wrong `Platform` header is answered with code 1 and
@@ -31,7 +31,7 @@ pub(crate) async fn gate(State(st): State<Arc<Shared>>, req: Request, next: Next
         st.stats().injected_errors += 1;
         return gateway_error(st.pick(4));
     }
-    if path.starts_with("/dl/") {
+    if is_storage(&path) {
         return next.run(req).await;
     }
     if let Err(e) = check(&st, &path, req.headers(), knobs.qps_limits, knobs.vip) {
@@ -41,6 +41,13 @@ pub(crate) async fn gate(State(st): State<Arc<Shared>>, req: Request, next: Next
         return e.into_response();
     }
     next.run(req).await
+}
+
+/// Paths that play the CDN or the storage host: reached without API headers.
+pub(crate) fn is_storage(path: &str) -> bool {
+    ["/dl/", "/oss-put/", "/oss-img/"]
+        .iter()
+        .any(|prefix| path.starts_with(prefix))
 }
 
 fn check(

@@ -7,8 +7,8 @@
 //! lists the endpoints, `gate` checks headers, tokens and QPS (`limiter`) for every request,
 //! `handlers` speak the wire format (`reply` is the envelope, `body` the lenient JSON reader),
 //! `tree` is the folder tree, `blobs` the `(md5, size)` content store on disk (`content` produces
-//! seeded content), `upload` the v2 sessions, `seed` the demo drive, `persist` the state
-//! directory, `faults` the dropped connections.
+//! seeded content), `upload` the v2 sessions, `images` the image-hosting space (图床), `seed`
+//! the demo drive, `persist` the state directory, `faults` the dropped connections.
 
 mod blobs;
 mod body;
@@ -18,6 +18,7 @@ mod content;
 mod faults;
 mod gate;
 mod handlers;
+mod images;
 mod inspect;
 mod limiter;
 mod persist;
@@ -32,6 +33,7 @@ mod tree;
 mod upload;
 
 pub use config::{Knobs, MockConfig, Seed};
+pub use images::MockImage;
 pub use inspect::MockEntry;
 pub use server::MockServer;
 pub use stats::Stats;

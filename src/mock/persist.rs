@@ -1,7 +1,8 @@
 //! Saving and reloading the server state (`state.json` in the state directory): tree, blob
-//! index, upload sessions, tokens. Saves are debounced: handlers mark the state dirty and a
-//! background task writes it at most every `DEBOUNCE`, atomically (temp file + rename), and
-//! once more on shutdown. Async copy tasks and download URLs are not persisted.
+//! index, upload sessions, tokens, the image space. Saves are debounced: handlers mark the
+//! state dirty and a background task writes it at most every `DEBOUNCE`, atomically (a temp
+//! file renamed into place), and once more on shutdown. Copy and import tasks, download URLs
+//! and presigned upload URLs are not persisted.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -12,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use tokio_util::sync::CancellationToken;
 
 use super::blobs::BlobsSnapshot;
+use super::images::ImagesSnapshot;
 use super::shared::{Shared, lock};
 use super::tokens::Tokens;
 use super::tree::TreeSnapshot;
@@ -29,6 +31,9 @@ pub(crate) struct Snapshot {
     pub uploads: UploadsSnapshot,
     pub tokens: Tokens,
     pub next_task: i64,
+    /// Absent in state written before the image space existed.
+    #[serde(default)]
+    pub images: Option<ImagesSnapshot>,
 }
 
 fn invalid(e: impl std::fmt::Display) -> std::io::Error {
@@ -59,6 +64,7 @@ fn take(st: &Shared) -> Snapshot {
         uploads: d.uploads.snapshot(),
         tokens,
         next_task: d.next_task,
+        images: Some(d.images.snapshot()),
     }
 }
 

@@ -1,6 +1,6 @@
 //! The route table: every endpoint the mock serves, behind the `gate` middleware. JSON bodies
-//! keep axum's default 2 MB limit; the multipart upload routes have no framework limit and
-//! enforce their own caps while streaming to disk (axum's `DefaultBodyLimit` also applies to
+//! keep axum's default 2 MB limit; the multipart upload routes and the image space's presigned
+//! PUT have no framework limit and enforce their own caps while streaming to disk (axum's `DefaultBodyLimit` also applies to
 //! `Multipart`, which would otherwise cut slices off at 2 MB).
 
 use std::sync::Arc;
@@ -13,6 +13,9 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
 
 use super::gate::{TOKEN_PATH, gate};
+use super::handlers::images::{
+    copy as image_copy, files, offline, storage, upload as image_upload,
+};
 use super::handlers::{account, copy, download, listing, mutate, slices, trash, upload};
 use super::reply::envelope;
 use super::shared::Shared;
@@ -21,7 +24,40 @@ pub(crate) fn build(st: Arc<Shared>) -> Router {
     let uploads = Router::new()
         .route("/upload/v2/file/slice", post(slices::slice))
         .route("/upload/v2/file/single/create", post(slices::single_create))
+        .route("/oss-put/{token}", put(storage::put))
         .layer(DefaultBodyLimit::disable());
+    let images = Router::new()
+        .route("/upload/v1/oss/file/mkdir", post(files::mkdir))
+        .route("/upload/v1/oss/file/create", post(image_upload::create))
+        .route(
+            "/upload/v1/oss/file/get_upload_url",
+            post(image_upload::upload_url),
+        )
+        .route(
+            "/upload/v1/oss/file/list_upload_parts",
+            post(image_upload::parts),
+        )
+        .route(
+            "/upload/v1/oss/file/upload_complete",
+            post(image_upload::complete),
+        )
+        .route(
+            "/upload/v1/oss/file/upload_async_result",
+            post(image_upload::async_result),
+        )
+        .route("/api/v1/oss/file/list", post(files::list))
+        .route("/api/v1/oss/file/detail", get(files::detail))
+        .route("/api/v1/oss/file/move", post(files::move_items))
+        .route("/api/v1/oss/file/delete", post(files::delete))
+        .route("/api/v1/oss/source/copy", post(image_copy::create))
+        .route("/api/v1/oss/source/copy/process", get(image_copy::process))
+        .route("/api/v1/oss/source/copy/fail", get(image_copy::failures))
+        .route("/api/v1/oss/offline/download", post(offline::create))
+        .route(
+            "/api/v1/oss/offline/download/process",
+            get(offline::process),
+        )
+        .route("/oss-img/{uid}/{file}", get(storage::image));
     Router::new()
         .route(TOKEN_PATH, post(account::access_token))
         .route("/api/v1/user/info", get(account::user_info))
@@ -45,6 +81,7 @@ pub(crate) fn build(st: Arc<Shared>) -> Router {
         .route("/upload/v2/file/create", post(upload::create))
         .route("/upload/v2/file/upload_complete", post(upload::complete))
         .merge(uploads)
+        .merge(images)
         .fallback(no_route)
         .method_not_allowed_fallback(no_route)
         .layer(middleware::from_fn_with_state(Arc::clone(&st), gate))

@@ -12,6 +12,7 @@ use tokio_util::sync::CancellationToken;
 
 use super::blobs::Blobs;
 use super::config::{Knobs, MockConfig};
+use super::images::Images;
 use super::persist;
 use super::router;
 use super::seed;
@@ -65,6 +66,7 @@ fn open_state(cfg: &MockConfig, root: &Path) -> std::io::Result<(Drive, Tokens, 
         uploads: Uploads::default(),
         copies: Default::default(),
         next_task: FIRST_TASK,
+        images: Images::default(),
     };
     let saved = match cfg.state_dir {
         Some(_) => persist::load(root)?,
@@ -76,6 +78,9 @@ fn open_state(cfg: &MockConfig, root: &Path) -> std::io::Result<(Drive, Tokens, 
             drive.blobs.restore(snap.blobs);
             drive.uploads = Uploads::restore(snap.uploads);
             drive.next_task = snap.next_task;
+            if let Some(images) = snap.images {
+                drive.images = Images::restore(images);
+            }
             Ok((drive, snap.tokens, false))
         }
         None => {

@@ -1,4 +1,5 @@
-//! The state every handler shares: the drive (tree, blobs, upload sessions, copy tasks), the
+//! The state every handler shares: the drive (tree, blobs, upload sessions, copy tasks, the
+//! image space), the
 //! tokens, the limiter, counters, knobs and the fault RNG, each behind its own short-held
 //! mutex. No lock is held across an `.await`.
 
@@ -13,6 +14,7 @@ use tokio::sync::Notify;
 
 use super::blobs::Blobs;
 use super::config::Knobs;
+use super::images::Images;
 use super::limiter::Limiter;
 use super::stats::Stats;
 use super::tokens::Tokens;
@@ -33,6 +35,8 @@ pub(crate) struct Drive {
     pub uploads: Uploads,
     pub copies: CopyTasks,
     pub next_task: i64,
+    /// The image-hosting space.
+    pub images: Images,
 }
 
 /// A `/dl/<token>` ticket: which content, until when (Unix seconds).
@@ -57,7 +61,7 @@ pub(crate) struct Shared {
     pub tickets: Mutex<HashMap<String, Ticket>>,
     /// Bytes served by `/dl` (for the free-traffic cap).
     pub traffic: AtomicU64,
-    /// Woken whenever an upload verification finishes.
+    /// Woken whenever an upload verification or an image import finishes.
     pub verified: Notify,
     pub persist: Persist,
     knobs: Mutex<Knobs>,

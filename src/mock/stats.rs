@@ -4,7 +4,8 @@ use std::collections::BTreeMap;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Stats {
-    /// Requests received per path (`/dl/<token>` counted as `/dl`), refused ones included.
+    /// Requests received per path (`/dl/<token>` counted as `/dl`, likewise `/oss-put` and
+    /// `/oss-img`), refused ones included.
     pub calls: BTreeMap<String, u64>,
     pub tokens_minted: u64,
     /// Requests answered with code 429.
@@ -22,11 +23,13 @@ impl Stats {
     }
 
     pub(crate) fn record_call(&mut self, path: &str) {
-        let key = if path.starts_with("/dl/") {
-            "/dl"
-        } else {
-            path
-        };
+        let key = ["/dl", "/oss-put", "/oss-img"]
+            .into_iter()
+            .find(|p| {
+                path.strip_prefix(p)
+                    .is_some_and(|rest| rest.starts_with('/'))
+            })
+            .unwrap_or(path);
         *self.calls.entry(key.to_owned()).or_default() += 1;
     }
 }

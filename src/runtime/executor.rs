@@ -14,6 +14,10 @@ pub struct Executor {
     /// The ticket each side's listing must still carry to keep going.
     current: [Arc<AtomicU64>; 2],
     cloud: Option<PanFs>,
+    /// For `~` in typed paths.
+    home: Option<std::path::PathBuf>,
+    /// Where the last undo record is kept (`undo.json` in the state directory).
+    undo_file: Option<std::path::PathBuf>,
 }
 
 impl Executor {
@@ -22,11 +26,39 @@ impl Executor {
             tx,
             current: [Arc::new(AtomicU64::new(0)), Arc::new(AtomicU64::new(0))],
             cloud,
+            undo_file: None,
+            home: directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf()),
         }
     }
 
-    pub fn run(&mut self, effect: Effect) {
+    pub fn with_undo_file(mut self, file: std::path::PathBuf) -> Self {
+        self.undo_file = Some(file);
+        self
+    }
+
+    /// Runs `effect`; hands back the ones that need the terminal (the runtime's job).
+    pub fn run(&mut self, effect: Effect) -> Option<Effect> {
         match effect {
+            Effect::EditNames { .. } => return Some(effect),
+            Effect::Complete { text, cloud: false } => {
+                let (tx, home) = (self.tx.clone(), self.home.clone());
+                tokio::task::spawn_blocking(move || {
+                    let names = crate::fs::complete::local_dirs(&text, home.as_deref());
+                    let _ = tx.send(Msg::Completed { text, names });
+                });
+            }
+            Effect::Complete { text, cloud: true } => self.cloud_task(move |fs| async move {
+                let names = fs.complete_dirs(&text).await;
+                Msg::Completed { text, names }
+            }),
+            Effect::ResolveDestination { text } => self.cloud_task(move |fs| async move {
+                let result = fs.resolve_path(&text).await;
+                Msg::Cloud(CloudMsg::Destination { text, result })
+            }),
+            Effect::Op { id, spec } => {
+                let tx = self.tx.clone();
+                super::ops::spawn(id, spec, self.cloud.clone(), self.undo_file.clone(), tx);
+            }
             Effect::List {
                 side,
                 ticket,
@@ -60,6 +92,7 @@ impl Executor {
                 })
             }),
         }
+        None
     }
 
     fn cloud_task<F, Fut>(&self, task: F)
@@ -114,6 +147,9 @@ impl Executor {
             }
             (Location::Search(s), Some(fs)) => {
                 tokio::spawn(async move { finish(fs.search(&s.query, s.exact, page).await) });
+            }
+            (Location::Trash, Some(fs)) => {
+                tokio::spawn(async move { finish(fs.list_trash(page).await) });
             }
             (_, None) => finish(Err(FsError::new(
                 FsErrorKind::Unsupported,

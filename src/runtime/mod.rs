@@ -2,15 +2,18 @@
 //! messages to the model with `update`, runs the returned effects, and redraws only when
 //! something changed — at most once per frame interval — so an idle panfm writes nothing.
 
+mod cloud_ops;
+mod editor;
 mod executor;
+mod input;
+pub mod ops;
 pub mod terminal;
 
 pub use executor::Executor;
+pub use input::InputTask;
 
-use crate::app::{self, Model, Msg};
+use crate::app::{self, Effect, Model, Msg};
 use crate::ui;
-use crossterm::event::{Event, EventStream};
-use futures::StreamExt;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use std::time::Duration;
@@ -20,36 +23,45 @@ use tokio::time::Instant;
 const FRAME: Duration = Duration::from_millis(16);
 const TICK: Duration = Duration::from_millis(100);
 
-/// Applies one message and runs its effects.
-pub fn dispatch(model: &mut Model, executor: &mut Executor, msg: Msg) {
-    for effect in app::update(model, msg) {
-        executor.run(effect);
-    }
+/// Applies one message and runs its effects; returns those that need the terminal.
+pub fn dispatch(model: &mut Model, executor: &mut Executor, msg: Msg) -> Vec<Effect> {
+    app::update(model, msg)
+        .into_iter()
+        .filter_map(|e| executor.run(e))
+        .collect()
 }
 
-/// Runs until the model asks to quit or the channel closes.
+/// Runs until the model asks to quit or the channel closes. `input` is the real terminal's
+/// key reader (paused while an external program has the screen); `None` when headless.
 pub async fn run<B: Backend>(
     terminal: &mut Terminal<B>,
     model: &mut Model,
     executor: &mut Executor,
     rx: &mut UnboundedReceiver<Msg>,
+    mut input: Option<&mut InputTask>,
 ) -> Result<(), B::Error> {
     let size = terminal.size()?;
-    dispatch(
-        model,
-        executor,
-        Msg::Resize {
-            width: size.width,
-            height: size.height,
-        },
+    let resize = Msg::Resize {
+        width: size.width,
+        height: size.height,
+    };
+    let mut held = dispatch(model, executor, resize);
+    held.extend(
+        app::start(model)
+            .into_iter()
+            .filter_map(|e| executor.run(e)),
     );
-    for effect in app::start(model) {
-        executor.run(effect);
-    }
     let mut dirty = true;
     let mut last_draw: Option<Instant> = None;
     let mut next_tick: Option<Instant> = None;
     loop {
+        for effect in std::mem::take(&mut held) {
+            if let Effect::EditNames { names } = effect {
+                let result = suspended(terminal, input.as_deref_mut(), names).await?;
+                held.extend(dispatch(model, executor, Msg::Edited { result }));
+                dirty = true;
+            }
+        }
         let now = Instant::now();
         if dirty && last_draw.is_none_or(|t| now >= t + FRAME) {
             terminal.draw(|f| ui::view(f, model))?;
@@ -68,15 +80,15 @@ pub async fn run<B: Backend>(
         tokio::select! {
             msg = rx.recv() => {
                 let Some(msg) = msg else { return Ok(()) };
-                dispatch(model, executor, msg);
+                held.extend(dispatch(model, executor, msg));
                 while let Ok(msg) = rx.try_recv() {
-                    dispatch(model, executor, msg);
+                    held.extend(dispatch(model, executor, msg));
                 }
                 dirty = true;
             }
             _ = sleep_until(frame_due), if frame_due.is_some() => {}
             _ = sleep_until(next_tick), if next_tick.is_some() => {
-                dispatch(model, executor, Msg::Tick);
+                held.extend(dispatch(model, executor, Msg::Tick));
                 next_tick = next_tick.map(|t| t + TICK);
                 dirty = true;
             }
@@ -84,28 +96,35 @@ pub async fn run<B: Backend>(
     }
 }
 
+/// Runs `$EDITOR` on `names` with the screen and keyboard handed over, then takes them back
+/// and forces a full redraw.
+async fn suspended<B: Backend>(
+    terminal: &mut Terminal<B>,
+    mut input: Option<&mut InputTask>,
+    names: Vec<String>,
+) -> Result<Result<String, String>, B::Error> {
+    if let Some(i) = input.as_deref_mut() {
+        i.pause().await;
+        terminal::restore();
+    }
+    let result = tokio::task::spawn_blocking(move || editor::edit_names(&names))
+        .await
+        .unwrap_or_else(|e| Err(format!("editor task failed: {e}")));
+    if let Some(i) = input {
+        if let Err(e) = terminal::reenter() {
+            tracing::error!("cannot take the terminal back: {e}");
+        }
+        i.resume();
+    }
+    let area = terminal.size()?;
+    terminal.resize(ratatui::layout::Rect::new(0, 0, area.width, area.height))?;
+    Ok(result)
+}
+
 async fn sleep_until(at: Option<Instant>) {
     if let Some(at) = at {
         tokio::time::sleep_until(at).await;
     }
-}
-
-/// Forwards terminal input to the channel until the stream ends or the app quits.
-pub fn spawn_input(tx: UnboundedSender<Msg>) {
-    tokio::spawn(async move {
-        let mut events = EventStream::new();
-        while let Some(Ok(event)) = events.next().await {
-            let msg = match event {
-                Event::Key(key) => Msg::Key(key),
-                Event::Paste(text) => Msg::Paste(text),
-                Event::Resize(width, height) => Msg::Resize { width, height },
-                _ => continue,
-            };
-            if tx.send(msg).is_err() {
-                return;
-            }
-        }
-    });
 }
 
 /// Turns SIGTERM and SIGHUP into `Msg::Terminate`, so the terminal is restored on the way out.

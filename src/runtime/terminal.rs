@@ -46,6 +46,18 @@ impl Drop for TerminalGuard {
     }
 }
 
+/// Takes the terminal back after an external program used it (see `restore`).
+pub fn reenter() -> io::Result<()> {
+    enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableBracketedPaste,
+        Clear(ClearType::All)
+    )?;
+    execute!(io::stdout(), crossterm::cursor::Hide)
+}
+
 /// Best effort: leave raw mode and the alternate screen, show the cursor. Safe to call twice.
 pub fn restore() {
     let _ = disable_raw_mode();

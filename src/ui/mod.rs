@@ -1,9 +1,12 @@
 //! The view: a pure function of `&Model` that draws two panes, the status line and the hint
 //! bar, then any overlay. Widgets borrow just the model slice they show; no state lives here.
 
+mod confirm;
 mod format;
 mod help;
 mod pane;
+mod popup;
+mod rename;
 mod status;
 
 pub use format::{size as format_size, truncate};
@@ -37,6 +40,7 @@ pub fn view(frame: &mut Frame, model: &Model) {
             styles: &model.styles,
             spinner: model.spinner,
             utc_offset: model.utc_offset,
+            account: model.account.as_ref(),
         };
         let cursor = if model.focus == side {
             view.filter_cursor(rect)
@@ -50,14 +54,66 @@ pub fn view(frame: &mut Frame, model: &Model) {
     }
     frame.render_widget(status::StatusView { model }, status);
     frame.render_widget(status::HintsView { model }, hints);
-    if let Some(Modal::Help { scroll }) = &model.modal {
-        frame.render_widget(
-            help::HelpView {
-                model,
+    match &model.modal {
+        Some(Modal::Help { scroll }) => {
+            frame.render_widget(
+                help::HelpView {
+                    model,
+                    scroll: *scroll,
+                },
+                area,
+            );
+        }
+        Some(Modal::Input(state)) => {
+            let view = popup::InputView {
+                state,
+                styles: &model.styles,
+            };
+            frame.set_cursor_position(view.cursor(area));
+            frame.render_widget(view, area);
+        }
+        Some(Modal::Details(state)) => {
+            let offset = model.utc_offset;
+            let view = popup::DetailsView {
+                state,
+                styles: &model.styles,
+                utc_offset: offset,
+            };
+            frame.render_widget(view, area);
+        }
+        Some(Modal::Confirm(state)) => {
+            frame.render_widget(
+                confirm::ConfirmView {
+                    state,
+                    styles: &model.styles,
+                },
+                area,
+            );
+        }
+        Some(Modal::Report {
+            title,
+            lines,
+            scroll,
+        }) => {
+            let view = confirm::ReportView {
+                title,
+                lines,
                 scroll: *scroll,
-            },
-            area,
-        );
+                styles: &model.styles,
+            };
+            frame.render_widget(view, area);
+        }
+        Some(Modal::Rename(state)) => {
+            let view = rename::RenameView {
+                state,
+                styles: &model.styles,
+            };
+            if let Some(pos) = view.cursor(area) {
+                frame.set_cursor_position(pos);
+            }
+            frame.render_widget(view, area);
+        }
+        None => {}
     }
 }
 

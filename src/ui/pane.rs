@@ -22,6 +22,8 @@ pub struct PaneView<'a> {
     pub styles: &'a Styles,
     pub spinner: usize,
     pub utc_offset: i32,
+    /// Shown (quota) in the title of cloud panes.
+    pub account: Option<&'a crate::app::Account>,
 }
 
 impl PaneView<'_> {
@@ -93,7 +95,18 @@ impl PaneView<'_> {
                 s.info,
             )),
             LoadState::Failed(_) => Line::from(Span::styled(" error ", s.error)),
-            LoadState::Done => Line::default(),
+            LoadState::Done => match (self.account, self.pane.location.is_cloud()) {
+                (Some(a), true) => {
+                    let vip = if a.vip { " VIP" } else { "" };
+                    let text = format!(
+                        " {} of {}{vip} ",
+                        format::size(a.used),
+                        format::size(a.total)
+                    );
+                    Line::from(Span::styled(text, s.dim))
+                }
+                _ => Line::default(),
+            },
         }
     }
 
@@ -110,6 +123,7 @@ impl PaneView<'_> {
             EntryKind::Dir => "/",
             EntryKind::Symlink { to_dir: true } => "@/",
             EntryKind::Symlink { to_dir: false } => "@",
+            EntryKind::File if entry.blocked => " ⊘",
             EntryKind::File => "",
         };
         let name = format::truncate(&format!("{}{suffix}", entry.name), name_w);
@@ -128,6 +142,8 @@ impl PaneView<'_> {
         }
         let style = if marked {
             s.marked
+        } else if entry.blocked {
+            s.error
         } else if entry.hidden {
             s.hidden
         } else {
@@ -183,8 +199,11 @@ impl Widget for PaneView<'_> {
             let msg = match &p.load {
                 LoadState::Loading(_) => "Loading…".to_owned(),
                 LoadState::Failed(e) => format!("Cannot list: {e}"),
-                LoadState::Done if p.listing.total() > 0 => {
+                LoadState::Done if !p.filter_text().is_empty() => {
                     "No entry matches the filter".to_owned()
+                }
+                LoadState::Done if p.listing.total() > 0 => {
+                    format!("{} hidden entries: press . to show them", p.listing.total())
                 }
                 LoadState::Done => "Empty directory".to_owned(),
             };

@@ -21,6 +21,19 @@ impl Widget for StatusView<'_> {
         let width = usize::from(area.width);
         let line = if !m.pending_keys.is_empty() {
             chord_line(m)
+        } else if let Some(op) = m.ops.first() {
+            let more = if m.ops.len() > 1 {
+                format!(" (+{} more)", m.ops.len() - 1)
+            } else {
+                String::new()
+            };
+            let text = format!(
+                "{}… {}/{}{more}",
+                op.label,
+                format::count(op.done),
+                format::count(op.total)
+            );
+            Line::from(Span::styled(format::truncate(&text, width), s.info))
         } else if let Some(msg) = &m.status {
             let style = if msg.level == Level::Error {
                 s.error
@@ -104,6 +117,16 @@ impl Widget for HintsView<'_> {
             ],
             Layer::Input => &[(Command::Accept, "ok"), (Command::Escape, "cancel")],
             Layer::Info => &[(Command::Escape, "close")],
+            Layer::Confirm => &[(Command::Yes, "yes"), (Command::Escape, "no")],
+            Layer::Rename => &[
+                (Command::Accept, "rename"),
+                (Command::NextField, "field"),
+                (Command::ToggleRegex, "regex"),
+                (Command::CycleCase, "case"),
+                (Command::CycleScope, "scope"),
+                (Command::AutoFix, "number dups"),
+                (Command::Escape, "cancel"),
+            ],
             Layer::Help => &[(Command::Escape, "close"), (Command::CursorDown, "scroll")],
         };
         let mut spans = vec![];

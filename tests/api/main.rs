@@ -6,6 +6,7 @@
 mod auth;
 mod browse;
 mod common;
+mod images;
 mod mutate;
 mod resilience;
 mod transfer;

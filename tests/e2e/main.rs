@@ -148,3 +148,95 @@ fn bad_directory_argument_is_a_clear_error() {
     assert!(!p.wait_exit(), "non-zero exit");
     assert!(p.screen().contains("/no/such/dir"), "{}", p.screen());
 }
+
+#[test]
+fn demo_browses_the_cloud_pane() {
+    let t = tree();
+    let cfg = tempfile::tempdir().unwrap();
+    let mut p = Pty::spawn(&["--demo", t.path().to_str().unwrap()], cfg.path(), 110, 32);
+    p.wait_for("cloud root listed", |s| {
+        s.contains("cloud:/ ") && s.contains("数据集/")
+    });
+    p.wait_text("of 2.0 TiB"); // quota from user/info in the cloud pane's title
+    p.send("\t\r"); // focus the cloud pane, open the first directory (数据集)
+    p.wait_text("传感器日志 5000/");
+    p.send("i");
+    p.wait_for("details of the directory", |s| {
+        s.contains("Details") && s.contains("everything inside")
+    });
+    p.send("\x1b");
+    p.wait_for("details closed", |s| !s.contains("everything inside"));
+    p.send("S");
+    p.wait_text("Search the cloud drive");
+    p.send("照\r");
+    p.wait_for("search results", |s| {
+        s.contains("cloud:search 照") && s.contains("照片/")
+    });
+    p.send("\r");
+    p.wait_for("found directory opened at its real path", |s| {
+        s.contains("cloud:/照片 ") && s.contains("2024 春节/")
+    });
+    p.send("q");
+    assert!(p.wait_exit());
+}
+
+/// Opens /文档/工作 in the demo's cloud pane (focused), three files.
+fn demo_work_dir(env: &[(&str, &str)]) -> (Pty, tempfile::TempDir, tempfile::TempDir) {
+    let t = tree();
+    let cfg = tempfile::tempdir().unwrap();
+    let mut p = Pty::spawn_with_env(
+        &["--demo", t.path().to_str().unwrap()],
+        cfg.path(),
+        120,
+        32,
+        env,
+    );
+    p.wait_text("文档/");
+    p.send("\t");
+    p.send("/文档\r\r");
+    p.wait_text("工作/");
+    p.send("/工作\r\r");
+    p.wait_for("in /文档/工作", |s| {
+        s.contains("cloud:/文档/工作 ") && s.contains("预算表 Q3.xlsx")
+    });
+    (p, t, cfg)
+}
+
+#[test]
+fn demo_batch_rename_with_preview_then_undo() {
+    let (mut p, _t, _cfg) = demo_work_dir(&[]);
+    p.send("\x01r"); // C-a marks all, r opens batch rename
+    p.wait_text("Rename 3 entries");
+    p.send("\x18^.*$\tdoc-{n}"); // C-x: regex; find the whole stem, replace with a counter
+    p.wait_for("preview", |s| {
+        s.contains("→ doc-1.docx") && s.contains("3 of 3 entries will be renamed")
+    });
+    p.send("\r");
+    p.wait_for("renamed", |s| {
+        s.contains("doc-3.xlsx") && s.contains("Renamed 3 items")
+    });
+    p.send("U");
+    p.wait_text("Undo the rename of 3 entries");
+    p.send("y");
+    p.wait_for("names back", |s| {
+        s.contains("预算表 Q3.xlsx") && !s.contains("doc-3.xlsx")
+    });
+    p.send("q");
+    assert!(p.wait_exit());
+}
+
+#[cfg(unix)]
+#[test]
+fn demo_bulk_rename_in_editor() {
+    let (mut p, _t, _cfg) = demo_work_dir(&[("EDITOR", "sed -i s/Q3/Q4/")]);
+    p.send("R");
+    p.wait_for("editor result previewed", |s| {
+        s.contains("→ 预算表 Q4.xlsx") && s.contains("1 of 3 entries")
+    });
+    p.send("\r");
+    p.wait_for("renamed", |s| {
+        s.contains("预算表 Q4.xlsx") && s.contains("Renamed 1 item")
+    });
+    p.send("q");
+    assert!(p.wait_exit());
+}

@@ -22,6 +22,16 @@ pub struct Pty {
 
 impl Pty {
     pub fn spawn(args: &[&str], config_dir: &Path, cols: u16, rows: u16) -> Pty {
+        Self::spawn_with_env(args, config_dir, cols, rows, &[])
+    }
+
+    pub fn spawn_with_env(
+        args: &[&str],
+        config_dir: &Path,
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+    ) -> Pty {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -36,6 +46,10 @@ impl Pty {
         cmd.env("TERM", "xterm-256color");
         cmd.env("RUST_BACKTRACE", "0");
         cmd.env_remove("NO_COLOR");
+        cmd.env_remove("VISUAL");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pair.slave.spawn_command(cmd).expect("spawn panfm");
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().expect("reader");

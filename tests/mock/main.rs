@@ -11,6 +11,7 @@ mod copy;
 mod demo;
 mod download;
 mod faults;
+mod images;
 mod listing;
 mod mutate;
 mod persist;

@@ -2,12 +2,18 @@
 //! no wire casing: the private `wire` module decodes the documented JSON and converts into these.
 
 mod file;
+mod image;
 mod upload;
 mod user;
 
 pub use file::{
     Category, CopyStatus, FileEntry, FileId, FileKind, ListPage, ROOT_DIR, RenameFailure,
     RenameReport, SearchMode,
+};
+pub use image::{
+    IMAGE_ROOT, ImageCopyFailure, ImageCopyProgress, ImageCopyStatus, ImageCreateOutcome,
+    ImageCreateRequest, ImageEntry, ImageId, ImageImportProgress, ImageImportRequest, ImagePage,
+    ImageUploadOutcome, ImportStatus, PresignedUrl, TimeWindow, UploadedPart,
 };
 pub use upload::{CompleteOutcome, CreateOutcome, CreateRequest, Duplicate};
 pub use user::{Grant, UserInfo, VipGrant};

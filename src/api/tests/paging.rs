@@ -136,3 +136,19 @@ async fn a_cycling_cursor_ends_the_listing() {
     let get = &stub.calls("/file/list")[0];
     assert_eq!(get.header("content-type"), Some("application/json"));
 }
+
+#[tokio::test]
+async fn with_trashed_keeps_recycle_bin_entries_across_pages() {
+    let stub = Stub::start(three_pages).await;
+    let client = stub.client();
+    let entries = client.list_all_with_trashed(9).await.unwrap();
+    let flags: Vec<_> = entries.iter().map(|e| (e.id, e.trashed)).collect();
+    assert_eq!(
+        flags,
+        vec![(1, true), (2, true), (3, false), (4, true), (5, false)]
+    );
+    let stub = Stub::start(three_pages).await;
+    let first = stub.client().list_page_with_trashed(9, None).await.unwrap();
+    assert_eq!(first.entries.len(), 2);
+    assert_eq!(first.next, Some(2));
+}

@@ -5,9 +5,13 @@
 
 pub(super) mod auth;
 pub(super) mod file;
+pub(super) mod image;
+pub(super) mod image_tasks;
 pub(super) mod ops;
 pub(super) mod upload;
 pub(super) mod user;
 
 #[cfg(test)]
 mod examples;
+#[cfg(test)]
+mod image_examples;

@@ -30,6 +30,7 @@ pub fn update(model: &mut Model, msg: CloudMsg) -> Vec<Effect> {
                 Err(e) => state.error = Some(e.message),
             }
         }
+        CloudMsg::Destination { .. } => {}
         CloudMsg::Resolved {
             side,
             ticket,

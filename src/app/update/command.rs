@@ -1,7 +1,7 @@
 //! Runs a [`Command`] in the current layer. Browsing commands act on the focused pane; modal
 //! layers (help, filter line) interpret the few commands they bind.
 
-use super::{cloud, input, marks, nav, view};
+use super::{cloud, destination, input, marks, nav, ops, rename, view};
 use crate::app::{Effect, Modal, Model};
 use crate::config::{Command, Layer};
 
@@ -13,6 +13,17 @@ pub fn run(model: &mut Model, cmd: Command) -> Vec<Effect> {
         }
         Layer::Filter => filter(model, cmd),
         Layer::Input => input::command(model, cmd),
+        Layer::Confirm => match cmd {
+            Command::Accept => ops::confirm(model, true, true),
+            Command::Yes => ops::confirm(model, true, false),
+            Command::EditTarget => {
+                destination::edit(model);
+                vec![]
+            }
+            Command::Escape => ops::confirm(model, false, false),
+            _ => vec![],
+        },
+        Layer::Rename => rename::command(model, cmd),
         Layer::Info => {
             if matches!(cmd, Command::Escape | Command::Details) {
                 model.modal = None;
@@ -46,6 +57,14 @@ fn browse(model: &mut Model, cmd: Command) -> Vec<Effect> {
         SwitchBackend => return cloud::switch_backend(model),
         Search => cloud::search(model),
         Details => return cloud::details(model),
+        Mkdir => ops::mkdir(model),
+        Rename => rename::rename(model),
+        EditRename => return rename::edit(model),
+        Copy => ops::transfer(model, true),
+        Move => ops::transfer(model, false),
+        Delete => ops::delete(model),
+        ShowTrash => return ops::show_trash(model),
+        Undo => ops::undo(model),
         ToggleHidden => view::toggle_hidden(model),
         SortName | SortSize | SortMtime | SortExtension | SortReverse => view::sort(model, cmd),
         Filter => view::start_filter(model),
@@ -56,7 +75,8 @@ fn browse(model: &mut Model, cmd: Command) -> Vec<Effect> {
         Escape => view::escape(model),
         Help => model.modal = Some(Modal::Help { scroll: 0 }),
         Quit => model.quit = true,
-        Accept | Noop => {}
+        Accept | Yes | Noop | EditTarget | Complete | NextField | PrevField | ToggleRegex
+        | ToggleIgnoreCase | CycleCase | CycleScope | AutoFix => {}
     }
     vec![]
 }

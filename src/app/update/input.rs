@@ -15,6 +15,7 @@ pub fn edit(model: &mut Model, ev: KeyEvent) {
     if let Some(Modal::Input(state)) = &mut model.modal {
         state.input.handle_event(&Event::Key(ev));
         state.error = None;
+        state.note = None;
     }
 }
 
@@ -31,6 +32,7 @@ pub fn paste(model: &mut Model, text: &str) -> bool {
 pub fn command(model: &mut Model, cmd: Command) -> Vec<Effect> {
     match cmd {
         Command::Accept => accept(model),
+        Command::Complete => super::destination::complete(model),
         Command::Escape => {
             model.modal = None;
             vec![]
@@ -48,9 +50,16 @@ fn accept(model: &mut Model) -> Vec<Effect> {
         return vec![];
     };
     let (purpose, side, text) = (state.purpose, state.side, state.input.value().to_owned());
-    match purpose {
-        InputPurpose::Search => search(model, side, &text),
-    }
+    let result = match purpose {
+        InputPurpose::Search => return search(model, side, &text),
+        InputPurpose::Mkdir => super::ops::accept_mkdir(model, side, &text),
+        InputPurpose::Rename => super::rename::accept_single(model, side, &text),
+        InputPurpose::Destination => return super::destination::accept(model, &text),
+    };
+    result.unwrap_or_else(|why| {
+        refuse(model, &why);
+        vec![]
+    })
 }
 
 fn search(model: &mut Model, side: Side, text: &str) -> Vec<Effect> {

@@ -36,9 +36,14 @@ pub fn update(model: &mut Model, msg: ListingMsg) {
             if !is_current(model, side, ticket) {
                 return;
             }
+            let rows = model.viewport.list_rows();
             let pane = model.pane_mut(side);
             pane.load = LoadState::Done;
-            pane.want_cursor = None;
+            // The entry we wanted is gone (moved, trashed): stay at the same height instead.
+            if let (Some(_), Some(at)) = (pane.want_cursor.take(), pane.want_index.take()) {
+                pane.set_cursor(at, rows);
+            }
+            pane.want_index = None;
             pane.recount_marks();
         }
         ListingMsg::Failed {

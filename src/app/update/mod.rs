@@ -3,17 +3,20 @@
 
 mod cloud;
 mod command;
+mod destination;
 mod input;
 mod keys;
 mod listing;
 mod marks;
 mod nav;
+mod ops;
+mod rename;
 mod view;
 
 #[cfg(test)]
 mod tests;
 
-use super::{Effect, Model, Msg, Side};
+use super::{CloudMsg, Effect, Model, Msg, Side};
 
 /// Effects to run when the app starts: list both panes.
 pub fn start(model: &mut Model) -> Vec<Effect> {
@@ -35,7 +38,20 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::Tick => keys::tick(model),
         Msg::Command(cmd) => command::run(model, cmd),
+        Msg::Cloud(m @ CloudMsg::Destination { .. }) => {
+            destination::resolved(model, m);
+            vec![]
+        }
         Msg::Cloud(m) => cloud::update(model, m),
+        Msg::Completed { text, names } => {
+            destination::completed(model, &text, names);
+            vec![]
+        }
+        Msg::Op(m) => ops::update(model, m),
+        Msg::Edited { result } => {
+            rename::edited(model, result);
+            vec![]
+        }
         Msg::Listing(m) => {
             listing::update(model, m);
             vec![]

@@ -46,7 +46,9 @@ pub fn parent(model: &mut Model) -> Vec<Effect> {
 
 pub fn home(model: &mut Model) -> Vec<Effect> {
     let to = match &model.focused().location {
-        Location::Cloud(_) | Location::Search(_) => Location::Cloud(CloudDir::root()),
+        Location::Cloud(_) | Location::Search(_) | Location::Trash => {
+            Location::Cloud(CloudDir::root())
+        }
         Location::Local(_) => match &model.home {
             Some(home) => Location::Local(home.clone()),
             None => {
@@ -121,7 +123,11 @@ pub fn reload(model: &mut Model, side: Side, keep_place: bool) -> Effect {
     let ticket = model.take_ticket();
     let pane = model.pane_mut(side);
     if let Some(e) = pane.current().filter(|_| keep_place) {
-        pane.want_cursor = Some(e.key.clone());
+        // A reload keeps an explicit target (e.g. a new directory) over the old cursor entry.
+        if pane.want_cursor.is_none() {
+            pane.want_cursor = Some(e.key.clone());
+        }
+        pane.want_index = Some(pane.cursor);
     }
     pane.listing.clear();
     pane.cursor = 0;

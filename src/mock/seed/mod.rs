@@ -1,8 +1,11 @@
-//! Initial drive content for a server without saved state: empty, or the demo drive. The
-//! [`Builder`] adds folders and generated files with deterministic timestamps.
+//! Initial drive content for a server without saved state: empty, or the demo drive with its
+//! image space (`gallery`). The [`Builder`] adds folders and generated files with
+//! deterministic timestamps.
 
 mod builder;
 pub(crate) mod demo;
+mod gallery;
+mod pictures;
 
 use super::config::Seed;
 use super::content::Recipe;
@@ -22,6 +25,9 @@ pub(crate) fn apply(seed: Seed, drive: &mut Drive) -> Result<(), ApiError> {
         .add_generated(EMPTY_MD5, 0, Recipe::Noise { seed: 0 });
     match seed {
         Seed::Empty => Ok(()),
-        Seed::Demo => demo::build(&mut Builder::new(drive, EPOCH)),
+        Seed::Demo => {
+            demo::build(&mut Builder::new(drive, EPOCH))?;
+            gallery::build(drive, EPOCH + 86_400 * 60)
+        }
     }
 }

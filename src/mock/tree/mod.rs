@@ -10,7 +10,7 @@ mod ops;
 mod queries;
 mod trash;
 
-pub(crate) use names::validate as validate_name;
+pub(crate) use names::{suffixed, validate as validate_name};
 pub(crate) use node::{Kind, Node, ROOT, STATUS_FILE, STATUS_REJECTED};
 pub(crate) use ops::Duplicate;
 #[cfg(test)]

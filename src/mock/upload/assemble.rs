@@ -82,7 +82,7 @@ fn advance(a: &Assembly, p: &mut OwnedMutexGuard<Prefix>, s: &Session, dir: &Pat
         let no = p.next;
         let path = dir.join(no.to_string());
         match std::fs::metadata(&path) {
-            Ok(meta) if meta.len() == s.slice_len(no) => {}
+            Ok(meta) if meta.len() == s.promise().slice_len(no) => {}
             Ok(_) => return a.broken.store(true, Ordering::Release),
             Err(_) => return,
         }

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::super::reply::ApiError;
 use super::assemble::Assembly;
+use super::verify::Promise;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) enum Phase {
@@ -44,15 +45,17 @@ pub(crate) struct Session {
 }
 
 impl Session {
-    /// Number of slices the file is cut into (0 for an empty file).
-    pub fn slice_count(&self) -> u64 {
-        self.size.div_ceil(self.slice_size.max(1))
+    pub fn promise(&self) -> Promise<'_> {
+        Promise {
+            size: self.size,
+            slice_size: self.slice_size,
+            etag: &self.etag,
+        }
     }
 
-    /// Expected byte length of slice `no` (1-based).
-    pub fn slice_len(&self, no: u64) -> u64 {
-        let start = (no - 1).saturating_mul(self.slice_size);
-        self.size.saturating_sub(start).min(self.slice_size)
+    /// Number of slices the file is cut into (0 for an empty file).
+    pub fn slice_count(&self) -> u64 {
+        self.promise().slice_count()
     }
 }
 

@@ -2,8 +2,8 @@
 //! (all `sliceSize` bytes except the remainder-sized last one), and the MD5 of their
 //! concatenation equal to the `etag` given to `create`. It takes the assembly built while the
 //! slices arrived when that is complete and trustworthy, and otherwise runs on the blocking
-//! pool while building the blob file; then it places the file in the tree. The outcome becomes the session's
-//! phase: `Done` or `Failed` ("文件上传失败", OpenList #1739).
+//! pool while building the blob file; then it places the file in the tree. The outcome becomes
+//! the session's phase: `Done` or `Failed` ("文件上传失败", OpenList #1739).
 
 use std::fs::File;
 use std::io::{Read, Write};
@@ -37,8 +37,30 @@ impl Md5Sink {
     }
 }
 
-/// Concatenates the slices into `out` and reports whether they form the promised file.
-fn concat_and_check(dir: &Path, s: &Session, out: &Path) -> std::io::Result<bool> {
+/// What `create` promised: the whole file's size and MD5, cut into `slice_size` pieces.
+#[derive(Clone, Copy)]
+pub(crate) struct Promise<'a> {
+    pub size: u64,
+    pub slice_size: u64,
+    pub etag: &'a str,
+}
+
+impl Promise<'_> {
+    /// Number of slices the file is cut into (0 for an empty file).
+    pub fn slice_count(&self) -> u64 {
+        self.size.div_ceil(self.slice_size.max(1))
+    }
+
+    /// Expected byte length of slice `no` (1-based).
+    pub fn slice_len(&self, no: u64) -> u64 {
+        let start = no.saturating_sub(1).saturating_mul(self.slice_size);
+        self.size.saturating_sub(start).min(self.slice_size)
+    }
+}
+
+/// Concatenates the slice files `dir/<no>` into `out` and reports whether they form the
+/// promised file.
+pub(crate) fn concat_slices(dir: &Path, s: Promise<'_>, out: &Path) -> std::io::Result<bool> {
     let mut sink = Md5Sink::default();
     let mut file = File::create(out)?;
     let mut buf = vec![0u8; 1 << 20];
@@ -72,9 +94,10 @@ pub(crate) fn start(st: &Arc<Shared>, session: Session) {
             None => {
                 let tmp = lock(&st.drive).blobs.incoming_path();
                 let (job, job_dir, job_tmp) = (session.clone(), dir.clone(), tmp.clone());
-                let checked =
-                    tokio::task::spawn_blocking(move || concat_and_check(&job_dir, &job, &job_tmp))
-                        .await;
+                let checked = tokio::task::spawn_blocking(move || {
+                    concat_slices(&job_dir, job.promise(), &job_tmp)
+                })
+                .await;
                 (tmp, checked)
             }
         };

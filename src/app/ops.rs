@@ -1,0 +1,149 @@
+//! File operations as data: what `update` asks the runtime to do to files ([`OpSpec`]), and what
+//! comes back ([`OpMsg`], [`OpReport`]). Batches report progress and per-item failures; batch
+//! renames and moves also return how to undo them.
+
+use crate::fs::{CloudDir, EntryKey, Location};
+
+pub type OpId = u64;
+
+/// One entry an operation acts on.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct OpItem {
+    pub key: EntryKey,
+    pub name: String,
+    pub is_dir: bool,
+}
+
+/// One rename, executed in order (a plan's steps may pass through temporary names).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenameStep {
+    pub key: EntryKey,
+    pub from: String,
+    pub to: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OpSpec {
+    Mkdir {
+        at: Location,
+        name: String,
+    },
+    Rename {
+        at: Location,
+        steps: Vec<RenameStep>,
+    },
+    /// Within one backend: cloud `file/move`, local `rename` (copy + delete across devices).
+    Move {
+        from: Location,
+        items: Vec<OpItem>,
+        to: Location,
+    },
+    /// Within one backend: cloud copy API, local recursive copy.
+    Copy {
+        from: Location,
+        items: Vec<OpItem>,
+        to: Location,
+    },
+    /// Cloud: to the trash (restorable).
+    Trash {
+        at: Location,
+        items: Vec<OpItem>,
+    },
+    /// Local: remove for good. Cloud: purge items that are already in the trash.
+    Delete {
+        at: Location,
+        items: Vec<OpItem>,
+    },
+    /// Cloud trash: back to the original place, or into `to` when given.
+    Restore {
+        items: Vec<OpItem>,
+        to: Option<CloudDir>,
+    },
+}
+
+impl OpSpec {
+    /// Verb for messages: "Renamed 3 of 4".
+    pub fn verb(&self) -> &'static str {
+        match self {
+            OpSpec::Mkdir { .. } => "Created",
+            OpSpec::Rename { .. } => "Renamed",
+            OpSpec::Move { .. } => "Moved",
+            OpSpec::Copy { .. } => "Copied",
+            OpSpec::Trash { .. } => "Moved to the trash",
+            OpSpec::Delete { .. } => "Deleted",
+            OpSpec::Restore { .. } => "Restored",
+        }
+    }
+
+    /// Items in the batch (for progress totals).
+    pub fn len(&self) -> usize {
+        match self {
+            OpSpec::Mkdir { .. } => 1,
+            OpSpec::Rename { steps, .. } => steps.len(),
+            OpSpec::Move { items, .. }
+            | OpSpec::Copy { items, .. }
+            | OpSpec::Trash { items, .. }
+            | OpSpec::Delete { items, .. }
+            | OpSpec::Restore { items, .. } => items.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Whether the operation works on the local disk (otherwise on the cloud).
+    pub fn is_local(&self) -> bool {
+        match self {
+            OpSpec::Mkdir { at, .. }
+            | OpSpec::Rename { at, .. }
+            | OpSpec::Trash { at, .. }
+            | OpSpec::Delete { at, .. } => !at.is_cloud(),
+            OpSpec::Move { from, .. } | OpSpec::Copy { from, .. } => !from.is_cloud(),
+            OpSpec::Restore { .. } => false,
+        }
+    }
+}
+
+/// How to reverse a finished batch rename or move (what `undo` previews and runs).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct UndoRecord {
+    pub description: String,
+    pub actions: Vec<UndoAction>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum UndoAction {
+    /// Rename `key` (now named `from`) back to `to` inside `at`.
+    Rename {
+        at: Location,
+        key: EntryKey,
+        from: String,
+        to: String,
+    },
+    /// Move `item` from `now_in` back to `back_to`.
+    Move {
+        item: OpItem,
+        now_in: Location,
+        back_to: Location,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct OpReport {
+    pub ok: usize,
+    /// `(name, reason)` of every item that failed.
+    pub failed: Vec<(String, String)>,
+    /// Set for renames and moves that changed something.
+    pub undo: Option<UndoRecord>,
+    /// Cloud restores that could not go back because their folder is gone.
+    pub orphaned: Vec<OpItem>,
+    /// The entry to put the cursor on afterwards (e.g. a new directory).
+    pub focus: Option<(Location, EntryKey)>,
+}
+
+#[derive(Debug, Clone)]
+pub enum OpMsg {
+    Progress { op: OpId, done: usize, total: usize },
+    Finished { op: OpId, report: OpReport },
+}

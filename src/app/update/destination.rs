@@ -1,0 +1,144 @@
+//! Typing another destination for a copy or move (`e` in the question), with Tab completion
+//! of directory paths. Local paths are taken as typed (`~` expands); cloud paths are looked up
+//! before the question comes back with the new destination.
+
+use super::ops;
+use crate::app::{CloudMsg, Effect, InputPurpose, Modal, Model, OpSpec};
+use crate::fs::Location;
+use crate::fs::complete::expand_home;
+
+/// From the copy/move question: open the destination prompt with the current target.
+pub fn edit(model: &mut Model) {
+    let Some(Modal::Confirm(state)) = &model.modal else {
+        return;
+    };
+    let (OpSpec::Move { to, .. } | OpSpec::Copy { to, .. }) = &state.spec else {
+        model.error("Only copies and moves have a destination to change");
+        return;
+    };
+    let mut text = to.display();
+    if !text.ends_with('/') {
+        text.push('/');
+    }
+    let spec = state.spec.clone();
+    super::input::open(model, InputPurpose::Destination, &text);
+    if let Some(Modal::Input(s)) = &mut model.modal {
+        s.pending = Some(Box::new(spec));
+    }
+}
+
+pub fn accept(model: &mut Model, text: &str) -> Vec<Effect> {
+    let Some(Modal::Input(state)) = &mut model.modal else {
+        return vec![];
+    };
+    let Some(spec) = state.pending.as_deref() else {
+        return vec![];
+    };
+    let text = text.trim();
+    if text.is_empty() {
+        state.error = Some("Type a directory".into());
+        return vec![];
+    }
+    if spec_is_cloud(spec) {
+        state.note = Some("Looking it up…".into());
+        return vec![Effect::ResolveDestination {
+            text: text.to_owned(),
+        }];
+    }
+    let path = expand_home(text, model.home.as_deref());
+    retarget(
+        model,
+        Location::Local(path.trim_end_matches('/').to_owned().into()),
+    );
+    vec![]
+}
+
+pub fn resolved(model: &mut Model, msg: CloudMsg) {
+    let CloudMsg::Destination { text, result } = msg else {
+        return;
+    };
+    let Some(Modal::Input(state)) = &mut model.modal else {
+        return;
+    };
+    if state.purpose != InputPurpose::Destination || state.input.value().trim() != text {
+        return;
+    }
+    state.note = None;
+    match result {
+        Ok(dir) => retarget(model, Location::Cloud(dir)),
+        Err(e) => state.error = Some(e.message),
+    }
+}
+
+/// Back to the question, now with `to` as the destination.
+fn retarget(model: &mut Model, to: Location) {
+    let Some(Modal::Input(state)) = &model.modal else {
+        return;
+    };
+    let Some(spec) = state.pending.as_deref().cloned() else {
+        return;
+    };
+    let spec = match spec {
+        OpSpec::Move { from, items, .. } => OpSpec::Move { from, items, to },
+        OpSpec::Copy { from, items, .. } => OpSpec::Copy { from, items, to },
+        other => other,
+    };
+    model.modal = None;
+    ops::ask_transfer(model, spec);
+}
+
+fn spec_is_cloud(spec: &OpSpec) -> bool {
+    !spec.is_local()
+}
+
+/// Tab in a destination prompt.
+pub fn complete(model: &Model) -> Vec<Effect> {
+    let Some(Modal::Input(state)) = &model.modal else {
+        return vec![];
+    };
+    let Some(spec) = state.pending.as_deref() else {
+        return vec![];
+    };
+    vec![Effect::Complete {
+        text: state.input.value().to_owned(),
+        cloud: spec_is_cloud(spec),
+    }]
+}
+
+pub fn completed(model: &mut Model, text: &str, names: Vec<String>) {
+    let Some(Modal::Input(state)) = &mut model.modal else {
+        return;
+    };
+    if state.input.value() != text {
+        return;
+    }
+    let base = &text[..text.rfind('/').map_or(0, |i| i + 1)];
+    let common = common_prefix(&names);
+    let value = match names.len() {
+        0 => {
+            state.note = Some("No directory matches".into());
+            return;
+        }
+        1 => format!("{base}{}/", names[0]),
+        _ => format!("{base}{common}"),
+    };
+    state.note = (names.len() > 1).then(|| names.join("  "));
+    state.input = state.input.clone().with_value(value);
+}
+
+fn common_prefix(names: &[String]) -> String {
+    let Some(first) = names.first() else {
+        return String::new();
+    };
+    let mut prefix: &str = first;
+    for n in &names[1..] {
+        let len: usize = prefix
+            .chars()
+            .zip(n.chars())
+            .take_while(|(a, b)| a == b)
+            .map(|(a, _)| a.len_utf8())
+            .sum();
+        prefix = &prefix[..len];
+    }
+    prefix.to_owned()
+}

@@ -1,0 +1,396 @@
+//! File operations from the browser: mkdir, delete, copy, move, the trash view, undo, the
+//! confirmation step before anything runs, and applying results (summary, refreshed panes,
+//! cursor on a sensible entry, the undo record).
+
+use super::nav;
+use crate::app::{
+    ConfirmState, Effect, InputPurpose, Modal, Model, OpItem, OpMsg, OpProgress, OpReport, OpSpec,
+    Side, UndoAction,
+};
+use crate::fs::Location;
+
+/// The marked entries of the focused pane in display order, or else the cursor entry.
+pub fn selection(model: &Model) -> Vec<OpItem> {
+    let pane = model.focused();
+    let item = |e: &crate::fs::Entry| OpItem {
+        key: e.key.clone(),
+        name: e.name.clone(),
+        is_dir: e.is_dir(),
+    };
+    if pane.marks.is_empty() {
+        return pane.current().map(item).into_iter().collect();
+    }
+    pane.listing
+        .visible()
+        .filter(|e| pane.marks.contains(&e.key))
+        .map(item)
+        .collect()
+}
+
+/// Starts `spec` now: allocates its id and shows it as running.
+pub fn start(model: &mut Model, spec: OpSpec) -> Effect {
+    let id = model.next_op;
+    model.next_op += 1;
+    let label = format!("{} {}", spec.verb(), count(spec.len()));
+    model.ops.push(OpProgress {
+        id,
+        label,
+        done: 0,
+        total: spec.len(),
+    });
+    Effect::Op { id, spec }
+}
+
+fn ask(model: &mut Model, title: String, lines: Vec<String>, spec: OpSpec, danger: bool) {
+    model.modal = Some(Modal::Confirm(ConfirmState {
+        title,
+        lines,
+        spec,
+        danger,
+    }));
+}
+
+fn names(items: &[OpItem]) -> Vec<String> {
+    let mut lines: Vec<String> = items
+        .iter()
+        .take(8)
+        .map(|i| format!("  {}", i.name))
+        .collect();
+    if items.len() > 8 {
+        lines.push(format!("  … and {} more", items.len() - 8));
+    }
+    lines
+}
+
+/// "1 item", "3 items".
+pub fn count(n: usize) -> String {
+    if n == 1 {
+        "1 item".to_owned()
+    } else {
+        format!("{n} items")
+    }
+}
+
+fn writable_dir(loc: &Location) -> bool {
+    matches!(loc, Location::Local(_) | Location::Cloud(_))
+}
+
+pub fn mkdir(model: &mut Model) {
+    if !writable_dir(&model.focused().location) {
+        model.error("New directories go into a directory, not into search results or the trash");
+        return;
+    }
+    super::input::open(model, InputPurpose::Mkdir, "");
+}
+
+pub fn accept_mkdir(model: &mut Model, side: Side, name: &str) -> Result<Vec<Effect>, String> {
+    let at = model.pane(side).location.clone();
+    let checked = if at.is_cloud() {
+        crate::plan::validate_cloud_name(name)
+    } else {
+        crate::plan::validate_local_name(name)
+    };
+    checked.map_err(|e| e.to_string())?;
+    model.modal = None;
+    Ok(vec![start(
+        model,
+        OpSpec::Mkdir {
+            at,
+            name: name.to_owned(),
+        },
+    )])
+}
+
+pub fn delete(model: &mut Model) {
+    let items = selection(model);
+    if items.is_empty() {
+        return;
+    }
+    let at = model.focused().location.clone();
+    let n = items.len();
+    let (title, danger, spec) = match &at {
+        Location::Trash => (
+            format!(
+                "Delete {} from the trash for good? This cannot be undone.",
+                count(n)
+            ),
+            true,
+            OpSpec::Delete {
+                at: at.clone(),
+                items: items.clone(),
+            },
+        ),
+        Location::Cloud(_) | Location::Search(_) => (
+            format!(
+                "Move {} to the cloud trash? (T shows the trash, where they can be restored)",
+                count(n)
+            ),
+            false,
+            OpSpec::Trash {
+                at: at.clone(),
+                items: items.clone(),
+            },
+        ),
+        Location::Local(p) => (
+            format!(
+                "Delete {} from {} for good? This cannot be undone.",
+                count(n),
+                p.display()
+            ),
+            true,
+            OpSpec::Delete {
+                at: at.clone(),
+                items: items.clone(),
+            },
+        ),
+    };
+    ask(model, title, names(&items), spec, danger);
+}
+
+/// Copy (`copy`) or move the selection into the other pane's directory.
+pub fn transfer(model: &mut Model, copy: bool) {
+    let items = selection(model);
+    let (from, to) = (
+        model.focused().location.clone(),
+        model.pane(model.focus.other()).location.clone(),
+    );
+    let verb = if copy { "Copy" } else { "Move" };
+    if items.is_empty() {
+        return;
+    }
+    if !writable_dir(&to) {
+        model.error(format!(
+            "{verb} into a directory: the other pane shows {}",
+            to.display()
+        ));
+        return;
+    }
+    if from.is_cloud() != to.is_cloud() {
+        model.error("Copying between the local disk and the cloud goes through the transfer queue");
+        return;
+    }
+    if !matches!(from, Location::Local(_) | Location::Cloud(_)) && !copy {
+        model.error("Move entries from their directory, not from search results or the trash");
+        return;
+    }
+    if from == to {
+        model.error(format!("{verb}: both panes show {}", to.display()));
+        return;
+    }
+    let spec = if copy {
+        OpSpec::Copy { from, items, to }
+    } else {
+        OpSpec::Move { from, items, to }
+    };
+    ask_transfer(model, spec);
+}
+
+/// The question before a copy or move (its destination can be changed with `e`).
+pub fn ask_transfer(model: &mut Model, spec: OpSpec) {
+    let (verb, items, to) = match &spec {
+        OpSpec::Copy { items, to, .. } => ("Copy", items, to),
+        OpSpec::Move { items, to, .. } => ("Move", items, to),
+        _ => return,
+    };
+    let title = format!(
+        "{verb} {} to {}?   (e: another destination)",
+        count(items.len()),
+        to.display()
+    );
+    let lines = names(items);
+    ask(model, title, lines, spec, false);
+}
+
+pub fn show_trash(model: &mut Model) -> Vec<Effect> {
+    if !model.cloud_enabled {
+        model.error("No cloud account: the trash belongs to the cloud drive");
+        return vec![];
+    }
+    vec![nav::go(model, model.focus, Location::Trash, true, None)]
+}
+
+pub fn restore(model: &mut Model) {
+    let items = selection(model);
+    if items.is_empty() {
+        return;
+    }
+    let title = format!("Restore {} to where they were?", count(items.len()));
+    ask(
+        model,
+        title,
+        names(&items),
+        OpSpec::Restore {
+            items: items.clone(),
+            to: None,
+        },
+        false,
+    );
+}
+
+pub fn undo(model: &mut Model) {
+    let Some(record) = model.undo.clone() else {
+        model.info("Nothing to undo");
+        return;
+    };
+    let Some(spec) = undo_spec(&record.actions) else {
+        model.error("The undo journal is damaged; nothing was changed");
+        return;
+    };
+    let mut lines: Vec<String> = record.actions.iter().take(8).map(describe).collect();
+    if record.actions.len() > 8 {
+        lines.push(format!("  … and {} more", record.actions.len() - 8));
+    }
+    ask(
+        model,
+        format!("Undo the {}?", record.description),
+        lines,
+        spec,
+        false,
+    );
+}
+
+fn describe(action: &UndoAction) -> String {
+    match action {
+        UndoAction::Rename { from, to, .. } => format!("  {from} → {to}"),
+        UndoAction::Move { item, back_to, .. } => {
+            format!("  {} → {}", item.name, back_to.display())
+        }
+    }
+}
+
+/// One operation that reverses `actions` (all renames in one directory, or all moves between
+/// the same two directories, as a batch produces them).
+fn undo_spec(actions: &[UndoAction]) -> Option<OpSpec> {
+    match actions.first()? {
+        UndoAction::Rename { at, .. } => {
+            let steps = actions
+                .iter()
+                .map(|a| match a {
+                    UndoAction::Rename { key, from, to, .. } => Some(crate::app::RenameStep {
+                        key: key.clone(),
+                        from: from.clone(),
+                        to: to.clone(),
+                    }),
+                    UndoAction::Move { .. } => None,
+                })
+                .collect::<Option<Vec<_>>>()?;
+            Some(OpSpec::Rename {
+                at: at.clone(),
+                steps,
+            })
+        }
+        UndoAction::Move {
+            now_in, back_to, ..
+        } => {
+            let items = actions
+                .iter()
+                .map(|a| match a {
+                    UndoAction::Move { item, .. } => Some(item.clone()),
+                    UndoAction::Rename { .. } => None,
+                })
+                .collect::<Option<Vec<_>>>()?;
+            Some(OpSpec::Move {
+                from: now_in.clone(),
+                items,
+                to: back_to.clone(),
+            })
+        }
+    }
+}
+
+pub fn confirm(model: &mut Model, accept: bool, by_enter: bool) -> Vec<Effect> {
+    let Some(Modal::Confirm(state)) = model.modal.clone() else {
+        return vec![];
+    };
+    if !accept {
+        model.modal = None;
+        return vec![];
+    }
+    if state.danger && by_enter {
+        model.error("This cannot be undone: press y to confirm, n to cancel");
+        return vec![];
+    }
+    model.modal = None;
+    vec![start(model, state.spec)]
+}
+
+pub fn update(model: &mut Model, msg: OpMsg) -> Vec<Effect> {
+    match msg {
+        OpMsg::Progress { op, done, total } => {
+            if let Some(p) = model.ops.iter_mut().find(|p| p.id == op) {
+                (p.done, p.total) = (done, total);
+            }
+            vec![]
+        }
+        OpMsg::Finished { op, report } => finished(model, op, report),
+    }
+}
+
+fn finished(model: &mut Model, op: crate::app::OpId, report: OpReport) -> Vec<Effect> {
+    let label = model
+        .ops
+        .iter()
+        .find(|p| p.id == op)
+        .map(|p| p.label.clone())
+        .unwrap_or_default();
+    model.ops.retain(|p| p.id != op);
+    let verb = label.split(' ').next().unwrap_or("Done");
+    if report.failed.is_empty() {
+        model.info(label);
+    } else {
+        let title = format!("{verb}: {} done, {} failed", report.ok, report.failed.len());
+        let lines = report
+            .failed
+            .iter()
+            .map(|(n, why)| format!("{n}: {why}"))
+            .collect();
+        model.error(title.clone());
+        model.modal = Some(Modal::Report {
+            title,
+            lines,
+            scroll: 0,
+        });
+    }
+    if let Some(record) = report.undo {
+        model.undo = Some(record);
+    }
+    // Both panes reload in place; cloud listings come from the cache unless this changed them.
+    let mut effects = vec![];
+    for side in [Side::Left, Side::Right] {
+        if let Some((_, key)) = report
+            .focus
+            .as_ref()
+            .filter(|(loc, _)| *loc == model.pane(side).location)
+        {
+            model.pane_mut(side).want_cursor = Some(key.clone());
+        }
+        effects.push(nav::reload(model, side, true));
+    }
+    if !report.orphaned.is_empty() {
+        orphans(model, report.orphaned);
+    }
+    effects
+}
+
+/// Restored items whose folder is gone: offer the other pane's cloud folder instead.
+fn orphans(model: &mut Model, items: Vec<OpItem>) {
+    let to = match &model.pane(model.focus.other()).location {
+        Location::Cloud(dir) => dir.clone(),
+        _ => crate::fs::CloudDir::root(),
+    };
+    let title = format!(
+        "{} cannot go back: their folder is gone. Restore them into {}?",
+        count(items.len()),
+        to.path()
+    );
+    ask(
+        model,
+        title,
+        names(&items),
+        OpSpec::Restore {
+            items: items.clone(),
+            to: Some(to),
+        },
+        false,
+    );
+}

@@ -1,0 +1,5 @@
+//! update() tests: drive the model with messages and check state and effects. No runtime.
+
+mod browse;
+mod cloud;
+mod ops;

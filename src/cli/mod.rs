@@ -1,0 +1,14 @@
+//! Command-line arguments (clap derive), one file per family of subcommands. Plain data: what
+//! the user asked for, checked only as far as clap can; `cmd` interprets it.
+
+mod files;
+mod mock;
+mod rename;
+mod root;
+mod trash;
+
+pub use files::{LsArgs, MkdirArgs, MoveArgs, RmArgs, StatArgs, TreeArgs};
+pub use mock::MockServerArgs;
+pub use rename::{CaseArg, RenameArgs, ScopeArg};
+pub use root::{Cli, Cmd, CompletionsArgs, JsonArgs};
+pub use trash::{PurgeArgs, RestoreArgs, TrashCmd, TrashLsArgs};

@@ -1,0 +1,98 @@
+//! The top level: global options and the list of subcommands. Without a subcommand panfm opens
+//! the two-pane TUI.
+
+use super::files::{LsArgs, MkdirArgs, MoveArgs, RmArgs, StatArgs, TreeArgs};
+use super::mock::MockServerArgs;
+use super::rename::RenameArgs;
+use super::trash::{RestoreArgs, TrashCmd};
+use clap::{ArgAction, Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "panfm",
+    version,
+    about = "Dual-pane terminal file manager for the 123pan cloud drive",
+    after_help = "Cloud paths start with / (like /photos/2024); id:N names an item by its id."
+)]
+pub struct Cli {
+    /// Run against an embedded mock 123pan server with a demo drive (no account, no network).
+    /// With a subcommand, every run starts from a fresh demo drive.
+    #[arg(long, global = true)]
+    pub demo: bool,
+
+    /// 123pan Open API base URL.
+    #[arg(long, env = "PANFM_API_BASE", global = true, value_name = "URL")]
+    pub api_base: Option<String>,
+
+    /// Keep config, token cache and state under DIR instead of the platform directories.
+    #[arg(long, env = "PANFM_CONFIG_DIR", global = true, value_name = "DIR")]
+    pub config_dir: Option<PathBuf>,
+
+    /// Print only errors (no summaries, no progress bars).
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+
+    /// Say what is done item by item; twice adds debug logging on stderr.
+    #[arg(short, long, global = true, action = ArgAction::Count)]
+    pub verbose: u8,
+
+    /// Directory for the left pane (default: the current directory).
+    pub left: Option<PathBuf>,
+
+    /// Directory for the right pane (default: same as the left).
+    pub right: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Cmd>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Cmd {
+    /// List a cloud folder (default /).
+    Ls(LsArgs),
+    /// Show a cloud folder and everything below it.
+    Tree(TreeArgs),
+    /// Show one item: id, type, size (a folder's total), md5, dates.
+    Stat(StatArgs),
+    /// Show the account: name, VIP state, space used and free.
+    Info(JsonArgs),
+    /// Create cloud folders.
+    Mkdir(MkdirArgs),
+    /// Move items into a cloud folder: mv PATH... DIR.
+    Mv(MoveArgs),
+    /// Copy items into a cloud folder (server-side copy): cp PATH... DIR.
+    Cp(MoveArgs),
+    /// Rename one item (rename PATH NEW_NAME) or many with a pattern (--regex/--find … --to …).
+    Rename(RenameArgs),
+    /// Move items to the trash.
+    Rm(RmArgs),
+    /// List, restore or permanently delete trashed items.
+    #[command(subcommand)]
+    Trash(TrashCmd),
+    /// Restore trashed items (same as `trash restore`).
+    Restore(RestoreArgs),
+    /// Store developer credentials (client id and secret) and check them with the server.
+    Login,
+    /// Forget the stored credentials and the cached access token.
+    Logout,
+    /// Print a shell completion script, e.g. `panfm completions bash > /etc/bash_completion.d/panfm`.
+    Completions(CompletionsArgs),
+    /// Print the default keymap (copy parts of it into keymap.toml in the config directory).
+    Keymap,
+    /// Run the mock 123pan server standalone (prints `base_url=… client_id=… client_secret=…`).
+    MockServer(MockServerArgs),
+}
+
+#[derive(Debug, Clone, Copy, clap::Args)]
+pub struct JsonArgs {
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Clone, Copy, clap::Args)]
+pub struct CompletionsArgs {
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}

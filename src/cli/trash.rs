@@ -1,0 +1,45 @@
+//! Arguments of `panfm trash …` and `panfm restore`.
+
+use clap::Subcommand;
+
+#[derive(Debug, Subcommand)]
+pub enum TrashCmd {
+    /// List trashed items under PATH (default /) with their original paths. The Open API has no
+    /// recycle-bin listing, so this walks every folder below PATH.
+    Ls(TrashLsArgs),
+    /// Put trashed items back where they were (or into --to DIR).
+    Restore(RestoreArgs),
+    /// Delete trashed items for good. Asks first on a terminal; needs --yes otherwise.
+    Purge(PurgeArgs),
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct TrashLsArgs {
+    #[arg(long)]
+    pub json: bool,
+    #[arg(default_value = "/", value_name = "PATH")]
+    pub path: String,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct RestoreArgs {
+    /// Restore into this folder instead of the original ones.
+    #[arg(long, value_name = "DIR")]
+    pub to: Option<String>,
+    #[arg(long)]
+    pub json: bool,
+    /// Original paths (/a/old.txt), id:N, or bare ids as `trash ls` prints them.
+    #[arg(required = true, value_name = "PATH_OR_ID")]
+    pub items: Vec<String>,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct PurgeArgs {
+    /// Do not ask.
+    #[arg(short, long)]
+    pub yes: bool,
+    #[arg(long)]
+    pub json: bool,
+    #[arg(required = true, value_name = "PATH_OR_ID")]
+    pub items: Vec<String>,
+}

@@ -1,0 +1,88 @@
+//! Exit statuses and the error that ends a command early. Per-item failures do not end a
+//! command: they are reported through `Ctx::fail` and turn a success into [`Status::Failure`].
+
+use crate::api::{ApiError, ApiErrorKind, BatchError};
+use crate::fs::resolve::ResolveError;
+use std::process::ExitCode;
+
+/// 0 everything done; 1 something failed (some or all items, the server, the network);
+/// 2 the command line was wrong (unknown flag, a path that is not a cloud path, a bad pattern,
+/// a refused confirmation); 3 no account is configured or the credentials were rejected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Status {
+    Success = 0,
+    Failure = 1,
+    Usage = 2,
+    Auth = 3,
+}
+
+impl From<Status> for ExitCode {
+    fn from(s: Status) -> Self {
+        ExitCode::from(s as u8)
+    }
+}
+
+/// Ends a command; `message` is one line for stderr.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CmdError {
+    pub status: Status,
+    pub message: String,
+}
+
+impl CmdError {
+    pub fn usage(message: impl Into<String>) -> Self {
+        Self {
+            status: Status::Usage,
+            message: message.into(),
+        }
+    }
+
+    pub fn failure(message: impl Into<String>) -> Self {
+        Self {
+            status: Status::Failure,
+            message: message.into(),
+        }
+    }
+}
+
+pub type CmdResult<T = ()> = Result<T, CmdError>;
+
+/// The status an API failure deserves.
+pub fn api_status(e: &ApiError) -> Status {
+    match e.kind {
+        ApiErrorKind::Auth => Status::Auth,
+        _ => Status::Failure,
+    }
+}
+
+impl From<ApiError> for CmdError {
+    fn from(e: ApiError) -> Self {
+        Self {
+            status: api_status(&e),
+            message: e.to_string(),
+        }
+    }
+}
+
+impl From<BatchError> for CmdError {
+    fn from(e: BatchError) -> Self {
+        Self {
+            status: api_status(&e.error),
+            message: e.to_string(),
+        }
+    }
+}
+
+impl From<ResolveError> for CmdError {
+    fn from(e: ResolveError) -> Self {
+        let status = match &e {
+            ResolveError::Syntax(_) | ResolveError::AboveBase(_) => Status::Usage,
+            ResolveError::Api(api) => api_status(api),
+            _ => Status::Failure,
+        };
+        Self {
+            status,
+            message: e.to_string(),
+        }
+    }
+}

@@ -1,0 +1,28 @@
+//! The scriptable command line (`panfm ls`, `mv`, `trash restore`, …): one file per family of
+//! subcommands, all on the engine the TUI uses — one shared [`crate::api::Client`] (token cache,
+//! rate limiter, retries), [`crate::fs::resolve`] for paths and [`crate::plan`] for batch
+//! renames. Nothing here speaks HTTP or re-implements a rule those modules own.
+//!
+//! Conventions: data goes to stdout (text, or JSON with `--json`), everything else to stderr;
+//! one `panfm: ITEM: reason` line per failed item; exit statuses in [`exit::Status`].
+//! `upload` and `download` will slot into [`dispatch`] as two more arms on the transfer engine.
+
+pub mod account;
+mod ctx;
+mod dispatch;
+mod exit;
+mod info;
+mod list;
+mod mkdir;
+mod output;
+mod relocate;
+mod remove;
+mod rename;
+mod rename_plan;
+mod trash;
+mod tree;
+mod walk;
+
+pub use ctx::{Ctx, Verbosity};
+pub use dispatch::dispatch;
+pub use exit::{CmdError, CmdResult, Status};

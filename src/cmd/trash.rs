@@ -1,0 +1,221 @@
+//! `panfm trash ls|restore|purge` (and `panfm restore`).
+//!
+//! The Open API has no recycle-bin listing: trashed items stay in their old folder's v2 listing
+//! with `trashed: 1`. So `trash ls` walks the live folders below PATH and collects them; items
+//! whose folder was itself deleted for good cannot be reached that way (address them by id).
+//! Items inside a trashed folder are not listed separately: restoring the folder restores them.
+//!
+//! Items are named by their original path (`/a/old.txt`), `id:N`, or a bare id as `trash ls`
+//! prints it. Restore puts items back where they were; when that folder is gone or trashed the
+//! server refuses (`abnormalFileIDs`), and the message points to `--to DIR`, which restores
+//! everything given into DIR instead. Purge deletes for good, after a confirmation.
+
+use super::ctx::Ctx;
+use super::exit::{CmdError, CmdResult, Status};
+use super::output::{Table, entry_json, items, kind, local_time, size};
+use super::walk::walk;
+use crate::api::{FileEntry, FileId};
+use crate::cli::{PurgeArgs, RestoreArgs, TrashLsArgs};
+use crate::fs::resolve::{Resolved, Want, join};
+use serde_json::{Value, json};
+use std::collections::{HashMap, HashSet};
+use std::io::{BufRead, IsTerminal, Write};
+
+pub async fn ls(ctx: &mut Ctx, args: TrashLsArgs) -> CmdResult {
+    let root = ctx.resolver.resolve_dir(&args.path).await?;
+    let listed = walk(ctx, root.entry.id, &root.path, None, |e| !e.trashed).await;
+    let mut found: Vec<(String, FileEntry)> = Vec::new();
+    let mut failed: Vec<(String, String)> = Vec::new();
+    for l in listed.values() {
+        match &l.children {
+            Ok(children) => found.extend(
+                children
+                    .iter()
+                    .filter(|e| e.trashed)
+                    .map(|e| (join(&l.path, &e.name), e.clone())),
+            ),
+            Err(e) => failed.push((l.path.clone(), e.to_string())),
+        }
+    }
+    failed.sort();
+    for (path, e) in failed {
+        ctx.fail(&path, CmdError::failure(e));
+    }
+    found.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.id.cmp(&b.1.id)));
+    if args.json {
+        let list: Vec<Value> = found.iter().map(|(p, e)| entry_json(e, p)).collect();
+        ctx.print_json(&list);
+        return Ok(());
+    }
+    if found.is_empty() {
+        ctx.summary(format!("nothing in the trash under {}", root.path));
+        return Ok(());
+    }
+    let mut table = Table::new(&[0, 2]);
+    table.row(
+        ["ID", "TYPE", "SIZE", "TRASHED", "ORIGINAL PATH"]
+            .map(String::from)
+            .to_vec(),
+    );
+    for (path, e) in &found {
+        let size_cell = if e.is_dir() {
+            "-".to_owned()
+        } else {
+            size(e.size)
+        };
+        let when = local_time(e.updated_at);
+        table.row(vec![
+            e.id.to_string(),
+            kind(e).into(),
+            size_cell,
+            when,
+            path.clone(),
+        ]);
+    }
+    ctx.print(&table.render());
+    Ok(())
+}
+
+/// Resolves each argument to a trashed item, reporting those that are not.
+async fn pick_trashed(ctx: &mut Ctx, args: &[String]) -> Vec<Resolved> {
+    let mut picked = Vec::new();
+    let mut seen = HashSet::new();
+    for text in args {
+        let spec = match text.bytes().all(|b| b.is_ascii_digit()) && !text.is_empty() {
+            true => format!("id:{text}"),
+            false => text.clone(),
+        };
+        match ctx.resolver.resolve_as(&spec, Want::Trashed).await {
+            Ok(item) if seen.insert(item.entry.id) => picked.push(item),
+            Ok(_) => {}
+            Err(e) => ctx.fail(text, e),
+        }
+    }
+    picked
+}
+
+pub async fn restore(ctx: &mut Ctx, args: RestoreArgs) -> CmdResult {
+    ctx.start_report(args.json);
+    let dest = match &args.to {
+        Some(dir) => Some(ctx.resolver.resolve_dir(dir).await?),
+        None => None,
+    };
+    let picked = pick_trashed(ctx, &args.items).await;
+    if picked.is_empty() {
+        return Ok(());
+    }
+    let ids: Vec<FileId> = picked.iter().map(|i| i.entry.id).collect();
+    let stuck: HashSet<FileId> = match &dest {
+        Some(dir) => {
+            ctx.client.recover_to(&ids, dir.entry.id).await?;
+            HashSet::new()
+        }
+        None => ctx.client.recover(&ids).await?.into_iter().collect(),
+    };
+    // A restored name can change when it was taken meanwhile; ask where each one ended up.
+    let back: Vec<FileId> = ids.iter().copied().filter(|i| !stuck.contains(i)).collect();
+    let now: HashMap<FileId, FileEntry> = match back.is_empty() {
+        true => HashMap::new(),
+        false => ctx
+            .client
+            .infos(&back)
+            .await?
+            .into_iter()
+            .map(|e| (e.id, e))
+            .collect(),
+    };
+    let mut restored = 0;
+    for item in &picked {
+        if stuck.contains(&item.entry.id) {
+            let why = "its original folder no longer exists or is in the trash; \
+                       restore it elsewhere with --to DIR";
+            ctx.fail(&item.path, CmdError::failure(why));
+            continue;
+        }
+        let entry = now.get(&item.entry.id).unwrap_or(&item.entry);
+        let to = match &dest {
+            Some(dir) => dir.child_path(&entry.name),
+            None => sibling(&item.path, &entry.name),
+        };
+        ctx.note(format!("restored {} → {to}", item.path));
+        ctx.result(
+            json!({ "id": entry.id, "from": item.path, "to": to, "parentId": entry.parent_id }),
+        );
+        restored += 1;
+    }
+    ctx.summary(format!("{} restored", items(restored)));
+    Ok(())
+}
+
+/// `path` with its last name replaced; a bare `id:N` stays as it is.
+fn sibling(path: &str, name: &str) -> String {
+    match path.rsplit_once('/') {
+        Some(("", _)) => join("/", name),
+        Some((dir, _)) => join(dir, name),
+        None => path.to_owned(),
+    }
+}
+
+pub async fn purge(ctx: &mut Ctx, args: PurgeArgs) -> CmdResult {
+    ctx.start_report(args.json);
+    let picked = pick_trashed(ctx, &args.items).await;
+    if picked.is_empty() {
+        return Ok(());
+    }
+    if !args.yes {
+        confirm(&picked)?;
+    }
+    let ids: Vec<FileId> = picked.iter().map(|i| i.entry.id).collect();
+    let bar = ctx.progress(None, &format!("deleting {}", items(ids.len())));
+    let outcome = ctx.client.delete(&ids).await;
+    bar.finish_and_clear();
+    let (done, failure) = match outcome {
+        Ok(()) => (ids.len(), None),
+        Err(e) => (e.completed, Some(e.error)),
+    };
+    for (i, item) in picked.iter().enumerate() {
+        match (&failure, i < done) {
+            (Some(e), false) => ctx.fail(&item.path, e.clone()),
+            _ => {
+                ctx.note(format!("deleted {}", item.path));
+                ctx.result(json!({ "id": item.entry.id, "path": item.path }));
+            }
+        }
+    }
+    ctx.summary(format!("{} deleted for good", items(done)));
+    Ok(())
+}
+
+/// Asks on a terminal; refuses outright when stdin is not one.
+fn confirm(picked: &[Resolved]) -> CmdResult {
+    let count = items(picked.len());
+    if !std::io::stdin().is_terminal() {
+        return Err(CmdError::usage(format!(
+            "refusing to delete {count} for good without --yes (stdin is not a terminal)"
+        )));
+    }
+    let mut err = std::io::stderr();
+    for item in picked.iter().take(10) {
+        let _ = writeln!(err, "  {}", item.path);
+    }
+    if picked.len() > 10 {
+        let _ = writeln!(err, "  … and {} more", picked.len() - 10);
+    }
+    let _ = write!(
+        err,
+        "Delete {count} for good? This cannot be undone. [y/N] "
+    );
+    let _ = err.flush();
+    let mut answer = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut answer)
+        .map_err(|e| CmdError::failure(format!("cannot read the answer: {e}")))?;
+    match answer.trim().to_lowercase().as_str() {
+        "y" | "yes" => Ok(()),
+        _ => Err(CmdError {
+            status: Status::Failure,
+            message: "cancelled; nothing was deleted".into(),
+        }),
+    }
+}

@@ -1,0 +1,130 @@
+//! The cloud half of [`super::ops`]: turns an [`OpSpec`] on cloud locations into `PanFs` batch
+//! calls and a report.
+
+use super::ops::{failed_all, fold, undo_record};
+use crate::app::{OpReport, OpSpec, UndoAction};
+use crate::fs::pan::PanFs;
+use crate::fs::{EntryKey, Location};
+
+pub async fn run(fs: &PanFs, spec: &OpSpec, mut progress: impl FnMut(usize) + Send) -> OpReport {
+    let mut report = OpReport::default();
+    let ids = |items: &[crate::app::OpItem]| -> Vec<i64> {
+        items
+            .iter()
+            .filter_map(|i| match i.key {
+                EntryKey::Cloud(id) => Some(id),
+                _ => None,
+            })
+            .collect()
+    };
+    match spec {
+        OpSpec::Mkdir {
+            at: at @ Location::Cloud(dir),
+            name,
+        } => match fs.mkdir(dir, name).await {
+            Ok(id) => {
+                report.ok = 1;
+                report.focus = Some((at.clone(), EntryKey::Cloud(id)));
+            }
+            Err(e) => report.failed.push((name.clone(), e.message)),
+        },
+        OpSpec::Rename {
+            at: at @ Location::Cloud(dir),
+            steps,
+        } => {
+            let plain: Vec<(i64, String, String)> = steps
+                .iter()
+                .filter_map(|s| match s.key {
+                    EntryKey::Cloud(id) => Some((id, s.from.clone(), s.to.clone())),
+                    _ => None,
+                })
+                .collect();
+            let out = fs.rename_steps(dir.id(), &plain, &mut progress).await;
+            let ok: std::collections::HashSet<i64> = out.ok.iter().copied().collect();
+            let mut undo: Vec<UndoAction> = plain
+                .iter()
+                .filter(|(id, _, _)| ok.contains(id))
+                .map(|(id, from, to)| UndoAction::Rename {
+                    at: at.clone(),
+                    key: EntryKey::Cloud(*id),
+                    from: to.clone(),
+                    to: from.clone(),
+                })
+                .collect();
+            undo.reverse();
+            report.ok = plain.iter().filter(|(id, _, _)| ok.contains(id)).count();
+            for (id, reason) in out.failed {
+                let name = plain
+                    .iter()
+                    .find(|(i, _, _)| *i == id)
+                    .map_or_else(|| format!("id {id}"), |s| s.1.clone());
+                report.failed.push((name, reason));
+            }
+            report.undo = undo_record(spec, undo);
+        }
+        OpSpec::Move {
+            from: f @ Location::Cloud(src),
+            items,
+            to: t @ Location::Cloud(dst),
+        } => {
+            let out = fs
+                .move_items(src.id(), &ids(items), dst, &mut progress)
+                .await;
+            let undo = items
+                .iter()
+                .filter(|i| matches!(i.key, EntryKey::Cloud(id) if out.ok.contains(&id)))
+                .map(|i| UndoAction::Move {
+                    item: i.clone(),
+                    now_in: t.clone(),
+                    back_to: f.clone(),
+                })
+                .collect();
+            fold(&mut report, out, items);
+            report.undo = undo_record(spec, undo);
+        }
+        OpSpec::Copy {
+            items,
+            to: Location::Cloud(dst),
+            ..
+        } => {
+            let out = fs.copy_items(&ids(items), dst).await;
+            progress(items.len());
+            fold(&mut report, out, items);
+        }
+        OpSpec::Trash {
+            at: Location::Cloud(dir),
+            items,
+        } => {
+            let out = fs.trash(dir.id(), &ids(items), &mut progress).await;
+            fold(&mut report, out, items);
+        }
+        OpSpec::Trash {
+            at: Location::Search(_),
+            items,
+        } => {
+            let out = fs
+                .trash(crate::api::ROOT_DIR, &ids(items), &mut progress)
+                .await;
+            fs.forget_all();
+            fold(&mut report, out, items);
+        }
+        OpSpec::Delete {
+            at: Location::Trash,
+            items,
+        } => {
+            let out = fs.purge(&ids(items), &mut progress).await;
+            fold(&mut report, out, items);
+        }
+        OpSpec::Restore { items, to } => {
+            let (out, orphaned) = fs.restore(&ids(items), to.as_ref(), &mut progress).await;
+            report.orphaned = items
+                .iter()
+                .filter(|i| matches!(i.key, EntryKey::Cloud(id) if orphaned.contains(&id)))
+                .cloned()
+                .collect();
+            fold(&mut report, out, items);
+        }
+        other => return failed_all(&format!("{} is not possible here", other.verb())),
+    }
+    report
+}

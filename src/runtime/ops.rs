@@ -1,0 +1,227 @@
+//! Runs file operations ([`OpSpec`]) off the UI thread and reports back: throttled progress,
+//! then a report with per-item failures, the undo record of renames and moves (also saved to
+//! `undo.json` in the state directory, so undo survives a restart) and cloud restores that
+//! could not go back to their folder.
+
+use crate::app::{Msg, OpId, OpItem, OpMsg, OpReport, OpSpec, RenameStep, UndoAction, UndoRecord};
+use crate::fs::pan::PanFs;
+use crate::fs::pan_ops::BatchOutcome;
+use crate::fs::{EntryKey, Location, local_ops};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+use tokio::sync::mpsc::UnboundedSender;
+
+const PROGRESS_EVERY: Duration = Duration::from_millis(100);
+
+pub fn spawn(
+    op: OpId,
+    spec: OpSpec,
+    cloud: Option<PanFs>,
+    undo_file: Option<PathBuf>,
+    tx: UnboundedSender<Msg>,
+) {
+    tokio::spawn(async move {
+        let total = spec.len();
+        let progress = throttled(op, total, tx.clone());
+        let report = match (spec.is_local(), cloud) {
+            (true, _) => {
+                let spec = spec.clone();
+                tokio::task::spawn_blocking(move || local(spec, progress))
+                    .await
+                    .unwrap_or_else(|e| failed_all(&format!("internal error: {e}")))
+            }
+            (false, Some(fs)) => super::cloud_ops::run(&fs, &spec, progress).await,
+            (false, None) => failed_all("no cloud account configured"),
+        };
+        if let (Some(record), Some(file)) = (&report.undo, &undo_file) {
+            save_undo(file, record);
+        }
+        let _ = tx.send(Msg::Op(OpMsg::Finished { op, report }));
+    });
+}
+
+/// A progress callback that posts at most every 100 ms (and always the final count).
+pub fn throttled(
+    op: OpId,
+    total: usize,
+    tx: UnboundedSender<Msg>,
+) -> impl FnMut(usize) + Send + 'static {
+    let mut last: Option<Instant> = None;
+    move |done| {
+        if done >= total || last.is_none_or(|t| t.elapsed() >= PROGRESS_EVERY) {
+            last = Some(Instant::now());
+            let _ = tx.send(Msg::Op(OpMsg::Progress {
+                op,
+                done: done.min(total),
+                total,
+            }));
+        }
+    }
+}
+
+fn local(spec: OpSpec, mut progress: impl FnMut(usize)) -> OpReport {
+    let mut report = OpReport::default();
+    let mut undo = Vec::new();
+    let note = |report: &mut OpReport, name: &str, r: Result<(), crate::fs::FsError>| match r {
+        Ok(()) => {
+            report.ok += 1;
+            true
+        }
+        Err(e) => {
+            report.failed.push((name.to_owned(), e.message));
+            false
+        }
+    };
+    match &spec {
+        OpSpec::Mkdir {
+            at: Location::Local(dir),
+            name,
+        } => {
+            if note(&mut report, name, local_ops::mkdir(dir, name)) {
+                report.focus = Some((spec_at(&spec), EntryKey::Local(name.into())));
+            }
+        }
+        OpSpec::Rename {
+            at: at @ Location::Local(dir),
+            steps,
+        } => {
+            for (i, RenameStep { from, to, .. }) in steps.iter().enumerate() {
+                if note(&mut report, from, local_ops::rename(dir, from, to)) {
+                    let key = EntryKey::Local(to.into());
+                    undo.push(UndoAction::Rename {
+                        at: at.clone(),
+                        key,
+                        from: to.clone(),
+                        to: from.clone(),
+                    });
+                }
+                progress(i + 1);
+            }
+            undo.reverse();
+        }
+        OpSpec::Move {
+            from: f @ Location::Local(src),
+            items,
+            to: t @ Location::Local(dst),
+        } => {
+            for (i, item) in items.iter().enumerate() {
+                let EntryKey::Local(raw) = &item.key else {
+                    continue;
+                };
+                if note(&mut report, &item.name, local_ops::move_into(src, raw, dst)) {
+                    undo.push(UndoAction::Move {
+                        item: item.clone(),
+                        now_in: t.clone(),
+                        back_to: f.clone(),
+                    });
+                }
+                progress(i + 1);
+            }
+        }
+        OpSpec::Copy {
+            from: Location::Local(src),
+            items,
+            to: Location::Local(dst),
+        } => {
+            for (i, item) in items.iter().enumerate() {
+                let EntryKey::Local(raw) = &item.key else {
+                    continue;
+                };
+                note(
+                    &mut report,
+                    &item.name,
+                    local_ops::copy_into(src, raw, dst, &mut |_| {}),
+                );
+                progress(i + 1);
+            }
+        }
+        OpSpec::Delete {
+            at: Location::Local(dir),
+            items,
+        } => {
+            for (i, item) in items.iter().enumerate() {
+                let EntryKey::Local(raw) = &item.key else {
+                    continue;
+                };
+                note(&mut report, &item.name, local_ops::remove(&dir.join(raw)));
+                progress(i + 1);
+            }
+        }
+        other => report
+            .failed
+            .push(("?".into(), format!("{} is not possible here", other.verb()))),
+    }
+    report.undo = undo_record(&spec, undo);
+    report
+}
+
+pub(super) fn undo_record(spec: &OpSpec, actions: Vec<UndoAction>) -> Option<UndoRecord> {
+    if actions.is_empty() {
+        return None;
+    }
+    let description = match spec {
+        OpSpec::Rename { at, .. } => {
+            format!("rename of {} entries in {}", actions.len(), at.display())
+        }
+        OpSpec::Move { from, to, .. } => {
+            format!(
+                "move of {} entries from {} to {}",
+                actions.len(),
+                from.display(),
+                to.display()
+            )
+        }
+        _ => return None,
+    };
+    Some(UndoRecord {
+        description,
+        actions,
+    })
+}
+
+fn spec_at(spec: &OpSpec) -> Location {
+    match spec {
+        OpSpec::Mkdir { at, .. } | OpSpec::Rename { at, .. } => at.clone(),
+        OpSpec::Trash { at, .. } | OpSpec::Delete { at, .. } => at.clone(),
+        OpSpec::Move { to, .. } | OpSpec::Copy { to, .. } => to.clone(),
+        OpSpec::Restore { .. } => Location::Trash,
+    }
+}
+
+pub(super) fn failed_all(reason: &str) -> OpReport {
+    OpReport {
+        failed: vec![("(all)".into(), reason.to_owned())],
+        ..OpReport::default()
+    }
+}
+
+/// Folds a cloud batch outcome into a report, naming items by their ids.
+pub(super) fn fold(report: &mut OpReport, out: BatchOutcome, items: &[OpItem]) {
+    report.ok += out.ok.len();
+    for (id, reason) in out.failed {
+        let name = items
+            .iter()
+            .find(|i| i.key == EntryKey::Cloud(id))
+            .map_or_else(|| format!("id {id}"), |i| i.name.clone());
+        report.failed.push((name, reason));
+    }
+}
+
+fn save_undo(file: &std::path::Path, record: &UndoRecord) {
+    match serde_json::to_vec_pretty(record) {
+        Ok(bytes) => {
+            if let Err(e) = crate::config::write_private(file, &bytes) {
+                tracing::warn!("cannot save the undo journal: {e}");
+            }
+        }
+        Err(e) => tracing::warn!("cannot encode the undo journal: {e}"),
+    }
+}
+
+/// The last undo record saved by a previous run, if any.
+pub fn load_undo(file: &std::path::Path) -> Option<UndoRecord> {
+    let bytes = std::fs::read(file).ok()?;
+    serde_json::from_slice(&bytes)
+        .map_err(|e| tracing::warn!("ignoring {}: {e}", file.display()))
+        .ok()
+}

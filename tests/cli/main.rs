@@ -1,0 +1,14 @@
+//! The `panfm` subcommands through the real binary against the in-crate mock server: output
+//! formats, path resolution, every change to the drive, the trash, login/logout, exit statuses,
+//! token reuse, and behaviour under injected 5xx and 429 answers. Each test starts its own mock.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod account;
+mod browse;
+mod common;
+mod faults;
+mod mutate;
+mod rename;
+mod trash;
+mod tty;
