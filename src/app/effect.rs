@@ -39,4 +39,27 @@ pub enum Effect {
     Complete { text: String, cloud: bool },
     /// Find the cloud directory at path `text`, answering `CloudMsg::Destination`.
     ResolveDestination { text: String },
+    /// Tell the transfer engine something.
+    Transfer(TransferCmd),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TransferCmd {
+    /// Start a batch; answered with `TransferMsg::Submitted` carrying `then`.
+    Submit {
+        spec: crate::transfer::TransferSpec,
+        then: Option<super::ops::OpSpec>,
+    },
+    Pause(crate::transfer::JobId),
+    Resume(crate::transfer::JobId),
+    Cancel(crate::transfer::JobId),
+    Retry(crate::transfer::JobId),
+    MoveUp(crate::transfer::JobId),
+    MoveDown(crate::transfer::JobId),
+    Resolve {
+        job: crate::transfer::JobId,
+        answer: crate::transfer::Resolution,
+        whole_batch: bool,
+    },
+    ClearFinished,
 }

@@ -10,21 +10,25 @@ mod ops;
 mod pane;
 mod rename;
 mod sort;
+mod transfers;
 mod update;
 
 #[cfg(test)]
 pub(crate) mod testing;
 
-pub use effect::Effect;
+pub use effect::{Effect, TransferCmd};
 pub use listing::{Listing, ListingStats, Visibility, contains_smart_case};
-pub use modal::{ConfirmState, DetailsState, EntryDetails, InputPurpose, InputState, Modal};
+pub use modal::{
+    ConfirmState, DetailsState, EntryDetails, InputPurpose, InputState, Modal, TransferAsk,
+};
 pub use model::{
     Account, CHORD_TIMEOUT_TICKS, CHROME_ROWS, Level, MIN_HEIGHT, MIN_WIDTH, Model, OpProgress,
     Side, StatusMessage, Viewport,
 };
-pub use msg::{CloudMsg, ListingMsg, Msg};
+pub use msg::{CloudMsg, ListingMsg, Msg, TransferMsg};
 pub use ops::{OpId, OpItem, OpMsg, OpReport, OpSpec, RenameStep, UndoAction, UndoRecord};
 pub use pane::{FilterState, History, LoadState, Pane, Ticket};
 pub use rename::{FIELDS as RENAME_FIELDS, Preview, PreviewRow, RenameState};
 pub use sort::{SortKey, SortSpec};
+pub use transfers::{JobRow, Totals, Transfers};
 pub use update::{start, update};

@@ -20,6 +20,16 @@ pub enum Modal {
         lines: Vec<String>,
         scroll: usize,
     },
+    /// Before an upload or download starts: what goes where, and the conflict policy.
+    TransferAsk(TransferAsk),
+    /// Quitting with unfinished transfers.
+    QuitAsk {
+        unfinished: usize,
+    },
+    /// The transfer queue panel, with the selected row.
+    Queue {
+        cursor: usize,
+    },
 }
 
 /// A question before an operation runs. `danger` ones (no undo) accept only `y`, not Enter.
@@ -125,4 +135,13 @@ pub struct DetailsState {
     /// A cloud detail request is still out.
     pub loading: bool,
     pub error: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TransferAsk {
+    pub title: String,
+    pub lines: Vec<String>,
+    pub spec: crate::transfer::TransferSpec,
+    /// For moves across sides: what to delete once every file arrived verified.
+    pub then: Option<super::ops::OpSpec>,
 }

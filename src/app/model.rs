@@ -104,6 +104,7 @@ pub struct Model {
     pub next_op: super::ops::OpId,
     /// How to reverse the last batch rename or move.
     pub undo: Option<super::ops::UndoRecord>,
+    pub transfers: super::transfers::Transfers,
     /// Seconds east of UTC for showing times; fixed at start so the view stays pure.
     pub utc_offset: i32,
     pub next_ticket: Ticket,
@@ -132,6 +133,7 @@ impl Model {
             ops: Vec::new(),
             next_op: 1,
             undo: None,
+            transfers: Default::default(),
             utc_offset: 0,
             next_ticket: 1,
             quit: false,
@@ -166,7 +168,10 @@ impl Model {
             Some(Modal::Help { .. }) => Layer::Help,
             Some(Modal::Input(_)) => Layer::Input,
             Some(Modal::Details(_) | Modal::Report { .. }) => Layer::Info,
-            Some(Modal::Confirm(_)) => Layer::Confirm,
+            Some(Modal::Confirm(_) | Modal::TransferAsk(_) | Modal::QuitAsk { .. }) => {
+                Layer::Confirm
+            }
+            Some(Modal::Queue { .. }) => Layer::Queue,
             Some(Modal::Rename(_)) => Layer::Rename,
             None if self.focused().filter.as_ref().is_some_and(|f| f.editing) => Layer::Filter,
             None => Layer::Browse,
@@ -175,7 +180,9 @@ impl Model {
 
     /// Whether the runtime should send `Tick`s: only while something animates or waits.
     pub fn wants_tick(&self) -> bool {
-        !self.pending_keys.is_empty() || self.panes.iter().any(Pane::is_loading)
+        !self.pending_keys.is_empty()
+            || self.panes.iter().any(Pane::is_loading)
+            || (self.transfers.unfinished() > 0 && self.transfers.totals().speed > 0.0)
     }
 
     pub fn info(&mut self, text: impl Into<String>) {

@@ -24,6 +24,7 @@ pub enum Msg {
     Listing(ListingMsg),
     Cloud(CloudMsg),
     Op(super::ops::OpMsg),
+    Transfer(TransferMsg),
     /// Directory names completing `text` (for the prompt, if it still shows `text`).
     Completed {
         text: String,
@@ -72,5 +73,21 @@ pub enum CloudMsg {
         side: Side,
         ticket: Ticket,
         result: Result<CloudDir, FsError>,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub enum TransferMsg {
+    /// An engine event, stamped with when the runtime received it (for speeds).
+    Event {
+        at: std::time::Instant,
+        event: crate::transfer::TransferEvent,
+    },
+    /// The queue as the engine restored it at start-up.
+    Restored(crate::transfer::Snapshot),
+    /// A submitted spec became batch `batch`; `then` runs when it finishes without failures.
+    Submitted {
+        batch: crate::transfer::BatchId,
+        then: Option<super::ops::OpSpec>,
     },
 }

@@ -59,6 +59,23 @@ pub enum Command {
     EditTarget,
     /// In a prompt: complete the path.
     Complete,
+    // transfers
+    /// Open the transfer queue.
+    ShowQueue,
+    /// In the question before a transfer: next conflict policy.
+    CyclePolicy,
+    TogglePause,
+    CancelJob,
+    RetryJob,
+    JobUp,
+    JobDown,
+    ResolveOverwrite,
+    ResolveSkip,
+    ResolveBoth,
+    ResolveOverwriteAll,
+    ResolveSkipAll,
+    ResolveBothAll,
+    ClearFinished,
     // batch rename form
     NextField,
     PrevField,

@@ -19,17 +19,19 @@ pub enum Layer {
     Info,
     Confirm,
     Rename,
+    Queue,
     Help,
 }
 
 impl Layer {
     /// Every layer, in the order the help overlay lists them.
-    pub const ALL: [Layer; 7] = [
+    pub const ALL: [Layer; 8] = [
         Layer::Browse,
         Layer::Filter,
         Layer::Input,
         Layer::Confirm,
         Layer::Rename,
+        Layer::Queue,
         Layer::Info,
         Layer::Help,
     ];
@@ -42,6 +44,7 @@ impl Layer {
             Layer::Info => "Details",
             Layer::Confirm => "Questions",
             Layer::Rename => "Batch rename",
+            Layer::Queue => "Transfer queue",
             Layer::Help => "Help",
         }
     }

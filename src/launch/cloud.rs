@@ -13,6 +13,13 @@ pub struct Cloud {
     _demo: Option<(MockServer, tempfile::TempDir)>,
 }
 
+impl Cloud {
+    /// Running on the embedded demo server (whose drive starts afresh every run).
+    pub fn is_demo(&self) -> bool {
+        self._demo.is_some()
+    }
+}
+
 /// `Ok(None)` when no account is configured (the app then runs local-only).
 pub async fn connect(
     demo: bool,

@@ -1,13 +1,15 @@
 //! The two-pane TUI: build the model and the executor, take over the terminal, run the loop.
 
-use crate::app::Model;
+use crate::app::{Model, Msg, TransferMsg};
 use crate::cli::Cli;
 use crate::config::{Keymap, Paths, Styles};
 use crate::fs::pan::PanFs;
 use crate::fs::{CloudDir, Location};
 use crate::runtime::{self, Executor, terminal::TerminalGuard};
+use crate::transfer::{Scheduler, TransferConfig, TransferEvent};
 use color_eyre::eyre::{WrapErr, eyre};
 use std::path::{Path, PathBuf};
+use tokio::sync::mpsc::UnboundedReceiver;
 
 pub async fn run(cli: Cli) -> color_eyre::Result<()> {
     let paths = Paths::resolve(cli.config_dir.as_deref())?;
@@ -33,18 +35,52 @@ pub async fn run(cli: Cli) -> color_eyre::Result<()> {
     let undo_file = paths.state.join("undo.json");
     model.undo = crate::runtime::ops::load_undo(&undo_file);
     let pan = cloud.as_ref().map(|c| PanFs::new(c.client.clone()));
-    let result = run_tui(model, pan, undo_file).await;
+    let engine = cloud
+        .as_ref()
+        .and_then(|c| start_transfers(c, &paths, &mut model));
+    let result = run_tui(model, pan, engine, undo_file).await;
     drop(cloud);
     result
+}
+
+type Engine = (Scheduler, UnboundedReceiver<TransferEvent>);
+
+/// The transfer engine, resuming the saved queue. The demo's drive is new every run, so its
+/// queue is not kept. (An unreadable queue file is moved aside to `queue.corrupt` by the
+/// engine; if even that fails the session runs with an in-memory queue.)
+fn start_transfers(
+    cloud: &super::cloud::Cloud,
+    paths: &Paths,
+    model: &mut Model,
+) -> Option<Engine> {
+    let state_file = (!cloud.is_demo()).then(|| paths.state.join("queue.json"));
+    let cfg = TransferConfig {
+        state_file,
+        ..TransferConfig::default()
+    };
+    match Scheduler::new(cloud.client.clone(), cfg) {
+        Ok(engine) => Some(engine),
+        Err(e) => {
+            model.error(format!("The saved transfer queue cannot be used ({e}); this session keeps its queue in memory"));
+            Scheduler::new(cloud.client.clone(), TransferConfig::default()).ok()
+        }
+    }
 }
 
 async fn run_tui(
     mut model: Model,
     pan: Option<PanFs>,
+    engine: Option<Engine>,
     undo_file: std::path::PathBuf,
 ) -> color_eyre::Result<()> {
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
     let mut executor = Executor::new(tx.clone(), pan).with_undo_file(undo_file);
+    if let Some((scheduler, events)) = engine {
+        model.transfers.enabled = true;
+        let _ = tx.send(Msg::Transfer(TransferMsg::Restored(scheduler.snapshot())));
+        runtime::forward_transfers(events, tx.clone());
+        executor = executor.with_transfers(scheduler);
+    }
     let mut guard = TerminalGuard::enter().wrap_err("cannot set up the terminal")?;
     let mut input = runtime::InputTask::start(tx.clone());
     runtime::spawn_signals(tx);
@@ -57,6 +93,13 @@ async fn run_tui(
     )
     .await;
     drop(guard);
+    let stopped = match executor.transfers() {
+        Some(s) => s.shutdown().await,
+        None => Ok(()),
+    };
+    if let Err(e) = stopped {
+        tracing::error!("saving the transfer queue: {e}");
+    }
     tracing::info!("panfm exiting");
     result.wrap_err("terminal error")
 }

@@ -2,7 +2,10 @@
 //! reports back with messages on the one channel. A newer listing for a pane supersedes the
 //! older one, which stops at its next page.
 
-use crate::app::{Account, CloudMsg, Effect, EntryDetails, ListingMsg, Msg, Side, Ticket};
+use crate::app::{
+    Account, CloudMsg, Effect, EntryDetails, ListingMsg, Msg, Side, Ticket, TransferCmd,
+    TransferMsg,
+};
 use crate::fs::pan::PanFs;
 use crate::fs::{FsError, FsErrorKind, Location, local};
 use std::sync::Arc;
@@ -14,6 +17,7 @@ pub struct Executor {
     /// The ticket each side's listing must still carry to keep going.
     current: [Arc<AtomicU64>; 2],
     cloud: Option<PanFs>,
+    transfers: Option<crate::transfer::Scheduler>,
     /// For `~` in typed paths.
     home: Option<std::path::PathBuf>,
     /// Where the last undo record is kept (`undo.json` in the state directory).
@@ -27,8 +31,18 @@ impl Executor {
             current: [Arc::new(AtomicU64::new(0)), Arc::new(AtomicU64::new(0))],
             cloud,
             undo_file: None,
+            transfers: None,
             home: directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf()),
         }
+    }
+
+    pub fn with_transfers(mut self, scheduler: crate::transfer::Scheduler) -> Self {
+        self.transfers = Some(scheduler);
+        self
+    }
+
+    pub fn transfers(&self) -> Option<&crate::transfer::Scheduler> {
+        self.transfers.as_ref()
     }
 
     pub fn with_undo_file(mut self, file: std::path::PathBuf) -> Self {
@@ -40,6 +54,7 @@ impl Executor {
     pub fn run(&mut self, effect: Effect) -> Option<Effect> {
         match effect {
             Effect::EditNames { .. } => return Some(effect),
+            Effect::Transfer(cmd) => self.transfer(cmd),
             Effect::Complete { text, cloud: false } => {
                 let (tx, home) = (self.tx.clone(), self.home.clone());
                 tokio::task::spawn_blocking(move || {
@@ -93,6 +108,30 @@ impl Executor {
             }),
         }
         None
+    }
+
+    fn transfer(&self, cmd: TransferCmd) {
+        let Some(s) = &self.transfers else { return };
+        match cmd {
+            TransferCmd::Submit { spec, then } => {
+                let batch = s.submit(spec);
+                let _ = self
+                    .tx
+                    .send(Msg::Transfer(TransferMsg::Submitted { batch, then }));
+            }
+            TransferCmd::Pause(job) => drop(s.pause(job)),
+            TransferCmd::Resume(job) => drop(s.resume(job)),
+            TransferCmd::Cancel(job) => drop(s.cancel(job)),
+            TransferCmd::Retry(job) => drop(s.retry(job)),
+            TransferCmd::MoveUp(job) => drop(s.move_up(job)),
+            TransferCmd::MoveDown(job) => drop(s.move_down(job)),
+            TransferCmd::Resolve {
+                job,
+                answer,
+                whole_batch,
+            } => drop(s.resolve(job, answer, whole_batch)),
+            TransferCmd::ClearFinished => s.clear_finished(),
+        }
     }
 
     fn cloud_task<F, Fut>(&self, task: F)

@@ -127,6 +127,24 @@ async fn sleep_until(at: Option<Instant>) {
     }
 }
 
+/// Forwards transfer-engine events to the channel, stamped with their arrival time.
+pub fn forward_transfers(
+    mut events: UnboundedReceiver<crate::transfer::TransferEvent>,
+    tx: UnboundedSender<Msg>,
+) {
+    tokio::spawn(async move {
+        while let Some(event) = events.recv().await {
+            let at = std::time::Instant::now();
+            if tx
+                .send(Msg::Transfer(app::TransferMsg::Event { at, event }))
+                .is_err()
+            {
+                return;
+            }
+        }
+    });
+}
+
 /// Turns SIGTERM and SIGHUP into `Msg::Terminate`, so the terminal is restored on the way out.
 pub fn spawn_signals(tx: UnboundedSender<Msg>) {
     #[cfg(unix)]

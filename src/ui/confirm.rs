@@ -12,38 +12,55 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Widget, Wrap};
 
 pub struct ConfirmView<'a> {
-    pub state: &'a ConfirmState,
+    pub title: &'a str,
+    pub lines: &'a [String],
+    pub danger: bool,
     pub styles: &'a Styles,
+}
+
+impl<'a> ConfirmView<'a> {
+    pub fn of(state: &'a ConfirmState, styles: &'a Styles) -> Self {
+        Self {
+            title: &state.title,
+            lines: &state.lines,
+            danger: state.danger,
+            styles,
+        }
+    }
 }
 
 impl Widget for ConfirmView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let (st, s) = (self.state, self.styles);
-        let width = area.width.saturating_sub(8).min(80);
+        let s = self.styles;
+        let width = area.width.saturating_sub(8).min(84);
         let inner = usize::from(width.saturating_sub(4));
-        let title_style = if st.danger { s.error } else { s.popup_title };
+        let title_style = if self.danger { s.error } else { s.popup_title };
         let mut lines = vec![
-            Line::from(Span::styled(st.title.clone(), title_style)),
+            Line::from(Span::styled(self.title.to_owned(), title_style)),
             Line::default(),
         ];
         lines.extend(
-            st.lines
+            self.lines
                 .iter()
                 .map(|l| Line::from(Span::styled(format::truncate(l, inner), s.popup))),
         );
         lines.push(Line::default());
-        let keys = if st.danger {
+        let keys = if self.danger {
             "y: do it   n / Esc: cancel"
         } else {
             "y / Enter: do it   n / Esc: cancel"
         };
         lines.push(Line::from(Span::styled(keys, s.dim)));
         // Titles wrap; count their rows so the box fits them.
-        let title_rows = format::width(&st.title).div_ceil(inner.max(1));
+        let title_rows = format::width(self.title).div_ceil(inner.max(1));
         let height = u16::try_from(lines.len() + title_rows + 1).unwrap_or(u16::MAX);
         let rect = centered(area, width, height);
         Clear.render(rect, buf);
-        let border = if st.danger { s.error } else { s.border_focused };
+        let border = if self.danger {
+            s.error
+        } else {
+            s.border_focused
+        };
         let block = Block::default()
             .borders(Borders::ALL)
             .border_type(BorderType::Rounded)

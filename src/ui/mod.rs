@@ -6,6 +6,7 @@ mod format;
 mod help;
 mod pane;
 mod popup;
+mod queue;
 mod rename;
 mod status;
 
@@ -82,13 +83,7 @@ pub fn view(frame: &mut Frame, model: &Model) {
             frame.render_widget(view, area);
         }
         Some(Modal::Confirm(state)) => {
-            frame.render_widget(
-                confirm::ConfirmView {
-                    state,
-                    styles: &model.styles,
-                },
-                area,
-            );
+            frame.render_widget(confirm::ConfirmView::of(state, &model.styles), area);
         }
         Some(Modal::Report {
             title,
@@ -111,6 +106,35 @@ pub fn view(frame: &mut Frame, model: &Model) {
             if let Some(pos) = view.cursor(area) {
                 frame.set_cursor_position(pos);
             }
+            frame.render_widget(view, area);
+        }
+        Some(Modal::TransferAsk(ask)) => {
+            let lines = queue::ask_lines(ask);
+            let view = confirm::ConfirmView {
+                title: &ask.title,
+                lines: &lines,
+                danger: false,
+                styles: &model.styles,
+            };
+            frame.render_widget(view, area);
+        }
+        Some(Modal::QuitAsk { unfinished }) => {
+            let title = format!("{unfinished} transfers are not finished. Quit anyway?");
+            let lines =
+                vec!["They continue from where they stopped when panfm starts again.".to_owned()];
+            let view = confirm::ConfirmView {
+                title: &title,
+                lines: &lines,
+                danger: false,
+                styles: &model.styles,
+            };
+            frame.render_widget(view, area);
+        }
+        Some(Modal::Queue { cursor }) => {
+            let view = queue::QueueView {
+                model,
+                cursor: *cursor,
+            };
             frame.render_widget(view, area);
         }
         None => {}

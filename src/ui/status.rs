@@ -34,6 +34,24 @@ impl Widget for StatusView<'_> {
                 format::count(op.total)
             );
             Line::from(Span::styled(format::truncate(&text, width), s.info))
+        } else if m.status.is_none() && m.transfers.unfinished() > 0 {
+            let t = m.transfers.totals();
+            let mut text = format!("Transfers ↑{} ↓{}", t.uploads, t.downloads);
+            if t.speed > 0.0 {
+                text.push_str(&format!(
+                    " · {}/s · {} left",
+                    format::size(t.speed as u64),
+                    format::size(t.bytes_left)
+                ));
+            }
+            if m.transfers.conflicts() > 0 {
+                text.push_str(&format!(
+                    " · {} waiting for an answer",
+                    m.transfers.conflicts()
+                ));
+            }
+            text.push_str(" · t: queue");
+            Line::from(Span::styled(format::truncate(&text, width), s.info))
         } else if let Some(msg) = &m.status {
             let style = if msg.level == Level::Error {
                 s.error
@@ -118,6 +136,13 @@ impl Widget for HintsView<'_> {
             Layer::Input => &[(Command::Accept, "ok"), (Command::Escape, "cancel")],
             Layer::Info => &[(Command::Escape, "close")],
             Layer::Confirm => &[(Command::Yes, "yes"), (Command::Escape, "no")],
+            Layer::Queue => &[
+                (Command::TogglePause, "pause"),
+                (Command::CancelJob, "cancel"),
+                (Command::RetryJob, "retry"),
+                (Command::ClearFinished, "clear done"),
+                (Command::Escape, "close"),
+            ],
             Layer::Rename => &[
                 (Command::Accept, "rename"),
                 (Command::NextField, "field"),

@@ -240,3 +240,84 @@ fn demo_bulk_rename_in_editor() {
     p.send("q");
     assert!(p.wait_exit());
 }
+
+/// Issue "Transfers" done-when: mark a local tree, send it to the cloud pane, watch it in the
+/// queue, bring it back into another directory and compare bytes.
+#[test]
+fn demo_uploads_a_tree_and_brings_it_back_identical() {
+    let t = tempfile::tempdir().unwrap();
+    let src = t.path().join("send");
+    fs::create_dir_all(src.join("木/深处")).unwrap();
+    let big: Vec<u8> = (0..3_000_000u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    fs::write(src.join("木/深处/big.bin"), &big).unwrap();
+    fs::write(src.join("a b.txt"), b"spaces").unwrap();
+    fs::write(src.join("empty"), b"").unwrap();
+    let back = t.path().join("back");
+    fs::create_dir(&back).unwrap();
+    let cfg = tempfile::tempdir().unwrap();
+    let mut p = Pty::spawn(&["--demo", t.path().to_str().unwrap()], cfg.path(), 120, 34);
+    p.wait_text("欢迎使用 panfm.md");
+    p.send("/send\r"); // filter the left pane to the tree; the cursor is on it
+    p.send("\x1b[15~"); // F5: upload to the cloud pane (its root)
+    p.wait_text("Upload 1 item to /?");
+    p.send("y");
+    p.send("t");
+    p.wait_for("three uploads done", |s| {
+        s.matches("↑").count() >= 3
+            && !s.contains("uploading")
+            && !s.contains("queued")
+            && !s.contains("verifying")
+    });
+    assert!(!p.screen().contains("failed"), "{}", p.screen());
+    // A key right after Esc reads as Alt+key, so wait for each Esc to take effect.
+    p.send("\x1b"); // close the queue
+    p.wait_for("queue closed", |s| !s.contains("Transfers:"));
+    p.send("\t");
+    p.send("/send\r"); // cloud pane: filter to the uploaded tree
+    p.wait_for("cloud pane filtered", |s| {
+        s.contains("/send ") && s.contains("1/1 of")
+    });
+    p.send("\t");
+    p.send("\x1b"); // left pane: clear the filter
+    p.wait_text("back/");
+    p.send("/back\r\r"); // open `back`
+    p.wait_text("Empty directory");
+    p.send("\t");
+    p.wait_text("┏ cloud:/ ");
+    p.send("\x1b[15~");
+    p.wait_text("Download 1 item to");
+    p.send("y");
+    p.send("t");
+    p.wait_for("three downloads done", |s| {
+        s.matches("↓").count() >= 3
+            && !s.contains("downloading")
+            && !s.contains("queued")
+            && !s.contains("verifying")
+    });
+    p.send("\x1b");
+    p.wait_for("queue closed", |s| !s.contains("Transfers:"));
+    p.send("q");
+    assert!(p.wait_exit());
+    assert_eq!(fs::read(back.join("send/木/深处/big.bin")).unwrap(), big);
+    assert_eq!(fs::read(back.join("send/a b.txt")).unwrap(), b"spaces");
+    assert_eq!(fs::read(back.join("send/empty")).unwrap(), b"");
+    let leftovers: Vec<_> = walk(&back)
+        .into_iter()
+        .filter(|n| n.contains("panfm-part"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+fn walk(dir: &std::path::Path) -> Vec<String> {
+    let mut out = vec![];
+    for e in fs::read_dir(dir).unwrap() {
+        let e = e.unwrap();
+        out.push(e.file_name().to_string_lossy().into_owned());
+        if e.file_type().unwrap().is_dir() {
+            out.extend(walk(&e.path()));
+        }
+    }
+    out
+}

@@ -1,7 +1,7 @@
 //! Runs a [`Command`] in the current layer. Browsing commands act on the focused pane; modal
 //! layers (help, filter line) interpret the few commands they bind.
 
-use super::{cloud, destination, input, marks, nav, ops, rename, view};
+use super::{cloud, destination, input, marks, nav, ops, rename, transfers, view};
 use crate::app::{Effect, Modal, Model};
 use crate::config::{Command, Layer};
 
@@ -13,6 +13,18 @@ pub fn run(model: &mut Model, cmd: Command) -> Vec<Effect> {
         }
         Layer::Filter => filter(model, cmd),
         Layer::Input => input::command(model, cmd),
+        Layer::Queue => transfers::queue(model, cmd),
+        Layer::Confirm if matches!(model.modal, Some(Modal::TransferAsk(_))) => {
+            transfers::question(model, cmd)
+        }
+        Layer::Confirm if matches!(model.modal, Some(Modal::QuitAsk { .. })) => {
+            match cmd {
+                Command::Accept | Command::Yes => model.quit = true,
+                Command::Escape => model.modal = None,
+                _ => {}
+            }
+            vec![]
+        }
         Layer::Confirm => match cmd {
             Command::Accept => ops::confirm(model, true, true),
             Command::Yes => ops::confirm(model, true, false),
@@ -65,6 +77,7 @@ fn browse(model: &mut Model, cmd: Command) -> Vec<Effect> {
         Delete => ops::delete(model),
         ShowTrash => return ops::show_trash(model),
         Undo => ops::undo(model),
+        ShowQueue => transfers::show_queue(model),
         ToggleHidden => view::toggle_hidden(model),
         SortName | SortSize | SortMtime | SortExtension | SortReverse => view::sort(model, cmd),
         Filter => view::start_filter(model),
@@ -74,9 +87,11 @@ fn browse(model: &mut Model, cmd: Command) -> Vec<Effect> {
         ClearMarks => marks::clear(model),
         Escape => view::escape(model),
         Help => model.modal = Some(Modal::Help { scroll: 0 }),
-        Quit => model.quit = true,
-        Accept | Yes | Noop | EditTarget | Complete | NextField | PrevField | ToggleRegex
-        | ToggleIgnoreCase | CycleCase | CycleScope | AutoFix => {}
+        Quit => transfers::quit(model),
+        Accept | Yes | Noop | EditTarget | Complete | CyclePolicy | TogglePause | CancelJob
+        | RetryJob | JobUp | JobDown | ResolveOverwrite | ResolveSkip | ResolveBoth
+        | ResolveOverwriteAll | ResolveSkipAll | ResolveBothAll | ClearFinished | NextField
+        | PrevField | ToggleRegex | ToggleIgnoreCase | CycleCase | CycleScope | AutoFix => {}
     }
     vec![]
 }

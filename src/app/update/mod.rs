@@ -11,6 +11,7 @@ mod marks;
 mod nav;
 mod ops;
 mod rename;
+mod transfers;
 mod view;
 
 #[cfg(test)]
@@ -48,6 +49,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             vec![]
         }
         Msg::Op(m) => ops::update(model, m),
+        Msg::Transfer(m) => transfers::update(model, m),
         Msg::Edited { result } => {
             rename::edited(model, result);
             vec![]

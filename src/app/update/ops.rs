@@ -166,7 +166,7 @@ pub fn transfer(model: &mut Model, copy: bool) {
         return;
     }
     if from.is_cloud() != to.is_cloud() {
-        model.error("Copying between the local disk and the cloud goes through the transfer queue");
+        super::transfers::ask(model, !copy);
         return;
     }
     if !matches!(from, Location::Local(_) | Location::Cloud(_)) && !copy {

@@ -3,3 +3,4 @@
 mod browse;
 mod cloud;
 mod ops;
+mod transfers;

@@ -202,13 +202,16 @@ fn move_and_copy_target_the_other_pane() {
 }
 
 #[test]
-fn local_to_cloud_copies_are_not_file_operations() {
+fn local_to_cloud_copies_are_transfers_not_file_operations() {
     let mut m = loaded_local();
     m.cloud_enabled = true;
     m.panes[1].location = Location::Cloud(CloudDir::root());
     press(&mut m, "<F5>");
     assert!(m.modal.is_none());
-    assert!(m.status.unwrap().text.contains("transfer"));
+    assert!(m.status.unwrap().text.contains("Transfers need a cloud account"));
+    m.transfers.enabled = true;
+    press(&mut m, "<F5>");
+    assert!(matches!(m.modal, Some(Modal::TransferAsk(_))));
 }
 
 #[test]

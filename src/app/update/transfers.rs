@@ -1,0 +1,348 @@
+//! Uploads and downloads from the browser: the question before a batch (destination, conflict
+//! policy, full-width names), the queue panel's controls, engine events (summaries, refreshed
+//! panes, deleting the originals of a move once everything arrived verified), and asking
+//! before quitting with unfinished transfers.
+
+use super::nav;
+use super::ops::{count, selection, start};
+use crate::app::{
+    Effect, Modal, Model, OpItem, OpSpec, Side, TransferAsk, TransferCmd, TransferMsg,
+};
+use crate::config::Command;
+use crate::fs::{EntryKey, Location};
+use crate::transfer::{
+    CloudItem, ConflictPolicy, JobState, Resolution, TransferEvent, TransferSpec,
+};
+
+/// F5/F6 between a local and a cloud pane: ask, then queue.
+pub fn ask(model: &mut Model, moving: bool) {
+    if !model.transfers.enabled {
+        model.error("Transfers need a cloud account");
+        return;
+    }
+    let items = selection(model);
+    if items.is_empty() {
+        return;
+    }
+    let (from, to) = (
+        model.focused().location.clone(),
+        model.pane(model.focus.other()).location.clone(),
+    );
+    let bytes: u64 = {
+        let pane = model.focused();
+        pane.listing
+            .all()
+            .iter()
+            .filter(|e| items.iter().any(|i| i.key == e.key))
+            .map(|e| e.size)
+            .sum()
+    };
+    let (spec, verb, then) = match (&from, &to) {
+        (Location::Local(dir), Location::Cloud(dest)) => {
+            let sources = items.iter().filter_map(|i| match &i.key {
+                EntryKey::Local(raw) => Some(dir.join(raw)),
+                _ => None,
+            });
+            let spec = TransferSpec::Upload {
+                sources: sources.collect(),
+                dest_dir: dest.id(),
+                policy: ConflictPolicy::Ask,
+                fix_names: false,
+            };
+            let then = moving.then(|| OpSpec::Delete {
+                at: from.clone(),
+                items: items.clone(),
+            });
+            (spec, "Upload", then)
+        }
+        (Location::Cloud(_) | Location::Search(_), Location::Local(dest)) => {
+            let sources = cloud_items(model, &items);
+            let spec = TransferSpec::Download {
+                sources,
+                dest_dir: dest.clone(),
+                policy: ConflictPolicy::Ask,
+            };
+            let then = moving.then(|| OpSpec::Trash {
+                at: from.clone(),
+                items: items.clone(),
+            });
+            (spec, "Download", then)
+        }
+        _ => {
+            model.error(format!(
+                "Cannot transfer from {} to {}",
+                from.display(),
+                to.display()
+            ));
+            return;
+        }
+    };
+    // Folder sizes are unknown until the tree is walked; say so rather than print 0 B.
+    let size = if items.iter().any(|i| i.is_dir) {
+        String::new()
+    } else {
+        format!(" ({})", crate::ui::format_size(bytes))
+    };
+    let title = format!("{verb} {}{size} to {}?", count(items.len()), to.display());
+    let mut lines: Vec<String> = items
+        .iter()
+        .take(6)
+        .map(|i| format!("  {}", i.name))
+        .collect();
+    if items.len() > 6 {
+        lines.push(format!("  … and {} more", items.len() - 6));
+    }
+    model.modal = Some(Modal::TransferAsk(TransferAsk {
+        title,
+        lines,
+        spec,
+        then,
+    }));
+}
+
+fn cloud_items(model: &Model, items: &[OpItem]) -> Vec<CloudItem> {
+    let pane = model.focused();
+    items
+        .iter()
+        .filter_map(|i| {
+            let EntryKey::Cloud(id) = i.key else {
+                return None;
+            };
+            let e = pane.listing.all().iter().find(|e| e.key == i.key)?;
+            let etag = e.etag.clone().unwrap_or_default();
+            Some(CloudItem {
+                id,
+                name: e.name.clone(),
+                is_dir: e.is_dir(),
+                size: e.size,
+                etag,
+            })
+        })
+        .collect()
+}
+
+/// Keys in the question before a transfer.
+pub fn question(model: &mut Model, cmd: Command) -> Vec<Effect> {
+    let Some(Modal::TransferAsk(ask)) = &mut model.modal else {
+        return vec![];
+    };
+    match cmd {
+        Command::Accept | Command::Yes => {
+            let (spec, then) = (ask.spec.clone(), ask.then.clone());
+            model.modal = None;
+            model.info("Queued: t shows the transfer queue");
+            return vec![Effect::Transfer(TransferCmd::Submit { spec, then })];
+        }
+        Command::Escape => model.modal = None,
+        Command::CyclePolicy => {
+            let policy = match &mut ask.spec {
+                TransferSpec::Upload { policy, .. } | TransferSpec::Download { policy, .. } => {
+                    policy
+                }
+            };
+            *policy = match policy {
+                ConflictPolicy::Ask => ConflictPolicy::Skip,
+                ConflictPolicy::Skip => ConflictPolicy::Overwrite,
+                ConflictPolicy::Overwrite => ConflictPolicy::KeepBoth,
+                ConflictPolicy::KeepBoth => ConflictPolicy::Ask,
+            };
+        }
+        Command::AutoFix => {
+            if let TransferSpec::Upload { fix_names, .. } = &mut ask.spec {
+                *fix_names = !*fix_names;
+            }
+        }
+        _ => {}
+    }
+    vec![]
+}
+
+/// `q` with unfinished transfers asks first; they resume at the next start.
+pub fn quit(model: &mut Model) {
+    match model.transfers.unfinished() {
+        0 => model.quit = true,
+        unfinished => model.modal = Some(Modal::QuitAsk { unfinished }),
+    }
+}
+
+pub fn show_queue(model: &mut Model) {
+    if !model.transfers.enabled {
+        model.error("Transfers need a cloud account");
+        return;
+    }
+    let first_conflict = model
+        .transfers
+        .jobs
+        .iter()
+        .position(|j| matches!(j.info.state, JobState::Conflict(_)));
+    model.modal = Some(Modal::Queue {
+        cursor: first_conflict.unwrap_or(0),
+    });
+}
+
+pub fn queue(model: &mut Model, cmd: Command) -> Vec<Effect> {
+    let Some(Modal::Queue { cursor }) = &mut model.modal else {
+        return vec![];
+    };
+    let len = model.transfers.jobs.len();
+    let page = model.viewport.list_rows() / 2;
+    let last = len.saturating_sub(1);
+    let job = model
+        .transfers
+        .jobs
+        .get(*cursor)
+        .map(|j| (j.info.id, j.info.state.clone()));
+    let cmd_for = |c: TransferCmd| vec![Effect::Transfer(c)];
+    let resolve = |answer, whole_batch| match &job {
+        Some((id, JobState::Conflict(_))) => cmd_for(TransferCmd::Resolve {
+            job: *id,
+            answer,
+            whole_batch,
+        }),
+        _ => vec![],
+    };
+    match cmd {
+        Command::CursorDown => *cursor = (*cursor + 1).min(last),
+        Command::CursorUp => *cursor = cursor.saturating_sub(1),
+        Command::PageDown => *cursor = (*cursor + page).min(last),
+        Command::PageUp => *cursor = cursor.saturating_sub(page),
+        Command::Top => *cursor = 0,
+        Command::Bottom => *cursor = last,
+        Command::Escape | Command::ShowQueue => model.modal = None,
+        Command::Quit => quit(model),
+        Command::ClearFinished => return cmd_for(TransferCmd::ClearFinished),
+        Command::TogglePause => {
+            return match job {
+                Some((id, JobState::Paused)) => cmd_for(TransferCmd::Resume(id)),
+                Some((id, s)) if !s.is_finished() => cmd_for(TransferCmd::Pause(id)),
+                _ => vec![],
+            };
+        }
+        Command::CancelJob => {
+            return job
+                .filter(|(_, s)| !s.is_finished())
+                .map_or(vec![], |(id, _)| cmd_for(TransferCmd::Cancel(id)));
+        }
+        Command::RetryJob => {
+            return match job {
+                Some((id, JobState::Failed { .. } | JobState::Cancelled)) => {
+                    cmd_for(TransferCmd::Retry(id))
+                }
+                _ => vec![],
+            };
+        }
+        Command::JobUp => {
+            *cursor = cursor.saturating_sub(1);
+            return job.map_or(vec![], |(id, _)| cmd_for(TransferCmd::MoveUp(id)));
+        }
+        Command::JobDown => {
+            *cursor = (*cursor + 1).min(last);
+            return job.map_or(vec![], |(id, _)| cmd_for(TransferCmd::MoveDown(id)));
+        }
+        Command::ResolveOverwrite => return resolve(Resolution::Overwrite, false),
+        Command::ResolveSkip => return resolve(Resolution::Skip, false),
+        Command::ResolveBoth => return resolve(Resolution::KeepBoth, false),
+        Command::ResolveOverwriteAll => return resolve(Resolution::Overwrite, true),
+        Command::ResolveSkipAll => return resolve(Resolution::Skip, true),
+        Command::ResolveBothAll => return resolve(Resolution::KeepBoth, true),
+        _ => {}
+    }
+    vec![]
+}
+
+pub fn update(model: &mut Model, msg: TransferMsg) -> Vec<Effect> {
+    match msg {
+        TransferMsg::Restored(snapshot) => {
+            model.transfers.restore(snapshot);
+            let n = model.transfers.unfinished();
+            if n > 0 {
+                model.info(format!(
+                    "{} from the last session resume (t shows the queue)",
+                    count(n)
+                ));
+            }
+            vec![]
+        }
+        TransferMsg::Submitted { batch, then } => {
+            if let Some(then) = then {
+                model.transfers.then.insert(batch, then);
+            }
+            follow_up(model, batch)
+        }
+        TransferMsg::Event { at, event } => {
+            let done = match &event {
+                TransferEvent::BatchDone { batch, .. } => Some(*batch),
+                TransferEvent::State {
+                    state: JobState::Conflict(c),
+                    ..
+                } if !matches!(model.modal, Some(Modal::Queue { .. })) => {
+                    model.error(format!("{} exists in {}: t to decide", c.name, c.target));
+                    None
+                }
+                _ => None,
+            };
+            model.transfers.apply(at, event);
+            if let Some(Modal::Queue { cursor }) = &mut model.modal {
+                *cursor = (*cursor).min(model.transfers.jobs.len().saturating_sub(1));
+            }
+            done.map_or(vec![], |batch| finished(model, batch))
+        }
+    }
+}
+
+fn finished(model: &mut Model, batch: crate::transfer::BatchId) -> Vec<Effect> {
+    let Some(b) = model.transfers.batches.get(&batch).cloned() else {
+        return vec![];
+    };
+    let verb = match b.direction {
+        crate::transfer::Direction::Upload => "Upload",
+        crate::transfer::Direction::Download => "Download",
+    };
+    let saved = if b.reused_bytes > 0 {
+        format!(
+            ", {} saved by instant upload",
+            crate::ui::format_size(b.reused_bytes)
+        )
+    } else {
+        String::new()
+    };
+    let text = format!(
+        "{verb} finished: {} done, {} failed, {} skipped{saved}",
+        b.ok,
+        b.failed,
+        b.skipped + b.cancelled
+    );
+    if b.failed > 0 {
+        model.error(text)
+    } else {
+        model.info(text)
+    }
+    let mut effects: Vec<Effect> = [Side::Left, Side::Right]
+        .into_iter()
+        .map(|s| nav::reload(model, s, true))
+        .collect();
+    effects.extend(follow_up(model, batch));
+    effects
+}
+
+/// Runs a move's deletion once its batch is over — only if every file arrived verified.
+fn follow_up(model: &mut Model, batch: crate::transfer::BatchId) -> Vec<Effect> {
+    let Some(b) = model.transfers.batches.get(&batch) else {
+        return vec![];
+    };
+    if b.planning || b.ok + b.failed + b.skipped + b.cancelled < b.files {
+        return vec![];
+    }
+    let Some(then) = model.transfers.then.remove(&batch) else {
+        return vec![];
+    };
+    if b.failed + b.skipped + b.cancelled > 0 || b.ok < b.files {
+        model.error(format!(
+            "Kept the originals: {} of {} files did not arrive",
+            b.files - b.ok,
+            b.files
+        ));
+        return vec![];
+    }
+    vec![start(model, then)]
+}
