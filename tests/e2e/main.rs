@@ -321,3 +321,17 @@ fn walk(dir: &std::path::Path) -> Vec<String> {
     }
     out
 }
+
+#[test]
+fn a_keymap_naming_an_unknown_command_stops_startup_with_a_clear_message() {
+    let cfg = tempfile::tempdir().unwrap();
+    let keymap = "[browse]\nkeymap = [{ on = \"x\", run = \"launch_rockets\", desc = \"no\" }]\n";
+    fs::write(cfg.path().join("keymap.toml"), keymap).unwrap();
+    let mut p = Pty::spawn(&["/"], cfg.path(), 100, 30);
+    assert!(!p.wait_exit(), "non-zero exit");
+    let screen = p.screen();
+    assert!(
+        screen.contains("keymap.toml") && screen.contains("launch_rockets"),
+        "{screen}"
+    );
+}

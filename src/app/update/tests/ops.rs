@@ -208,7 +208,13 @@ fn local_to_cloud_copies_are_transfers_not_file_operations() {
     m.panes[1].location = Location::Cloud(CloudDir::root());
     press(&mut m, "<F5>");
     assert!(m.modal.is_none());
-    assert!(m.status.as_ref().unwrap().text.contains("Transfers need a cloud account"));
+    assert!(
+        m.status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("Transfers need a cloud account")
+    );
     m.transfers.enabled = true;
     press(&mut m, "<F5>");
     assert!(matches!(m.modal, Some(Modal::TransferAsk(_))));
