@@ -39,4 +39,16 @@ pub enum Effect {
     Complete { text: String, cloud: bool },
     /// Find the cloud directory at path `text`, answering `CloudMsg::Destination`.
     ResolveDestination { text: String },
+    /// Fetch details (with the public URLs) of image-space item `id`, answering
+    /// `ImagesMsg::Details`.
+    FetchImageDetails { id: String },
+    /// Fetch the public links of images `(id, name)`, answering `ImagesMsg::Links` in the
+    /// same order.
+    FetchImageLinks {
+        items: Vec<(String, String)>,
+        markdown: bool,
+    },
+    /// Put `text` on the terminal's clipboard (OSC 52). The run loop writes it: it needs the
+    /// terminal.
+    Clipboard { text: String },
 }

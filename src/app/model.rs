@@ -165,7 +165,7 @@ impl Model {
         match &self.modal {
             Some(Modal::Help { .. }) => Layer::Help,
             Some(Modal::Input(_)) => Layer::Input,
-            Some(Modal::Details(_) | Modal::Report { .. }) => Layer::Info,
+            Some(Modal::Details(_) | Modal::Report { .. } | Modal::Links { .. }) => Layer::Info,
             Some(Modal::Confirm(_)) => Layer::Confirm,
             Some(Modal::Rename(_)) => Layer::Rename,
             None if self.focused().filter.as_ref().is_some_and(|f| f.editing) => Layer::Filter,

@@ -3,6 +3,7 @@
 //! older one, which stops at its next page.
 
 use crate::app::{Account, CloudMsg, Effect, EntryDetails, ListingMsg, Msg, Side, Ticket};
+use crate::fs::img::ImgFs;
 use crate::fs::pan::PanFs;
 use crate::fs::{FsError, FsErrorKind, Location, local};
 use std::sync::Arc;
@@ -14,6 +15,8 @@ pub struct Executor {
     /// The ticket each side's listing must still carry to keep going.
     current: [Arc<AtomicU64>; 2],
     cloud: Option<PanFs>,
+    /// The image space, on the cloud's client.
+    images: Option<ImgFs>,
     /// For `~` in typed paths.
     home: Option<std::path::PathBuf>,
     /// Where the last undo record is kept (`undo.json` in the state directory).
@@ -25,6 +28,7 @@ impl Executor {
         Self {
             tx,
             current: [Arc::new(AtomicU64::new(0)), Arc::new(AtomicU64::new(0))],
+            images: cloud.as_ref().map(|c| ImgFs::new(c.client().clone())),
             cloud,
             undo_file: None,
             home: directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf()),
@@ -39,7 +43,14 @@ impl Executor {
     /// Runs `effect`; hands back the ones that need the terminal (the runtime's job).
     pub fn run(&mut self, effect: Effect) -> Option<Effect> {
         match effect {
-            Effect::EditNames { .. } => return Some(effect),
+            Effect::EditNames { .. } | Effect::Clipboard { .. } => return Some(effect),
+            Effect::FetchImageDetails { .. } | Effect::FetchImageLinks { .. } => {
+                super::img_fetch::spawn(self.images.clone(), self.tx.clone(), effect);
+            }
+            Effect::Op { id, spec } if spec.touches_images() => {
+                let (fs, tx) = (self.images.clone(), self.tx.clone());
+                super::img_ops::spawn(id, spec, fs, self.undo_file.clone(), tx);
+            }
             Effect::Complete { text, cloud: false } => {
                 let (tx, home) = (self.tx.clone(), self.home.clone());
                 tokio::task::spawn_blocking(move || {
@@ -151,6 +162,15 @@ impl Executor {
             (Location::Trash, Some(fs)) => {
                 tokio::spawn(async move { finish(fs.list_trash(page).await) });
             }
+            (Location::Images(dir), Some(_)) => match self.images.clone() {
+                Some(fs) => {
+                    tokio::spawn(async move { finish(fs.list(dir.id(), fresh, page).await) });
+                }
+                None => finish(Err(FsError::new(
+                    FsErrorKind::Unsupported,
+                    "no image space configured",
+                ))),
+            },
             (_, None) => finish(Err(FsError::new(
                 FsErrorKind::Unsupported,
                 "no cloud account configured",
@@ -179,5 +199,6 @@ fn details(f: &crate::api::FileEntry) -> EntryDetails {
         id: Some(f.id),
         parent_id: Some(f.parent_id),
         note,
+        ..EntryDetails::default()
     }
 }

@@ -4,6 +4,7 @@
 mod confirm;
 mod format;
 mod help;
+mod links;
 mod pane;
 mod popup;
 mod rename;
@@ -98,6 +99,21 @@ pub fn view(frame: &mut Frame, model: &Model) {
             let view = confirm::ReportView {
                 title,
                 lines,
+                scroll: *scroll,
+                styles: &model.styles,
+            };
+            frame.render_widget(view, area);
+        }
+        Some(Modal::Links {
+            title,
+            lines,
+            failed,
+            scroll,
+        }) => {
+            let view = links::LinksView {
+                title,
+                lines,
+                failed,
                 scroll: *scroll,
                 styles: &model.styles,
             };
