@@ -157,3 +157,5 @@ fn too_small(frame: &mut Frame, area: Rect) {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_images;

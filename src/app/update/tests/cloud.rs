@@ -137,7 +137,11 @@ fn backend_switch_parks_and_restores_locations() {
         Location::Local("/home/u".into()),
         "local place parked too"
     );
-    assert_eq!(m.focused().parked.len(), 2, "one parked place per other backend");
+    assert_eq!(
+        m.focused().parked.len(),
+        2,
+        "one parked place per other backend"
+    );
 }
 
 #[test]

@@ -2,4 +2,5 @@
 
 mod browse;
 mod cloud;
+mod images;
 mod ops;
