@@ -3,6 +3,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod images;
 mod ops;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
