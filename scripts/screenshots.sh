@@ -43,11 +43,34 @@ run() { # args...
     "env PANFM_CONFIG_DIR=$WORK/cfg TERM=xterm-256color $BIN $*"
 }
 
-run "$WORK/home" "$WORK/home/照片\\ 2024"
-wait_for 'IMG_0020'
-$T send-keys -t shot j j Space j Space
-shot local-panes
+# 1. Local disk on the left, the demo cloud drive on the right, some entries marked.
+run --demo "$WORK/home"
+wait_for '欢迎使用 panfm'
+$T send-keys -t shot j j Space j Space Tab
+$T send-keys -t shot -l '/照片'
+$T send-keys -t shot Enter Enter
+wait_for '2024 春节'
+shot demo
+# 2. Batch rename with a live preview.
+$T send-keys -t shot h
+wait_for '文档/'
+$T send-keys -t shot -l '/文档'
+$T send-keys -t shot Enter Enter
+wait_for '工作/'
+$T send-keys -t shot -l '/工作'
+$T send-keys -t shot Enter Enter
+wait_for '预算表'
+$T send-keys -t shot C-a r C-x
+$T send-keys -t shot -l '^(.*)$'
+$T send-keys -t shot Tab
+$T send-keys -t shot -l '{n}-$1'
+$T send-keys -t shot Tab Tab Tab BSpace
+$T send-keys -t shot -l '2'
+wait_for '3 of 3 entries will be renamed'
+shot batch-rename
+$T send-keys -t shot Escape
+# 3. The help overlay, generated from the keymap.
 $T send-keys -t shot '?'
 wait_for 'Keys'
 shot help
-$T send-keys -t shot q
+$T send-keys -t shot Escape q

@@ -23,6 +23,17 @@ pub enum Layer {
 }
 
 impl Layer {
+    /// Every layer, in the order the help overlay lists them.
+    pub const ALL: [Layer; 7] = [
+        Layer::Browse,
+        Layer::Filter,
+        Layer::Input,
+        Layer::Confirm,
+        Layer::Rename,
+        Layer::Info,
+        Layer::Help,
+    ];
+
     pub fn title(self) -> &'static str {
         match self {
             Layer::Browse => "Browsing",
@@ -213,13 +224,7 @@ mod tests {
     #[test]
     fn default_keymap_loads_and_every_binding_has_a_description() {
         let map = Keymap::default_map().unwrap();
-        for layer in [
-            Layer::Browse,
-            Layer::Filter,
-            Layer::Input,
-            Layer::Info,
-            Layer::Help,
-        ] {
+        for layer in Layer::ALL {
             assert!(!map.bindings(layer).is_empty(), "{layer:?}");
             for b in map.bindings(layer) {
                 assert!(!b.desc.is_empty(), "{layer:?} {:?} lacks desc", b.on);

@@ -17,13 +17,7 @@ impl HelpView<'_> {
     fn lines(&self) -> Vec<Line<'static>> {
         let s = &self.model.styles;
         let mut lines = vec![];
-        for layer in [
-            Layer::Browse,
-            Layer::Filter,
-            Layer::Input,
-            Layer::Info,
-            Layer::Help,
-        ] {
+        for layer in Layer::ALL {
             let rows = self.model.keymap.help_rows(layer);
             if rows.is_empty() {
                 continue;

@@ -41,7 +41,7 @@ async fn demo_shape() {
     assert!(trashed.iter().any(|i| i["type"] == 1), "a trashed folder");
     for path in [
         "/照片/2024 春节/IMG_0001.JPG",
-        "/照片/2023 旅行 🏖️/三亚/第一天/海边 🌊/日落.heic",
+        "/照片/2023 旅行 🌴/三亚/第一天/海边 🌊/日落.heic",
         "/音乐 🎵/周杰伦 - 晴天.flac",
         "/文档/学习笔记/归档/2019/旧笔记.txt",
         "/项目/panfm/src/mock/handlers/upload.rs",

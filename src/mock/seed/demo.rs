@@ -102,7 +102,7 @@ fn photos(b: &mut Builder<'_>) -> Result<(), ApiError> {
             180_000 + 20_011 * i,
         )?;
     }
-    let trip = b.dir(photos, "2023 旅行 🏖️")?;
+    let trip = b.dir(photos, "2023 旅行 🌴")?;
     let sanya = b.dir(trip, "三亚")?;
     let day1 = b.dir(sanya, "第一天")?;
     let beach = b.dir(day1, "海边 🌊")?;
