@@ -240,3 +240,52 @@ fn demo_bulk_rename_in_editor() {
     p.send("q");
     assert!(p.wait_exit());
 }
+
+#[test]
+fn demo_images_pane_copies_markdown_links_with_osc52() {
+    use base64::Engine;
+    let t = tree();
+    let cfg = tempfile::tempdir().unwrap();
+    let mut p = Pty::spawn(&["--demo", t.path().to_str().unwrap()], cfg.path(), 120, 32);
+    p.wait_text("数据集/");
+    p.send("\tb"); // focus the cloud pane, switch it to the image space
+    p.wait_for("image root listed", |s| {
+        s.contains("images:/ ") && s.contains("blog/") && s.contains("banner.png")
+    });
+    p.send("/blog\r\r");
+    p.wait_for("in /blog", |s| {
+        s.contains("images:/blog ") && s.contains("hello-world.png") && s.contains("logo.svg")
+    });
+    p.send("j  "); // past 2024/, mark both images
+    p.wait_text("2 marked");
+    p.send("Y");
+    p.wait_text("Copied 2 links as Markdown");
+    let raw = String::from_utf8_lossy(&p.raw).into_owned();
+    let start = raw.find("\x1b]52;c;").expect("an OSC 52 sequence") + 7;
+    let len = raw[start..].find('\x07').expect("BEL ends it");
+    let text = base64::engine::general_purpose::STANDARD
+        .decode(&raw[start..start + len])
+        .unwrap();
+    let text = String::from_utf8(text).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    assert!(
+        lines[0].starts_with("![hello-world.png](http://127.0.0.1:"),
+        "{text}"
+    );
+    assert!(
+        lines[0].ends_with(".png)") && lines[1].ends_with(".svg)"),
+        "{text}"
+    );
+    assert!(
+        lines[1].starts_with("![logo.svg](http://127.0.0.1:"),
+        "{text}"
+    );
+    // The popup shows the same lines for terminals without OSC 52.
+    let screen = p.screen();
+    assert!(screen.lines().any(|l| l.trim_end() == lines[0]), "{screen}");
+    p.send("\x1b");
+    p.wait_for("popup closed", |s| !s.contains("![logo.svg]"));
+    p.send("q");
+    assert!(p.wait_exit());
+}
