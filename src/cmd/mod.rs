@@ -11,6 +11,7 @@ pub mod account;
 mod ctx;
 mod dispatch;
 mod exit;
+mod img;
 mod info;
 mod list;
 mod mkdir;
