@@ -3,4 +3,5 @@
 mod browse;
 mod cloud;
 mod images;
+mod images_ops;
 mod ops;
