@@ -2,7 +2,7 @@
 //!
 //! Layers, each depending only on those before it:
 //! `config` (paths, keymap, theme) → `api` (typed 123pan Open API client) → `fs` (pane backends:
-//! local disk, cloud) → `app` (the pure Elm core: Model, Msg, update) → `ui` (pure view) →
+//! local disk, cloud drive, image space) → `app` (the pure Elm core: Model, Msg, update) → `ui` (pure view) →
 //! `runtime` (terminal, tokio tasks, one message channel). `cmd` is the scriptable command line
 //! on the same `api`, `fs` and `plan`; `launch` starts whichever the arguments ask for. `mock` is
 //! a standalone 123pan server written from the API documents; it depends on nothing else in the
