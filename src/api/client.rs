@@ -41,7 +41,10 @@ impl Client {
                 )
             })?;
         let base_url = config.base_url.trim_end_matches('/').to_owned();
-        let limiter = RateLimiter::new();
+        let limiter = match config.rate_limit {
+            true => RateLimiter::new(),
+            false => RateLimiter::from_limits([]),
+        };
         limiter.set_vip(config.vip);
         let tokens = TokenState::new(config.auth, config.token_cache_dir.as_deref(), &base_url);
         Ok(Self {

@@ -69,6 +69,9 @@ pub struct ClientConfig {
     pub user_agent: String,
     /// Start with the VIP column of the QPS table (see `Client::set_vip`).
     pub vip: bool,
+    /// Pace requests by the client-side QPS table. Leave on against 123pan; turn off only for a
+    /// server without limits (a benchmark against the mock with its QPS knob off).
+    pub rate_limit: bool,
     pub retry: RetryPolicy,
     pub timeouts: Timeouts,
 }
@@ -81,6 +84,7 @@ impl ClientConfig {
             token_cache_dir: None,
             user_agent: format!("panfm/{}", env!("CARGO_PKG_VERSION")),
             vip: false,
+            rate_limit: true,
             retry: RetryPolicy::default(),
             timeouts: Timeouts::default(),
         }
@@ -100,6 +104,17 @@ mod tests {
         assert!(!shown.contains("very-secret"), "{shown}");
         let token = format!("{:?}", Auth::AccessToken("tok-secret".into()));
         assert!(!token.contains("tok-secret"));
+    }
+
+    #[test]
+    fn the_client_side_limiter_can_be_turned_off() {
+        let mut cfg = ClientConfig::new(Auth::AccessToken("T".into()));
+        let limited = crate::api::Client::new(cfg.clone()).unwrap();
+        cfg.rate_limit = false;
+        let unlimited = crate::api::Client::new(cfg).unwrap();
+        use crate::api::endpoint::Endpoint;
+        assert!(limited.inner.limiter.budget(Endpoint::Mkdir).is_some());
+        assert!(unlimited.inner.limiter.budget(Endpoint::Mkdir).is_none());
     }
 
     #[test]

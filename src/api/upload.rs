@@ -61,6 +61,21 @@ impl Client {
         data: Bytes,
     ) -> Result<(), ApiError> {
         let slice_md5 = md5_hex(&data);
+        self.upload_slice_hashed(server, preupload_id, slice_no, data, &slice_md5)
+            .await
+    }
+
+    /// [`Client::upload_slice`] with the slice's MD5 (hex) already known, for callers that
+    /// hashed the slice while reading the file.
+    pub async fn upload_slice_hashed(
+        &self,
+        server: &str,
+        preupload_id: &str,
+        slice_no: u32,
+        data: Bytes,
+        slice_md5: &str,
+    ) -> Result<(), ApiError> {
+        let slice_md5 = slice_md5.to_ascii_lowercase();
         let len = data.len() as u64;
         // Text parts first, then the file part, as [OL] and [AIO] send them.
         let form = || {

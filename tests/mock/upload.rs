@@ -452,3 +452,35 @@ async fn single_step_is_capped_at_1_gib() {
     let (_, message) = err(&env.json(rb).await);
     assert!(message.contains("1GB"), "{message}");
 }
+
+#[tokio::test]
+async fn a_slice_sent_again_replaces_the_first_copy_everywhere() {
+    let env = env_with(0).await;
+    let content = bytes(3 * SLICE as usize, 11);
+    let v = create(&env, 0, "again.bin", &content, None).await;
+    let pre = ok(&v)["preuploadID"].as_str().unwrap().to_owned();
+    let server = env.server.base_url().to_owned();
+    let chunks: Vec<&[u8]> = content.chunks(SLICE as usize).collect();
+    let wrong = bytes(SLICE as usize, 12);
+    for (no, chunk) in [
+        (1, chunks[0]),
+        (2, &wrong[..]),
+        (3, chunks[2]),
+        (2, chunks[1]),
+    ] {
+        ok(&send_slice(&env, &server, &pre, no, chunk, &md5_hex(chunk)).await);
+    }
+    let (v, _) = poll_done(&env, &pre).await;
+    let id = ok(&v)["fileID"].as_i64().unwrap();
+    assert_eq!(env.server.file_bytes(id).await.unwrap(), content);
+
+    let v = create(&env, 0, "spoiled.bin", &bytes(2 * SLICE as usize, 13), None).await;
+    let pre = ok(&v)["preuploadID"].as_str().unwrap().to_owned();
+    let good = bytes(2 * SLICE as usize, 13);
+    let (first, second) = good.split_at(SLICE as usize);
+    for (no, chunk) in [(1, first), (2, second), (1, &wrong[..])] {
+        ok(&send_slice(&env, &server, &pre, no, chunk, &md5_hex(chunk)).await);
+    }
+    let (v, _) = poll_done(&env, &pre).await;
+    assert_eq!(err(&v).1, "文件上传失败");
+}

@@ -213,3 +213,25 @@ async fn downloads_use_no_auth_follow_redirects_and_keep_the_range() {
     assert_eq!(err.kind, ApiErrorKind::LinkExpired);
     assert_eq!(err.code, Some(1010));
 }
+
+#[tokio::test]
+async fn a_precomputed_slice_md5_is_sent_as_given_in_lowercase() {
+    let stub = Stub::start(|r, _| match r.path.as_str() {
+        "/api/v1/access_token" => Reply::token("T"),
+        _ => Reply::ok(serde_json::Value::Null),
+    })
+    .await;
+    let data = Bytes::from_static(b"abc");
+    stub.client()
+        .upload_slice_hashed(
+            &stub.base_url,
+            "PRE",
+            1,
+            data,
+            "900150983CD24FB0D6963F7D28E17F72",
+        )
+        .await
+        .unwrap();
+    let body = stub.calls("/upload/v2/file/slice")[0].text();
+    assert!(body.contains("name=\"sliceMD5\"\r\n\r\n900150983cd24fb0d6963f7d28e17f72\r\n"));
+}

@@ -22,7 +22,7 @@ use super::super::faults;
 use super::super::reply::{ApiError, Data};
 use super::super::shared::{Shared, lock};
 use super::super::tree::Duplicate;
-use super::super::upload::{Md5Sink, Phase, slice_dir};
+use super::super::upload::{self, Md5Sink, Phase, slice_dir};
 use super::upload::{check_md5, check_size};
 
 /// "此接口限制开发者上传单文件大小为1GB".
@@ -188,13 +188,17 @@ pub(crate) async fn slice(
         Err(response) => return response,
     };
     let result = accept_slice(&st, &form);
-    if result.is_err() {
-        let _ = tokio::fs::remove_file(&tmp).await;
+    match &result {
+        Ok((id, no)) => upload::slice_arrived(&st, id, *no),
+        Err(_) => {
+            let _ = tokio::fs::remove_file(&tmp).await;
+        }
     }
-    result.map(|()| Data(Value::Null)).into_response()
+    result.map(|_| Data(Value::Null)).into_response()
 }
 
-fn accept_slice(st: &Shared, form: &Form) -> Result<(), ApiError> {
+/// Stores a checked slice; returns its upload id and number.
+fn accept_slice(st: &Shared, form: &Form) -> Result<(String, u64), ApiError> {
     let id = form
         .text("preuploadID")
         .ok_or_else(|| ApiError::param("preuploadID"))?;
@@ -224,7 +228,8 @@ fn accept_slice(st: &Shared, form: &Form) -> Result<(), ApiError> {
     // Renamed while the drive lock is held so a concurrent upload_complete can't miss it.
     std::fs::create_dir_all(&dir)
         .and_then(|()| std::fs::rename(&file.path, dir.join(no.to_string())))
-        .map_err(|_| ApiError::new(1, "内部错误"))
+        .map_err(|_| ApiError::new(1, "内部错误"))?;
+    Ok((id.to_owned(), no))
 }
 
 pub(crate) async fn single_create(

@@ -1,7 +1,10 @@
-//! Upload v2 state: sessions and the whole-file verification that `upload_complete` starts.
+//! Upload v2 state: sessions, the whole-file verification that `upload_complete` starts, and
+//! the assembly that does most of that work while slices still arrive.
 
+mod assemble;
 mod session;
 mod verify;
 
+pub(crate) use assemble::slice_arrived;
 pub(crate) use session::{Phase, Session, Uploads, UploadsSnapshot, slice_dir};
 pub(crate) use verify::{Md5Sink, Promise, concat_slices, start as start_verification};

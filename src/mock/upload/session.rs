@@ -3,12 +3,14 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde::{Deserialize, Serialize};
 
 use super::super::reply::ApiError;
+use super::assemble::Assembly;
 use super::verify::Promise;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -61,6 +63,8 @@ impl Session {
 pub(crate) struct Uploads {
     sessions: HashMap<String, Session>,
     next_dir: u64,
+    /// In-progress whole-file checks by session id (see `assemble`); never persisted.
+    assemblies: HashMap<String, Arc<Assembly>>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -93,7 +97,18 @@ impl Uploads {
         Uploads {
             sessions,
             next_dir: snap.next_dir,
+            assemblies: HashMap::new(),
         }
+    }
+
+    /// The session's assembly, started at `path` if it has none yet.
+    pub fn assembly(&mut self, id: &str, path: PathBuf) -> Arc<Assembly> {
+        let entry = self.assemblies.entry(id.to_owned());
+        Arc::clone(entry.or_insert_with(|| Arc::new(Assembly::new(path))))
+    }
+
+    pub fn take_assembly(&mut self, id: &str) -> Option<Arc<Assembly>> {
+        self.assemblies.remove(id)
     }
 
     /// Opens a session; `preuploadID` is a long opaque token like the real one.

@@ -1,8 +1,9 @@
 //! Whole-file verification after `upload_complete`: every slice present with its exact size
 //! (all `sliceSize` bytes except the remainder-sized last one), and the MD5 of their
-//! concatenation equal to the `etag` given to `create`. It runs on the blocking pool while
-//! building the blob file, then places the file in the tree. The outcome becomes the session's
-//! phase: `Done` or `Failed` ("文件上传失败", OpenList #1739).
+//! concatenation equal to the `etag` given to `create`. It takes the assembly built while the
+//! slices arrived when that is complete and trustworthy, and otherwise runs on the blocking
+//! pool while building the blob file; then it places the file in the tree. The outcome becomes
+//! the session's phase: `Done` or `Failed` ("文件上传失败", OpenList #1739).
 
 use std::fs::File;
 use std::io::{Read, Write};
@@ -88,11 +89,18 @@ pub(crate) fn start(st: &Arc<Shared>, session: Session) {
     let st = Arc::clone(st);
     tokio::spawn(async move {
         let dir = slice_dir(&st.uploads_dir, session.dir);
-        let tmp = lock(&st.drive).blobs.incoming_path();
-        let (job, job_dir, job_tmp) = (session.clone(), dir.clone(), tmp.clone());
-        let checked =
-            tokio::task::spawn_blocking(move || concat_slices(&job_dir, job.promise(), &job_tmp))
+        let (tmp, checked) = match super::assemble::finish(&st, &session).await {
+            Some((tmp, matches)) => (tmp, Ok(Ok(matches))),
+            None => {
+                let tmp = lock(&st.drive).blobs.incoming_path();
+                let (job, job_dir, job_tmp) = (session.clone(), dir.clone(), tmp.clone());
+                let checked = tokio::task::spawn_blocking(move || {
+                    concat_slices(&job_dir, job.promise(), &job_tmp)
+                })
                 .await;
+                (tmp, checked)
+            }
+        };
         let phase = match checked {
             Ok(Ok(true)) => st.mutate(|d| {
                 let dup =

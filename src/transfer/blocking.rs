@@ -1,0 +1,47 @@
+//! Running file work (hashing, reading, writing) on the blocking pool while the job keeps
+//! reporting how far it got, and MD5 helpers shared by uploads and downloads.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use md5::{Digest, Md5};
+use tokio_util::sync::CancellationToken;
+
+use super::error::{TransferError, TransferErrorKind};
+use super::scheduler::JobCtx;
+
+/// Lowercase hex of a digest.
+pub(crate) fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+pub(crate) fn md5_hex_of(hasher: Md5) -> String {
+    hex(&hasher.finalize())
+}
+
+/// Runs file work on the blocking pool, handing it the job's token (to stop early) and a byte
+/// counter, from which `Hashed` events are sent meanwhile.
+pub(crate) async fn hash_on_pool<T: Send + 'static>(
+    ctx: &mut JobCtx,
+    work: impl FnOnce(&CancellationToken, &AtomicU64) -> Result<T, TransferError> + Send + 'static,
+) -> Result<T, TransferError> {
+    let counter = Arc::new(AtomicU64::new(0));
+    let (cancel, count) = (ctx.cancel.clone(), Arc::clone(&counter));
+    let task = tokio::task::spawn_blocking(move || work(&cancel, &count));
+    let every = ctx
+        .cfg()
+        .progress_interval
+        .max(std::time::Duration::from_millis(10));
+    tokio::pin!(task);
+    loop {
+        tokio::select! {
+            joined = &mut task => {
+                ctx.hashed(counter.load(Ordering::Relaxed), true);
+                return joined.map_err(|e| {
+                    TransferError::new(TransferErrorKind::Io, format!("file task failed: {e}"))
+                })?;
+            }
+            () = tokio::time::sleep(every) => ctx.hashed(counter.load(Ordering::Relaxed), false),
+        }
+    }
+}

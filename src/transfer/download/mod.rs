@@ -1,0 +1,155 @@
+//! One file down: check the local target, continue a kept part file (its prefix is hashed
+//! again first, which costs one read of the part at MD5 speed), stream the rest, verify size
+//! and MD5 against the etag, and only then give the file its final name. A part that fails
+//! verification is deleted; nothing partial ever carries the final name.
+
+mod fetch;
+mod place;
+mod sink;
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use md5::{Digest, Md5};
+use tokio_util::sync::CancellationToken;
+
+use super::blocking::hash_on_pool;
+use super::error::{TransferError, TransferErrorKind};
+use super::job::{ConflictInfo, JobState};
+use super::names::part_path;
+use super::scheduler::{JobCtx, Outcome, remove_quietly};
+use super::spec::ConflictPolicy;
+use super::work::{DownloadWork, Resume};
+use place::{Placed, place};
+use sink::Sink;
+
+pub(crate) async fn run(ctx: &mut JobCtx, w: &DownloadWork) -> Result<Outcome, TransferError> {
+    ctx.state(JobState::Planning);
+    let dir = w.dir.display().to_string();
+    tokio::fs::create_dir_all(&w.dir)
+        .await
+        .map_err(|e| TransferError::io(&dir, &e))?;
+    let target = w.dir.join(&w.name);
+    let size = w.file.size;
+    let policy = ctx.policy();
+    let conflict = |meta: &std::fs::Metadata| ConflictInfo {
+        name: w.name.clone(),
+        target: target.display().to_string(),
+        existing_is_dir: meta.is_dir(),
+        existing_size: meta.is_file().then_some(meta.len()),
+        new_size: size,
+    };
+    if let Ok(meta) = tokio::fs::symlink_metadata(&target).await {
+        match policy {
+            ConflictPolicy::Skip => return Ok(Outcome::Skipped(exists(&target))),
+            ConflictPolicy::Ask => return Ok(Outcome::Conflict(conflict(&meta))),
+            ConflictPolicy::Overwrite if meta.is_dir() => return Err(folder_in_the_way(&target)),
+            ConflictPolicy::Overwrite | ConflictPolicy::KeepBoth => {}
+        }
+    }
+    let part = part_path(&w.dir, &w.name, w.file.id);
+    ctx.set_resume(Resume::Download { part: part.clone() });
+    let (hasher, offset) = kept_prefix(ctx, &part, size).await?;
+    ctx.state(JobState::Downloading);
+    let mut sink = Sink::open(part.clone(), offset, hasher, ctx.cfg().sync_downloads);
+    let fetched = fetch::fetch(ctx, w, &mut sink).await;
+    let written = sink.finish().await;
+    fetched?;
+    let written = written?;
+    ctx.state(JobState::Verifying);
+    let etag = &w.file.etag;
+    if written.len != size || (!etag.is_empty() && !written.md5.eq_ignore_ascii_case(etag)) {
+        remove_quietly(&part);
+        ctx.set_resume(Resume::None);
+        let what = format!(
+            "the downloaded bytes don't match the cloud file: expected {size} bytes with MD5 \
+             {etag}, got {} bytes with MD5 {}",
+            written.len, written.md5
+        );
+        // A kept prefix may be what was wrong: one more attempt from scratch.
+        let kind = match offset > 0 {
+            true => TransferErrorKind::StalePart,
+            false => TransferErrorKind::Verification,
+        };
+        return Err(TransferError::new(kind, what));
+    }
+    let (from, to) = (part.clone(), target.clone());
+    let placed = tokio::task::spawn_blocking(move || place(&from, &to, policy))
+        .await
+        .map_err(|e| TransferError::new(TransferErrorKind::Io, e.to_string()))?
+        .map_err(|e| TransferError::io(&target.display().to_string(), &e))?;
+    match placed {
+        Placed::At(_) => Ok(Outcome::Done { reused: false }),
+        // The name was taken while downloading.
+        Placed::Taken if policy == ConflictPolicy::Skip => {
+            remove_quietly(&part);
+            Ok(Outcome::Skipped(exists(&target)))
+        }
+        Placed::Taken => match std::fs::symlink_metadata(&target) {
+            Ok(meta) => Ok(Outcome::Conflict(conflict(&meta))),
+            Err(e) => Err(TransferError::io(&target.display().to_string(), &e)),
+        },
+    }
+}
+
+/// The MD5 state and length of what a kept part holds; a part longer than the file is
+/// discarded.
+async fn kept_prefix(
+    ctx: &mut JobCtx,
+    part: &Path,
+    size: u64,
+) -> Result<(Md5, u64), TransferError> {
+    let len = match tokio::fs::metadata(part).await {
+        Ok(meta) if meta.len() <= size => meta.len(),
+        _ => 0,
+    };
+    if len == 0 {
+        return Ok((Md5::new(), 0));
+    }
+    ctx.state(JobState::Hashing);
+    let path = part.to_owned();
+    let hasher = hash_on_pool(ctx, move |stop, read| hash_prefix(path, len, stop, read)).await?;
+    Ok((hasher, len))
+}
+
+fn hash_prefix(
+    path: PathBuf,
+    len: u64,
+    cancel: &CancellationToken,
+    counter: &AtomicU64,
+) -> Result<Md5, TransferError> {
+    use std::io::Read;
+    let what = path.display().to_string();
+    let file = std::fs::File::open(&path).map_err(|e| TransferError::io(&what, &e))?;
+    let mut reader = file.take(len);
+    let mut hasher = Md5::new();
+    let mut buf = vec![0u8; 1 << 20];
+    loop {
+        if cancel.is_cancelled() {
+            return Err(TransferError::stopped());
+        }
+        let n = reader
+            .read(&mut buf)
+            .map_err(|e| TransferError::io(&what, &e))?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf[..n]);
+        counter.fetch_add(n as u64, Ordering::Relaxed);
+    }
+    Ok(hasher)
+}
+
+fn exists(target: &Path) -> String {
+    format!("{} already exists", target.display())
+}
+
+fn folder_in_the_way(target: &Path) -> TransferError {
+    TransferError::new(
+        TransferErrorKind::Io,
+        format!(
+            "{}: a folder is in the way; a file can't overwrite it",
+            target.display()
+        ),
+    )
+}

@@ -1,0 +1,59 @@
+//! [`TransferEvent`]: what the scheduler reports. Every event carries absolute values, so a
+//! consumer that coalesces or drops some still ends with the right picture, and applying one
+//! twice changes nothing.
+
+use super::job::{BatchId, JobId, JobInfo, JobState};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TransferEvent {
+    /// The batch's source tree was walked: this many files (jobs, refused entries included) and
+    /// bytes. Sent before the batch's first `Added`.
+    Planned {
+        batch: BatchId,
+        files: u64,
+        bytes: u64,
+    },
+    /// A new job, or new facts about a known one (its size changed): replace what you had.
+    Added {
+        job: JobInfo,
+    },
+    State {
+        job: JobId,
+        state: JobState,
+    },
+    /// Bytes done so far; at most every `TransferConfig::progress_interval` per job, plus one
+    /// when the job finishes.
+    Progress {
+        job: JobId,
+        done_bytes: u64,
+    },
+    /// Bytes of the source read for hashing (uploads) or of a kept part re-read (downloads).
+    Hashed {
+        job: JobId,
+        bytes: u64,
+    },
+    /// Attempt `attempt` starts after the previous one failed for `reason`.
+    Retrying {
+        job: JobId,
+        attempt: u32,
+        reason: String,
+    },
+    /// The job now stands at `index` in the queue order (`move_up`/`move_down`).
+    Moved {
+        job: JobId,
+        index: usize,
+    },
+    /// Jobs left the scheduler (`clear_finished`).
+    Removed {
+        jobs: Vec<JobId>,
+    },
+    /// Every job of the batch is finished (sent again if a retried job finishes later).
+    BatchDone {
+        batch: BatchId,
+        ok: u64,
+        failed: u64,
+        skipped: u64,
+        cancelled: u64,
+        reused_bytes: u64,
+    },
+}

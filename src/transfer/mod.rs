@@ -1,0 +1,38 @@
+//! The transfer engine: verified, resumable uploads and downloads of files and whole trees
+//! through a persistent queue, independent of any UI.
+//!
+//! A caller builds a [`Scheduler`] from an `api::Client` and a [`TransferConfig`], submits
+//! [`TransferSpec`]s and reads [`TransferEvent`]s from the channel it got back. Each spec
+//! becomes a batch: planning walks the sources and creates the target folders, then one job
+//! per file runs on a fixed pool of workers. Uploads hash the file once (whole-file and slice
+//! MD5s together), may finish instantly when the server already has the content, send slices
+//! in parallel and wait for the server's check; downloads stream into a hidden part file,
+//! resume with HTTP Range, verify the MD5 and only then take the final name. The queue is saved
+//! to a state file and resumed by the next scheduler.
+//!
+//! Layout: `spec`, `job`, `event`, `config`, `error` are the public vocabulary; `scheduler`
+//! owns the table, workers and controls; `plan` walks sources; `upload` and `download` move
+//! one file; `persist` is the state file format; `work` the saved per-job data.
+
+mod blocking;
+mod buffers;
+mod config;
+mod download;
+mod error;
+mod event;
+mod job;
+mod names;
+mod persist;
+mod plan;
+mod progress;
+mod scheduler;
+mod spec;
+mod upload;
+mod work;
+
+pub use config::TransferConfig;
+pub use error::{TransferError, TransferErrorKind};
+pub use event::TransferEvent;
+pub use job::{BatchId, BatchInfo, ConflictInfo, Direction, JobId, JobInfo, JobState, Snapshot};
+pub use scheduler::Scheduler;
+pub use spec::{CloudItem, ConflictPolicy, Resolution, TransferSpec};

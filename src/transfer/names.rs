@@ -1,0 +1,105 @@
+//! Names at the target: the cloud name for a local file (checked, optionally made acceptable
+//! with full-width forms), the local name for a cloud file, the "keep both" variants of a local
+//! name, and the hidden part file a download is written to.
+//!
+//! Part files are `.<name>.<fileId>.panfm-part` beside the target: hidden, unmistakably
+//! panfm's (a user's own `x.part` is never touched), and distinct per cloud file, so two
+//! downloads to the same name can't share one. Past the 255-byte name limit they fall back to
+//! `.<fileId>.panfm-part`.
+
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+
+use crate::api::FileId;
+use crate::plan::names::{
+    MAX_NAME_BYTES, split_extension, to_full_width, validate_cloud_name, validate_local_name,
+};
+
+/// The cloud name for local file name `raw`, or why it can't have one.
+pub(crate) fn cloud_name(raw: &OsStr, fix: bool) -> Result<String, String> {
+    let name = raw
+        .to_str()
+        .ok_or_else(|| format!("the name {raw:?} is not valid UTF-8"))?;
+    match validate_cloud_name(name) {
+        Ok(()) => Ok(name.to_owned()),
+        Err(e) if !fix => Err(format!(
+            "{e}; 123pan refuses it (turn on name fixing to use full-width forms)"
+        )),
+        Err(_) => {
+            let fixed = to_full_width(name);
+            validate_cloud_name(&fixed)
+                .map(|()| fixed)
+                .map_err(|e| format!("{e}; even with full-width forms 123pan refuses it"))
+        }
+    }
+}
+
+/// Checks a cloud name for use as a local file name.
+pub(crate) fn local_name(name: &str) -> Result<(), String> {
+    validate_local_name(name).map_err(|e| format!("{e}; it can't be a local file name"))
+}
+
+/// The `n`-th "keep both" variant: `a.txt` → `a (1).txt`, `a` → `a (1)`.
+pub(crate) fn keep_both_name(name: &str, n: u32) -> String {
+    match split_extension(name, false) {
+        (stem, Some(ext)) => format!("{stem} ({n}).{ext}"),
+        (stem, None) => format!("{stem} ({n})"),
+    }
+}
+
+pub(crate) fn part_path(dir: &Path, name: &str, id: FileId) -> PathBuf {
+    let full = format!(".{name}.{id}.panfm-part");
+    match full.len() <= MAX_NAME_BYTES {
+        true => dir.join(full),
+        false => dir.join(format!(".{id}.panfm-part")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cloud_names_are_checked_and_fixed_on_request() {
+        assert_eq!(
+            cloud_name(OsStr::new("照片 🎉.jpg"), false).unwrap(),
+            "照片 🎉.jpg"
+        );
+        let err = cloud_name(OsStr::new("a:b?.txt"), false).unwrap_err();
+        assert!(err.contains("forbidden character"), "{err}");
+        assert_eq!(
+            cloud_name(OsStr::new("a:b?.txt"), true).unwrap(),
+            "a：b？.txt"
+        );
+        assert!(cloud_name(OsStr::new("   "), true).is_err());
+        let long = "a".repeat(256);
+        assert!(
+            cloud_name(OsStr::new(&long), true)
+                .unwrap_err()
+                .contains("too long")
+        );
+    }
+
+    #[test]
+    fn keep_both_variants() {
+        assert_eq!(keep_both_name("a.txt", 1), "a (1).txt");
+        assert_eq!(keep_both_name("a.tar.gz", 2), "a.tar (2).gz");
+        assert_eq!(keep_both_name("README", 3), "README (3)");
+        assert_eq!(keep_both_name(".env", 1), ".env (1)");
+    }
+
+    #[test]
+    fn part_paths_are_hidden_and_bounded() {
+        let p = part_path(Path::new("/d"), "x.bin", 42);
+        assert_eq!(p, Path::new("/d/.x.bin.42.panfm-part"));
+        let long = "长".repeat(85);
+        let p = part_path(Path::new("/d"), &long, 42);
+        assert_eq!(p, Path::new("/d/.42.panfm-part"));
+    }
+
+    #[test]
+    fn local_names_refuse_traversal() {
+        assert!(local_name("..").is_err());
+        assert!(local_name("ok.txt").is_ok());
+    }
+}

@@ -1,0 +1,85 @@
+//! Planning a batch: walk the sources (local folders for uploads, cloud folders for
+//! downloads), create the target folders, and queue one job per file with the batch's totals.
+//! Entries that can't be transferred (a refused name, a special file, an unreadable folder)
+//! become finished jobs with their reason, announced before any request is made for the rest.
+
+mod cloud;
+mod download;
+mod local;
+mod upload;
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+pub(crate) use cloud::{CloudDirs, Retry};
+
+use super::error::TransferErrorKind;
+use super::job::{BatchId, Direction, JobState};
+use super::scheduler::Inner;
+use super::scheduler::table::NewJob;
+use super::spec::TransferSpec;
+use super::work::Work;
+
+/// Plans batch `batch`, skipping sources in `known` (jobs it already has after a restore).
+pub(crate) async fn run(
+    inner: Arc<Inner>,
+    batch: BatchId,
+    spec: TransferSpec,
+    known: HashSet<String>,
+) {
+    let cancel = inner.table().batches.get(&batch).map(|b| b.cancel.clone());
+    let Some(cancel) = cancel else {
+        return;
+    };
+    let result = match spec {
+        TransferSpec::Upload {
+            sources,
+            dest_dir,
+            fix_names,
+            ..
+        } => {
+            let p = upload::Plan {
+                inner: &inner,
+                batch,
+                known: &known,
+                cancel: &cancel,
+            };
+            p.run(&sources, dest_dir, fix_names).await
+        }
+        TransferSpec::Download {
+            sources, dest_dir, ..
+        } => {
+            let p = download::Plan {
+                inner: &inner,
+                batch,
+                known: &known,
+                cancel: &cancel,
+            };
+            p.run(&sources, &dest_dir).await
+        }
+    };
+    if inner.root.is_cancelled() {
+        // Shutting down: the batch stays "planning" in the state file and is planned again.
+        return;
+    }
+    if let Err(e) = result
+        && e.kind != TransferErrorKind::Stopped
+    {
+        let direction = inner.table().batches.get(&batch).map(|b| b.direction);
+        let reason = format!("planning failed: {e}");
+        let job = NewJob {
+            direction: direction.unwrap_or(Direction::Upload),
+            name: String::new(),
+            source: String::new(),
+            target: String::new(),
+            size: 0,
+            work: Work::Refused {
+                reason: reason.clone(),
+                skip: false,
+            },
+            state: JobState::Failed { reason },
+        };
+        inner.with(|t| t.add_job(batch, job));
+    }
+    inner.with(|t| t.planning_done(batch));
+}

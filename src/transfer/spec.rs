@@ -1,0 +1,91 @@
+//! What a caller asks for: a [`TransferSpec`] (upload local paths into a cloud folder, or
+//! download cloud items into a local folder) with its batch-wide [`ConflictPolicy`]. Plain data,
+//! serializable so the queue can be saved.
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use crate::api::{FileEntry, FileId};
+
+/// One submission; it becomes a batch of per-file jobs once planned.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TransferSpec {
+    /// Files and folders (recursively) into cloud folder `dest_dir`. Names the cloud refuses
+    /// (`"\/:*?|><`, too long, all spaces) fail their job, or, with `fix_names`, have the
+    /// forbidden characters replaced by their full-width forms (`:` → `：`).
+    Upload {
+        sources: Vec<PathBuf>,
+        dest_dir: FileId,
+        policy: ConflictPolicy,
+        fix_names: bool,
+    },
+    /// Cloud files and folders (recursively) into local folder `dest_dir`.
+    Download {
+        sources: Vec<CloudItem>,
+        dest_dir: PathBuf,
+        policy: ConflictPolicy,
+    },
+}
+
+impl TransferSpec {
+    pub fn policy(&self) -> ConflictPolicy {
+        match self {
+            Self::Upload { policy, .. } | Self::Download { policy, .. } => *policy,
+        }
+    }
+}
+
+/// A cloud file or folder as the caller knows it from a listing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CloudItem {
+    pub id: FileId,
+    pub name: String,
+    pub is_dir: bool,
+    pub size: u64,
+    /// Lowercase hex MD5; empty for folders.
+    pub etag: String,
+}
+
+impl From<&FileEntry> for CloudItem {
+    fn from(e: &FileEntry) -> Self {
+        Self {
+            id: e.id,
+            name: e.name.clone(),
+            is_dir: e.is_dir(),
+            size: e.size,
+            etag: e.etag.to_ascii_lowercase(),
+        }
+    }
+}
+
+/// What to do when the target name is taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum ConflictPolicy {
+    /// Stop the job in `JobState::Conflict` until `Scheduler::resolve` answers.
+    #[default]
+    Ask,
+    Skip,
+    /// Upload: `duplicate=2`. Download: the finished file is renamed over the old one.
+    Overwrite,
+    /// Upload: `duplicate=1` (the server picks the new name). Download: `name (1).ext`, …
+    KeepBoth,
+}
+
+/// An answer to a conflict: every policy but `Ask`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Resolution {
+    Skip,
+    Overwrite,
+    KeepBoth,
+}
+
+impl From<Resolution> for ConflictPolicy {
+    fn from(r: Resolution) -> Self {
+        match r {
+            Resolution::Skip => Self::Skip,
+            Resolution::Overwrite => Self::Overwrite,
+            Resolution::KeepBoth => Self::KeepBoth,
+        }
+    }
+}

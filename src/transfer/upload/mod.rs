@@ -1,0 +1,243 @@
+//! One file up: check the source and the target name, then either one single-step request
+//! (small files) or the v2 session — one hash pass, `create` (done at once on an instant
+//! upload), the slices, and the polled `upload_complete`. A saved session is picked up where
+//! it stopped when the file is unchanged; a session the server forgot starts over.
+
+mod complete;
+mod hash;
+mod single;
+mod slices;
+
+use std::path::Path;
+use std::sync::atomic::Ordering;
+use std::time::SystemTime;
+
+use super::blocking::hash_on_pool;
+use super::error::{TransferError, TransferErrorKind};
+use super::job::{ConflictInfo, JobState};
+use super::plan::{CloudDirs, Retry};
+use super::scheduler::{JobCtx, Outcome};
+use super::spec::ConflictPolicy;
+use super::work::{Resume, UploadSession, UploadWork};
+use crate::api::{ApiErrorKind, CreateOutcome, CreateRequest, Duplicate, FileId};
+
+/// Where a file goes and how, once its folder exists.
+pub(crate) struct Target<'a> {
+    pub path: &'a Path,
+    pub parent: FileId,
+    pub name: &'a str,
+    pub size: u64,
+    pub policy: ConflictPolicy,
+    pub duplicate: Duplicate,
+    /// The cloud path below the batch's destination, for conflict details.
+    pub shown: String,
+}
+
+pub(crate) async fn run(ctx: &mut JobCtx, w: &UploadWork) -> Result<Outcome, TransferError> {
+    ctx.state(JobState::Planning);
+    let (size, modified) = stat(&w.local).await?;
+    ctx.set_size(size);
+    let parent = match w.parent {
+        Some(parent) => parent,
+        None => {
+            let retry = Retry {
+                cfg: ctx.cfg(),
+                cancel: &ctx.cancel,
+            };
+            let parent = CloudDirs::new(ctx.client(), retry, w.root)
+                .ensure(&w.rel_dir)
+                .await?;
+            ctx.set_upload_parent(parent);
+            parent
+        }
+    };
+    let policy = ctx.policy();
+    let shown = w
+        .rel_dir
+        .iter()
+        .chain([&w.name])
+        .cloned()
+        .collect::<Vec<_>>()
+        .join("/");
+    let t = Target {
+        path: &w.local,
+        parent,
+        name: &w.name,
+        size,
+        policy,
+        duplicate: match policy {
+            ConflictPolicy::Overwrite => Duplicate::Overwrite,
+            ConflictPolicy::KeepBoth => Duplicate::KeepBoth,
+            ConflictPolicy::Ask | ConflictPolicy::Skip => Duplicate::Refuse,
+        },
+        shown,
+    };
+    if let Some(existing) = w.existing {
+        let info = ConflictInfo {
+            name: w.name.clone(),
+            target: t.shown.clone(),
+            existing_is_dir: existing.is_dir,
+            existing_size: Some(existing.size),
+            new_size: size,
+        };
+        match policy {
+            ConflictPolicy::Skip => return Ok(Outcome::Skipped(exists(&w.name))),
+            ConflictPolicy::Ask => return Ok(Outcome::Conflict(info)),
+            ConflictPolicy::Overwrite if existing.is_dir => {
+                return Err(folder_in_the_way(&w.name));
+            }
+            ConflictPolicy::Overwrite | ConflictPolicy::KeepBoth => {}
+        }
+    }
+    if let Resume::Upload(session) = ctx.resume() {
+        if session.size == size && session.modified == modified {
+            match finish(ctx, &t, session, None).await {
+                Err(e) if e.kind == TransferErrorKind::SessionLost => {
+                    tracing::info!(
+                        job = ctx.id.0,
+                        "saved upload session is gone; starting over"
+                    );
+                }
+                other => return other,
+            }
+        }
+        ctx.set_resume(Resume::None);
+    }
+    if size <= ctx.cfg().single_step_max {
+        return single::run(ctx, &t).await;
+    }
+    sliced(ctx, &t, modified).await
+}
+
+async fn sliced(
+    ctx: &mut JobCtx,
+    t: &Target<'_>,
+    modified: Option<SystemTime>,
+) -> Result<Outcome, TransferError> {
+    ctx.state(JobState::Hashing);
+    let guess = ctx.inner.slice_hint.load(Ordering::Relaxed);
+    let (path, size) = (t.path.to_owned(), t.size);
+    let hashes = hash_on_pool(ctx, move |stop, read| {
+        hash::hash_file(&path, size, guess, stop, read)
+    })
+    .await?;
+    let mut request = CreateRequest::new(t.parent, t.name, &hashes.etag, t.size);
+    request.duplicate = t.duplicate;
+    let created = Retry {
+        cfg: ctx.cfg(),
+        cancel: &ctx.cancel,
+    }
+    .call(|| ctx.client().create_file(&request))
+    .await;
+    let (preupload_id, slice_size, servers) = match created {
+        Ok(CreateOutcome::Reused { .. }) => return Ok(Outcome::Done { reused: true }),
+        Ok(CreateOutcome::Upload {
+            preupload_id,
+            slice_size,
+            servers,
+        }) => (preupload_id, slice_size, servers),
+        Err(e) if e.kind == TransferErrorKind::Api(ApiErrorKind::Conflict) => {
+            return conflict(ctx, t, &hashes.etag, e).await;
+        }
+        Err(e) => return Err(e),
+    };
+    ctx.inner.slice_hint.store(slice_size, Ordering::Relaxed);
+    let session = UploadSession {
+        preupload_id,
+        slice_size,
+        servers,
+        etag: hashes.etag,
+        size: t.size,
+        modified,
+        done: Default::default(),
+        completing: false,
+    };
+    ctx.set_resume(Resume::Upload(session.clone()));
+    let known = (slice_size == hashes.slice_size).then_some(hashes.slices);
+    finish(ctx, t, session, known).await
+}
+
+/// Sends what the session lacks, then waits for the server's check.
+async fn finish(
+    ctx: &mut JobCtx,
+    t: &Target<'_>,
+    session: UploadSession,
+    known: Option<Vec<String>>,
+) -> Result<Outcome, TransferError> {
+    let preupload_id = session.preupload_id.clone();
+    if !session.completing {
+        ctx.state(JobState::Uploading);
+        let (size, modified) = (session.size, session.modified);
+        slices::send_missing(ctx, t.path.to_owned(), session, known).await?;
+        if stat(t.path).await? != (size, modified) {
+            ctx.set_resume(Resume::None);
+            return Err(TransferError::new(
+                TransferErrorKind::Verification,
+                "the file changed during the upload",
+            ));
+        }
+        ctx.update_session(|s| s.completing = true);
+    }
+    ctx.progress_now(t.size);
+    ctx.state(JobState::Verifying);
+    complete::poll(ctx, &preupload_id).await?;
+    Ok(Outcome::Done { reused: false })
+}
+
+/// The server refused the name as taken. If the folder already holds this very content under
+/// the name (an earlier attempt got through), the job is done; otherwise the policy decides.
+pub(crate) async fn conflict(
+    ctx: &JobCtx,
+    t: &Target<'_>,
+    etag: &str,
+    error: TransferError,
+) -> Result<Outcome, TransferError> {
+    let entries = ctx.run(ctx.client().list_all(t.parent)).await??;
+    let existing = entries.iter().find(|e| e.name == t.name);
+    if let Some(e) = existing
+        && !e.is_dir()
+        && e.size == t.size
+        && e.etag.eq_ignore_ascii_case(etag)
+    {
+        return Ok(Outcome::Done { reused: false });
+    }
+    let info = ConflictInfo {
+        name: t.name.to_owned(),
+        target: t.shown.clone(),
+        existing_is_dir: existing.is_some_and(|e| e.is_dir()),
+        existing_size: existing.map(|e| e.size),
+        new_size: t.size,
+    };
+    match t.policy {
+        ConflictPolicy::Skip => Ok(Outcome::Skipped(exists(t.name))),
+        ConflictPolicy::Ask => Ok(Outcome::Conflict(info)),
+        ConflictPolicy::Overwrite if info.existing_is_dir => Err(folder_in_the_way(t.name)),
+        ConflictPolicy::Overwrite | ConflictPolicy::KeepBoth => Err(error),
+    }
+}
+
+fn exists(name: &str) -> String {
+    format!("`{name}` already exists in the cloud folder")
+}
+
+fn folder_in_the_way(name: &str) -> TransferError {
+    TransferError::new(
+        TransferErrorKind::Api(ApiErrorKind::Conflict),
+        format!("a folder named `{name}` is there; a file can't overwrite it"),
+    )
+}
+
+/// Size and modification time of a regular file (symbolic links followed).
+async fn stat(path: &Path) -> Result<(u64, Option<SystemTime>), TransferError> {
+    let what = path.display().to_string();
+    let meta = tokio::fs::metadata(path)
+        .await
+        .map_err(|e| TransferError::io(&what, &e))?;
+    if !meta.is_file() {
+        return Err(TransferError::new(
+            TransferErrorKind::Io,
+            format!("{what}: no longer a regular file"),
+        ));
+    }
+    Ok((meta.len(), meta.modified().ok()))
+}

@@ -1,0 +1,81 @@
+//! Small files in one request (`single/create` on a host from `upload/v2/file/domain`): read
+//! whole into memory (they are at most `single_step_max` bytes), hashed from that same buffer,
+//! sent once. When the server answers without confirming, the folder is listed to find the
+//! file by name, size and MD5.
+
+use std::path::PathBuf;
+use std::sync::atomic::AtomicU64;
+
+use bytes::Bytes;
+
+use super::super::blocking::hash_on_pool;
+use super::super::error::{TransferError, TransferErrorKind};
+use super::super::job::JobState;
+use super::super::scheduler::{JobCtx, Outcome};
+use super::{Target, conflict};
+use crate::api::{ApiErrorKind, CreateRequest, md5_hex};
+
+pub(crate) async fn run(ctx: &mut JobCtx, t: &Target<'_>) -> Result<Outcome, TransferError> {
+    ctx.state(JobState::Hashing);
+    let (path, size) = (t.path.to_owned(), t.size);
+    let (data, etag) =
+        hash_on_pool(ctx, move |stop, read| read_whole(path, size, stop, read)).await?;
+    ctx.state(JobState::Uploading);
+    ctx.pace(size).await?;
+    let mut request = CreateRequest::new(t.parent, t.name, &etag, size);
+    request.duplicate = t.duplicate;
+    let domain = ctx.run(ctx.inner.upload_domain()).await??;
+    let sent = ctx
+        .run(ctx.client().upload_single(&domain, &request, data.clone()))
+        .await?;
+    if let Err(e) = &sent
+        && e.is_retryable()
+    {
+        // The next attempt goes to the next host.
+        ctx.inner.rotate_domain();
+    }
+    match sent {
+        Ok(Some(_)) => Ok(Outcome::Done { reused: false }),
+        Ok(None) => confirm(ctx, t, &etag).await,
+        Err(e) if e.kind == ApiErrorKind::Conflict => conflict(ctx, t, &etag, e.into()).await,
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The server answered without `completed:true`: the file counts as uploaded only if the
+/// folder now holds it.
+async fn confirm(ctx: &JobCtx, t: &Target<'_>, etag: &str) -> Result<Outcome, TransferError> {
+    let entries = ctx.run(ctx.client().list_all(t.parent)).await??;
+    let found = entries.iter().any(|e| {
+        !e.is_dir() && e.name == t.name && e.size == t.size && e.etag.eq_ignore_ascii_case(etag)
+    });
+    match found {
+        true => Ok(Outcome::Done { reused: false }),
+        false => Err(TransferError::new(
+            TransferErrorKind::Verification,
+            "the server did not confirm the upload and the file is not in the folder",
+        )),
+    }
+}
+
+fn read_whole(
+    path: PathBuf,
+    size: u64,
+    cancel: &tokio_util::sync::CancellationToken,
+    counter: &AtomicU64,
+) -> Result<(Bytes, String), TransferError> {
+    if cancel.is_cancelled() {
+        return Err(TransferError::stopped());
+    }
+    let data =
+        std::fs::read(&path).map_err(|e| TransferError::io(&path.display().to_string(), &e))?;
+    if data.len() as u64 != size {
+        return Err(TransferError::new(
+            TransferErrorKind::Verification,
+            "the file changed while it was being read",
+        ));
+    }
+    counter.store(size, std::sync::atomic::Ordering::Relaxed);
+    let etag = md5_hex(&data);
+    Ok((Bytes::from(data), etag))
+}

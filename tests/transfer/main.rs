@@ -1,0 +1,15 @@
+//! The transfer engine against the in-process mock: trees up and back, faults, conflicts,
+//! names, queue controls, and resuming after a kill. One test binary; each test starts its
+//! own mock and scheduler and waits on events, never on the clock.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+mod conflicts;
+mod control;
+mod faults;
+mod names;
+mod queue;
+mod resume;
+mod roundtrip;

@@ -1,0 +1,120 @@
+//! Names the cloud refuses are reported before any request and fixed on request; symbolic
+//! links are followed without looping; special files are skipped with a reason.
+
+use panfm::transfer::{ConflictPolicy, JobState};
+
+use crate::common::{Env, cfg, content, upload_spec};
+
+fn uploads(env: &Env) -> u64 {
+    let s = env.mock.stats();
+    s.calls_to("/upload/v2/file/create") + s.calls_to("/upload/v2/file/single/create")
+}
+
+fn make_bad_names(env: &Env) {
+    let src = env.path("src");
+    std::fs::create_dir_all(src.join("bad|dir")).unwrap();
+    std::fs::write(src.join("bad|dir/inner.txt"), b"inner").unwrap();
+    for name in ["a:b.txt", "what?.txt", "   ", "ok.txt"] {
+        std::fs::write(src.join(name), content(20, 1)).unwrap();
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn refused_names_fail_before_any_request_for_them() {
+    let env = Env::new().await;
+    make_bad_names(&env);
+    let (scheduler, mut events) = env.start(cfg());
+    let batch = scheduler.submit(upload_spec(
+        vec![env.path("src")],
+        0,
+        ConflictPolicy::Ask,
+        false,
+    ));
+    let totals = events.batch_done(batch).await;
+    assert_eq!((totals.ok, totals.failed), (1, 4));
+    for name in ["a:b.txt", "what?.txt", "   ", "bad|dir"] {
+        let job = events.job_named(name);
+        let Some(JobState::Failed { reason }) = events.last_state(job.id) else {
+            panic!("{name}: {:#?}", events.log)
+        };
+        assert!(
+            reason.contains("forbidden") || reason.contains("spaces"),
+            "{reason}"
+        );
+    }
+    assert_eq!(uploads(&env), 1, "only ok.txt was sent");
+    assert_eq!(
+        env.mock.stats().calls_to("/upload/v1/file/mkdir"),
+        1,
+        "only src was made"
+    );
+    let names: Vec<String> = env.cloud_tree("/src").await.into_keys().collect();
+    assert_eq!(names, ["ok.txt"]);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn fixed_names_use_full_width_forms() {
+    let env = Env::new().await;
+    make_bad_names(&env);
+    let (scheduler, mut events) = env.start(cfg());
+    let batch = scheduler.submit(upload_spec(
+        vec![env.path("src")],
+        0,
+        ConflictPolicy::Ask,
+        true,
+    ));
+    let totals = events.batch_done(batch).await;
+    assert_eq!(
+        (totals.ok, totals.failed),
+        (4, 1),
+        "all spaces can't be fixed"
+    );
+    let names: Vec<String> = env.cloud_tree("/src").await.into_keys().collect();
+    assert_eq!(
+        names,
+        [
+            "a：b.txt",
+            "bad｜dir",
+            "bad｜dir/inner.txt",
+            "ok.txt",
+            "what？.txt"
+        ]
+    );
+}
+
+#[cfg(unix)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn links_are_followed_without_loops_and_special_files_skipped() {
+    use std::os::unix::fs::symlink;
+    let env = Env::new().await;
+    let src = env.path("src");
+    std::fs::create_dir_all(src.join("sub")).unwrap();
+    std::fs::write(src.join("real.txt"), b"real").unwrap();
+    symlink(src.join("real.txt"), src.join("link.txt")).unwrap();
+    symlink(&src, src.join("sub/loop")).unwrap();
+    symlink(src.join("nowhere"), src.join("broken")).unwrap();
+    let _socket = std::os::unix::net::UnixListener::bind(src.join("sock")).unwrap();
+    let (scheduler, mut events) = env.start(cfg());
+    let batch = scheduler.submit(upload_spec(
+        vec![src.clone()],
+        0,
+        ConflictPolicy::Ask,
+        false,
+    ));
+    let totals = events.batch_done(batch).await;
+    assert_eq!((totals.ok, totals.skipped, totals.failed), (2, 3, 0));
+    for (name, why) in [
+        ("loop", "loop"),
+        ("broken", "broken"),
+        ("sock", "not a regular file"),
+    ] {
+        let job = events.job_named(name);
+        let Some(JobState::Skipped { reason }) = events.last_state(job.id) else {
+            panic!("{name}: {:#?}", events.log)
+        };
+        assert!(reason.contains(why), "{name}: {reason}");
+    }
+    let tree = env.cloud_tree("/src").await;
+    assert_eq!(tree.get("link.txt"), Some(&Some(b"real".to_vec())));
+    assert_eq!(tree.get("sub"), Some(&None));
+}
