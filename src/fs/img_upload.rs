@@ -105,8 +105,9 @@ fn visit(path: &Path, name: &str, dirs: Vec<String>, plan: &mut UploadPlan) {
     }
 }
 
-/// The image rules for one file: name and size first (no read), then its first bytes.
-fn check_file(path: &Path, name: &str, size: u64) -> Result<(), String> {
+/// The image rules for one file: name and size first (no read), then its first bytes
+/// (blocking).
+pub fn check_file(path: &Path, name: &str, size: u64) -> Result<(), String> {
     check_image(name, size, None).map_err(|e| e.to_string())?;
     let mut head = Vec::with_capacity(HEAD);
     std::fs::File::open(path)
@@ -116,6 +117,9 @@ fn check_file(path: &Path, name: &str, size: u64) -> Result<(), String> {
         .map(|_| ())
         .map_err(|e| e.to_string())
 }
+
+/// Folder paths below an upload's target → their id, or why they could not be had.
+pub type FolderCache = HashMap<Vec<String>, Result<String, String>>;
 
 /// What an upload did: `(display path, image id)` of every image stored, `(display path,
 /// reason)` of every failure.
@@ -135,9 +139,9 @@ impl ImgFs {
         progress: &mut (dyn FnMut(usize) + Send),
     ) -> UploadOutcome {
         let mut out = UploadOutcome::default();
-        let mut folders: HashMap<Vec<String>, Result<String, String>> = HashMap::new();
+        let mut folders = FolderCache::new();
         for (i, file) in plan.files.iter().enumerate() {
-            let parent = self.folder(to, &file.dirs, &mut folders).await;
+            let parent = self.folder(to.id(), &file.dirs, &mut folders).await;
             let result = match parent {
                 Ok(parent) => self.upload_one(&parent, file).await,
                 Err(why) => Err(why),
@@ -167,14 +171,15 @@ impl ImgFs {
         }
     }
 
-    /// The id of folder `dirs` below `to`, made (or found) once per upload.
-    async fn folder(
+    /// The id of folder `dirs` below folder `root` (`""` = the root), found or made once per
+    /// `made` cache; an image of that name in the way is an error.
+    pub async fn folder(
         &self,
-        to: &ImageDir,
+        root: &str,
         dirs: &[String],
-        made: &mut HashMap<Vec<String>, Result<String, String>>,
+        made: &mut FolderCache,
     ) -> Result<String, String> {
-        let mut at = to.id().to_owned();
+        let mut at = root.to_owned();
         for depth in 1..=dirs.len() {
             let key = dirs[..depth].to_vec();
             if let Some(known) = made.get(&key) {
