@@ -2,7 +2,7 @@
 //!
 //! Layers, each depending only on those before it:
 //! `config` (paths, keymap, theme) → `api` (typed 123pan Open API client) → `fs` (pane backends:
-//! local disk, cloud) → `app` (the pure Elm core: Model, Msg, update) → `ui` (pure view) →
+//! local disk, cloud drive, image space) → `app` (the pure Elm core: Model, Msg, update) → `ui` (pure view) →
 //! `runtime` (terminal, tokio tasks, one message channel). `cmd` is the scriptable command line
 //! on the same `api`, `fs` and `plan`; `launch` starts whichever the arguments ask for.
 //! `transfer` (the upload/download engine: planning, a worker pool, a persistent queue) builds on

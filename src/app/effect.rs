@@ -41,6 +41,18 @@ pub enum Effect {
     ResolveDestination { text: String },
     /// Tell the transfer engine something.
     Transfer(TransferCmd),
+    /// Fetch details (with the public URLs) of image-space item `id`, answering
+    /// `ImagesMsg::Details`.
+    FetchImageDetails { id: String },
+    /// Fetch the public links of images `(id, name)`, answering `ImagesMsg::Links` in the
+    /// same order.
+    FetchImageLinks {
+        items: Vec<(String, String)>,
+        markdown: bool,
+    },
+    /// Put `text` on the terminal's clipboard (OSC 52). The run loop writes it: it needs the
+    /// terminal.
+    Clipboard { text: String },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -2,6 +2,7 @@
 //! I/O, no ratatui here; `update` only transforms state and returns effects for the runtime.
 
 mod effect;
+mod images;
 mod listing;
 mod modal;
 mod model;
@@ -17,6 +18,7 @@ mod update;
 pub(crate) mod testing;
 
 pub use effect::{Effect, TransferCmd};
+pub use images::{ImageLink, ImagesMsg};
 pub use listing::{Listing, ListingStats, Visibility, contains_smart_case};
 pub use modal::{
     ConfirmState, DetailsState, EntryDetails, InputPurpose, InputState, Modal, TransferAsk,

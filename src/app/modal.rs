@@ -30,6 +30,14 @@ pub enum Modal {
     Queue {
         cursor: usize,
     },
+    /// Links just put on the clipboard, shown whole so they can be selected by hand where
+    /// the terminal ignores OSC 52; `failed` are `name: reason` lines.
+    Links {
+        title: String,
+        lines: Vec<String>,
+        failed: Vec<String>,
+        scroll: usize,
+    },
 }
 
 /// A question before an operation runs. `danger` ones (no undo) accept only `y`, not Enter.
@@ -126,6 +134,10 @@ pub struct EntryDetails {
     pub parent_id: Option<i64>,
     /// Rejected by review, blocked, or similar.
     pub note: Option<String>,
+    /// The string id of an image-space item.
+    pub image_id: Option<String>,
+    /// More `(label, value)` rows (image format, links); long values wrap.
+    pub extra: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -167,7 +167,7 @@ impl Model {
         match &self.modal {
             Some(Modal::Help { .. }) => Layer::Help,
             Some(Modal::Input(_)) => Layer::Input,
-            Some(Modal::Details(_) | Modal::Report { .. }) => Layer::Info,
+            Some(Modal::Details(_) | Modal::Report { .. } | Modal::Links { .. }) => Layer::Info,
             Some(Modal::Confirm(_) | Modal::TransferAsk(_) | Modal::QuitAsk { .. }) => {
                 Layer::Confirm
             }

@@ -36,6 +36,7 @@ pub enum Msg {
     },
     /// SIGTERM / SIGHUP: leave now.
     Terminate,
+    Images(super::images::ImagesMsg),
 }
 
 #[derive(Debug, Clone)]

@@ -92,14 +92,17 @@ impl OpSpec {
         self.len() == 0
     }
 
-    /// Whether the operation works on the local disk (otherwise on the cloud).
+    /// Whether the operation works on the local disk only (otherwise on the cloud or the
+    /// image space; see `touches_images`).
     pub fn is_local(&self) -> bool {
         match self {
             OpSpec::Mkdir { at, .. }
             | OpSpec::Rename { at, .. }
             | OpSpec::Trash { at, .. }
-            | OpSpec::Delete { at, .. } => !at.is_cloud(),
-            OpSpec::Move { from, .. } | OpSpec::Copy { from, .. } => !from.is_cloud(),
+            | OpSpec::Delete { at, .. } => matches!(at, Location::Local(_)),
+            OpSpec::Move { from, to, .. } | OpSpec::Copy { from, to, .. } => {
+                matches!(from, Location::Local(_)) && !to.is_images()
+            }
             OpSpec::Restore { .. } => false,
         }
     }

@@ -210,6 +210,7 @@ fn preview_of(built: &RenamePlan<usize>, items: &[OpItem]) -> Preview {
 fn key_of(item: &OpItem, current: &str) -> EntryKey {
     match &item.key {
         EntryKey::Cloud(id) => EntryKey::Cloud(*id),
+        EntryKey::Image(id) => EntryKey::Image(id.clone()),
         EntryKey::Local(_) => EntryKey::Local(current.into()),
     }
 }

@@ -2,12 +2,16 @@
 //! the user asked for, checked only as far as clap can; `cmd` interprets it.
 
 mod files;
+mod img;
 mod mock;
 mod rename;
 mod root;
 mod trash;
 
 pub use files::{LsArgs, MkdirArgs, MoveArgs, RmArgs, StatArgs, TreeArgs};
+pub use img::{
+    ImgCmd, ImgLinkArgs, ImgLsArgs, ImgMkdirArgs, ImgPathsArgs, ImgRmArgs, ImgUploadArgs,
+};
 pub use mock::MockServerArgs;
 pub use rename::{CaseArg, RenameArgs, ScopeArg};
 pub use root::{Cli, Cmd, CompletionsArgs, JsonArgs};

@@ -82,6 +82,9 @@ pub enum Cmd {
     Keymap,
     /// Run the mock 123pan server standalone (prints `base_url=… client_id=… client_secret=…`).
     MockServer(MockServerArgs),
+    /// The image-hosting space (图床): ls, upload, mkdir, mv, rm, link, copy-from-drive.
+    #[command(subcommand)]
+    Img(super::img::ImgCmd),
 }
 
 #[derive(Debug, Clone, Copy, clap::Args)]

@@ -6,11 +6,13 @@
 //! Conventions: data goes to stdout (text, or JSON with `--json`), everything else to stderr;
 //! one `panfm: ITEM: reason` line per failed item; exit statuses in [`exit::Status`].
 //! `upload` and `download` will slot into [`dispatch`] as two more arms on the transfer engine.
+//! `img` holds the image-space (图床) subcommands.
 
 pub mod account;
 mod ctx;
 mod dispatch;
 mod exit;
+mod img;
 mod info;
 mod list;
 mod mkdir;

@@ -93,4 +93,9 @@ pub enum Command {
     Quit,
     /// Bound in a user keymap to remove a default binding.
     Noop,
+    // image space
+    /// Put the public links of the marked (or cursor) images on the clipboard, one per line.
+    CopyLinks,
+    /// The same as Markdown image lines: `![name](url)`.
+    CopyMarkdownLinks,
 }

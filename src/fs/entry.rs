@@ -21,6 +21,8 @@ pub enum EntryKey {
     /// The raw file name, which may not be UTF-8.
     Local(OsString),
     Cloud(i64),
+    /// An image-space item's string id.
+    Image(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,5 +1,6 @@
 //! Where a pane is. Local directories are paths; cloud directories are numeric ids (root `0`)
-//! with the trail of names that led there, which is all the breadcrumb needs.
+//! with the trail of names that led there, which is all the breadcrumb needs; image-space
+//! folders are the same with string ids (root `""`).
 
 use std::path::PathBuf;
 
@@ -11,6 +12,8 @@ pub enum Location {
     Search(CloudSearch),
     /// The cloud recycle bin.
     Trash,
+    /// A folder of the image-hosting space (图床).
+    Images(ImageDir),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -56,12 +59,50 @@ impl CloudDir {
     }
 }
 
+/// A folder of the image space: the `(id, name)` of every folder from the root down; empty =
+/// root, whose id requests spell `""`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
+pub struct ImageDir {
+    pub trail: Vec<(String, String)>,
+}
+
+impl ImageDir {
+    pub fn root() -> Self {
+        Self::default()
+    }
+
+    pub fn id(&self) -> &str {
+        self.trail.last().map_or("", |(id, _)| id.as_str())
+    }
+
+    pub fn child(&self, id: &str, name: &str) -> Self {
+        let mut trail = self.trail.clone();
+        trail.push((id.to_owned(), name.to_owned()));
+        Self { trail }
+    }
+
+    pub fn parent(&self) -> Option<Self> {
+        let mut trail = self.trail.clone();
+        trail.pop()?;
+        Some(Self { trail })
+    }
+
+    /// Absolute path like `/blog/2024`; `/` for the root.
+    pub fn path(&self) -> String {
+        if self.trail.is_empty() {
+            return "/".into();
+        }
+        self.trail.iter().map(|(_, n)| format!("/{n}")).collect()
+    }
+}
+
 impl Location {
     pub fn parent(&self) -> Option<Location> {
         match self {
             Location::Local(p) => p.parent().map(|p| Location::Local(p.to_path_buf())),
             Location::Cloud(d) => d.parent().map(Location::Cloud),
             Location::Search(_) | Location::Trash => None,
+            Location::Images(d) => d.parent().map(Location::Images),
         }
     }
 
@@ -73,6 +114,7 @@ impl Location {
             Location::Search(s) if s.exact => format!("search ={}", s.query),
             Location::Search(s) => format!("search {}", s.query),
             Location::Trash => "trash".to_owned(),
+            Location::Images(d) => d.path(),
         }
     }
 
@@ -83,12 +125,17 @@ impl Location {
         }
     }
 
-    /// True for every location served by the cloud drive (directories and searches).
+    /// True for every location served by the cloud drive (directories and searches); the
+    /// image space is not the drive.
     pub fn is_cloud(&self) -> bool {
         matches!(
             self,
             Location::Cloud(_) | Location::Search(_) | Location::Trash
         )
+    }
+
+    pub fn is_images(&self) -> bool {
+        matches!(self, Location::Images(_))
     }
 
     /// The name of this directory inside its parent (what to put the cursor on after "parent").
@@ -101,6 +148,10 @@ impl Location {
                 .trail
                 .last()
                 .map(|(id, _)| crate::fs::EntryKey::Cloud(*id)),
+            Location::Images(d) => d
+                .trail
+                .last()
+                .map(|(id, _)| crate::fs::EntryKey::Image(id.clone())),
             Location::Search(_) | Location::Trash => None,
         }
     }
@@ -120,5 +171,24 @@ mod tests {
         assert_eq!(d.id(), 9);
         assert_eq!(d.parent().unwrap().path(), "/照片");
         assert!(root.parent().is_none());
+    }
+
+    #[test]
+    fn image_paths() {
+        let root = ImageDir::root();
+        assert_eq!((root.path().as_str(), root.id()), ("/", ""));
+        let d = root.child("yk6b", "blog").child("q9z", "2024");
+        assert_eq!((d.path().as_str(), d.id()), ("/blog/2024", "q9z"));
+        let loc = Location::Images(d);
+        assert_eq!(loc.display(), "/blog/2024");
+        assert_eq!(
+            loc.leaf_key(),
+            Some(crate::fs::EntryKey::Image("q9z".into()))
+        );
+        assert_eq!(
+            loc.parent(),
+            Some(Location::Images(root.child("yk6b", "blog")))
+        );
+        assert!(loc.is_images() && !loc.is_cloud());
     }
 }

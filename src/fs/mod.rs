@@ -4,6 +4,9 @@
 
 pub mod complete;
 mod entry;
+pub mod img;
+pub mod img_ops;
+pub mod img_upload;
 pub mod local;
 pub mod local_ops;
 mod location;
@@ -14,7 +17,7 @@ mod pan_trash;
 pub mod resolve;
 
 pub use entry::{Entry, EntryKey, EntryKind};
-pub use location::{CloudDir, CloudSearch, Location};
+pub use location::{CloudDir, CloudSearch, ImageDir, Location};
 
 use thiserror::Error;
 

@@ -6,6 +6,7 @@ use crate::app::{
     Account, CloudMsg, Effect, EntryDetails, ListingMsg, Msg, Side, Ticket, TransferCmd,
     TransferMsg,
 };
+use crate::fs::img::ImgFs;
 use crate::fs::pan::PanFs;
 use crate::fs::{FsError, FsErrorKind, Location, local};
 use std::sync::Arc;
@@ -18,6 +19,8 @@ pub struct Executor {
     current: [Arc<AtomicU64>; 2],
     cloud: Option<PanFs>,
     transfers: Option<crate::transfer::Scheduler>,
+    /// The image space, on the cloud's client.
+    images: Option<ImgFs>,
     /// For `~` in typed paths.
     home: Option<std::path::PathBuf>,
     /// Where the last undo record is kept (`undo.json` in the state directory).
@@ -29,6 +32,7 @@ impl Executor {
         Self {
             tx,
             current: [Arc::new(AtomicU64::new(0)), Arc::new(AtomicU64::new(0))],
+            images: cloud.as_ref().map(|c| ImgFs::new(c.client().clone())),
             cloud,
             undo_file: None,
             transfers: None,
@@ -53,8 +57,15 @@ impl Executor {
     /// Runs `effect`; hands back the ones that need the terminal (the runtime's job).
     pub fn run(&mut self, effect: Effect) -> Option<Effect> {
         match effect {
-            Effect::EditNames { .. } => return Some(effect),
+            Effect::EditNames { .. } | Effect::Clipboard { .. } => return Some(effect),
             Effect::Transfer(cmd) => self.transfer(cmd),
+            Effect::FetchImageDetails { .. } | Effect::FetchImageLinks { .. } => {
+                super::img_fetch::spawn(self.images.clone(), self.tx.clone(), effect);
+            }
+            Effect::Op { id, spec } if spec.touches_images() => {
+                let (fs, tx) = (self.images.clone(), self.tx.clone());
+                super::img_ops::spawn(id, spec, fs, self.undo_file.clone(), tx);
+            }
             Effect::Complete { text, cloud: false } => {
                 let (tx, home) = (self.tx.clone(), self.home.clone());
                 tokio::task::spawn_blocking(move || {
@@ -190,6 +201,15 @@ impl Executor {
             (Location::Trash, Some(fs)) => {
                 tokio::spawn(async move { finish(fs.list_trash(page).await) });
             }
+            (Location::Images(dir), Some(_)) => match self.images.clone() {
+                Some(fs) => {
+                    tokio::spawn(async move { finish(fs.list(dir.id(), fresh, page).await) });
+                }
+                None => finish(Err(FsError::new(
+                    FsErrorKind::Unsupported,
+                    "no image space configured",
+                ))),
+            },
             (_, None) => finish(Err(FsError::new(
                 FsErrorKind::Unsupported,
                 "no cloud account configured",
@@ -218,5 +238,6 @@ fn details(f: &crate::api::FileEntry) -> EntryDetails {
         id: Some(f.id),
         parent_id: Some(f.parent_id),
         note,
+        ..EntryDetails::default()
     }
 }

@@ -2,9 +2,12 @@
 //! messages to the model with `update`, runs the returned effects, and redraws only when
 //! something changed — at most once per frame interval — so an idle panfm writes nothing.
 
+mod clipboard;
 mod cloud_ops;
 mod editor;
 mod executor;
+mod img_fetch;
+mod img_ops;
 mod input;
 pub mod ops;
 pub mod terminal;
@@ -25,6 +28,9 @@ const TICK: Duration = Duration::from_millis(100);
 
 /// Applies one message and runs its effects; returns those that need the terminal.
 pub fn dispatch(model: &mut Model, executor: &mut Executor, msg: Msg) -> Vec<Effect> {
+    if let Msg::Key(key) = &msg {
+        tracing::trace!(?key, layer = ?model.layer(), "key");
+    }
     app::update(model, msg)
         .into_iter()
         .filter_map(|e| executor.run(e))
@@ -60,6 +66,13 @@ pub async fn run<B: Backend>(
                 let result = suspended(terminal, input.as_deref_mut(), names).await?;
                 held.extend(dispatch(model, executor, Msg::Edited { result }));
                 dirty = true;
+            } else if let Effect::Clipboard { text } = effect {
+                // Only a real terminal takes it; a headless run has no clipboard.
+                if input.is_some()
+                    && let Err(e) = clipboard::copy(&mut std::io::stdout(), &text)
+                {
+                    tracing::warn!("cannot write to the terminal's clipboard: {e}");
+                }
             }
         }
         let now = Instant::now();

@@ -207,7 +207,7 @@ pub(super) fn fold(report: &mut OpReport, out: BatchOutcome, items: &[OpItem]) {
     }
 }
 
-fn save_undo(file: &std::path::Path, record: &UndoRecord) {
+pub(super) fn save_undo(file: &std::path::Path, record: &UndoRecord) {
     match serde_json::to_vec_pretty(record) {
         Ok(bytes) => {
             if let Err(e) = crate::config::write_private(file, &bytes) {

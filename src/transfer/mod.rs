@@ -12,7 +12,8 @@
 //!
 //! Layout: `spec`, `job`, `event`, `config`, `error` are the public vocabulary; `scheduler`
 //! owns the table, workers and controls; `plan` walks sources; `upload` and `download` move
-//! one file; `persist` is the state file format; `work` the saved per-job data.
+//! one file; `image` moves one image into the image space (图床); `persist` is the state file
+//! format; `work` the saved per-job data.
 
 mod blocking;
 mod buffers;
@@ -20,6 +21,7 @@ mod config;
 mod download;
 mod error;
 mod event;
+mod image;
 mod job;
 mod names;
 mod persist;

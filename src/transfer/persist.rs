@@ -131,7 +131,9 @@ impl Table {
         let mut replans = Vec::new();
         for sb in saved.batches {
             let direction = match sb.spec {
-                TransferSpec::Upload { .. } => super::job::Direction::Upload,
+                TransferSpec::Upload { .. } | TransferSpec::ImageUpload { .. } => {
+                    super::job::Direction::Upload
+                }
                 TransferSpec::Download { .. } => super::job::Direction::Download,
             };
             if sb.planning {

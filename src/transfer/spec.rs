@@ -26,12 +26,23 @@ pub enum TransferSpec {
         dest_dir: PathBuf,
         policy: ConflictPolicy,
     },
+    /// Local images and folders of images (recursively) into image-space folder `dest_dir`
+    /// (`""` = its root; `dest_path` like `/blog` is for display). Files the image space
+    /// refuses — not a supported image, over 100 MiB, content not matching the name — fail
+    /// while planning, before any request. A name already taken fails its job.
+    ImageUpload {
+        sources: Vec<PathBuf>,
+        dest_dir: String,
+        dest_path: String,
+    },
 }
 
 impl TransferSpec {
     pub fn policy(&self) -> ConflictPolicy {
         match self {
             Self::Upload { policy, .. } | Self::Download { policy, .. } => *policy,
+            // The image space has no "keep both" or "overwrite" for names: nothing to ask.
+            Self::ImageUpload { .. } => ConflictPolicy::Skip,
         }
     }
 }

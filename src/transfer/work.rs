@@ -21,6 +21,19 @@ pub(crate) enum Work {
         reason: String,
         skip: bool,
     },
+    ImageUpload(ImageUploadWork),
+}
+
+/// One image into the image space.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct ImageUploadWork {
+    pub local: PathBuf,
+    /// The batch's destination image folder and the names of the folders below it.
+    pub root: String,
+    pub rel_dir: Vec<String>,
+    /// The target folder's id when planning could make it.
+    pub parent: Option<String>,
+    pub name: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

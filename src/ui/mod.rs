@@ -4,6 +4,7 @@
 mod confirm;
 mod format;
 mod help;
+mod links;
 mod pane;
 mod popup;
 mod queue;
@@ -98,6 +99,21 @@ pub fn view(frame: &mut Frame, model: &Model) {
             };
             frame.render_widget(view, area);
         }
+        Some(Modal::Links {
+            title,
+            lines,
+            failed,
+            scroll,
+        }) => {
+            let view = links::LinksView {
+                title,
+                lines,
+                failed,
+                scroll: *scroll,
+                styles: &model.styles,
+            };
+            frame.render_widget(view, area);
+        }
         Some(Modal::Rename(state)) => {
             let view = rename::RenameView {
                 state,
@@ -165,3 +181,5 @@ fn too_small(frame: &mut Frame, area: Rect) {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_images;

@@ -5,7 +5,7 @@
 use super::format;
 use crate::app::{LoadState, Pane};
 use crate::config::Styles;
-use crate::fs::{Entry, EntryKind};
+use crate::fs::{Entry, EntryKind, Location};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
@@ -42,10 +42,10 @@ impl PaneView<'_> {
         } else {
             s.title
         };
-        let tag = if self.pane.location.is_cloud() {
-            "cloud"
-        } else {
-            "local"
+        let tag = match &self.pane.location {
+            Location::Local(_) => "local",
+            Location::Images(_) => "images",
+            _ => "cloud",
         };
         let path = self.pane.location.display();
         let path = format::truncate_left(&path, max.saturating_sub(tag.len() + 6));

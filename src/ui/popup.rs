@@ -114,6 +114,17 @@ impl Widget for DetailsView<'_> {
                 ])
             })
             .collect();
+        // Extra rows (image links) wrap instead of being cut: a link is useless cut short.
+        for (k, v) in &d.extra {
+            let parts = super::links::wrap_hard(v, inner.saturating_sub(11));
+            for (i, part) in parts.into_iter().enumerate() {
+                let label = if i == 0 { k.as_str() } else { "" };
+                lines.push(Line::from(vec![
+                    Span::styled(format!("{label:<10} "), s.column_header),
+                    Span::styled(part, s.popup),
+                ]));
+            }
+        }
         if self.state.loading {
             lines.push(Line::from(Span::styled(
                 "Asking the cloud for details…",

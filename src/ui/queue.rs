@@ -20,6 +20,12 @@ pub fn ask_lines(ask: &TransferAsk) -> Vec<String> {
             policy, fix_names, ..
         } => (policy, Some(*fix_names)),
         TransferSpec::Download { policy, .. } => (policy, None),
+        TransferSpec::ImageUpload { .. } => {
+            lines.push(
+                "An image whose name is taken in that folder fails; nothing is overwritten.".into(),
+            );
+            return lines;
+        }
     };
     let policy = match policy {
         ConflictPolicy::Ask => "ask me",

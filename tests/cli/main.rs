@@ -8,6 +8,7 @@ mod account;
 mod browse;
 mod common;
 mod faults;
+mod images;
 mod mutate;
 mod rename;
 mod trash;

@@ -264,12 +264,7 @@ fn demo_uploads_a_tree_and_brings_it_back_identical() {
     p.wait_text("Upload 1 item to /?");
     p.send("y");
     p.send("t");
-    p.wait_for("three uploads done", |s| {
-        s.matches("↑").count() >= 3
-            && !s.contains("uploading")
-            && !s.contains("queued")
-            && !s.contains("verifying")
-    });
+    p.wait_for("three uploads done", |s| queue_rows_done(s, "↑") == 3);
     assert!(!p.screen().contains("failed"), "{}", p.screen());
     // A key right after Esc reads as Alt+key, so wait for each Esc to take effect.
     p.send("\x1b"); // close the queue
@@ -290,12 +285,7 @@ fn demo_uploads_a_tree_and_brings_it_back_identical() {
     p.wait_text("Download 1 item to");
     p.send("y");
     p.send("t");
-    p.wait_for("three downloads done", |s| {
-        s.matches("↓").count() >= 3
-            && !s.contains("downloading")
-            && !s.contains("queued")
-            && !s.contains("verifying")
-    });
+    p.wait_for("three downloads done", |s| queue_rows_done(s, "↓") == 3);
     p.send("\x1b");
     p.wait_for("queue closed", |s| !s.contains("Transfers:"));
     p.send("q");
@@ -308,6 +298,15 @@ fn demo_uploads_a_tree_and_brings_it_back_identical() {
         .filter(|n| n.contains("panfm-part"))
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+/// Rows of the queue panel in direction `arrow` that say "done".
+fn queue_rows_done(screen: &str, arrow: &str) -> usize {
+    let row = format!("│{arrow} ");
+    screen
+        .lines()
+        .filter(|l| l.starts_with(&row) && l.contains(" done "))
+        .count()
 }
 
 fn walk(dir: &std::path::Path) -> Vec<String> {
@@ -334,4 +333,53 @@ fn a_keymap_naming_an_unknown_command_stops_startup_with_a_clear_message() {
         screen.contains("keymap.toml") && screen.contains("launch_rockets"),
         "{screen}"
     );
+}
+
+#[test]
+fn demo_images_pane_copies_markdown_links_with_osc52() {
+    use base64::Engine;
+    let t = tree();
+    let cfg = tempfile::tempdir().unwrap();
+    let mut p = Pty::spawn(&["--demo", t.path().to_str().unwrap()], cfg.path(), 120, 32);
+    p.wait_text("数据集/");
+    p.send("\tb"); // focus the cloud pane, switch it to the image space
+    p.wait_for("image root listed", |s| {
+        s.contains("images:/ ") && s.contains("blog/") && s.contains("banner.png")
+    });
+    p.send("/blog\r\r");
+    p.wait_for("in /blog", |s| {
+        s.contains("images:/blog ") && s.contains("hello-world.png") && s.contains("logo.svg")
+    });
+    p.send("j  "); // past 2024/, mark both images
+    p.wait_text("2 marked");
+    p.send("Y");
+    p.wait_text("Copied 2 links as Markdown");
+    let raw = String::from_utf8_lossy(&p.raw).into_owned();
+    let start = raw.find("\x1b]52;c;").expect("an OSC 52 sequence") + 7;
+    let len = raw[start..].find('\x07').expect("BEL ends it");
+    let text = base64::engine::general_purpose::STANDARD
+        .decode(&raw[start..start + len])
+        .unwrap();
+    let text = String::from_utf8(text).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    assert!(
+        lines[0].starts_with("![hello-world.png](http://127.0.0.1:"),
+        "{text}"
+    );
+    assert!(
+        lines[0].ends_with(".png)") && lines[1].ends_with(".svg)"),
+        "{text}"
+    );
+    assert!(
+        lines[1].starts_with("![logo.svg](http://127.0.0.1:"),
+        "{text}"
+    );
+    // The popup shows the same lines for terminals without OSC 52.
+    let screen = p.screen();
+    assert!(screen.lines().any(|l| l.trim_end() == lines[0]), "{screen}");
+    p.send("\x1b");
+    p.wait_for("popup closed", |s| !s.contains("![logo.svg]"));
+    p.send("q");
+    assert!(p.wait_exit());
 }

@@ -3,6 +3,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod images;
 mod ops;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -48,7 +49,15 @@ impl Harness {
         cfg.vip = true;
         let client = api::Client::new(cfg).unwrap();
         let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
-        let executor = Executor::new(tx, Some(PanFs::new(client)));
+        let transfer_cfg = panfm::transfer::TransferConfig {
+            poll_interval: Duration::from_millis(20),
+            retry_delay: Duration::from_millis(20),
+            ..Default::default()
+        };
+        let (scheduler, events) =
+            panfm::transfer::Scheduler::new(client.clone(), transfer_cfg).unwrap();
+        panfm::runtime::forward_transfers(events, tx.clone());
+        let executor = Executor::new(tx, Some(PanFs::new(client))).with_transfers(scheduler);
         let left = Location::Local(std::env::temp_dir());
         let right = Location::Cloud(CloudDir::root());
         let mut model = Model::new(
@@ -58,6 +67,7 @@ impl Harness {
             Styles::colored(),
         );
         model.cloud_enabled = true;
+        model.transfers.enabled = true;
         let mut h = Harness {
             model,
             executor,

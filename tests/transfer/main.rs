@@ -9,6 +9,7 @@ mod common;
 mod conflicts;
 mod control;
 mod faults;
+mod images;
 mod names;
 mod queue;
 mod resume;

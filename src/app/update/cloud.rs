@@ -1,6 +1,6 @@
-//! Cloud-specific browsing: switching a pane between local and cloud, the account header,
-//! entry details, search, and entering directories found by search (whose path must first be
-//! resolved).
+//! Cloud-specific browsing: switching a pane between local, cloud and the image space, the
+//! account header, entry details, search, and entering directories found by search (whose
+//! path must first be resolved).
 
 use super::{input, nav};
 use crate::app::{
@@ -61,18 +61,20 @@ pub fn switch_backend(model: &mut Model) -> Vec<Effect> {
     }
     let side = model.focus;
     let pane = model.pane_mut(side);
-    let to_cloud = !pane.location.is_cloud();
+    // Local → cloud → image space → local; each backend returns to where the pane left it.
+    let next = (backend(&pane.location) + 1) % 3;
     let parked = pane
         .parked
         .iter()
-        .position(|l| l.is_cloud() == to_cloud)
+        .position(|l| backend(l) == next)
         .map(|i| pane.parked.remove(i));
     let here = pane.location.clone();
-    pane.parked.retain(|l| l.is_cloud() != here.is_cloud());
+    pane.parked.retain(|l| backend(l) != backend(&here));
     pane.parked.push(here);
     let to = match parked {
         Some(loc) => loc,
-        None if to_cloud => Location::Cloud(CloudDir::root()),
+        None if next == 1 => Location::Cloud(CloudDir::root()),
+        None if next == 2 => Location::Images(crate::fs::ImageDir::root()),
         None => match model
             .home
             .clone()
@@ -83,6 +85,15 @@ pub fn switch_backend(model: &mut Model) -> Vec<Effect> {
         },
     };
     vec![nav::go(model, side, to, true, None)]
+}
+
+/// 0 local disk, 1 cloud drive (folders, search, trash), 2 image space.
+fn backend(loc: &Location) -> u8 {
+    match loc {
+        Location::Local(_) => 0,
+        Location::Cloud(_) | Location::Search(_) | Location::Trash => 1,
+        Location::Images(_) => 2,
+    }
 }
 
 pub fn search(model: &mut Model) {
@@ -101,6 +112,7 @@ pub fn details(model: &mut Model) -> Vec<Effect> {
     let id = match entry.key {
         EntryKey::Cloud(id) => Some(id),
         EntryKey::Local(_) => None,
+        EntryKey::Image(_) => return super::images::details(model),
     };
     let details = EntryDetails {
         name: entry.name.clone(),

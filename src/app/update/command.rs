@@ -1,7 +1,7 @@
 //! Runs a [`Command`] in the current layer. Browsing commands act on the focused pane; modal
 //! layers (help, filter line) interpret the few commands they bind.
 
-use super::{cloud, destination, input, marks, nav, ops, rename, transfers, view};
+use super::{cloud, destination, images, input, marks, nav, ops, rename, transfers, view};
 use crate::app::{Effect, Modal, Model};
 use crate::config::{Command, Layer};
 
@@ -37,8 +37,10 @@ pub fn run(model: &mut Model, cmd: Command) -> Vec<Effect> {
         },
         Layer::Rename => rename::command(model, cmd),
         Layer::Info => {
-            if matches!(cmd, Command::Escape | Command::Details) {
-                model.modal = None;
+            match cmd {
+                Command::Escape | Command::Details => model.modal = None,
+                Command::CursorDown | Command::CursorUp => images::scroll_links(model, cmd),
+                _ => {}
             }
             vec![]
         }
@@ -70,6 +72,7 @@ fn browse(model: &mut Model, cmd: Command) -> Vec<Effect> {
         Search => cloud::search(model),
         Details => return cloud::details(model),
         Mkdir => ops::mkdir(model),
+        Rename | EditRename if images::in_images(model) => images::no_rename(model),
         Rename => rename::rename(model),
         EditRename => return rename::edit(model),
         Copy => ops::transfer(model, true),
@@ -87,6 +90,8 @@ fn browse(model: &mut Model, cmd: Command) -> Vec<Effect> {
         ClearMarks => marks::clear(model),
         Escape => view::escape(model),
         Help => model.modal = Some(Modal::Help { scroll: 0 }),
+        CopyLinks => return images::copy_links(model, false),
+        CopyMarkdownLinks => return images::copy_links(model, true),
         Quit => transfers::quit(model),
         Accept | Yes | Noop | EditTarget | Complete | CyclePolicy | TogglePause | CancelJob
         | RetryJob | JobUp | JobDown | ResolveOverwrite | ResolveSkip | ResolveBoth

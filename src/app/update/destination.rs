@@ -16,6 +16,10 @@ pub fn edit(model: &mut Model) {
         model.error("Only copies and moves have a destination to change");
         return;
     };
+    if state.spec.touches_images() {
+        model.error("Image-space destinations come from the other pane: open the folder there");
+        return;
+    }
     let mut text = to.display();
     if !text.ends_with('/') {
         text.push('/');

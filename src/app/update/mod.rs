@@ -4,6 +4,7 @@
 mod cloud;
 mod command;
 mod destination;
+mod images;
 mod input;
 mod keys;
 mod listing;
@@ -62,5 +63,6 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             model.quit = true;
             vec![]
         }
+        Msg::Images(m) => images::update(model, m),
     }
 }

@@ -26,6 +26,9 @@ pub fn enter(model: &mut Model) -> Vec<Effect> {
     let to = match (&pane.location, &entry.key) {
         (Location::Local(dir), EntryKey::Local(name)) => Location::Local(dir.join(name)),
         (Location::Cloud(dir), EntryKey::Cloud(id)) => Location::Cloud(dir.child(*id, &entry.name)),
+        (Location::Images(dir), EntryKey::Image(id)) => {
+            Location::Images(dir.child(id, &entry.name))
+        }
         (Location::Search(_), EntryKey::Cloud(id)) => {
             let (id, name) = (*id, entry.name.clone());
             return super::cloud::enter_found_dir(model, id, name);
@@ -49,6 +52,7 @@ pub fn home(model: &mut Model) -> Vec<Effect> {
         Location::Cloud(_) | Location::Search(_) | Location::Trash => {
             Location::Cloud(CloudDir::root())
         }
+        Location::Images(_) => Location::Images(crate::fs::ImageDir::root()),
         Location::Local(_) => match &model.home {
             Some(home) => Location::Local(home.clone()),
             None => {

@@ -41,7 +41,13 @@ pub fn start(model: &mut Model, spec: OpSpec) -> Effect {
     Effect::Op { id, spec }
 }
 
-fn ask(model: &mut Model, title: String, lines: Vec<String>, spec: OpSpec, danger: bool) {
+pub(super) fn ask(
+    model: &mut Model,
+    title: String,
+    lines: Vec<String>,
+    spec: OpSpec,
+    danger: bool,
+) {
     model.modal = Some(Modal::Confirm(ConfirmState {
         title,
         lines,
@@ -50,7 +56,7 @@ fn ask(model: &mut Model, title: String, lines: Vec<String>, spec: OpSpec, dange
     }));
 }
 
-fn names(items: &[OpItem]) -> Vec<String> {
+pub(super) fn names(items: &[OpItem]) -> Vec<String> {
     let mut lines: Vec<String> = items
         .iter()
         .take(8)
@@ -72,7 +78,10 @@ pub fn count(n: usize) -> String {
 }
 
 fn writable_dir(loc: &Location) -> bool {
-    matches!(loc, Location::Local(_) | Location::Cloud(_))
+    matches!(
+        loc,
+        Location::Local(_) | Location::Cloud(_) | Location::Images(_)
+    )
 }
 
 pub fn mkdir(model: &mut Model) {
@@ -85,7 +94,7 @@ pub fn mkdir(model: &mut Model) {
 
 pub fn accept_mkdir(model: &mut Model, side: Side, name: &str) -> Result<Vec<Effect>, String> {
     let at = model.pane(side).location.clone();
-    let checked = if at.is_cloud() {
+    let checked = if !matches!(at, Location::Local(_)) {
         crate::plan::validate_cloud_name(name)
     } else {
         crate::plan::validate_local_name(name)
@@ -143,6 +152,7 @@ pub fn delete(model: &mut Model) {
                 items: items.clone(),
             },
         ),
+        Location::Images(_) => return super::images::ask_delete(model, at, items),
     };
     ask(model, title, names(&items), spec, danger);
 }
@@ -157,6 +167,9 @@ pub fn transfer(model: &mut Model, copy: bool) {
     let verb = if copy { "Copy" } else { "Move" };
     if items.is_empty() {
         return;
+    }
+    if from.is_images() || to.is_images() {
+        return super::images::transfer(model, items, from, to, copy);
     }
     if !writable_dir(&to) {
         model.error(format!(

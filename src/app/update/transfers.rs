@@ -139,6 +139,7 @@ pub fn question(model: &mut Model, cmd: Command) -> Vec<Effect> {
                 TransferSpec::Upload { policy, .. } | TransferSpec::Download { policy, .. } => {
                     policy
                 }
+                TransferSpec::ImageUpload { .. } => return vec![],
             };
             *policy = match policy {
                 ConflictPolicy::Ask => ConflictPolicy::Skip,

@@ -7,13 +7,16 @@
 //! change. Names match exactly: case-sensitive, no Unicode normalisation, as 123pan compares
 //! them. `.` is skipped and `..` goes up lexically. Two live entries with the same name in one
 //! folder make the path ambiguous: the error lists their ids so the caller can use `id:N`.
+//! Image-space paths have their own, simpler [`ImageResolver`].
 
 mod error;
+pub mod images;
 mod path;
 mod resolver;
 #[cfg(test)]
 mod tests;
 
 pub use error::ResolveError;
+pub use images::{ImagePathError, ImageResolver, ResolvedImage, image_root};
 pub use path::{CloudPath, join};
 pub use resolver::{Lister, Resolved, Resolver, Want, root_entry};

@@ -5,6 +5,7 @@
 
 mod cloud;
 mod download;
+mod image;
 mod local;
 mod upload;
 
@@ -56,6 +57,19 @@ pub(crate) async fn run(
                 cancel: &cancel,
             };
             p.run(&sources, &dest_dir).await
+        }
+        TransferSpec::ImageUpload {
+            sources,
+            dest_dir,
+            dest_path,
+        } => {
+            let p = image::Plan {
+                inner: &inner,
+                batch,
+                known: &known,
+                cancel: &cancel,
+            };
+            p.run(&sources, &dest_dir, &dest_path).await
         }
     };
     if inner.root.is_cancelled() {

@@ -92,7 +92,7 @@ impl Table {
         let id = BatchId(self.next_batch);
         self.next_batch += 1;
         let direction = match spec {
-            TransferSpec::Upload { .. } => Direction::Upload,
+            TransferSpec::Upload { .. } | TransferSpec::ImageUpload { .. } => Direction::Upload,
             TransferSpec::Download { .. } => Direction::Download,
         };
         let batch = Batch {

@@ -50,6 +50,7 @@ async fn attempt(ctx: &mut JobCtx) -> Result<Outcome, TransferError> {
         Some(Work::Refused { reason, .. }) => {
             Err(TransferError::new(TransferErrorKind::InvalidName, reason))
         }
+        Some(Work::ImageUpload(w)) => super::super::image::run(ctx, &w).await,
         None => Err(TransferError::stopped()),
     }
 }

@@ -4,7 +4,7 @@ use crate::app::testing::{file, press};
 use crate::app::*;
 use crate::config::{Keymap, Layer, Styles};
 use crate::fs::{
-    CloudDir, CloudSearch, Entry, EntryKey, EntryKind, FsError, FsErrorKind, Location,
+    CloudDir, CloudSearch, Entry, EntryKey, EntryKind, FsError, FsErrorKind, ImageDir, Location,
 };
 use pretty_assertions::assert_eq;
 
@@ -114,9 +114,12 @@ fn entering_a_cloud_dir_extends_the_trail() {
 fn backend_switch_parks_and_restores_locations() {
     let mut m = cloud_model(vec![cloud_entry(7, "照片", true)]);
     press(&mut m, "<Enter>");
+    // Cloud → image space → local → cloud: each backend comes back where it was left.
     let effects = press(&mut m, "b");
-    assert_eq!(m.focused().location, Location::Local("/home/u".into()));
+    assert_eq!(m.focused().location, Location::Images(ImageDir::root()));
     assert!(matches!(effects[0], Effect::List { .. }));
+    press(&mut m, "b");
+    assert_eq!(m.focused().location, Location::Local("/home/u".into()));
     press(&mut m, "b");
     assert_eq!(
         m.focused().location,
@@ -125,8 +128,19 @@ fn backend_switch_parks_and_restores_locations() {
     press(&mut m, "b");
     assert_eq!(
         m.focused().location,
+        Location::Images(ImageDir::root()),
+        "image place parked too"
+    );
+    press(&mut m, "b");
+    assert_eq!(
+        m.focused().location,
         Location::Local("/home/u".into()),
         "local place parked too"
+    );
+    assert_eq!(
+        m.focused().parked.len(),
+        2,
+        "one parked place per other backend"
     );
 }
 

@@ -2,5 +2,7 @@
 
 mod browse;
 mod cloud;
+mod images;
+mod images_ops;
 mod ops;
 mod transfers;

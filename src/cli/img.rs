@@ -1,0 +1,88 @@
+//! Arguments of `panfm img …`: the image-hosting space (图床). Image paths are absolute like
+//! `/blog/2024`; drive paths (for `copy-from-drive`) are the usual cloud paths.
+
+use clap::Subcommand;
+
+#[derive(Debug, Subcommand)]
+pub enum ImgCmd {
+    /// List an image folder (default /), or show one image.
+    Ls(ImgLsArgs),
+    /// Upload local images, or folders of images, into an image folder: upload LOCAL... DIR.
+    /// Files that are not images or are over 100 MiB are refused before anything is sent.
+    Upload(ImgUploadArgs),
+    /// Create image folders.
+    Mkdir(ImgMkdirArgs),
+    /// Move images and folders into another image folder: mv PATH... DIR.
+    Mv(ImgPathsArgs),
+    /// Delete images and folders for good (the image space has no trash). Asks first on a
+    /// terminal; needs --yes otherwise.
+    Rm(ImgRmArgs),
+    /// Print the public links of images (a folder gives those of the images in it).
+    Link(ImgLinkArgs),
+    /// Copy the images among drive items into an image folder (server-side; drive folders are
+    /// searched for images, other files are skipped): copy-from-drive DRIVE_PATH... IMG_DIR.
+    CopyFromDrive(ImgPathsArgs),
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct ImgLsArgs {
+    /// Long format: type, size, time, name.
+    #[arg(short, long)]
+    pub long: bool,
+    /// Print a JSON array of items (with their links).
+    #[arg(long)]
+    pub json: bool,
+    #[arg(default_value = "/", value_name = "PATH")]
+    pub path: String,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct ImgUploadArgs {
+    #[arg(long)]
+    pub json: bool,
+    /// Local files or folders, then the image folder.
+    #[arg(required = true, num_args = 2.., value_name = "PATH")]
+    pub paths: Vec<String>,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct ImgMkdirArgs {
+    /// Create missing parents; existing folders are fine.
+    #[arg(short, long)]
+    pub parents: bool,
+    #[arg(long)]
+    pub json: bool,
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<String>,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct ImgPathsArgs {
+    #[arg(long)]
+    pub json: bool,
+    /// The items, then the destination image folder.
+    #[arg(required = true, num_args = 2.., value_name = "PATH")]
+    pub paths: Vec<String>,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct ImgRmArgs {
+    /// Do not ask.
+    #[arg(short, long)]
+    pub yes: bool,
+    #[arg(long)]
+    pub json: bool,
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<String>,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct ImgLinkArgs {
+    /// Markdown image lines: ![name](url).
+    #[arg(long)]
+    pub markdown: bool,
+    #[arg(long)]
+    pub json: bool,
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<String>,
+}

@@ -1,0 +1,180 @@
+//! The image-space backend (图床) over [`api::Client`], shaped like [`super::pan::PanFs`]:
+//! listings streamed to the pane in growing batches (pages of 100 until the cursor says
+//! `"-1"`), a short-lived folder cache forgotten after every change panfm makes, details with
+//! the public URLs, and API errors mapped to [`FsError`] kinds. Changes live in `img_ops`.
+
+use super::local::sanitize_name;
+use super::pan::to_fs_error;
+use super::{Entry, EntryKey, EntryKind, FsError};
+use crate::api::{self, ImageEntry, TimeWindow};
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// How long a listed folder is served from the cache before it is listed again.
+const CACHE_TTL: Duration = Duration::from_secs(120);
+/// Flush a batch to the pane at least this often while pages keep coming.
+const FLUSH_EVERY: Duration = Duration::from_millis(250);
+
+/// Listed folders by id, with when they were listed.
+type DirCache = HashMap<String, (Instant, Vec<Entry>)>;
+
+#[derive(Clone)]
+pub struct ImgFs {
+    client: api::Client,
+    dirs: Arc<Mutex<DirCache>>,
+}
+
+impl ImgFs {
+    pub fn new(client: api::Client) -> Self {
+        Self {
+            client,
+            dirs: Arc::default(),
+        }
+    }
+
+    pub fn client(&self) -> &api::Client {
+        &self.client
+    }
+
+    /// Lists image folder `dir` (`""` = root), handing entries to `sink` in batches; `sink`
+    /// returns `false` to stop. With `fresh` the cache is bypassed.
+    pub async fn list(
+        &self,
+        dir: &str,
+        fresh: bool,
+        mut sink: impl FnMut(Vec<Entry>) -> bool,
+    ) -> Result<(), FsError> {
+        if !fresh {
+            let cached = self
+                .lock()
+                .get(dir)
+                .filter(|(at, _)| at.elapsed() < CACHE_TTL)
+                .map(|(_, e)| e.clone());
+            if let Some(entries) = cached {
+                sink(entries);
+                return Ok(());
+            }
+        }
+        let mut all = Vec::new();
+        let (mut cursor, mut batch, mut delivered) = (None::<String>, Vec::new(), 0usize);
+        let mut last_flush = Instant::now();
+        let mut seen = HashSet::new();
+        loop {
+            let page = self
+                .client
+                .image_list_page(dir, TimeWindow::default(), cursor.as_deref())
+                .await
+                .map_err(to_fs_error)?;
+            batch.extend(page.entries.iter().map(to_entry));
+            // The client already ends on "-1", an empty page or a cursor that does not move;
+            // a cursor seen before (a cycle) ends it here.
+            let done = match &page.next {
+                Some(next) => !seen.insert(next.clone()),
+                None => true,
+            };
+            let due =
+                delivered == 0 || batch.len() >= delivered || last_flush.elapsed() >= FLUSH_EVERY;
+            if (due || done) && !batch.is_empty() {
+                delivered += batch.len();
+                last_flush = Instant::now();
+                all.extend(batch.iter().cloned());
+                if !sink(std::mem::take(&mut batch)) {
+                    return Ok(());
+                }
+            }
+            if done {
+                break;
+            }
+            cursor = page.next;
+        }
+        self.lock().insert(dir.to_owned(), (Instant::now(), all));
+        Ok(())
+    }
+
+    /// One image or folder, with its URLs.
+    pub async fn detail(&self, id: &str) -> Result<ImageEntry, FsError> {
+        self.client.image_detail(id).await.map_err(to_fs_error)
+    }
+
+    /// Forgets cached listings of `dirs` (after anything changed in them).
+    pub fn invalidate(&self, dirs: &[&str]) {
+        let mut cache = self.lock();
+        for d in dirs {
+            cache.remove(*d);
+        }
+    }
+
+    pub fn forget_all(&self) {
+        self.lock().clear();
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, DirCache> {
+        // A panic while holding this lock leaves only cache data behind; keep using it.
+        self.dirs
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+pub fn to_entry(f: &ImageEntry) -> Entry {
+    let kind = if f.is_dir() {
+        EntryKind::Dir
+    } else {
+        EntryKind::File
+    };
+    let mtime = f.updated_at.or(f.created_at).map(|t| t.timestamp());
+    let mut e = Entry::new(
+        EntryKey::Image(f.id.clone()),
+        sanitize_name(&f.name),
+        kind,
+        f.size,
+        mtime,
+    );
+    e.etag = (!f.etag.is_empty()).then(|| f.etag.clone());
+    e.blocked = f.is_rejected();
+    e
+}
+
+/// The link to publish for an image: the account's own domain when it has one, else the
+/// public `downloadURL`. `None` for folders and images without either.
+pub fn public_url(f: &ImageEntry) -> Option<String> {
+    f.user_self_url
+        .clone()
+        .or_else(|| f.download_url.clone())
+        .filter(|u| !u.trim().is_empty())
+}
+
+/// The Markdown image line for `name` at `url`: `![name](url)`, with the characters that would
+/// end the alt text or the link escaped.
+pub fn markdown_link(name: &str, url: &str) -> String {
+    let mut alt = String::with_capacity(name.len());
+    for c in name.chars() {
+        if matches!(c, '[' | ']' | '\\') {
+            alt.push('\\');
+        }
+        alt.push(c);
+    }
+    let url = url
+        .replace(' ', "%20")
+        .replace('(', "%28")
+        .replace(')', "%29");
+    format!("![{alt}]({url})")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_escapes_alt_text_and_url() {
+        assert_eq!(
+            markdown_link("cat.png", "https://x/1.png"),
+            "![cat.png](https://x/1.png)"
+        );
+        assert_eq!(
+            markdown_link("a [b].png", "https://x/a b(1).png"),
+            "![a \\[b\\].png](https://x/a%20b%281%29.png)"
+        );
+    }
+}

@@ -1,0 +1,82 @@
+//! Reads from the image space for the browser: one item's details (with its public links) for
+//! the details popup, and the links of many images for the clipboard — a few detail calls in
+//! flight at once, each still passing the client's rate limiter, answered in the order asked.
+
+use crate::app::{EntryDetails, ImageLink, ImagesMsg, Msg};
+use crate::fs::img::{ImgFs, public_url};
+use crate::fs::local::sanitize_name;
+use crate::ui::format_size;
+use futures::StreamExt;
+use tokio::sync::mpsc::UnboundedSender;
+
+/// Detail calls in flight at once while collecting links.
+const IN_FLIGHT: usize = 4;
+
+pub async fn details(fs: &ImgFs, id: String) -> Msg {
+    let result = fs.detail(&id).await.map(|f| Box::new(details_of(&f)));
+    Msg::Images(ImagesMsg::Details { id, result })
+}
+
+pub async fn links(fs: &ImgFs, items: Vec<(String, String)>, markdown: bool) -> Msg {
+    let links = futures::stream::iter(items)
+        .map(|(id, name)| async move {
+            let url = match fs.detail(&id).await {
+                Ok(f) => public_url(&f).ok_or_else(|| "the server gave no link for it".to_owned()),
+                Err(e) => Err(e.message),
+            };
+            ImageLink { name, url }
+        })
+        .buffered(IN_FLIGHT)
+        .collect()
+        .await;
+    Msg::Images(ImagesMsg::Links { markdown, links })
+}
+
+/// Runs a fetch effect as a task; without an image space there is nothing to ask.
+pub fn spawn(fs: Option<ImgFs>, tx: UnboundedSender<Msg>, effect: crate::app::Effect) {
+    let Some(fs) = fs else { return };
+    tokio::spawn(async move {
+        let msg = match effect {
+            crate::app::Effect::FetchImageDetails { id } => details(&fs, id).await,
+            crate::app::Effect::FetchImageLinks { items, markdown } => {
+                links(&fs, items, markdown).await
+            }
+            _ => return,
+        };
+        let _ = tx.send(msg);
+    });
+}
+
+fn details_of(f: &crate::api::ImageEntry) -> EntryDetails {
+    let mut extra = Vec::new();
+    if !f.is_dir() {
+        let format = crate::api::ImageFormat::from_extension(&f.extension)
+            .map_or_else(|| f.extension.to_uppercase(), |x| x.name().to_owned());
+        extra.push(("Format".to_owned(), format));
+        extra.push(("Traffic".to_owned(), format_size(f.total_traffic)));
+        if let Some(url) = &f.download_url {
+            extra.push(("Link".to_owned(), url.clone()));
+        }
+        match &f.user_self_url {
+            Some(own) if Some(own) != f.download_url.as_ref() => {
+                extra.push(("Own domain".to_owned(), own.clone()));
+            }
+            _ => {}
+        }
+    }
+    extra.push(("ID".to_owned(), f.id.clone()));
+    EntryDetails {
+        name: sanitize_name(&f.name),
+        is_dir: f.is_dir(),
+        size: (!f.is_dir()).then_some(f.size),
+        md5: (!f.etag.is_empty()).then(|| f.etag.clone()),
+        created: f.created_at.map(|t| t.timestamp()),
+        modified: f.updated_at.map(|t| t.timestamp()),
+        note: f
+            .is_rejected()
+            .then(|| "rejected by review: its link does not serve it".to_owned()),
+        image_id: Some(f.id.clone()),
+        extra,
+        ..EntryDetails::default()
+    }
+}
