@@ -23,6 +23,9 @@ type DirCache = HashMap<String, (Instant, Vec<Entry>)>;
 pub struct ImgFs {
     client: api::Client,
     dirs: Arc<Mutex<DirCache>>,
+    /// Public links learnt from listings (which carry them), so copying the links of a
+    /// folder's images needs no detail call per image.
+    links: Arc<Mutex<HashMap<String, String>>>,
 }
 
 impl ImgFs {
@@ -30,7 +33,22 @@ impl ImgFs {
         Self {
             client,
             dirs: Arc::default(),
+            links: Arc::default(),
         }
+    }
+
+    /// The public link of image `id`: from the last listing that showed it, else asked for.
+    pub async fn link(&self, id: &str) -> Result<Option<String>, FsError> {
+        let known = self
+            .links
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .get(id)
+            .cloned();
+        if let Some(url) = known {
+            return Ok(Some(url));
+        }
+        Ok(public_url(&self.detail(id).await?))
     }
 
     pub fn client(&self) -> &api::Client {
@@ -67,6 +85,17 @@ impl ImgFs {
                 .await
                 .map_err(to_fs_error)?;
             batch.extend(page.entries.iter().map(to_entry));
+            {
+                let mut links = self
+                    .links
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                for e in page.entries.iter().filter(|e| !e.is_dir()) {
+                    if let Some(url) = public_url(e) {
+                        links.insert(e.id.clone(), url);
+                    }
+                }
+            }
             // The client already ends on "-1", an empty page or a cursor that does not move;
             // a cursor seen before (a cycle) ends it here.
             let done = match &page.next {

@@ -3,7 +3,7 @@
 //! flight at once, each still passing the client's rate limiter, answered in the order asked.
 
 use crate::app::{EntryDetails, ImageLink, ImagesMsg, Msg};
-use crate::fs::img::{ImgFs, public_url};
+use crate::fs::img::ImgFs;
 use crate::fs::local::sanitize_name;
 use crate::ui::format_size;
 use futures::StreamExt;
@@ -20,8 +20,9 @@ pub async fn details(fs: &ImgFs, id: String) -> Msg {
 pub async fn links(fs: &ImgFs, items: Vec<(String, String)>, markdown: bool) -> Msg {
     let links = futures::stream::iter(items)
         .map(|(id, name)| async move {
-            let url = match fs.detail(&id).await {
-                Ok(f) => public_url(&f).ok_or_else(|| "the server gave no link for it".to_owned()),
+            let url = match fs.link(&id).await {
+                Ok(Some(url)) => Ok(url),
+                Ok(None) => Err("the server gave no link for it".to_owned()),
                 Err(e) => Err(e.message),
             };
             ImageLink { name, url }
