@@ -1,7 +1,7 @@
 //! Runs a [`Command`] in the current layer. Browsing commands act on the focused pane; modal
 //! layers (help, filter line) interpret the few commands they bind.
 
-use super::{cloud, destination, images, input, marks, nav, ops, rename, transfers, view};
+use super::{cloud, destination, images, input, marks, nav, ops, rename, transfers, undo, view};
 use crate::app::{Effect, Modal, Model};
 use crate::config::{Command, Layer};
 
@@ -79,7 +79,7 @@ fn browse(model: &mut Model, cmd: Command) -> Vec<Effect> {
         Move => ops::transfer(model, false),
         Delete => ops::delete(model),
         ShowTrash => return ops::show_trash(model),
-        Undo => ops::undo(model),
+        Undo => undo::undo(model),
         ShowQueue => transfers::show_queue(model),
         ToggleHidden => view::toggle_hidden(model),
         SortName | SortSize | SortMtime | SortExtension | SortReverse => view::sort(model, cmd),
