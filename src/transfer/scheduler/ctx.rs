@@ -113,6 +113,19 @@ impl JobCtx {
         });
     }
 
+    /// The job's file ended up under another name than planned ("keep both" on a download).
+    pub fn set_target(&self, target: String) {
+        self.inner.with(|t| {
+            if let Some(job) = t.jobs.get_mut(&self.id)
+                && job.info.target != target
+            {
+                job.info.target = target;
+                let info = job.info.clone();
+                t.emit(TransferEvent::Added { job: info });
+            }
+        });
+    }
+
     pub fn set_upload_parent(&self, parent: FileId) {
         self.inner.with(|t| {
             if let Some(job) = t.jobs.get_mut(&self.id)
