@@ -5,10 +5,12 @@ mod files;
 mod mock;
 mod rename;
 mod root;
+mod transfer;
 mod trash;
 
 pub use files::{LsArgs, MkdirArgs, MoveArgs, RmArgs, StatArgs, TreeArgs};
 pub use mock::MockServerArgs;
 pub use rename::{CaseArg, RenameArgs, ScopeArg};
 pub use root::{Cli, Cmd, CompletionsArgs, JsonArgs};
+pub use transfer::{DownloadArgs, OnConflict, TransferArgs, UploadArgs};
 pub use trash::{PurgeArgs, RestoreArgs, TrashCmd, TrashLsArgs};
