@@ -21,7 +21,9 @@ use crate::transfer::{CloudItem, TransferSpec};
 pub async fn download(ctx: &mut Ctx, args: DownloadArgs) -> CmdResult {
     ctx.start_report(args.common.json);
     let Some((dest_raw, clouds)) = args.paths.split_last() else {
-        return Err(CmdError::usage("give the cloud paths and then the local folder"));
+        return Err(CmdError::usage(
+            "give the cloud paths and then the local folder",
+        ));
     };
     let dest = PathBuf::from(dest_raw);
     let shown_dest = dest.display().to_string();

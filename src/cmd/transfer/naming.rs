@@ -86,7 +86,9 @@ mod tests {
 
     #[test]
     fn names_are_full_paths() {
-        let up = Naming::Upload { dest: "/备份".into() };
+        let up = Naming::Upload {
+            dest: "/备份".into(),
+        };
         let job = info("tree/a b.txt", "tree/a b.txt");
         assert_eq!(up.item(&job), "tree/a b.txt");
         assert_eq!(up.target(&job), "/备份/tree/a b.txt");

@@ -19,6 +19,8 @@ pub(super) struct Plan {
 }
 
 pub(super) async fn run(ctx: &mut Ctx, plan: Plan) -> CmdResult {
+    // Rejected credentials end the command (status 3) instead of failing every file.
+    ctx.client.authenticate().await?;
     let cfg = TransferConfig {
         workers: usize::from(plan.args.jobs),
         max_bytes_per_sec: plan.args.limit_rate,
@@ -79,7 +81,10 @@ fn report_interruption(ctx: &mut Ctx, tally: &Tally) {
         .planned
         .map_or(0, |files| files.saturating_sub(tally.seen() as u64));
     for item in &open {
-        ctx.record_failure(item, CmdError::interrupted("interrupted before it finished"));
+        ctx.record_failure(
+            item,
+            CmdError::interrupted("interrupted before it finished"),
+        );
     }
     if tally.planned.is_none() || unlisted > 0 {
         let why = "interrupted while listing the sources; some files were not looked at";
@@ -87,7 +92,10 @@ fn report_interruption(ctx: &mut Ctx, tally: &Tally) {
     }
     let left = open.len() + usize::try_from(unlisted).unwrap_or(usize::MAX);
     match tally.planned {
-        Some(_) => eprintln!("panfm: interrupted: {} not transferred", count(left, "file")),
+        Some(_) => eprintln!(
+            "panfm: interrupted: {} not transferred",
+            count(left, "file")
+        ),
         None => eprintln!("panfm: interrupted while listing the sources"),
     }
     if partial && tally.direction() == Direction::Download {

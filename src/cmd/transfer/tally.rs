@@ -242,7 +242,11 @@ impl Tally {
         let Some(seen) = self.jobs.get(&id) else {
             return;
         };
-        let (item, name, size) = (self.naming.item(&seen.info), &seen.info.name, seen.info.size);
+        let (item, name, size) = (
+            self.naming.item(&seen.info),
+            &seen.info.name,
+            seen.info.size,
+        );
         let label = format!("retry {attempt}:");
         self.bars.file(id, &label, name, size);
         self.bars.suspend(|| {
@@ -265,7 +269,10 @@ impl Tally {
         let mut open: Vec<&Seen> = self.jobs.values().filter(|s| !s.reported).collect();
         open.sort_by_key(|s| s.info.id);
         let partial = open.iter().any(|s| s.sent > 0);
-        (open.iter().map(|s| self.naming.item(&s.info)).collect(), partial)
+        (
+            open.iter().map(|s| self.naming.item(&s.info)).collect(),
+            partial,
+        )
     }
 
     /// Jobs the engine announced so far.

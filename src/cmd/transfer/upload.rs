@@ -17,11 +17,15 @@ use crate::transfer::TransferSpec;
 pub async fn upload(ctx: &mut Ctx, args: UploadArgs) -> CmdResult {
     ctx.start_report(args.common.json);
     let Some((dest_text, locals)) = args.paths.split_last() else {
-        return Err(CmdError::usage("give the local paths and then the cloud folder"));
+        return Err(CmdError::usage(
+            "give the local paths and then the cloud folder",
+        ));
     };
     let Some(dest_text) = dest_text.to_str() else {
         let shown = dest_text.to_string_lossy();
-        return Err(CmdError::usage(format!("{shown}: a cloud path must be UTF-8")));
+        return Err(CmdError::usage(format!(
+            "{shown}: a cloud path must be UTF-8"
+        )));
     };
     let mut sources = Vec::new();
     for raw in locals {
