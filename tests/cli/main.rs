@@ -7,11 +7,13 @@
 mod account;
 mod browse;
 mod common;
+mod download;
 mod faults;
 mod local;
 mod mirror;
 mod mutate;
 mod rename;
+mod transfer_faults;
 mod trash;
 mod tty;
 mod upload;

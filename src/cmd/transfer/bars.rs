@@ -12,6 +12,8 @@ const FILE_TEMPLATE: &str =
     "  {wide_msg} {bytes:>10}/{total_bytes:<10} {binary_bytes_per_sec:>12} [{bar:20}]";
 const TOTAL_TEMPLATE: &str =
     "{prefix} [{bar:30}] {bytes}/{total_bytes} {binary_bytes_per_sec} ETA {eta} · {msg}";
+/// Until the sources are walked there is nothing to measure.
+const LISTING_TEMPLATE: &str = "{prefix} {spinner} listing the sources";
 
 pub(super) struct Bars {
     shown: Option<Shown>,
@@ -20,6 +22,8 @@ pub(super) struct Bars {
 struct Shown {
     multi: MultiProgress,
     total: ProgressBar,
+    /// The total bar has its measuring style.
+    measuring: bool,
     files: HashMap<JobId, ProgressBar>,
 }
 
@@ -36,23 +40,32 @@ impl Bars {
             return Self { shown: None };
         }
         let multi = MultiProgress::with_draw_target(ProgressDrawTarget::stderr());
-        let total = multi.add(ProgressBar::new(0));
-        total.set_style(style(TOTAL_TEMPLATE));
-        total.set_prefix(verb.to_owned());
-        total.set_message("listing");
+        let total = ProgressBar::new(0)
+            .with_style(style(LISTING_TEMPLATE))
+            .with_prefix(verb.to_owned());
+        let total = multi.add(total);
         total.enable_steady_tick(Duration::from_millis(200));
         Self {
             shown: Some(Shown {
                 multi,
                 total,
+                measuring: false,
                 files: HashMap::new(),
             }),
         }
     }
 
-    /// The total bar: bytes moved of bytes expected, and `files_done` of `files`.
-    pub fn total(&self, moved: u64, expected: u64, files_done: usize, files: u64) {
-        if let Some(s) = &self.shown {
+    /// The total bar: bytes moved of bytes expected, and `files_done` of `files` (`None` while
+    /// the sources are being walked).
+    pub fn total(&mut self, moved: u64, expected: u64, files_done: usize, files: Option<u64>) {
+        let (Some(s), Some(files)) = (&mut self.shown, files) else {
+            return;
+        };
+        if !s.measuring {
+            s.total.set_style(style(TOTAL_TEMPLATE));
+            s.measuring = true;
+        }
+        {
             s.total.set_length(expected);
             s.total.set_position(moved);
             s.total.set_message(format!("{files_done}/{files} files"));
@@ -64,13 +77,20 @@ impl Bars {
         let Some(s) = &mut self.shown else {
             return;
         };
-        let bar = s.files.entry(job).or_insert_with(|| {
-            let bar = s.multi.insert_before(&s.total, ProgressBar::new(size));
-            bar.set_style(style(FILE_TEMPLATE));
-            bar
-        });
-        bar.set_length(size);
-        bar.set_message(format!("{label} {name}"));
+        let message = format!("{label} {name}");
+        match s.files.get(&job) {
+            Some(bar) => {
+                bar.set_length(size);
+                bar.set_message(message);
+            }
+            None => {
+                let bar = ProgressBar::new(size)
+                    .with_style(style(FILE_TEMPLATE))
+                    .with_message(message);
+                let bar = s.multi.insert_before(&s.total, bar);
+                s.files.insert(job, bar);
+            }
+        }
     }
 
     pub fn file_position(&self, job: JobId, bytes: u64) {

@@ -256,11 +256,10 @@ impl Tally {
         });
     }
 
-    fn redraw(&self) {
+    fn redraw(&mut self) {
         let done = self.jobs.values().filter(|s| s.reported).count();
         let expected = self.bytes.saturating_sub(self.dropped);
-        let files = self.planned.unwrap_or(self.jobs.len() as u64);
-        self.bars.total(self.moved, expected, done, files);
+        self.bars.total(self.moved, expected, done, self.planned);
     }
 
     /// Jobs that had not finished (after Ctrl-C) in the order they were found, with whether

@@ -1,0 +1,187 @@
+//! Transfers under trouble: injected 5xx answers retried until everything arrives intact (a
+//! file over the single-step limit goes in slices), the server's copy reused by an instant
+//! upload, and Ctrl-C: a clean stop, status 130, JSON still valid, nothing partial under a
+//! final name, download part files kept and continued by the next run.
+
+use crate::common::Env;
+use crate::local::{content, env, read_tree, shape, tree, write_tree};
+use std::path::Path;
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+/// Over the engine's 16 MiB single-step limit, so it goes in 1 MiB slices.
+const BIG: usize = (16 << 20) + 5000;
+
+#[test]
+fn five_hundreds_are_retried_and_everything_arrives_intact() {
+    let env = env();
+    let work = tempfile::tempdir().unwrap();
+    let big = content(BIG, 9);
+    let data = tree(&[
+        ("data/big.bin", Some(&big)),
+        ("data/小 文件.txt", Some(&content(3000, 1))),
+        ("data/empty", Some(b"")),
+        ("data/sub/🎉.txt", Some(b"party")),
+    ]);
+    write_tree(work.path(), &data);
+    env.run(&["mkdir", "/up", "/again"]).ok();
+    env.mock.set_knobs(|k| {
+        k.error_rate = 0.15;
+        k.rng_seed = Some(5);
+    });
+
+    env.run_in(work.path(), &["upload", "-r", "data", "/up"])
+        .ok();
+    for (rel, bytes) in &data {
+        if let Some(bytes) = bytes {
+            assert!(env.bytes(&format!("/up/{rel}")) == *bytes, "{rel} differs");
+        }
+    }
+    assert!(
+        env.calls("/upload/v2/file/slice") >= 17,
+        "{:?}",
+        env.stats()
+    );
+    std::fs::create_dir(work.path().join("back")).unwrap();
+    env.run_in(work.path(), &["download", "-r", "/up/data", "back"])
+        .ok();
+    let back = read_tree(&work.path().join("back/data"));
+    assert_eq!(shape(&back), shape(&read_tree(&work.path().join("data"))));
+    assert!(env.stats().injected_errors > 0, "{:?}", env.stats());
+
+    env.mock.set_knobs(|k| k.error_rate = 0.0);
+    let slices = env.calls("/upload/v2/file/slice");
+    let again = env.run_in(work.path(), &["upload", "--json", "data/big.bin", "/again"]);
+    let again = again.ok();
+    assert_eq!(again.json()["results"][0]["reused"], true);
+    assert!(
+        again
+            .stderr
+            .contains("1 by instant upload (16.00 MiB not sent)"),
+        "{again:?}"
+    );
+    assert_eq!(env.calls("/upload/v2/file/slice"), slices, "nothing sent");
+    assert_eq!(env.stats().tokens_minted, 1);
+}
+
+/// `panfm ARGS` in `dir`, its output piped.
+fn spawn(env: &Env, dir: &Path, args: &[&str]) -> Child {
+    env.command()
+        .current_dir(dir)
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+/// Waits for a condition outside the process under test (a file on either side), checking
+/// every few milliseconds; the deadline only bounds a failing test.
+fn wait_until(what: &str, ready: impl Fn() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !ready() {
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+/// Ctrl-C, as the terminal sends it.
+fn interrupt(child: Child) -> Output {
+    let pid = child.id().to_string();
+    let sent = Command::new("kill").args(["-INT", &pid]).status().unwrap();
+    assert!(sent.success());
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn ctrl_c_stops_an_upload_cleanly_and_a_second_run_finishes_it() {
+    let env = env();
+    env.dir("/up");
+    let work = tempfile::tempdir().unwrap();
+    let slow = content(1 << 20, 4);
+    write_tree(
+        work.path(),
+        &tree(&[("a.txt", Some(b"a")), ("slow.bin", Some(&slow))]),
+    );
+    // One job at a time: a.txt, then slow.bin at 64 KiB/s (16 s).
+    let args = [
+        "upload",
+        "--json",
+        "-j",
+        "1",
+        "--limit-rate",
+        "64K",
+        "a.txt",
+        "slow.bin",
+        "/up",
+    ];
+    let child = spawn(&env, work.path(), &args);
+    wait_until("a.txt in the cloud", || env.exists("/up/a.txt"));
+    let out = interrupt(child);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(130), "{stderr}");
+    assert!(
+        stderr.contains("panfm: interrupted: 1 file not transferred"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--on-conflict skip"), "{stderr}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["results"][0]["path"], "a.txt");
+    assert_eq!(v["errors"][0]["item"], "slow.bin");
+    assert!(!env.exists("/up/slow.bin"), "nothing under the final name");
+
+    let again = env.run_in(
+        work.path(),
+        &[
+            "upload",
+            "--on-conflict",
+            "skip",
+            "a.txt",
+            "slow.bin",
+            "/up",
+        ],
+    );
+    assert!(again.ok().stderr.contains("uploaded 1 file"));
+    assert!(env.bytes("/up/slow.bin") == slow);
+}
+
+#[test]
+fn ctrl_c_keeps_a_download_part_that_the_next_run_continues() {
+    let env = env();
+    let slow = content(2 << 20, 6);
+    let id = env.file("/d/slow.bin", &slow);
+    let out_dir = tempfile::tempdir().unwrap();
+    let part = out_dir.path().join(format!(".slow.bin.{id}.panfm-part"));
+    let args = [
+        "download",
+        "--json",
+        "--limit-rate",
+        "128K",
+        "/d/slow.bin",
+        ".",
+    ];
+    let child = spawn(&env, out_dir.path(), &args);
+    let started = || std::fs::metadata(&part).is_ok_and(|m| m.len() > 0);
+    wait_until("the first bytes in the part file", started);
+    let out = interrupt(child);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(130), "{stderr}");
+    assert!(stderr.contains(".NAME.ID.panfm-part"), "{stderr}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["errors"][0]["item"], "/d/slow.bin");
+    assert!(
+        !out_dir.path().join("slow.bin").exists(),
+        "no partial file under the final name"
+    );
+    let kept = std::fs::read(&part).unwrap();
+    assert!(!kept.is_empty() && kept.len() < slow.len());
+    assert!(
+        slow.starts_with(&kept),
+        "the part holds a prefix of the file"
+    );
+
+    env.run_in(out_dir.path(), &["download", "/d/slow.bin", "."])
+        .ok();
+    assert!(std::fs::read(out_dir.path().join("slow.bin")).unwrap() == slow);
+    assert!(!part.exists());
+}
