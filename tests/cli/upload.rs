@@ -212,3 +212,34 @@ fn rejected_credentials_are_status_3() {
     assert!(stderr.contains("authentication failed"), "{stderr}");
     assert_eq!(upload_calls(&env), 0);
 }
+
+#[cfg(unix)]
+#[test]
+fn entries_that_are_not_files_are_skipped_with_a_line() {
+    let env = env();
+    env.dir("/d");
+    let src = tempfile::tempdir().unwrap();
+    let tree = src.path().join("t");
+    std::fs::create_dir(&tree).unwrap();
+    std::fs::write(tree.join("real.txt"), b"r").unwrap();
+    std::os::unix::fs::symlink("/nonexistent/panfm", tree.join("broken")).unwrap();
+    let run = env
+        .run_in(src.path(), &["upload", "-r", "--json", "t", "/d"])
+        .ok();
+    assert!(
+        run.stderr.contains("t/broken: a broken symbolic link"),
+        "{run:?}"
+    );
+    assert!(
+        run.stderr.contains("uploaded 1 file (1 B) to /d in"),
+        "{run:?}"
+    );
+    let v = run.json();
+    let skipped = v["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["path"] == "t/broken");
+    assert_eq!(skipped.unwrap()["skipped"], true);
+    assert_eq!(names(&env, "/d/t"), vec!["real.txt"]);
+}

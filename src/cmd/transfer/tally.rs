@@ -122,7 +122,7 @@ impl Tally {
                 };
                 self.jobs.insert(id, seen);
                 // Entries refused while planning arrive finished.
-                self.settle(ctx, id, &state);
+                self.settle(ctx, id, &state, true);
             }
         }
     }
@@ -157,11 +157,12 @@ impl Tally {
             scheduler.cancel(id);
             return;
         }
-        self.settle(ctx, id, &state);
+        self.settle(ctx, id, &state, false);
     }
 
-    /// Reports a finished job once.
-    fn settle(&mut self, ctx: &mut Ctx, id: JobId, state: &JobState) {
+    /// Reports a finished job once. `at_planning`: it was refused before any request (a skip
+    /// then means a special file or a link loop, worth a line even without `-v`).
+    fn settle(&mut self, ctx: &mut Ctx, id: JobId, state: &JobState, at_planning: bool) {
         let Some(seen) = self.jobs.get_mut(&id) else {
             return;
         };
@@ -208,8 +209,10 @@ impl Tally {
                 ctx.result(result(Some(reason), false));
                 self.skipped += 1;
                 self.dropped += size.saturating_sub(seen.sent);
-                self.bars
-                    .suspend(|| ctx.note(format!("skipped {item}: {reason}")));
+                self.bars.suspend(|| match at_planning {
+                    true => ctx.summary(format!("{item}: {reason}")),
+                    false => ctx.note(format!("skipped {item}: {reason}")),
+                });
             }
             JobState::Failed { reason } => {
                 self.failed += 1;
