@@ -71,7 +71,7 @@ pub enum Cmd {
     /// Upload local files (and folders, with -r) into a cloud folder: upload LOCAL... DIR.
     #[command(override_usage = "panfm upload [OPTIONS] LOCAL... DIR")]
     Upload(UploadArgs),
-    /// Download cloud files (and folders, with -r) into a local folder: download PATH... DIR.
+    /// Download cloud files (and folders, with -r) into a local folder: download PATH... LOCAL_DIR.
     #[command(override_usage = "panfm download [OPTIONS] PATH... LOCAL_DIR")]
     Download(DownloadArgs),
     /// List, restore or permanently delete trashed items.

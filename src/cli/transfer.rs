@@ -43,6 +43,8 @@ pub struct TransferArgs {
     /// Cap the overall rate, in bytes per second (suffixes K, M, G: powers of 1024).
     #[arg(long, value_name = "RATE", value_parser = parse_rate)]
     pub limit_rate: Option<u64>,
+    /// Print one JSON object: {"results": [{path, target, bytes, reused, skipped}], "errors":
+    /// [{item, error}]}.
     #[arg(long)]
     pub json: bool,
 }

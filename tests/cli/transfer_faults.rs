@@ -98,25 +98,28 @@ fn ctrl_c_stops_an_upload_cleanly_and_a_second_run_finishes_it() {
     let env = env();
     env.dir("/up");
     let work = tempfile::tempdir().unwrap();
-    let slow = content(1 << 20, 4);
+    let big = content(BIG, 4);
     write_tree(
         work.path(),
-        &tree(&[("a.txt", Some(b"a")), ("slow.bin", Some(&slow))]),
+        &tree(&[("a.txt", Some(b"a")), ("big.bin", Some(&big))]),
     );
-    // One job at a time: a.txt, then slow.bin at 64 KiB/s (16 s).
+    // One job at a time: a.txt, then big.bin in slices; the rate cap lets its first slice go
+    // and holds each further one for 4 s, so it can't be finished when Ctrl-C comes.
     let args = [
         "upload",
         "--json",
         "-j",
         "1",
         "--limit-rate",
-        "64K",
+        "256K",
         "a.txt",
-        "slow.bin",
+        "big.bin",
         "/up",
     ];
     let child = spawn(&env, work.path(), &args);
-    wait_until("a.txt in the cloud", || env.exists("/up/a.txt"));
+    wait_until("a slice on the server", || {
+        env.calls("/upload/v2/file/slice") > 0
+    });
     let out = interrupt(child);
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert_eq!(out.status.code(), Some(130), "{stderr}");
@@ -127,22 +130,17 @@ fn ctrl_c_stops_an_upload_cleanly_and_a_second_run_finishes_it() {
     assert!(stderr.contains("--on-conflict skip"), "{stderr}");
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["results"][0]["path"], "a.txt");
-    assert_eq!(v["errors"][0]["item"], "slow.bin");
-    assert!(!env.exists("/up/slow.bin"), "nothing under the final name");
+    assert_eq!(v["errors"][0]["item"], "big.bin");
+    assert_eq!(v["errors"].as_array().unwrap().len(), 1);
+    assert!(!env.exists("/up/big.bin"), "nothing under the final name");
+    assert_eq!(env.calls("/upload/v2/file/upload_complete"), 0);
 
     let again = env.run_in(
         work.path(),
-        &[
-            "upload",
-            "--on-conflict",
-            "skip",
-            "a.txt",
-            "slow.bin",
-            "/up",
-        ],
+        &["upload", "--on-conflict", "skip", "a.txt", "big.bin", "/up"],
     );
     assert!(again.ok().stderr.contains("uploaded 1 file"));
-    assert!(env.bytes("/up/slow.bin") == slow);
+    assert!(env.bytes("/up/big.bin") == big);
 }
 
 #[test]

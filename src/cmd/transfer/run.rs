@@ -6,7 +6,7 @@
 use super::bars::Bars;
 use super::naming::Naming;
 use super::tally::Tally;
-use crate::cli::{OnConflict, TransferArgs};
+use crate::cli::TransferArgs;
 use crate::cmd::ctx::Ctx;
 use crate::cmd::exit::{CmdError, CmdResult};
 use crate::cmd::output::{count, size};
@@ -33,8 +33,7 @@ pub(super) async fn run(ctx: &mut Ctx, plan: Plan) -> CmdResult {
         Direction::Download => "downloading",
     };
     let bars = Bars::new(ctx.shows_progress(), verb);
-    let fail_conflicts = plan.args.on_conflict == OnConflict::Fail;
-    let mut tally = Tally::new(plan.naming, fail_conflicts, bars);
+    let mut tally = Tally::new(plan.naming, bars);
     scheduler.submit(plan.spec);
     let interrupt = ctrl_c();
     tokio::pin!(interrupt);
@@ -87,7 +86,7 @@ fn report_interruption(ctx: &mut Ctx, tally: &Tally) {
         );
     }
     if tally.planned.is_none() || unlisted > 0 {
-        let why = "interrupted while listing the sources; some files were not looked at";
+        let why = "interrupted before every file was found and queued";
         ctx.record_failure(tally.naming.dest(), CmdError::interrupted(why));
     }
     let left = open.len() + usize::try_from(unlisted).unwrap_or(usize::MAX);

@@ -1,7 +1,8 @@
 //! Following one batch through the engine's events: the latest [`JobInfo`] of every job, the
 //! bytes moved, and each job's outcome reported once — a JSON result, or one `panfm: ITEM:
-//! reason` line — as soon as it is known. A conflict under `--on-conflict fail` is reported as
-//! that file's failure and the job is cancelled, which settles it in the engine.
+//! reason` line — as soon as it is known. A conflict (only `--on-conflict fail`, the engine's
+//! `Ask`, stops on one) is reported as that file's failure and the job is cancelled, which
+//! settles it in the engine.
 
 use serde_json::json;
 use std::collections::HashMap;
@@ -9,7 +10,7 @@ use std::time::Instant;
 
 use super::bars::Bars;
 use super::naming::Naming;
-use crate::cmd::ctx::Ctx;
+use crate::cmd::ctx::{Ctx, Verbosity};
 use crate::cmd::exit::CmdError;
 use crate::cmd::output::size as human_size;
 use crate::transfer::{Direction, JobId, JobInfo, JobState, Scheduler, TransferEvent};
@@ -23,8 +24,9 @@ struct Seen {
 
 pub(super) struct Tally {
     pub naming: Naming,
-    fail_conflicts: bool,
     jobs: HashMap<JobId, Seen>,
+    /// Jobs reported.
+    settled: usize,
     /// `None` until the engine has walked the sources.
     pub planned: Option<u64>,
     bytes: u64,
@@ -62,11 +64,11 @@ fn moving(state: &JobState) -> bool {
 }
 
 impl Tally {
-    pub fn new(naming: Naming, fail_conflicts: bool, bars: Bars) -> Self {
+    pub fn new(naming: Naming, bars: Bars) -> Self {
         Self {
             naming,
-            fail_conflicts,
             jobs: HashMap::new(),
+            settled: 0,
             planned: None,
             bytes: 0,
             dropped: 0,
@@ -141,15 +143,14 @@ impl Tally {
             return;
         }
         self.bars.remove(id);
-        if let JobState::Conflict(c) = &state
-            && self.fail_conflicts
-        {
+        if let JobState::Conflict(c) = &state {
             let why = format!(
                 "{} already exists; --on-conflict skip, overwrite or keep-both says what to do",
                 self.naming.target(&seen.info)
             );
             let item = self.naming.item(&seen.info);
             seen.reported = true;
+            self.settled += 1;
             self.failed += 1;
             self.dropped += c.new_size.saturating_sub(sent);
             self.bars
@@ -170,6 +171,7 @@ impl Tally {
             return;
         }
         seen.reported = true;
+        self.settled += 1;
         let (item, target) = (self.naming.item(&seen.info), self.naming.target(&seen.info));
         let size = seen.info.size;
         let result = |skipped: Option<&str>, reused: bool| {
@@ -196,7 +198,7 @@ impl Tally {
                     false => self.moved += size.saturating_sub(seen.sent),
                 }
                 let arrow = format!("{item} → {target}");
-                match (*reused, ctx.verbosity >= crate::cmd::Verbosity::Verbose) {
+                match (*reused, ctx.verbosity >= Verbosity::Verbose) {
                     (true, true) => self.bars.suspend(|| ctx.note(arrow + " (instant upload)")),
                     (true, false) => self.bars.println(&format!(
                         "instant upload: {target} ({} not sent)",
@@ -260,9 +262,9 @@ impl Tally {
     }
 
     fn redraw(&mut self) {
-        let done = self.jobs.values().filter(|s| s.reported).count();
         let expected = self.bytes.saturating_sub(self.dropped);
-        self.bars.total(self.moved, expected, done, self.planned);
+        self.bars
+            .total(self.moved, expected, self.settled, self.planned);
     }
 
     /// Jobs that had not finished (after Ctrl-C) in the order they were found, with whether
