@@ -11,6 +11,9 @@ pub type Tree = BTreeMap<String, Option<Vec<u8>>>;
 /// Slices of the sliced upload path (files over the engine's 16 MiB single-step limit).
 pub const SLICE: u64 = 1 << 20;
 
+/// Over the single-step limit, so it goes in slices (17 of them).
+pub const BIG: usize = (16 << 20) + 5000;
+
 /// An empty drive whose uploads are quick: small slices, verification answered at once.
 pub fn env() -> Env {
     Env::with(|c| {

@@ -163,7 +163,7 @@ fn transfers_draw_progress_on_a_terminal_and_nothing_when_piped() {
     let env = crate::local::env();
     let src = tempfile::tempdir().unwrap();
     let big = src.path().join("big.bin");
-    std::fs::write(&big, crate::local::content((16 << 20) + 1, 7)).unwrap();
+    std::fs::write(&big, crate::local::content(crate::local::BIG, 7)).unwrap();
     let small = src.path().join("small.bin");
     std::fs::write(&small, crate::local::content(256 << 10, 8)).unwrap();
     env.dir("/a");
