@@ -18,5 +18,7 @@ mod mutate;
 mod rename;
 mod transfer_faults;
 mod trash;
+#[path = "../support/tree.rs"]
+mod tree;
 mod tty;
 mod upload;
