@@ -65,11 +65,9 @@ impl Bars {
             s.total.set_style(style(TOTAL_TEMPLATE));
             s.measuring = true;
         }
-        {
-            s.total.set_length(expected);
-            s.total.set_position(moved);
-            s.total.set_message(format!("{files_done}/{files} files"));
-        }
+        s.total.set_length(expected);
+        s.total.set_position(moved);
+        s.total.set_message(format!("{files_done}/{files} files"));
     }
 
     /// Shows (or updates) the bar of a running file: `label` is what it is doing.
