@@ -155,6 +155,19 @@ impl Env {
             .unwrap()
     }
 
+    /// The live entries of the folder at `dir`, by name.
+    pub fn names(&self, dir: &str) -> Vec<String> {
+        let mut names: Vec<String> = self
+            .mock
+            .children(self.id(dir))
+            .into_iter()
+            .filter(|e| !e.trashed)
+            .map(|e| e.name)
+            .collect();
+        names.sort();
+        names
+    }
+
     /// The content of the cloud file at `path`.
     pub fn bytes(&self, path: &str) -> Vec<u8> {
         self.rt

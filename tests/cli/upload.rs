@@ -19,18 +19,6 @@ fn upload_calls(env: &Env) -> u64 {
     env.calls("/upload/v2/file/create") + env.calls("/upload/v2/file/single/create")
 }
 
-fn names(env: &Env, dir: &str) -> Vec<String> {
-    let mut names: Vec<String> = env
-        .mock
-        .children(env.id(dir))
-        .into_iter()
-        .filter(|e| !e.trashed)
-        .map(|e| e.name)
-        .collect();
-    names.sort();
-    names
-}
-
 #[test]
 fn each_conflict_policy() {
     let env = env();
@@ -66,11 +54,11 @@ fn each_conflict_policy() {
 
     run("overwrite").ok();
     assert_eq!(env.bytes("/overwrite/a.txt"), b"new");
-    assert_eq!(names(&env, "/overwrite"), vec!["a.txt"]);
+    assert_eq!(env.names("/overwrite"), vec!["a.txt"]);
 
     run("keep-both").ok();
     assert_eq!(env.bytes("/keep-both/a.txt"), b"old");
-    let names = names(&env, "/keep-both");
+    let names = env.names("/keep-both");
     assert_eq!(names.len(), 2, "{names:?}");
     let other = names.iter().find(|n| *n != "a.txt").unwrap();
     assert_eq!(env.bytes(&format!("/keep-both/{other}")), b"new");
@@ -100,14 +88,14 @@ fn names_the_cloud_forbids_are_refused_before_any_upload_request() {
     assert_eq!(mixed.code, 1, "{mixed:?}");
     assert_eq!(failures(&mixed.stderr).len(), 1, "{mixed:?}");
     assert_eq!(upload_calls(&env), 1);
-    assert_eq!(names(&env, "/d/mixed"), vec!["fine.txt"]);
+    assert_eq!(env.names("/d/mixed"), vec!["fine.txt"]);
 
     let fixed = env.run_in(
         src.path(),
         &["upload", "--fix-names", "a:b.txt", "what?.txt", "/d"],
     );
     fixed.ok();
-    assert_eq!(names(&env, "/d"), vec!["a：b.txt", "mixed", "what？.txt"]);
+    assert_eq!(env.names("/d"), vec!["a：b.txt", "mixed", "what？.txt"]);
     assert_eq!(env.bytes("/d/a：b.txt"), b"1");
 }
 
@@ -125,7 +113,7 @@ fn a_folder_without_r_is_a_usage_error_and_nothing_is_sent() {
         vec!["panfm: sub: is a folder; add -r to upload folders and everything in them"]
     );
     assert_eq!(env.stats().calls, before.calls, "not even a listing");
-    assert!(names(&env, "/d").is_empty());
+    assert!(env.names("/d").is_empty());
 }
 
 #[test]
@@ -241,5 +229,5 @@ fn entries_that_are_not_files_are_skipped_with_a_line() {
         .iter()
         .find(|r| r["path"] == "t/broken");
     assert_eq!(skipped.unwrap()["skipped"], true);
-    assert_eq!(names(&env, "/d/t"), vec!["real.txt"]);
+    assert_eq!(env.names("/d/t"), vec!["real.txt"]);
 }
