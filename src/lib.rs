@@ -4,7 +4,8 @@
 //! `config` (paths, keymap, theme) → `api` (typed 123pan Open API client) → `fs` (pane backends:
 //! local disk, cloud drive, image space) → `app` (the pure Elm core: Model, Msg, update) → `ui` (pure view) →
 //! `runtime` (terminal, tokio tasks, one message channel). `cmd` is the scriptable command line
-//! on the same `api`, `fs` and `plan`; `launch` starts whichever the arguments ask for.
+//! on the same `api`, `fs`, `plan` and `transfer`; `launch` starts whichever the arguments ask
+//! for.
 //! `transfer` (the upload/download engine: planning, a worker pool, a persistent queue) builds on
 //! `api`, `config` and `plan`'s name rules, never on the UI, and reports through an event
 //! channel, for the runtime and the command line alike. `mock` is a standalone 123pan server

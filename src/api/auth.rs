@@ -126,6 +126,12 @@ impl Client {
         Ok(token)
     }
 
+    /// Gets a token (the cached one, or a newly minted one) and nothing else, so that a caller
+    /// about to start work that fails item by item can first tell rejected credentials apart.
+    pub async fn authenticate(&self) -> Result<(), ApiError> {
+        self.token().await.map(drop)
+    }
+
     /// Called after the server rejected `failed` with code 401: makes the next `token()` return
     /// a different token, minting only if `failed` is still the one in use everywhere we know.
     pub(crate) async fn replace_rejected(&self, failed: &Token) -> Result<Replacement, ApiError> {

@@ -6,6 +6,7 @@ mod img;
 mod mock;
 mod rename;
 mod root;
+mod transfer;
 mod trash;
 
 pub use files::{LsArgs, MkdirArgs, MoveArgs, RmArgs, StatArgs, TreeArgs};
@@ -15,4 +16,5 @@ pub use img::{
 pub use mock::MockServerArgs;
 pub use rename::{CaseArg, RenameArgs, ScopeArg};
 pub use root::{Cli, Cmd, CompletionsArgs, JsonArgs};
+pub use transfer::{DownloadArgs, OnConflict, TransferArgs, UploadArgs};
 pub use trash::{PurgeArgs, RestoreArgs, TrashCmd, TrashLsArgs};

@@ -4,6 +4,7 @@
 use super::files::{LsArgs, MkdirArgs, MoveArgs, RmArgs, StatArgs, TreeArgs};
 use super::mock::MockServerArgs;
 use super::rename::RenameArgs;
+use super::transfer::{DownloadArgs, UploadArgs};
 use super::trash::{RestoreArgs, TrashCmd};
 use clap::{ArgAction, Parser, Subcommand};
 use std::path::PathBuf;
@@ -67,6 +68,12 @@ pub enum Cmd {
     Rename(RenameArgs),
     /// Move items to the trash.
     Rm(RmArgs),
+    /// Upload local files (and folders, with -r) into a cloud folder: upload LOCAL... DIR.
+    #[command(override_usage = "panfm upload [OPTIONS] LOCAL... DIR")]
+    Upload(UploadArgs),
+    /// Download cloud files (and folders, with -r) into a local folder: download PATH... LOCAL_DIR.
+    #[command(override_usage = "panfm download [OPTIONS] PATH... LOCAL_DIR")]
+    Download(DownloadArgs),
     /// List, restore or permanently delete trashed items.
     #[command(subcommand)]
     Trash(TrashCmd),

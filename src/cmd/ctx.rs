@@ -55,6 +55,11 @@ impl Ctx {
             true => eprintln!("panfm: {}", err.message),
             false => eprintln!("panfm: {item}: {}", err.message),
         }
+        self.record_failure(item, err);
+    }
+
+    /// [`Ctx::fail`] without the stderr line, for items the caller sums up in one line.
+    pub fn record_failure(&mut self, item: &str, err: CmdError) {
         self.worst = self.worst.max(err.status);
         self.errors
             .push(json!({ "item": item, "error": err.message }));
@@ -129,11 +134,15 @@ impl Ctx {
         std::mem::take(&mut self.stdout)
     }
 
+    /// Progress is drawn: stderr is a terminal and not `-q`.
+    pub fn shows_progress(&self) -> bool {
+        self.verbosity >= Verbosity::Normal && std::io::stderr().is_terminal()
+    }
+
     /// A progress bar on stderr when it is a terminal and not `-q`; hidden otherwise. `len`
     /// `None` makes a spinner.
     pub fn progress(&self, len: Option<u64>, message: &str) -> ProgressBar {
-        let visible = self.verbosity >= Verbosity::Normal && std::io::stderr().is_terminal();
-        if !visible {
+        if !self.shows_progress() {
             return ProgressBar::hidden();
         }
         let (bar, template) = match len {

@@ -3,7 +3,7 @@
 
 use super::ctx::Ctx;
 use super::exit::{CmdError, Status};
-use super::{img, info, list, mkdir, relocate, remove, rename, trash, tree};
+use super::{img, info, list, mkdir, relocate, remove, rename, transfer, trash, tree};
 use crate::cli::{Cmd, TrashCmd};
 use std::io::Write;
 
@@ -18,6 +18,8 @@ pub async fn dispatch(ctx: &mut Ctx, command: Cmd) -> Status {
         Cmd::Cp(args) => relocate::cp(ctx, args).await,
         Cmd::Rename(args) => rename::rename(ctx, args).await,
         Cmd::Rm(args) => remove::rm(ctx, args).await,
+        Cmd::Upload(args) => transfer::upload(ctx, args).await,
+        Cmd::Download(args) => transfer::download(ctx, args).await,
         Cmd::Trash(TrashCmd::Ls(args)) => trash::ls(ctx, args).await,
         Cmd::Trash(TrashCmd::Restore(args)) | Cmd::Restore(args) => trash::restore(ctx, args).await,
         Cmd::Trash(TrashCmd::Purge(args)) => trash::purge(ctx, args).await,

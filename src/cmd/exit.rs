@@ -7,13 +7,15 @@ use std::process::ExitCode;
 
 /// 0 everything done; 1 something failed (some or all items, the server, the network);
 /// 2 the command line was wrong (unknown flag, a path that is not a cloud path, a bad pattern,
-/// a refused confirmation); 3 no account is configured or the credentials were rejected.
+/// a refused confirmation); 3 no account is configured or the credentials were rejected;
+/// 130 (128 + SIGINT, as shells report it) a transfer stopped by Ctrl-C.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Status {
     Success = 0,
     Failure = 1,
     Usage = 2,
     Auth = 3,
+    Interrupted = 130,
 }
 
 impl From<Status> for ExitCode {
@@ -40,6 +42,13 @@ impl CmdError {
     pub fn failure(message: impl Into<String>) -> Self {
         Self {
             status: Status::Failure,
+            message: message.into(),
+        }
+    }
+
+    pub fn interrupted(message: impl Into<String>) -> Self {
+        Self {
+            status: Status::Interrupted,
             message: message.into(),
         }
     }

@@ -5,7 +5,7 @@
 
 use super::ctx::Ctx;
 use super::exit::{CmdError, CmdResult};
-use super::output::items;
+use super::output::count;
 use crate::api::{ApiErrorKind, FileEntry, FileId, FileKind};
 use crate::cli::MkdirArgs;
 use crate::fs::resolve::{CloudPath, ResolveError, Resolved, Want, root_entry};
@@ -34,7 +34,7 @@ pub async fn mkdir(ctx: &mut Ctx, args: MkdirArgs) -> CmdResult {
 }
 
 fn folders(n: usize) -> String {
-    items(n).replace("item", "folder")
+    count(n, "folder")
 }
 
 /// The folder at `text` and how many folders were created to get there.

@@ -5,7 +5,7 @@
 //!
 //! Conventions: data goes to stdout (text, or JSON with `--json`), everything else to stderr;
 //! one `panfm: ITEM: reason` line per failed item; exit statuses in [`exit::Status`].
-//! `upload` and `download` will slot into [`dispatch`] as two more arms on the transfer engine.
+//! `upload` and `download` run on the transfer engine ([`crate::transfer`]).
 //! `img` holds the image-space (图床) subcommands.
 
 pub mod account;
@@ -21,6 +21,7 @@ mod relocate;
 mod remove;
 mod rename;
 mod rename_plan;
+mod transfer;
 mod trash;
 mod tree;
 mod walk;

@@ -128,9 +128,14 @@ pub fn sort_entries(entries: &mut [FileEntry]) {
 
 /// `1 item`, `3 items`.
 pub fn items(n: usize) -> String {
+    count(n, "item")
+}
+
+/// `1 file`, `0 files`: `noun` with an English plural `s`.
+pub fn count(n: usize, noun: &str) -> String {
     match n {
-        1 => "1 item".to_owned(),
-        n => format!("{n} items"),
+        1 => format!("1 {noun}"),
+        n => format!("{n} {noun}s"),
     }
 }
 

@@ -99,6 +99,16 @@ impl Env {
         self.command().args(args).output().unwrap().into()
     }
 
+    /// Runs in `dir`, so that relative local paths are below it.
+    pub fn run_in(&self, dir: &std::path::Path, args: &[&str]) -> Run {
+        self.command()
+            .current_dir(dir)
+            .args(args)
+            .output()
+            .unwrap()
+            .into()
+    }
+
     /// Runs with `input` on stdin (a pipe, so not a terminal).
     pub fn run_with_stdin(&self, args: &[&str], input: &str) -> Run {
         let mut cmd = assert_cmd::Command::from_std(self.command());
@@ -142,6 +152,26 @@ impl Env {
         let parent = self.dir(dir);
         self.rt
             .block_on(self.mock.put_file(parent, name, bytes))
+            .unwrap()
+    }
+
+    /// The live entries of the folder at `dir`, by name.
+    pub fn names(&self, dir: &str) -> Vec<String> {
+        let mut names: Vec<String> = self
+            .mock
+            .children(self.id(dir))
+            .into_iter()
+            .filter(|e| !e.trashed)
+            .map(|e| e.name)
+            .collect();
+        names.sort();
+        names
+    }
+
+    /// The content of the cloud file at `path`.
+    pub fn bytes(&self, path: &str) -> Vec<u8> {
+        self.rt
+            .block_on(self.mock.file_bytes(self.id(path)))
             .unwrap()
     }
 

@@ -1,15 +1,25 @@
 //! The `panfm` subcommands through the real binary against the in-crate mock server: output
-//! formats, path resolution, every change to the drive, the trash, login/logout, exit statuses,
-//! token reuse, and behaviour under injected 5xx and 429 answers. Each test starts its own mock.
+//! formats, path resolution, every change to the drive, the trash, uploads and downloads (with
+//! Ctrl-C), login/logout, exit statuses, token reuse, and behaviour under injected 5xx and 429
+//! answers. Each test starts its own mock.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod account;
 mod browse;
 mod common;
+mod download;
 mod faults;
 mod images;
+#[cfg(unix)]
+mod interrupt;
+mod local;
+mod mirror;
 mod mutate;
 mod rename;
+mod transfer_faults;
 mod trash;
+#[path = "../support/tree.rs"]
+mod tree;
 mod tty;
+mod upload;

@@ -3,18 +3,6 @@
 
 use crate::common::Env;
 
-fn names(env: &Env, dir: &str) -> Vec<String> {
-    let mut names: Vec<String> = env
-        .mock
-        .children(env.id(dir))
-        .into_iter()
-        .filter(|e| !e.trashed)
-        .map(|e| e.name)
-        .collect();
-    names.sort();
-    names
-}
-
 #[test]
 fn renames_one_item_and_refuses_conflicts_and_bad_names() {
     let env = Env::new();
@@ -106,7 +94,7 @@ fn a_plan_with_conflicts_or_invalid_names_is_refused_whole() {
         invalid.stderr.contains("invalid new name `?1.txt`"),
         "{invalid:?}"
     );
-    assert_eq!(names(&env, "/p"), vec!["a1.txt", "a2.txt", "b.txt"]);
+    assert_eq!(env.names("/p"), vec!["a1.txt", "a2.txt", "b.txt"]);
     let bad_regex = env.run(&["rename", "--regex", "(", "--to", "x", "/p/b.txt"]);
     assert_eq!(bad_regex.code, 2, "{bad_regex:?}");
     let no_to = env.run(&["rename", "--regex", "a", "/p/b.txt"]);
@@ -129,7 +117,7 @@ fn auto_suffix_settles_clashes() {
         "/p",
     ])
     .ok();
-    assert_eq!(names(&env, "/p"), vec!["b (2).txt", "b.txt"]);
+    assert_eq!(env.names("/p"), vec!["b (2).txt", "b.txt"]);
 }
 
 #[test]
@@ -145,7 +133,7 @@ fn big_batches_go_out_thirty_at_a_time() {
         .ok();
     assert!(run.stderr.contains("renamed 65 items of 65"), "{run:?}");
     assert_eq!(env.calls("/api/v1/file/rename"), 3);
-    assert!(names(&env, "/many").iter().all(|n| n.ends_with(".txt")));
+    assert!(env.names("/many").iter().all(|n| n.ends_with(".txt")));
 }
 
 #[test]

@@ -157,3 +157,39 @@ fn login_on_a_terminal_does_not_echo_the_secret() {
     assert!(!tty.text.contains(env.mock.client_secret()), "{}", tty.text);
     assert!(env.cfg.path().join("credentials.toml").exists());
 }
+
+#[test]
+fn transfers_draw_progress_on_a_terminal_and_nothing_when_piped() {
+    let env = crate::local::env();
+    let src = tempfile::tempdir().unwrap();
+    let big = src.path().join("big.bin");
+    std::fs::write(&big, crate::local::content(crate::local::BIG, 7)).unwrap();
+    let small = src.path().join("small.bin");
+    std::fs::write(&small, crate::local::content(256 << 10, 8)).unwrap();
+    env.dir("/a");
+    env.dir("/b");
+    let (big, small) = (big.to_str().unwrap(), small.to_str().unwrap());
+    let piped = env.run(&["upload", big, "/a"]).ok();
+    assert_eq!(
+        piped.stderr.lines().count(),
+        1,
+        "only the summary: {piped:?}"
+    );
+    assert!(
+        piped
+            .stderr
+            .starts_with("uploaded 1 file (16.00 MiB) to /a in ")
+    );
+
+    let mut cmd = env.command();
+    cmd.args(["upload", big, small, "/b"]);
+    let mut tty = Tty::spawn(&cmd);
+    tty.wait_text("uploading [");
+    tty.wait_text("ETA");
+    tty.wait_text("instant upload: /b/big.bin (16.00 MiB not sent)");
+    assert_eq!(tty.wait_exit(), 0, "{}", tty.text);
+    assert!(
+        tty.text
+            .contains("1 by instant upload (16.00 MiB not sent)")
+    );
+}

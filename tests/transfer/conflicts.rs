@@ -144,10 +144,15 @@ async fn download_policies_and_ask() {
             ConflictPolicy::Overwrite => {
                 assert_eq!((totals.ok, local, copy), (1, cloud.clone(), None))
             }
-            _ => assert_eq!(
-                (totals.ok, local, copy),
-                (1, b"local".to_vec(), Some(cloud.clone()))
-            ),
+            _ => {
+                assert_eq!(
+                    (totals.ok, local, copy),
+                    (1, b"local".to_vec(), Some(cloud.clone()))
+                );
+                // The job names where the file went, not the name it found taken.
+                let job = events.jobs().last().unwrap().clone();
+                assert_eq!(job.target, dir.join("y (1).txt").display().to_string());
+            }
         }
         crate::common::assert_no_parts(&dir);
     }

@@ -5,6 +5,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
+#[path = "../support/tree.rs"]
+mod tree;
 
 mod conflicts;
 mod control;

@@ -79,7 +79,10 @@ pub(crate) async fn run(ctx: &mut JobCtx, w: &DownloadWork) -> Result<Outcome, T
         .map_err(|e| TransferError::new(TransferErrorKind::Io, e.to_string()))?
         .map_err(|e| TransferError::io(&target.display().to_string(), &e))?;
     match placed {
-        Placed::At(_) => Ok(Outcome::Done { reused: false }),
+        Placed::At(path) => {
+            ctx.set_target(path.display().to_string());
+            Ok(Outcome::Done { reused: false })
+        }
         // The name was taken while downloading.
         Placed::Taken if policy == ConflictPolicy::Skip => {
             remove_quietly(&part);

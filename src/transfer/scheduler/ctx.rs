@@ -11,7 +11,7 @@ use tokio_util::sync::CancellationToken;
 use super::super::config::TransferConfig;
 use super::super::error::TransferError;
 use super::super::event::TransferEvent;
-use super::super::job::{JobId, JobState};
+use super::super::job::{JobId, JobInfo, JobState};
 use super::super::progress::Throttle;
 use super::super::spec::ConflictPolicy;
 use super::super::work::{Resume, UploadSession, Work};
@@ -102,11 +102,25 @@ impl JobCtx {
 
     /// The job's size changed since planning (the local file grew or shrank).
     pub fn set_size(&self, size: u64) {
+        self.revise(|info| std::mem::replace(&mut info.size, size) != size);
+    }
+
+    /// The job's file ended up under another name than planned ("keep both" on a download).
+    pub fn set_target(&self, target: String) {
+        self.revise(|info| {
+            info.target != target && {
+                info.target = target;
+                true
+            }
+        });
+    }
+
+    /// Changes the job's info; if `change` says it did, the info goes out again as `Added`.
+    fn revise(&self, change: impl FnOnce(&mut JobInfo) -> bool) {
         self.inner.with(|t| {
             if let Some(job) = t.jobs.get_mut(&self.id)
-                && job.info.size != size
+                && change(&mut job.info)
             {
-                job.info.size = size;
                 let info = job.info.clone();
                 t.emit(TransferEvent::Added { job: info });
             }

@@ -1,0 +1,19 @@
+//! `panfm upload` and `panfm download`: the arguments checked and turned into one
+//! [`crate::transfer::TransferSpec`], run on the transfer engine the TUI uses, its events turned
+//! into the command line's output — progress bars on a terminal, a line per failed file, a
+//! summary, the JSON report. The engine plans, transfers and verifies; nothing here moves a
+//! byte or decides a name.
+//!
+//! `--on-conflict fail` (the default) is the engine's `Ask` policy with every question
+//! answered by failing that file (see `tally`). Runs keep no state file: Ctrl-C stops cleanly
+//! and a later run continues downloads from their part files; uploads start that file over.
+
+mod bars;
+mod download;
+mod naming;
+mod run;
+mod tally;
+mod upload;
+
+pub use download::download;
+pub use upload::upload;

@@ -1,0 +1,139 @@
+//! download: conflict policies on the local side, usage errors that fetch nothing, missing
+//! paths, items that can't share a local name, and a whole drive from `/`.
+
+use crate::local::{env, failures, read_tree, shape, tree};
+
+fn fetched(env: &crate::common::Env) -> u64 {
+    env.calls("/api/v1/file/download_info")
+}
+
+#[test]
+fn each_conflict_policy() {
+    let env = env();
+    env.file("/d/y.txt", b"cloud");
+    let out = tempfile::tempdir().unwrap();
+    for policy in ["fail", "skip", "overwrite", "keep-both"] {
+        let dir = out.path().join(policy);
+        std::fs::create_dir(&dir).unwrap();
+        std::fs::write(dir.join("y.txt"), b"local").unwrap();
+    }
+    let run = |policy: &str| {
+        let mut args = vec!["download", "--json", "/d/y.txt", policy];
+        if policy != "fail" {
+            args.extend(["--on-conflict", policy]);
+        }
+        env.run_in(out.path(), &args)
+    };
+    let read = |rel: &str| std::fs::read(out.path().join(rel)).ok();
+
+    let fail = run("fail");
+    assert_eq!(fail.code, 1, "{fail:?}");
+    assert_eq!(
+        failures(&fail.stderr),
+        vec![
+            "panfm: /d/y.txt: fail/y.txt already exists; --on-conflict skip, overwrite or keep-both says what to do"
+        ]
+    );
+    assert_eq!(read("fail/y.txt").unwrap(), b"local");
+    let skip = run("skip");
+    assert_eq!(skip.code, 0);
+    assert_eq!(skip.json()["results"][0]["skipped"], true);
+    assert_eq!(read("skip/y.txt").unwrap(), b"local");
+    run("overwrite").ok();
+    assert_eq!(read("overwrite/y.txt").unwrap(), b"cloud");
+    let both = run("keep-both").ok().json();
+    assert_eq!(both["results"][0]["target"], "keep-both/y (1).txt");
+    assert_eq!(read("keep-both/y.txt").unwrap(), b"local");
+    assert_eq!(read("keep-both/y (1).txt").unwrap(), b"cloud");
+    // Nothing half-done anywhere: every folder holds exactly what the policy left.
+    let left: Vec<String> = read_tree(out.path()).into_keys().collect();
+    let expected = [
+        "fail",
+        "fail/y.txt",
+        "keep-both",
+        "keep-both/y (1).txt",
+        "keep-both/y.txt",
+        "overwrite",
+        "overwrite/y.txt",
+        "skip",
+        "skip/y.txt",
+    ];
+    assert_eq!(left, expected);
+}
+
+#[test]
+fn usage_errors_fetch_nothing_and_missing_items_fail_alone() {
+    let env = env();
+    env.file("/d/a.txt", b"a");
+    env.file("/d/sub/b.txt", b"b");
+    let out = tempfile::tempdir().unwrap();
+    let folder = env.run_in(out.path(), &["download", "/d/a.txt", "/d/sub", "."]);
+    assert_eq!(folder.code, 2, "{folder:?}");
+    assert_eq!(
+        failures(&folder.stderr),
+        vec!["panfm: /d/sub: is a folder; add -r to download folders and everything in them"]
+    );
+    assert_eq!(fetched(&env), 0);
+    assert!(read_tree(out.path()).is_empty());
+
+    let missing = env.run_in(
+        out.path(),
+        &["download", "--json", "/d/nope", "/d/a.txt", "."],
+    );
+    assert_eq!(missing.code, 1);
+    let v = missing.json();
+    assert_eq!(v["errors"][0]["item"], "/d/nope");
+    assert_eq!(v["results"][0]["path"], "/d/a.txt");
+    assert_eq!(v["results"][0]["target"], "./a.txt");
+    assert_eq!(std::fs::read(out.path().join("a.txt")).unwrap(), b"a");
+
+    let no_dir = env.run_in(out.path(), &["download", "/d/a.txt", "gone"]);
+    assert_eq!(no_dir.code, 1);
+    assert_eq!(
+        failures(&no_dir.stderr),
+        vec!["panfm: no such local folder: gone"]
+    );
+}
+
+#[test]
+fn two_items_with_one_name_cannot_share_the_local_folder() {
+    let env = env();
+    env.file("/a/x.txt", b"from a");
+    env.file("/b/x.txt", b"from b");
+    let out = tempfile::tempdir().unwrap();
+    let run = env.run_in(
+        out.path(),
+        &["download", "/a/x.txt", "/b/x.txt", "/a/x.txt", "."],
+    );
+    assert_eq!(run.code, 1, "{run:?}");
+    assert_eq!(
+        failures(&run.stderr),
+        vec!["panfm: /b/x.txt: /a/x.txt has the same name; both would be downloaded to one place"]
+    );
+    assert_eq!(std::fs::read(out.path().join("x.txt")).unwrap(), b"from a");
+}
+
+#[test]
+fn the_root_with_r_downloads_the_whole_drive_into_the_folder() {
+    let env = env();
+    env.file("/top.txt", b"t");
+    env.file("/照片/2024 春节/🎉.jpg", b"jpg");
+    env.dir("/空");
+    let out = tempfile::tempdir().unwrap();
+    let run = env
+        .run_in(out.path(), &["download", "-r", "-v", "/", "."])
+        .ok();
+    assert!(
+        run.stderr
+            .contains("/照片/2024 春节/🎉.jpg → ./照片/2024 春节/🎉.jpg"),
+        "{run:?}"
+    );
+    let expected = tree(&[
+        ("top.txt", Some(b"t")),
+        ("照片", None),
+        ("照片/2024 春节", None),
+        ("照片/2024 春节/🎉.jpg", Some(b"jpg")),
+        ("空", None),
+    ]);
+    assert_eq!(shape(&read_tree(out.path())), shape(&expected));
+}
