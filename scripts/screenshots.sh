@@ -35,6 +35,7 @@ mkdir -p "$WORK/home/照片 2024/春节" "$WORK/home/projects/panfm" "$WORK/home
 for i in 1 2 3 10 11 20; do head -c $((i * 40960)) /dev/zero > "$WORK/home/IMG_$(printf %04d "$i").jpg"; done
 head -c 5242880 /dev/zero > "$WORK/home/备份 2024-03.tar.gz"
 echo "# notes" > "$WORK/home/README.md"
+for i in 1 2 3 4; do head -c $((i * 700000)) /dev/urandom > "$WORK/home/照片 2024/春节/IMG_$i.jpg"; done
 head -c 123456 /dev/zero > "$WORK/home/report-final (2).pdf"
 
 run() { # args...
@@ -69,7 +70,17 @@ $T send-keys -t shot -l '2'
 wait_for '3 of 3 entries will be renamed'
 shot batch-rename
 $T send-keys -t shot Escape
-# 3. The help overlay, generated from the keymap.
+# 3. The transfer queue after sending a local folder up.
+$T send-keys -t shot Tab u
+$T send-keys -t shot -l '/照片'
+$T send-keys -t shot Enter F5
+wait_for 'Upload 1 item'
+$T send-keys -t shot y t
+wait_for 'IMG_4.jpg +done'
+shot queue
+$T send-keys -t shot Escape
+sleep 0.6
+# 4. The help overlay, generated from the keymap.
 $T send-keys -t shot '?'
 wait_for 'Keys'
 shot help

@@ -135,7 +135,10 @@ pub fn view(frame: &mut Frame, model: &Model) {
             frame.render_widget(view, area);
         }
         Some(Modal::QuitAsk { unfinished }) => {
-            let title = format!("{unfinished} transfers are not finished. Quit anyway?");
+            let title = match unfinished {
+                1 => "1 transfer is not finished. Quit anyway?".to_owned(),
+                n => format!("{n} transfers are not finished. Quit anyway?"),
+            };
             let lines =
                 vec!["They continue from where they stopped when panfm starts again.".to_owned()];
             let view = confirm::ConfirmView {
