@@ -15,7 +15,7 @@ use std::io::{BufRead, IsTerminal, Write};
 
 /// A resolved drive or image-space item, as the batch commands see it.
 pub trait Item {
-    type Id: Eq + Hash + Clone;
+    type Id: Eq + Hash + Clone + serde::Serialize;
     fn id(&self) -> Self::Id;
     /// How messages name it.
     fn path(&self) -> &str;
