@@ -7,8 +7,9 @@
 use super::ctx::Ctx;
 use super::exit::{CmdError, CmdResult, Status};
 use super::output::items;
-use crate::api::{BatchError, ROOT_DIR};
+use crate::api::{self, BatchError, ROOT_DIR};
 use crate::fs::resolve::{Resolved, ResolvedImage};
+use serde_json::json;
 use std::collections::HashSet;
 use std::hash::Hash;
 use std::io::{BufRead, IsTerminal, Write};
@@ -53,6 +54,11 @@ impl Item for ResolvedImage {
     fn is_root(&self) -> bool {
         self.trail.is_empty()
     }
+}
+
+/// A drive item at `text`, for [`pick`] and [`pick_into`].
+pub async fn drive_item(ctx: &mut Ctx, text: &str) -> CmdResult<Resolved> {
+    Ok(ctx.resolver.resolve(text).await?)
 }
 
 /// Resolves each argument, each item once. Failures are reported; so is the root, with
@@ -108,6 +114,40 @@ pub async fn pick_into<T: Item>(
     picked
 }
 
+/// Sends one batched call for `picked` under a spinner saying `doing` ("deleting 3 items").
+pub async fn send<T: Item>(
+    ctx: &Ctx,
+    picked: &[T],
+    doing: &str,
+    call: impl AsyncFnOnce(&api::Client, &[T::Id]) -> Result<(), BatchError>,
+) -> Result<(), BatchError> {
+    let ids: Vec<T::Id> = picked.iter().map(Item::id).collect();
+    let bar = ctx.progress(None, &format!("{doing} {}", items(ids.len())));
+    let outcome = call(&ctx.client, &ids).await;
+    bar.finish_and_clear();
+    outcome
+}
+
+/// Deletes `picked` for good with `call`, after asking `question` unless `yes`, and reports.
+pub async fn delete_for_good<T: Item>(
+    ctx: &mut Ctx,
+    picked: &[T],
+    yes: bool,
+    question: &str,
+    call: impl AsyncFnOnce(&api::Client, &[T::Id]) -> Result<(), BatchError>,
+) -> CmdResult {
+    if !yes {
+        confirm_delete(picked, question)?;
+    }
+    let outcome = send(ctx, picked, "deleting", call).await;
+    let done = report(ctx, picked, outcome, |ctx, item| {
+        ctx.note(format!("deleted {}", item.path()));
+        ctx.result(json!({ "id": item.id(), "path": item.path() }));
+    });
+    ctx.summary(format!("{} deleted for good", items(done)));
+    Ok(())
+}
+
 /// Reports a batched call on `picked` item by item: `done` for each item that went through,
 /// a failure for the rest. Returns how many went through.
 pub fn report<T: Item>(
@@ -131,7 +171,7 @@ pub fn report<T: Item>(
 
 /// Asks on a terminal before deleting `picked` for good: "Delete 3 items `question` [y/N]".
 /// Refuses outright when stdin is not a terminal.
-pub fn confirm_delete<T: Item>(picked: &[T], question: &str) -> CmdResult {
+fn confirm_delete<T: Item>(picked: &[T], question: &str) -> CmdResult {
     let count = items(picked.len());
     if !std::io::stdin().is_terminal() {
         return Err(CmdError::usage(format!(

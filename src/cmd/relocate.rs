@@ -7,7 +7,7 @@
 //! item already is, and a name the destination (or an earlier item) already has. Copies refuse
 //! such clashes too rather than let the server pick a "keep both" name nobody asked for.
 
-use super::batch::{pick_into, report};
+use super::batch::{drive_item, pick_into, report, send};
 use super::ctx::Ctx;
 use super::exit::{CmdError, CmdResult};
 use super::output::items;
@@ -55,8 +55,7 @@ async fn relocate(ctx: &mut Ctx, args: MoveArgs, op: Op) -> CmdResult {
         .filter(|e| !e.trashed)
         .map(|e| e.name.clone())
         .collect();
-    let resolve = async |ctx: &mut Ctx, text: &str| Ok(ctx.resolver.resolve(text).await?);
-    let picked = pick_into(ctx, sources, &mut taken, resolve, |item, taken| {
+    let picked = pick_into(ctx, sources, &mut taken, drive_item, |item, taken| {
         refusal(op, item, &dest, &line, taken)
     })
     .await;
@@ -103,10 +102,10 @@ fn refusal(
 }
 
 async fn move_items(ctx: &mut Ctx, picked: &[Resolved], dest: &Resolved) {
-    let ids: Vec<FileId> = picked.iter().map(|i| i.entry.id).collect();
-    let bar = ctx.progress(None, &format!("moving {}", items(ids.len())));
-    let outcome = ctx.client.move_to(&ids, dest.entry.id).await;
-    bar.finish_and_clear();
+    let outcome = send(ctx, picked, "moving", async |client, ids| {
+        client.move_to(ids, dest.entry.id).await
+    })
+    .await;
     let done = report(ctx, picked, outcome, |ctx, item| {
         let to = dest.child_path(&item.entry.name);
         ctx.note(format!("{} → {to}", item.path));

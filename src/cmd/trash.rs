@@ -10,7 +10,7 @@
 //! server refuses (`abnormalFileIDs`), and the message points to `--to DIR`, which restores
 //! everything given into DIR instead. Purge deletes for good, after a confirmation.
 
-use super::batch::{confirm_delete, pick, report};
+use super::batch::{delete_for_good, pick};
 use super::ctx::Ctx;
 use super::exit::{CmdError, CmdResult};
 use super::output::{Table, entry_json, items, kind, local_time, size};
@@ -156,17 +156,9 @@ pub async fn purge(ctx: &mut Ctx, args: PurgeArgs) -> CmdResult {
     if picked.is_empty() {
         return Ok(());
     }
-    if !args.yes {
-        confirm_delete(&picked, "for good? This cannot be undone.")?;
-    }
-    let ids: Vec<FileId> = picked.iter().map(|i| i.entry.id).collect();
-    let bar = ctx.progress(None, &format!("deleting {}", items(ids.len())));
-    let outcome = ctx.client.delete(&ids).await;
-    bar.finish_and_clear();
-    let done = report(ctx, &picked, outcome, |ctx, item| {
-        ctx.note(format!("deleted {}", item.path));
-        ctx.result(json!({ "id": item.entry.id, "path": item.path }));
-    });
-    ctx.summary(format!("{} deleted for good", items(done)));
-    Ok(())
+    let question = "for good? This cannot be undone.";
+    delete_for_good(ctx, &picked, args.yes, question, async |client, ids| {
+        client.delete(ids).await
+    })
+    .await
 }

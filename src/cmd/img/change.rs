@@ -4,7 +4,7 @@
 //! — the image space has no trash — so they ask first on a terminal and need `--yes`
 //! otherwise.
 
-use super::super::batch::{Item, confirm_delete, pick, pick_into, report};
+use super::super::batch::{Item, delete_for_good, pick, pick_into, report, send};
 use super::super::ctx::Ctx;
 use super::super::exit::{CmdError, CmdResult};
 use super::super::output::items;
@@ -53,10 +53,10 @@ pub async fn mv(ctx: &mut Ctx, args: ImgPathsArgs) -> CmdResult {
     if picked.is_empty() {
         return Ok(());
     }
-    let ids: Vec<String> = picked.iter().map(|i| i.entry.id.clone()).collect();
-    let bar = ctx.progress(None, &format!("moving {}", items(ids.len())));
-    let outcome = ctx.client.image_move(&ids, &dest.entry.id).await;
-    bar.finish_and_clear();
+    let outcome = send(ctx, &picked, "moving", async |client, ids| {
+        client.image_move(ids, &dest.entry.id).await
+    })
+    .await;
     let done = report(ctx, &picked, outcome, |ctx, item| {
         let to = dest.child_path(&item.entry.name);
         ctx.note(format!("{} → {to}", item.path));
@@ -75,20 +75,9 @@ pub async fn rm(ctx: &mut Ctx, args: ImgRmArgs) -> CmdResult {
     if picked.is_empty() {
         return Ok(());
     }
-    if !args.yes {
-        confirm_delete(
-            &picked,
-            "from the image space for good? There is no trash and their links stop working.",
-        )?;
-    }
-    let ids: Vec<String> = picked.iter().map(|i| i.entry.id.clone()).collect();
-    let bar = ctx.progress(None, &format!("deleting {}", items(ids.len())));
-    let outcome = ctx.client.image_delete(&ids).await;
-    bar.finish_and_clear();
-    let done = report(ctx, &picked, outcome, |ctx, item| {
-        ctx.note(format!("deleted {}", item.path));
-        ctx.result(json!({ "id": item.entry.id, "path": item.path }));
-    });
-    ctx.summary(format!("{} deleted for good", items(done)));
-    Ok(())
+    let question = "from the image space for good? There is no trash and their links stop working.";
+    delete_for_good(ctx, &picked, args.yes, question, async |client, ids| {
+        client.image_delete(ids).await
+    })
+    .await
 }

@@ -4,7 +4,7 @@
 //! by one. Copies from the drive are server-side tasks of up to 100 drive items; the server
 //! skips non-images silently and lists the images it could not copy.
 
-use super::super::batch::pick;
+use super::super::batch::{drive_item, pick};
 use super::super::ctx::Ctx;
 use super::super::exit::{CmdError, CmdResult};
 use super::super::output::items;
@@ -78,8 +78,7 @@ pub async fn copy_from_drive(ctx: &mut Ctx, args: ImgPathsArgs) -> CmdResult {
         .resolve_dir(dest_text)
         .await?;
     let root = CmdError::usage("name folders below the root, not the whole drive");
-    let resolve = async |ctx: &mut Ctx, text: &str| Ok(ctx.resolver.resolve(text).await?);
-    let picked = pick(ctx, sources, Some(root), resolve).await;
+    let picked = pick(ctx, sources, Some(root), drive_item).await;
     if picked.is_empty() {
         return Ok(());
     }
