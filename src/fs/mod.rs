@@ -7,6 +7,7 @@ mod entry;
 pub mod img;
 pub mod img_ops;
 pub mod img_upload;
+mod listing;
 pub mod local;
 pub mod local_ops;
 mod location;
