@@ -2,6 +2,7 @@
 //! (local paths, cloud ids); [`Entry`] is one row. Listing is streamed in pages so a huge
 //! directory shows progressively and never blocks the UI thread.
 
+mod batch;
 pub mod complete;
 mod entry;
 pub mod img;
@@ -17,6 +18,7 @@ pub mod pan_ops;
 mod pan_trash;
 pub mod resolve;
 
+pub use batch::BatchOutcome;
 pub use entry::{Entry, EntryKey, EntryKind};
 pub use location::{CloudDir, CloudSearch, ImageDir, Location};
 
