@@ -20,7 +20,7 @@ pub mod resolve;
 
 pub use batch::BatchOutcome;
 pub use entry::{Entry, EntryKey, EntryKind};
-pub use location::{CloudDir, CloudSearch, ImageDir, Location};
+pub use location::{CloudDir, CloudSearch, ImageDir, Location, Trail};
 
 use thiserror::Error;
 
