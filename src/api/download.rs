@@ -9,15 +9,13 @@ use reqwest::header::{CONTENT_RANGE, RANGE};
 
 use super::client::Client;
 use super::endpoint::Endpoint;
-use super::envelope::error_chain;
 use super::error::{ApiError, ApiErrorKind};
 use super::model::FileId;
+use super::presigned::{error_body, transport_error};
 use super::transport::ApiRequest;
 use super::wire::ops::DownloadInfoData;
 
 const DOWNLOAD: &str = "download";
-/// How much of an error body to read for the message.
-const ERROR_BODY_LIMIT: usize = 4096;
 
 /// Bytes `start..=end` of a file; `end: None` reads to the end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,7 +67,10 @@ impl Client {
         if let Some(range) = range {
             request = request.header(RANGE, range.header());
         }
-        let response = request.send().await.map_err(transport_error)?;
+        let response = request
+            .send()
+            .await
+            .map_err(|e| transport_error(DOWNLOAD, e))?;
         let status = response.status();
         if status == StatusCode::PARTIAL_CONTENT {
             let total_size = response
@@ -91,40 +92,13 @@ impl Client {
                 total_size,
             });
         }
-        Err(status_error(status, response).await)
+        Err(classify_status(status, &error_body(response).await))
     }
 }
 
 /// The total in `bytes 0-99/1234`; `None` for `*`.
 fn content_range_total(value: &str) -> Option<u64> {
     value.rsplit_once('/')?.1.trim().parse().ok()
-}
-
-fn transport_error(error: reqwest::Error) -> ApiError {
-    let error = error.without_url();
-    let what = if error.is_timeout() {
-        "timed out"
-    } else if error.is_connect() {
-        "could not connect"
-    } else {
-        "connection failed"
-    };
-    ApiError::new(
-        ApiErrorKind::Transient,
-        DOWNLOAD,
-        format!("{what}: {}", error_chain(&error)),
-    )
-}
-
-async fn status_error(status: StatusCode, mut response: reqwest::Response) -> ApiError {
-    let mut body = Vec::new();
-    while body.len() < ERROR_BODY_LIMIT {
-        match response.chunk().await {
-            Ok(Some(chunk)) => body.extend_from_slice(&chunk),
-            _ => break,
-        }
-    }
-    classify_status(status, &body)
 }
 
 fn classify_status(status: StatusCode, body: &[u8]) -> ApiError {

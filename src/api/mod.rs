@@ -21,6 +21,7 @@ mod images;
 mod lenient;
 mod model;
 mod ops;
+mod presigned;
 mod rate_limit;
 mod retry;
 mod token_cache;

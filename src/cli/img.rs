@@ -1,6 +1,7 @@
 //! Arguments of `panfm img …`: the image-hosting space (图床). Image paths are absolute like
 //! `/blog/2024`; drive paths (for `copy-from-drive`) are the usual cloud paths.
 
+use super::files::MkdirArgs;
 use clap::Subcommand;
 
 #[derive(Debug, Subcommand)]
@@ -11,7 +12,7 @@ pub enum ImgCmd {
     /// Files that are not images or are over 100 MiB are refused before anything is sent.
     Upload(ImgUploadArgs),
     /// Create image folders.
-    Mkdir(ImgMkdirArgs),
+    Mkdir(MkdirArgs),
     /// Move images and folders into another image folder: mv PATH... DIR.
     Mv(ImgPathsArgs),
     /// Delete images and folders for good (the image space has no trash). Asks first on a
@@ -42,17 +43,6 @@ pub struct ImgUploadArgs {
     pub json: bool,
     /// Local files or folders, then the image folder.
     #[arg(required = true, num_args = 2.., value_name = "PATH")]
-    pub paths: Vec<String>,
-}
-
-#[derive(Debug, Clone, clap::Args)]
-pub struct ImgMkdirArgs {
-    /// Create missing parents; existing folders are fine.
-    #[arg(short, long)]
-    pub parents: bool,
-    #[arg(long)]
-    pub json: bool,
-    #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<String>,
 }
 

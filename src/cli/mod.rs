@@ -10,9 +10,7 @@ mod transfer;
 mod trash;
 
 pub use files::{LsArgs, MkdirArgs, MoveArgs, RmArgs, StatArgs, TreeArgs};
-pub use img::{
-    ImgCmd, ImgLinkArgs, ImgLsArgs, ImgMkdirArgs, ImgPathsArgs, ImgRmArgs, ImgUploadArgs,
-};
+pub use img::{ImgCmd, ImgLinkArgs, ImgLsArgs, ImgPathsArgs, ImgRmArgs, ImgUploadArgs};
 pub use mock::MockServerArgs;
 pub use rename::{CaseArg, RenameArgs, ScopeArg};
 pub use root::{Cli, Cmd, CompletionsArgs, JsonArgs};

@@ -3,6 +3,7 @@
 //! reports (someone created the name meanwhile) is settled by listing again, as API.md §8.19
 //! advises.
 
+use super::batch::Item;
 use super::ctx::Ctx;
 use super::exit::{CmdError, CmdResult};
 use super::output::count;
@@ -13,28 +14,37 @@ use crate::plan::validate_cloud_name;
 use serde_json::json;
 
 pub async fn mkdir(ctx: &mut Ctx, args: MkdirArgs) -> CmdResult {
+    let parents = args.parents;
+    make_each(ctx, &args, async |ctx: &mut Ctx, text: &str| {
+        make(ctx, text, parents).await
+    })
+    .await
+}
+
+/// Runs `make` (the folder at a path and how many folders it created) on every path given and
+/// reports each, then the total: the steps `mkdir` and `img mkdir` share.
+pub(super) async fn make_each<T: Item>(
+    ctx: &mut Ctx,
+    args: &MkdirArgs,
+    mut make: impl AsyncFnMut(&mut Ctx, &str) -> CmdResult<(T, usize)>,
+) -> CmdResult {
     ctx.start_report(args.json);
     let mut created = 0;
     for text in &args.paths {
-        match make(ctx, text, args.parents).await {
+        match make(ctx, text).await {
             Ok((found, made)) => {
                 if made > 0 {
-                    ctx.note(format!("created {}", found.path));
+                    ctx.note(format!("created {}", found.path()));
                 }
                 created += made;
-                let result =
-                    json!({ "path": found.path, "id": found.entry.id, "created": made > 0 });
+                let result = json!({ "path": found.path(), "id": found.id(), "created": made > 0 });
                 ctx.result(result);
             }
             Err(e) => ctx.fail(text, e),
         }
     }
-    ctx.summary(format!("{} created", folders(created)));
+    ctx.summary(format!("{} created", count(created, "folder")));
     Ok(())
-}
-
-fn folders(n: usize) -> String {
-    count(n, "folder")
 }
 
 /// The folder at `text` and how many folders were created to get there.

@@ -9,6 +9,7 @@
 //! `img` holds the image-space (图床) subcommands.
 
 pub mod account;
+mod batch;
 mod ctx;
 mod dispatch;
 mod exit;

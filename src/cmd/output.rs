@@ -84,8 +84,13 @@ pub fn iso(t: Option<DateTime<Utc>>) -> Value {
 
 /// The name for humans: control characters escaped, `/` after folders.
 pub fn display_name(e: &FileEntry) -> String {
-    let name = sanitize_name(&e.name);
-    match e.is_dir() {
+    shown_name(&e.name, e.is_dir())
+}
+
+/// [`display_name`] of any item, drive or image space.
+pub fn shown_name(name: &str, is_dir: bool) -> String {
+    let name = sanitize_name(name);
+    match is_dir {
         true => format!("{name}/"),
         false => name,
     }

@@ -7,6 +7,7 @@
 //! item already is, and a name the destination (or an earlier item) already has. Copies refuse
 //! such clashes too rather than let the server pick a "keep both" name nobody asked for.
 
+use super::batch::{drive_item, pick_into, report, send};
 use super::ctx::Ctx;
 use super::exit::{CmdError, CmdResult};
 use super::output::items;
@@ -54,23 +55,10 @@ async fn relocate(ctx: &mut Ctx, args: MoveArgs, op: Op) -> CmdResult {
         .filter(|e| !e.trashed)
         .map(|e| e.name.clone())
         .collect();
-    let mut picked = Vec::new();
-    for text in sources {
-        let item = match ctx.resolver.resolve(text).await {
-            Ok(item) => item,
-            Err(e) => {
-                ctx.fail(text, e);
-                continue;
-            }
-        };
-        match refusal(op, &item, &dest, &line, &taken) {
-            Some(why) => ctx.fail(&item.path, CmdError::failure(why)),
-            None => {
-                taken.insert(item.entry.name.clone());
-                picked.push(item);
-            }
-        }
-    }
+    let picked = pick_into(ctx, sources, &mut taken, drive_item, |item, taken| {
+        refusal(op, item, &dest, &line, taken)
+    })
+    .await;
     if picked.is_empty() {
         return Ok(());
     }
@@ -114,24 +102,15 @@ fn refusal(
 }
 
 async fn move_items(ctx: &mut Ctx, picked: &[Resolved], dest: &Resolved) {
-    let ids: Vec<FileId> = picked.iter().map(|i| i.entry.id).collect();
-    let bar = ctx.progress(None, &format!("moving {}", items(ids.len())));
-    let outcome = ctx.client.move_to(&ids, dest.entry.id).await;
-    bar.finish_and_clear();
-    let (done, failure) = match outcome {
-        Ok(()) => (ids.len(), None),
-        Err(e) => (e.completed, Some(e.error)),
-    };
-    for (i, item) in picked.iter().enumerate() {
+    let outcome = send(ctx, picked, "moving", async |client, ids| {
+        client.move_to(ids, dest.entry.id).await
+    })
+    .await;
+    let done = report(ctx, picked, outcome, |ctx, item| {
         let to = dest.child_path(&item.entry.name);
-        match (i < done, &failure) {
-            (true, _) | (false, None) => {
-                ctx.note(format!("{} → {to}", item.path));
-                ctx.result(json!({ "id": item.entry.id, "from": item.path, "to": to }));
-            }
-            (false, Some(e)) => ctx.fail(&item.path, e.clone()),
-        }
-    }
+        ctx.note(format!("{} → {to}", item.path));
+        ctx.result(json!({ "id": item.entry.id, "from": item.path, "to": to }));
+    });
     ctx.summary(format!("{} moved to {}", items(done), dest.path));
 }
 

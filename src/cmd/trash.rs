@@ -10,8 +10,9 @@
 //! server refuses (`abnormalFileIDs`), and the message points to `--to DIR`, which restores
 //! everything given into DIR instead. Purge deletes for good, after a confirmation.
 
+use super::batch::{delete_for_good, pick};
 use super::ctx::Ctx;
-use super::exit::{CmdError, CmdResult, Status};
+use super::exit::{CmdError, CmdResult};
 use super::output::{Table, entry_json, items, kind, local_time, size};
 use super::walk::walk;
 use crate::api::{FileEntry, FileId};
@@ -19,7 +20,6 @@ use crate::cli::{PurgeArgs, RestoreArgs, TrashLsArgs};
 use crate::fs::resolve::{Resolved, Want, join};
 use serde_json::{Value, json};
 use std::collections::{HashMap, HashSet};
-use std::io::{BufRead, IsTerminal, Write};
 
 pub async fn ls(ctx: &mut Ctx, args: TrashLsArgs) -> CmdResult {
     let root = ctx.resolver.resolve_dir(&args.path).await?;
@@ -78,20 +78,14 @@ pub async fn ls(ctx: &mut Ctx, args: TrashLsArgs) -> CmdResult {
 
 /// Resolves each argument to a trashed item, reporting those that are not.
 async fn pick_trashed(ctx: &mut Ctx, args: &[String]) -> Vec<Resolved> {
-    let mut picked = Vec::new();
-    let mut seen = HashSet::new();
-    for text in args {
+    pick(ctx, args, None, async |ctx: &mut Ctx, text: &str| {
         let spec = match text.bytes().all(|b| b.is_ascii_digit()) && !text.is_empty() {
             true => format!("id:{text}"),
-            false => text.clone(),
+            false => text.to_owned(),
         };
-        match ctx.resolver.resolve_as(&spec, Want::Trashed).await {
-            Ok(item) if seen.insert(item.entry.id) => picked.push(item),
-            Ok(_) => {}
-            Err(e) => ctx.fail(text, e),
-        }
-    }
-    picked
+        Ok(ctx.resolver.resolve_as(&spec, Want::Trashed).await?)
+    })
+    .await
 }
 
 pub async fn restore(ctx: &mut Ctx, args: RestoreArgs) -> CmdResult {
@@ -162,60 +156,9 @@ pub async fn purge(ctx: &mut Ctx, args: PurgeArgs) -> CmdResult {
     if picked.is_empty() {
         return Ok(());
     }
-    if !args.yes {
-        confirm(&picked)?;
-    }
-    let ids: Vec<FileId> = picked.iter().map(|i| i.entry.id).collect();
-    let bar = ctx.progress(None, &format!("deleting {}", items(ids.len())));
-    let outcome = ctx.client.delete(&ids).await;
-    bar.finish_and_clear();
-    let (done, failure) = match outcome {
-        Ok(()) => (ids.len(), None),
-        Err(e) => (e.completed, Some(e.error)),
-    };
-    for (i, item) in picked.iter().enumerate() {
-        match (&failure, i < done) {
-            (Some(e), false) => ctx.fail(&item.path, e.clone()),
-            _ => {
-                ctx.note(format!("deleted {}", item.path));
-                ctx.result(json!({ "id": item.entry.id, "path": item.path }));
-            }
-        }
-    }
-    ctx.summary(format!("{} deleted for good", items(done)));
-    Ok(())
-}
-
-/// Asks on a terminal; refuses outright when stdin is not one.
-fn confirm(picked: &[Resolved]) -> CmdResult {
-    let count = items(picked.len());
-    if !std::io::stdin().is_terminal() {
-        return Err(CmdError::usage(format!(
-            "refusing to delete {count} for good without --yes (stdin is not a terminal)"
-        )));
-    }
-    let mut err = std::io::stderr();
-    for item in picked.iter().take(10) {
-        let _ = writeln!(err, "  {}", item.path);
-    }
-    if picked.len() > 10 {
-        let _ = writeln!(err, "  … and {} more", picked.len() - 10);
-    }
-    let _ = write!(
-        err,
-        "Delete {count} for good? This cannot be undone. [y/N] "
-    );
-    let _ = err.flush();
-    let mut answer = String::new();
-    std::io::stdin()
-        .lock()
-        .read_line(&mut answer)
-        .map_err(|e| CmdError::failure(format!("cannot read the answer: {e}")))?;
-    match answer.trim().to_lowercase().as_str() {
-        "y" | "yes" => Ok(()),
-        _ => Err(CmdError {
-            status: Status::Failure,
-            message: "cancelled; nothing was deleted".into(),
-        }),
-    }
+    let question = "for good? This cannot be undone.";
+    delete_for_good(ctx, &picked, args.yes, question, async |client, ids| {
+        client.delete(ids).await
+    })
+    .await
 }

@@ -3,26 +3,18 @@
 //! `"-1"`), a short-lived folder cache forgotten after every change panfm makes, details with
 //! the public URLs, and API errors mapped to [`FsError`] kinds. Changes live in `img_ops`.
 
+use super::listing::{self, ListingCache};
 use super::local::sanitize_name;
 use super::pan::to_fs_error;
 use super::{Entry, EntryKey, EntryKind, FsError};
 use crate::api::{self, ImageEntry, TimeWindow};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
-
-/// How long a listed folder is served from the cache before it is listed again.
-const CACHE_TTL: Duration = Duration::from_secs(120);
-/// Flush a batch to the pane at least this often while pages keep coming.
-const FLUSH_EVERY: Duration = Duration::from_millis(250);
-
-/// Listed folders by id, with when they were listed.
-type DirCache = HashMap<String, (Instant, Vec<Entry>)>;
 
 #[derive(Clone)]
 pub struct ImgFs {
     client: api::Client,
-    dirs: Arc<Mutex<DirCache>>,
+    dirs: Arc<Mutex<ListingCache<String>>>,
     /// Public links learnt from listings (which carry them), so copying the links of a
     /// folder's images needs no detail call per image.
     links: Arc<Mutex<HashMap<String, String>>>,
@@ -64,61 +56,46 @@ impl ImgFs {
         mut sink: impl FnMut(Vec<Entry>) -> bool,
     ) -> Result<(), FsError> {
         if !fresh {
-            let cached = self
-                .lock()
-                .get(dir)
-                .filter(|(at, _)| at.elapsed() < CACHE_TTL)
-                .map(|(_, e)| e.clone());
+            let cached = self.lock().fresh(dir);
             if let Some(entries) = cached {
                 sink(entries);
                 return Ok(());
             }
         }
-        let mut all = Vec::new();
-        let (mut cursor, mut batch, mut delivered) = (None::<String>, Vec::new(), 0usize);
-        let mut last_flush = Instant::now();
-        let mut seen = HashSet::new();
-        loop {
+        // The client already ends on "-1", an empty page or a cursor that does not move;
+        // `stream` ends a cycle.
+        let page = |cursor: Option<String>| async move {
             let page = self
                 .client
                 .image_list_page(dir, TimeWindow::default(), cursor.as_deref())
                 .await
                 .map_err(to_fs_error)?;
-            batch.extend(page.entries.iter().map(to_entry));
-            {
-                let mut links = self
-                    .links
-                    .lock()
-                    .unwrap_or_else(std::sync::PoisonError::into_inner);
-                for e in page.entries.iter().filter(|e| !e.is_dir()) {
-                    if let Some(url) = public_url(e) {
-                        links.insert(e.id.clone(), url);
-                    }
-                }
-            }
-            // The client already ends on "-1", an empty page or a cursor that does not move;
-            // a cursor seen before (a cycle) ends it here.
-            let done = match &page.next {
-                Some(next) => !seen.insert(next.clone()),
-                None => true,
-            };
-            let due =
-                delivered == 0 || batch.len() >= delivered || last_flush.elapsed() >= FLUSH_EVERY;
-            if (due || done) && !batch.is_empty() {
-                delivered += batch.len();
-                last_flush = Instant::now();
-                all.extend(batch.iter().cloned());
-                if !sink(std::mem::take(&mut batch)) {
-                    return Ok(());
-                }
-            }
-            if done {
-                break;
-            }
-            cursor = page.next;
+            self.learn_links(&page.entries);
+            Ok((page.entries.iter().map(to_entry).collect(), page.next))
+        };
+        let mut all = Vec::new();
+        let complete = listing::stream(page, |batch| {
+            all.extend(batch.iter().cloned());
+            sink(batch)
+        })
+        .await?;
+        if complete {
+            self.lock().put(dir.to_owned(), all);
         }
-        self.lock().insert(dir.to_owned(), (Instant::now(), all));
         Ok(())
+    }
+
+    /// Remembers the public links a listing page carries.
+    fn learn_links(&self, entries: &[ImageEntry]) {
+        let mut links = self
+            .links
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        for e in entries.iter().filter(|e| !e.is_dir()) {
+            if let Some(url) = public_url(e) {
+                links.insert(e.id.clone(), url);
+            }
+        }
     }
 
     /// One image or folder, with its URLs.
@@ -130,7 +107,7 @@ impl ImgFs {
     pub fn invalidate(&self, dirs: &[&str]) {
         let mut cache = self.lock();
         for d in dirs {
-            cache.remove(*d);
+            cache.forget(*d);
         }
     }
 
@@ -138,7 +115,7 @@ impl ImgFs {
         self.lock().clear();
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, DirCache> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, ListingCache<String>> {
         // A panic while holding this lock leaves only cache data behind; keep using it.
         self.dirs
             .lock()

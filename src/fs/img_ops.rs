@@ -4,6 +4,7 @@
 //! failures collected instead of aborting the batch. Every change forgets the cached listings
 //! it affects. The image space has no rename and no copy inside it.
 
+use super::batch::{BatchOutcome, chunked};
 use super::img::ImgFs;
 use super::pan::to_fs_error;
 use super::{FsError, FsErrorKind, ImageDir};
@@ -17,13 +18,6 @@ const CHUNK: usize = 100;
 const COPY_CHUNK: usize = 100;
 /// How often a copy task is polled.
 const COPY_POLL: Duration = Duration::from_secs(1);
-
-/// Outcome of an image batch: ids that went through, and `(id, reason)` for the rest.
-#[derive(Debug, Default, PartialEq, Eq)]
-pub struct ImgOutcome {
-    pub ok: Vec<String>,
-    pub failed: Vec<(String, String)>,
-}
 
 /// Outcome of copying drive items in: how many drive ids the finished tasks covered, the
 /// drive items a task reported as not copied (`(id, name, reason)`), and whole chunks that
@@ -61,11 +55,11 @@ impl ImgFs {
         ids: &[String],
         to: &ImageDir,
         progress: &mut (dyn FnMut(usize) + Send),
-    ) -> ImgOutcome {
+    ) -> BatchOutcome<String> {
         let ancestors: HashSet<&str> = to.trail.iter().map(|(id, _)| id.as_str()).collect();
         let (inside, movable): (Vec<&String>, Vec<&String>) =
             ids.iter().partition(|id| ancestors.contains(id.as_str()));
-        let mut out = ImgOutcome::default();
+        let mut out = BatchOutcome::default();
         for id in inside {
             out.failed
                 .push((id.clone(), "cannot move a folder into itself".into()));
@@ -79,13 +73,13 @@ impl ImgFs {
         }
         let movable: Vec<String> = movable.into_iter().cloned().collect();
         let target = to.id();
-        for (i, chunk) in movable.chunks(CHUNK).enumerate() {
-            match self.client().image_move(chunk, target).await {
-                Ok(()) => out.ok.extend_from_slice(chunk),
-                Err(e) => fail_chunk(&mut out, chunk, &to_fs_error(e.error).message),
-            }
-            progress((i * CHUNK + chunk.len()).min(movable.len()));
-        }
+        chunked(&movable, CHUNK, &mut out, progress, |c| async move {
+            self.client()
+                .image_move(&c, target)
+                .await
+                .map_err(|e| e.error)
+        })
+        .await;
         self.invalidate(&[from, target]);
         out
     }
@@ -95,15 +89,12 @@ impl ImgFs {
         &self,
         ids: &[String],
         progress: &mut (dyn FnMut(usize) + Send),
-    ) -> ImgOutcome {
-        let mut out = ImgOutcome::default();
-        for (i, chunk) in ids.chunks(CHUNK).enumerate() {
-            match self.client().image_delete(chunk).await {
-                Ok(()) => out.ok.extend_from_slice(chunk),
-                Err(e) => fail_chunk(&mut out, chunk, &to_fs_error(e.error).message),
-            }
-            progress((i * CHUNK + chunk.len()).min(ids.len()));
-        }
+    ) -> BatchOutcome<String> {
+        let mut out = BatchOutcome::default();
+        chunked(ids, CHUNK, &mut out, progress, |c| async move {
+            self.client().image_delete(&c).await.map_err(|e| e.error)
+        })
+        .await;
         // Deleted folders take their listings with them; forget everything rather than track
         // which cached folders were below them.
         self.forget_all();
@@ -143,9 +134,4 @@ impl ImgFs {
         self.invalidate(&[to.id()]);
         out
     }
-}
-
-fn fail_chunk(out: &mut ImgOutcome, chunk: &[String], reason: &str) {
-    out.failed
-        .extend(chunk.iter().map(|id| (id.clone(), reason.to_owned())));
 }

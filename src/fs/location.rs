@@ -23,24 +23,26 @@ pub struct CloudSearch {
     pub exact: bool,
 }
 
-/// A cloud directory: the `(id, name)` of every directory from the root down; empty = root.
+/// A folder of the drive or the image space: the `(id, name)` of every folder from the root
+/// down; empty = root.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
-pub struct CloudDir {
-    pub trail: Vec<(i64, String)>,
+pub struct Trail<Id> {
+    pub trail: Vec<(Id, String)>,
 }
 
-impl CloudDir {
+/// A cloud directory; the root's id is `0`.
+pub type CloudDir = Trail<i64>;
+/// A folder of the image space; the root's id is spelt `""` in requests.
+pub type ImageDir = Trail<String>;
+
+impl<Id: Clone + Default> Trail<Id> {
     pub fn root() -> Self {
         Self::default()
     }
 
-    pub fn id(&self) -> i64 {
-        self.trail.last().map_or(0, |(id, _)| *id)
-    }
-
-    pub fn child(&self, id: i64, name: &str) -> Self {
+    pub fn child(&self, id: impl Into<Id>, name: &str) -> Self {
         let mut trail = self.trail.clone();
-        trail.push((id, name.to_owned()));
+        trail.push((id.into(), name.to_owned()));
         Self { trail }
     }
 
@@ -59,40 +61,15 @@ impl CloudDir {
     }
 }
 
-/// A folder of the image space: the `(id, name)` of every folder from the root down; empty =
-/// root, whose id requests spell `""`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
-pub struct ImageDir {
-    pub trail: Vec<(String, String)>,
+impl CloudDir {
+    pub fn id(&self) -> i64 {
+        self.trail.last().map_or(0, |(id, _)| *id)
+    }
 }
 
 impl ImageDir {
-    pub fn root() -> Self {
-        Self::default()
-    }
-
     pub fn id(&self) -> &str {
         self.trail.last().map_or("", |(id, _)| id.as_str())
-    }
-
-    pub fn child(&self, id: &str, name: &str) -> Self {
-        let mut trail = self.trail.clone();
-        trail.push((id.to_owned(), name.to_owned()));
-        Self { trail }
-    }
-
-    pub fn parent(&self) -> Option<Self> {
-        let mut trail = self.trail.clone();
-        trail.pop()?;
-        Some(Self { trail })
-    }
-
-    /// Absolute path like `/blog/2024`; `/` for the root.
-    pub fn path(&self) -> String {
-        if self.trail.is_empty() {
-            return "/".into();
-        }
-        self.trail.iter().map(|(_, n)| format!("/{n}")).collect()
     }
 }
 

@@ -2,11 +2,13 @@
 //! (local paths, cloud ids); [`Entry`] is one row. Listing is streamed in pages so a huge
 //! directory shows progressively and never blocks the UI thread.
 
+mod batch;
 pub mod complete;
 mod entry;
 pub mod img;
 pub mod img_ops;
 pub mod img_upload;
+mod listing;
 pub mod local;
 pub mod local_ops;
 mod location;
@@ -16,8 +18,9 @@ pub mod pan_ops;
 mod pan_trash;
 pub mod resolve;
 
+pub use batch::BatchOutcome;
 pub use entry::{Entry, EntryKey, EntryKind};
-pub use location::{CloudDir, CloudSearch, ImageDir, Location};
+pub use location::{CloudDir, CloudSearch, ImageDir, Location, Trail};
 
 use thiserror::Error;
 

@@ -4,17 +4,13 @@
 //! parent map learned from listings so directories found by search can be placed in the tree,
 //! and the mapping from API errors to [`FsError`] kinds.
 
+use super::listing::{self, ListingCache};
 use super::local::sanitize_name;
 use super::{CloudDir, Entry, EntryKey, EntryKind, FsError, FsErrorKind};
 use crate::api::{self, ApiError, ApiErrorKind, FileEntry, FileId, SearchMode};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
 
-/// How long a listed directory is served from the cache before it is listed again.
-const CACHE_TTL: Duration = Duration::from_secs(120);
-/// Flush a batch to the pane at least this often while pages keep coming.
-const FLUSH_EVERY: Duration = Duration::from_millis(250);
 /// Deepest directory chain walked when placing a search result.
 const MAX_DEPTH: usize = 64;
 
@@ -26,7 +22,7 @@ pub struct PanFs {
 
 #[derive(Default)]
 struct State {
-    dirs: HashMap<FileId, (Instant, Vec<Entry>)>,
+    dirs: ListingCache<FileId>,
     /// id → (name, parent id) of every directory seen in a listing.
     parents: HashMap<FileId, (String, FileId)>,
 }
@@ -52,12 +48,7 @@ impl PanFs {
         mut sink: impl FnMut(Vec<Entry>) -> bool,
     ) -> Result<(), FsError> {
         if !fresh {
-            let cached = self
-                .lock()
-                .dirs
-                .get(&dir)
-                .filter(|(at, _)| at.elapsed() < CACHE_TTL)
-                .map(|(_, e)| e.clone());
+            let cached = self.lock().dirs.fresh(&dir);
             if let Some(entries) = cached {
                 sink(entries);
                 return Ok(());
@@ -74,7 +65,7 @@ impl PanFs {
             )
             .await?;
         if complete {
-            self.lock().dirs.insert(dir, (Instant::now(), all));
+            self.lock().dirs.put(dir, all);
         }
         Ok(())
     }
@@ -96,41 +87,25 @@ impl PanFs {
             .map(|_| ())
     }
 
-    /// Pages through a listing, batching for the sink; `Ok(true)` when every page was read.
+    /// Pages through a listing, learning its folders; `Ok(true)` when every page was read.
     async fn stream<F, Fut>(
         &self,
         mut page: F,
-        mut sink: impl FnMut(Vec<Entry>) -> bool,
+        sink: impl FnMut(Vec<Entry>) -> bool,
     ) -> Result<bool, FsError>
     where
         F: FnMut(Option<FileId>) -> Fut,
         Fut: std::future::Future<Output = Result<api::ListPage, ApiError>>,
     {
-        let (mut cursor, mut batch, mut delivered) = (None, Vec::new(), 0usize);
-        let mut last_flush = Instant::now();
-        let mut seen = std::collections::HashSet::new();
-        loop {
-            let p = page(cursor).await.map_err(to_fs_error)?;
-            self.learn(&p.entries);
-            batch.extend(p.entries.iter().map(to_entry));
-            let done = match p.next {
-                Some(next) => !seen.insert(next),
-                None => true,
-            };
-            let due =
-                delivered == 0 || batch.len() >= delivered || last_flush.elapsed() >= FLUSH_EVERY;
-            if (due || done) && !batch.is_empty() {
-                delivered += batch.len();
-                last_flush = Instant::now();
-                if !sink(std::mem::take(&mut batch)) {
-                    return Ok(false);
-                }
+        let entries = |cursor| {
+            let fetched = page(cursor);
+            async move {
+                let p = fetched.await.map_err(to_fs_error)?;
+                self.learn(&p.entries);
+                Ok((p.entries.iter().map(to_entry).collect(), p.next))
             }
-            if done {
-                return Ok(true);
-            }
-            cursor = p.next;
-        }
+        };
+        listing::stream(entries, sink).await
     }
 
     pub(super) fn learn(&self, entries: &[FileEntry]) {
@@ -144,7 +119,7 @@ impl PanFs {
     pub fn invalidate(&self, dirs: &[FileId]) {
         let mut state = self.lock();
         for d in dirs {
-            state.dirs.remove(d);
+            state.dirs.forget(d);
         }
     }
 

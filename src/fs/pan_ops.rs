@@ -3,6 +3,7 @@
 //! moving a folder into itself), with per-item failures collected instead of aborting the
 //! batch. Every change forgets the cached listings it affects.
 
+use super::batch::{BatchOutcome, chunked};
 use super::pan::{PanFs, to_fs_error};
 use super::{CloudDir, FsError, FsErrorKind};
 use crate::api::FileId;
@@ -14,13 +15,6 @@ const RENAME_BATCH: usize = 30;
 /// Items per move/trash/delete/restore call in our own chunking (the API allows 100); smaller
 /// chunks give progress on long batches and keep a failure's blast radius small.
 const CHUNK: usize = 100;
-
-/// Outcome of a batch: what went through, and `(id, reason)` for what did not.
-#[derive(Debug, Default, PartialEq, Eq)]
-pub struct BatchOutcome {
-    pub ok: Vec<FileId>,
-    pub failed: Vec<(FileId, String)>,
-}
 
 impl PanFs {
     pub async fn mkdir(&self, dir: &CloudDir, name: &str) -> Result<FileId, FsError> {
@@ -118,7 +112,7 @@ impl PanFs {
             return out;
         }
         let target = to.id();
-        self.chunked(&movable, &mut out, progress, |c| async move {
+        chunked(&movable, CHUNK, &mut out, progress, |c| async move {
             self.client().move_to(&c, target).await.map_err(|e| e.error)
         })
         .await;
@@ -133,7 +127,7 @@ impl PanFs {
         progress: &mut (dyn FnMut(usize) + Send),
     ) -> BatchOutcome {
         let mut out = BatchOutcome::default();
-        self.chunked(ids, &mut out, progress, |c| async move {
+        chunked(ids, CHUNK, &mut out, progress, |c| async move {
             self.client().trash(&c).await.map_err(|e| e.error)
         })
         .await;
@@ -148,7 +142,7 @@ impl PanFs {
         progress: &mut (dyn FnMut(usize) + Send),
     ) -> BatchOutcome {
         let mut out = BatchOutcome::default();
-        self.chunked(ids, &mut out, progress, |c| async move {
+        chunked(ids, CHUNK, &mut out, progress, |c| async move {
             self.client().delete(&c).await.map_err(|e| e.error)
         })
         .await;
@@ -185,11 +179,7 @@ impl PanFs {
                         }
                     }
                 }
-                Err(e) => {
-                    let reason = to_fs_error(e.error).message;
-                    out.failed
-                        .extend(chunk.iter().map(|id| (*id, reason.clone())));
-                }
+                Err(e) => out.fail_all(chunk, &to_fs_error(e.error).message),
             }
             progress((i + 1) * CHUNK);
         }
@@ -218,28 +208,5 @@ impl PanFs {
         }
         self.invalidate(&[to.id()]);
         out
-    }
-
-    async fn chunked<F, Fut>(
-        &self,
-        ids: &[FileId],
-        out: &mut BatchOutcome,
-        progress: &mut (dyn FnMut(usize) + Send),
-        call: F,
-    ) where
-        F: Fn(Vec<FileId>) -> Fut,
-        Fut: std::future::Future<Output = Result<(), crate::api::ApiError>>,
-    {
-        for (i, chunk) in ids.chunks(CHUNK).enumerate() {
-            match call(chunk.to_vec()).await {
-                Ok(()) => out.ok.extend_from_slice(chunk),
-                Err(e) => {
-                    let reason = to_fs_error(e).message;
-                    out.failed
-                        .extend(chunk.iter().map(|id| (*id, reason.clone())));
-                }
-            }
-            progress((i * CHUNK + chunk.len()).min(ids.len()));
-        }
     }
 }

@@ -1,33 +1,18 @@
 //! The cloud half of [`super::ops`]: turns an [`OpSpec`] on cloud locations into `PanFs` batch
 //! calls and a report.
 
-use super::ops::{failed_all, fold, undo_record};
+use super::op_report::{failed_all, fold, ids, made, move_undo, undo_record};
 use crate::app::{OpReport, OpSpec, UndoAction};
 use crate::fs::pan::PanFs;
 use crate::fs::{EntryKey, Location};
 
 pub async fn run(fs: &PanFs, spec: &OpSpec, mut progress: impl FnMut(usize) + Send) -> OpReport {
     let mut report = OpReport::default();
-    let ids = |items: &[crate::app::OpItem]| -> Vec<i64> {
-        items
-            .iter()
-            .filter_map(|i| match i.key {
-                EntryKey::Cloud(id) => Some(id),
-                _ => None,
-            })
-            .collect()
-    };
     match spec {
         OpSpec::Mkdir {
             at: at @ Location::Cloud(dir),
             name,
-        } => match fs.mkdir(dir, name).await {
-            Ok(id) => {
-                report.ok = 1;
-                report.focus = Some((at.clone(), EntryKey::Cloud(id)));
-            }
-            Err(e) => report.failed.push((name.clone(), e.message)),
-        },
+        } => made(&mut report, at, name, fs.mkdir(dir, name).await),
         OpSpec::Rename {
             at: at @ Location::Cloud(dir),
             steps,
@@ -70,15 +55,7 @@ pub async fn run(fs: &PanFs, spec: &OpSpec, mut progress: impl FnMut(usize) + Se
             let out = fs
                 .move_items(src.id(), &ids(items), dst, &mut progress)
                 .await;
-            let undo = items
-                .iter()
-                .filter(|i| matches!(i.key, EntryKey::Cloud(id) if out.ok.contains(&id)))
-                .map(|i| UndoAction::Move {
-                    item: i.clone(),
-                    now_in: t.clone(),
-                    back_to: f.clone(),
-                })
-                .collect();
+            let undo = move_undo(items, &out.ok, f, t);
             fold(&mut report, out, items);
             report.undo = undo_record(spec, undo);
         }

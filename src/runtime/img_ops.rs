@@ -3,10 +3,10 @@
 //! (server-side tasks) and uploading local images (checked up front, then one by one). Reports
 //! come back as `OpMsg`s like every other operation's.
 
-use super::ops::{failed_all, save_undo, throttled, undo_record};
-use crate::app::{Msg, OpId, OpItem, OpMsg, OpReport, OpSpec, UndoAction};
+use super::op_report::{failed_all, fold, ids, made, move_undo, name_of, undo_record};
+use super::ops::{save_undo, throttled};
+use crate::app::{Msg, OpId, OpItem, OpMsg, OpReport, OpSpec};
 use crate::fs::img::ImgFs;
-use crate::fs::img_ops::ImgOutcome;
 use crate::fs::{EntryKey, Location};
 use std::path::PathBuf;
 use tokio::sync::mpsc::UnboundedSender;
@@ -30,28 +30,6 @@ pub fn spawn(
     });
 }
 
-fn image_ids(items: &[OpItem]) -> Vec<String> {
-    items
-        .iter()
-        .filter_map(|i| match &i.key {
-            EntryKey::Image(id) => Some(id.clone()),
-            _ => None,
-        })
-        .collect()
-}
-
-fn name_of(items: &[OpItem], key: &EntryKey) -> Option<String> {
-    items.iter().find(|i| &i.key == key).map(|i| i.name.clone())
-}
-
-fn fold(report: &mut OpReport, out: ImgOutcome, items: &[OpItem]) {
-    report.ok += out.ok.len();
-    for (id, reason) in out.failed {
-        let name = name_of(items, &EntryKey::Image(id.clone())).unwrap_or(id);
-        report.failed.push((name, reason));
-    }
-}
-
 pub async fn run(fs: &ImgFs, spec: &OpSpec, op: OpId, tx: &UnboundedSender<Msg>) -> OpReport {
     let mut progress = throttled(op, spec.len(), tx.clone());
     let mut report = OpReport::default();
@@ -59,30 +37,16 @@ pub async fn run(fs: &ImgFs, spec: &OpSpec, op: OpId, tx: &UnboundedSender<Msg>)
         OpSpec::Mkdir {
             at: at @ Location::Images(dir),
             name,
-        } => match fs.mkdir(dir, name).await {
-            Ok(id) => {
-                report.ok = 1;
-                report.focus = Some((at.clone(), EntryKey::Image(id)));
-            }
-            Err(e) => report.failed.push((name.clone(), e.message)),
-        },
+        } => made(&mut report, at, name, fs.mkdir(dir, name).await),
         OpSpec::Move {
             from: f @ Location::Images(src),
             items,
             to: t @ Location::Images(dst),
         } => {
             let out = fs
-                .move_items(src.id(), &image_ids(items), dst, &mut progress)
+                .move_items(src.id(), &ids(items), dst, &mut progress)
                 .await;
-            let undo = items
-                .iter()
-                .filter(|i| matches!(&i.key, EntryKey::Image(id) if out.ok.contains(id)))
-                .map(|i| UndoAction::Move {
-                    item: i.clone(),
-                    now_in: t.clone(),
-                    back_to: f.clone(),
-                })
-                .collect();
+            let undo = move_undo(items, &out.ok, f, t);
             fold(&mut report, out, items);
             report.undo = undo_record(spec, undo);
         }
@@ -90,7 +54,7 @@ pub async fn run(fs: &ImgFs, spec: &OpSpec, op: OpId, tx: &UnboundedSender<Msg>)
             at: Location::Images(_),
             items,
         } => {
-            let out = fs.delete(&image_ids(items), &mut progress).await;
+            let out = fs.delete(&ids(items), &mut progress).await;
             fold(&mut report, out, items);
         }
         OpSpec::Copy {
@@ -115,14 +79,7 @@ async fn copy_from_drive(
     progress: &mut (dyn FnMut(usize) + Send),
     report: &mut OpReport,
 ) {
-    let ids: Vec<i64> = items
-        .iter()
-        .filter_map(|i| match i.key {
-            EntryKey::Cloud(id) => Some(id),
-            _ => None,
-        })
-        .collect();
-    let out = fs.copy_from_drive(&ids, to, progress).await;
+    let out = fs.copy_from_drive(&ids(items), to, progress).await;
     report.ok = out.covered;
     for (id, name, reason) in out.not_copied {
         let name = name_of(items, &EntryKey::Cloud(id)).unwrap_or(name);

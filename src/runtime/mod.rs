@@ -9,6 +9,7 @@ mod executor;
 mod img_fetch;
 mod img_ops;
 mod input;
+mod op_report;
 pub mod ops;
 pub mod terminal;
 

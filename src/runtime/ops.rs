@@ -3,9 +3,9 @@
 //! `undo.json` in the state directory, so undo survives a restart) and cloud restores that
 //! could not go back to their folder.
 
-use crate::app::{Msg, OpId, OpItem, OpMsg, OpReport, OpSpec, RenameStep, UndoAction, UndoRecord};
+use super::op_report::{failed_all, undo_record};
+use crate::app::{Msg, OpId, OpMsg, OpReport, OpSpec, RenameStep, UndoAction, UndoRecord};
 use crate::fs::pan::PanFs;
-use crate::fs::pan_ops::BatchOutcome;
 use crate::fs::{EntryKey, Location, local_ops};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -155,55 +155,12 @@ fn local(spec: OpSpec, mut progress: impl FnMut(usize)) -> OpReport {
     report
 }
 
-pub(super) fn undo_record(spec: &OpSpec, actions: Vec<UndoAction>) -> Option<UndoRecord> {
-    if actions.is_empty() {
-        return None;
-    }
-    let description = match spec {
-        OpSpec::Rename { at, .. } => {
-            format!("rename of {} entries in {}", actions.len(), at.display())
-        }
-        OpSpec::Move { from, to, .. } => {
-            format!(
-                "move of {} entries from {} to {}",
-                actions.len(),
-                from.display(),
-                to.display()
-            )
-        }
-        _ => return None,
-    };
-    Some(UndoRecord {
-        description,
-        actions,
-    })
-}
-
 fn spec_at(spec: &OpSpec) -> Location {
     match spec {
         OpSpec::Mkdir { at, .. } | OpSpec::Rename { at, .. } => at.clone(),
         OpSpec::Trash { at, .. } | OpSpec::Delete { at, .. } => at.clone(),
         OpSpec::Move { to, .. } | OpSpec::Copy { to, .. } => to.clone(),
         OpSpec::Restore { .. } => Location::Trash,
-    }
-}
-
-pub(super) fn failed_all(reason: &str) -> OpReport {
-    OpReport {
-        failed: vec![("(all)".into(), reason.to_owned())],
-        ..OpReport::default()
-    }
-}
-
-/// Folds a cloud batch outcome into a report, naming items by their ids.
-pub(super) fn fold(report: &mut OpReport, out: BatchOutcome, items: &[OpItem]) {
-    report.ok += out.ok.len();
-    for (id, reason) in out.failed {
-        let name = items
-            .iter()
-            .find(|i| i.key == EntryKey::Cloud(id))
-            .map_or_else(|| format!("id {id}"), |i| i.name.clone());
-        report.failed.push((name, reason));
     }
 }
 

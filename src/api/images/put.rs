@@ -10,13 +10,12 @@ use reqwest::StatusCode;
 use reqwest::header::CONTENT_TYPE;
 
 use super::super::client::Client;
-use super::super::envelope::error_chain;
 use super::super::error::{ApiError, ApiErrorKind};
 use super::super::model::PresignedUrl;
+use super::super::presigned::{error_body, transport_error};
 
 /// `ApiError::endpoint` of slice PUTs.
 pub(crate) const PUT: &str = "oss-put";
-const ERROR_BODY_LIMIT: usize = 4096;
 
 impl Client {
     /// PUTs one slice (or the whole image, when it is one slice) to `url`. Not retried here.
@@ -31,36 +30,13 @@ impl Client {
             .body(data)
             .send()
             .await;
-        let mut response = sent.map_err(transport_error)?;
+        let response = sent.map_err(|e| transport_error(PUT, e))?;
         let status = response.status();
         if status.is_success() {
             return Ok(());
         }
-        let mut body = Vec::new();
-        while body.len() < ERROR_BODY_LIMIT {
-            match response.chunk().await {
-                Ok(Some(chunk)) => body.extend_from_slice(&chunk),
-                _ => break,
-            }
-        }
-        Err(classify(status, &body))
+        Err(classify(status, &error_body(response).await))
     }
-}
-
-fn transport_error(error: reqwest::Error) -> ApiError {
-    let error = error.without_url();
-    let what = if error.is_timeout() {
-        "timed out"
-    } else if error.is_connect() {
-        "could not connect"
-    } else {
-        "connection failed"
-    };
-    ApiError::new(
-        ApiErrorKind::Transient,
-        PUT,
-        format!("{what}: {}", error_chain(&error)),
-    )
 }
 
 /// The text of `<tag>…</tag>` in an S3-style XML error body.

@@ -4,14 +4,14 @@
 //! — the image space has no trash — so they ask first on a terminal and need `--yes`
 //! otherwise.
 
+use super::super::batch::{Item, delete_for_good, pick, pick_into, report, send};
 use super::super::ctx::Ctx;
-use super::super::exit::{CmdError, CmdResult, Status};
+use super::super::exit::{CmdError, CmdResult};
 use super::super::output::items;
 use crate::cli::{ImgPathsArgs, ImgRmArgs};
-use crate::fs::resolve::{ImageResolver, ResolvedImage};
+use crate::fs::resolve::ImageResolver;
 use serde_json::json;
 use std::collections::HashSet;
-use std::io::{BufRead, IsTerminal, Write};
 
 pub async fn mv(ctx: &mut Ctx, args: ImgPathsArgs) -> CmdResult {
     ctx.start_report(args.json);
@@ -29,16 +29,9 @@ pub async fn mv(ctx: &mut Ctx, args: ImgPathsArgs) -> CmdResult {
         .iter()
         .map(|e| e.name.clone())
         .collect();
-    let mut picked: Vec<ResolvedImage> = Vec::new();
-    for text in sources {
-        let item = match resolver.resolve(text).await {
-            Ok(item) => item,
-            Err(e) => {
-                ctx.fail(text, e);
-                continue;
-            }
-        };
-        let refusal = if item.trail.is_empty() {
+    let resolve = async |_: &mut Ctx, text: &str| Ok(resolver.resolve(text).await?);
+    let picked = pick_into(ctx, sources, &mut taken, resolve, |item, taken| {
+        if item.is_root() {
             Some("cannot move the root folder".to_owned())
         } else if item.entry.is_dir() && line.contains(&item.entry.id) {
             Some(format!(
@@ -54,36 +47,21 @@ pub async fn mv(ctx: &mut Ctx, args: ImgPathsArgs) -> CmdResult {
             ))
         } else {
             None
-        };
-        match refusal {
-            Some(why) => ctx.fail(&item.path, CmdError::failure(why)),
-            None => {
-                taken.insert(item.entry.name.clone());
-                picked.push(item);
-            }
         }
-    }
+    })
+    .await;
     if picked.is_empty() {
         return Ok(());
     }
-    let ids: Vec<String> = picked.iter().map(|i| i.entry.id.clone()).collect();
-    let bar = ctx.progress(None, &format!("moving {}", items(ids.len())));
-    let outcome = ctx.client.image_move(&ids, &dest.entry.id).await;
-    bar.finish_and_clear();
-    let (done, failure) = match outcome {
-        Ok(()) => (ids.len(), None),
-        Err(e) => (e.completed, Some(e.error)),
-    };
-    for (i, item) in picked.iter().enumerate() {
+    let outcome = send(ctx, &picked, "moving", async |client, ids| {
+        client.image_move(ids, &dest.entry.id).await
+    })
+    .await;
+    let done = report(ctx, &picked, outcome, |ctx, item| {
         let to = dest.child_path(&item.entry.name);
-        match (i < done, &failure) {
-            (false, Some(e)) => ctx.fail(&item.path, e.clone()),
-            _ => {
-                ctx.note(format!("{} → {to}", item.path));
-                ctx.result(json!({ "id": item.entry.id, "from": item.path, "to": to }));
-            }
-        }
-    }
+        ctx.note(format!("{} → {to}", item.path));
+        ctx.result(json!({ "id": item.entry.id, "from": item.path, "to": to }));
+    });
     ctx.summary(format!("{} moved to {}", items(done), dest.path));
     Ok(())
 }
@@ -91,79 +69,15 @@ pub async fn mv(ctx: &mut Ctx, args: ImgPathsArgs) -> CmdResult {
 pub async fn rm(ctx: &mut Ctx, args: ImgRmArgs) -> CmdResult {
     ctx.start_report(args.json);
     let mut resolver = ImageResolver::new(ctx.client.clone());
-    let mut picked: Vec<ResolvedImage> = Vec::new();
-    let mut seen = HashSet::new();
-    for text in &args.paths {
-        match resolver.resolve(text).await {
-            Ok(item) if item.trail.is_empty() => {
-                ctx.fail(text, CmdError::failure("cannot delete the root folder"));
-            }
-            Ok(item) => {
-                if seen.insert(item.entry.id.clone()) {
-                    picked.push(item);
-                }
-            }
-            Err(e) => ctx.fail(text, e),
-        }
-    }
+    let root = CmdError::failure("cannot delete the root folder");
+    let resolve = async |_: &mut Ctx, text: &str| Ok(resolver.resolve(text).await?);
+    let picked = pick(ctx, &args.paths, Some(root), resolve).await;
     if picked.is_empty() {
         return Ok(());
     }
-    if !args.yes {
-        confirm(&picked)?;
-    }
-    let ids: Vec<String> = picked.iter().map(|i| i.entry.id.clone()).collect();
-    let bar = ctx.progress(None, &format!("deleting {}", items(ids.len())));
-    let outcome = ctx.client.image_delete(&ids).await;
-    bar.finish_and_clear();
-    let (done, failure) = match outcome {
-        Ok(()) => (ids.len(), None),
-        Err(e) => (e.completed, Some(e.error)),
-    };
-    for (i, item) in picked.iter().enumerate() {
-        match (i < done, &failure) {
-            (false, Some(e)) => ctx.fail(&item.path, e.clone()),
-            _ => {
-                ctx.note(format!("deleted {}", item.path));
-                ctx.result(json!({ "id": item.entry.id, "path": item.path }));
-            }
-        }
-    }
-    ctx.summary(format!("{} deleted for good", items(done)));
-    Ok(())
-}
-
-/// Asks on a terminal; refuses outright when stdin is not one.
-fn confirm(picked: &[ResolvedImage]) -> CmdResult {
-    let count = items(picked.len());
-    if !std::io::stdin().is_terminal() {
-        return Err(CmdError::usage(format!(
-            "refusing to delete {count} for good without --yes (stdin is not a terminal)"
-        )));
-    }
-    let mut err = std::io::stderr();
-    for item in picked.iter().take(10) {
-        let _ = writeln!(err, "  {}", item.path);
-    }
-    if picked.len() > 10 {
-        let _ = writeln!(err, "  … and {} more", picked.len() - 10);
-    }
-    let _ = write!(
-        err,
-        "Delete {count} from the image space for good? There is no trash and their links stop \
-         working. [y/N] "
-    );
-    let _ = err.flush();
-    let mut answer = String::new();
-    std::io::stdin()
-        .lock()
-        .read_line(&mut answer)
-        .map_err(|e| CmdError::failure(format!("cannot read the answer: {e}")))?;
-    match answer.trim().to_lowercase().as_str() {
-        "y" | "yes" => Ok(()),
-        _ => Err(CmdError {
-            status: Status::Failure,
-            message: "cancelled; nothing was deleted".into(),
-        }),
-    }
+    let question = "from the image space for good? There is no trash and their links stop working.";
+    delete_for_good(ctx, &picked, args.yes, question, async |client, ids| {
+        client.image_delete(ids).await
+    })
+    .await
 }

@@ -3,39 +3,22 @@
 
 use super::super::ctx::Ctx;
 use super::super::exit::{CmdError, CmdResult};
-use super::super::output::items;
+use super::super::mkdir::make_each;
 use crate::api::ImageEntry;
-use crate::cli::ImgMkdirArgs;
+use crate::cli::MkdirArgs;
 use crate::fs::img::ImgFs;
 use crate::fs::resolve::images::parse;
 use crate::fs::resolve::{ImagePathError, ImageResolver, ResolvedImage, image_root};
 use crate::plan::validate_cloud_name;
-use serde_json::json;
 
-pub async fn mkdir(ctx: &mut Ctx, args: ImgMkdirArgs) -> CmdResult {
-    ctx.start_report(args.json);
+pub async fn mkdir(ctx: &mut Ctx, args: MkdirArgs) -> CmdResult {
     let mut resolver = ImageResolver::new(ctx.client.clone());
     let fs = ImgFs::new(ctx.client.clone());
-    let mut created = 0;
-    for text in &args.paths {
-        match make(&mut resolver, &fs, text, args.parents).await {
-            Ok((found, made)) => {
-                if made > 0 {
-                    ctx.note(format!("created {}", found.path));
-                }
-                created += made;
-                let result =
-                    json!({ "path": found.path, "id": found.entry.id, "created": made > 0 });
-                ctx.result(result);
-            }
-            Err(e) => ctx.fail(text, e),
-        }
-    }
-    ctx.summary(format!(
-        "{} created",
-        items(created).replace("item", "folder")
-    ));
-    Ok(())
+    let parents = args.parents;
+    make_each(ctx, &args, async |_: &mut Ctx, text: &str| {
+        make(&mut resolver, &fs, text, parents).await
+    })
+    .await
 }
 
 /// The folder at `text` and how many folders were created to get there.

@@ -11,10 +11,9 @@ mod upload;
 
 use super::ctx::Ctx;
 use super::exit::{CmdError, CmdResult, Status, api_status};
-use super::output::iso;
+use super::output::{iso, shown_name};
 use crate::api::ImageEntry;
 use crate::cli::ImgCmd;
-use crate::fs::local::sanitize_name;
 use crate::fs::resolve::ImagePathError;
 use serde_json::{Value, json};
 
@@ -46,11 +45,7 @@ impl From<ImagePathError> for CmdError {
 
 /// The name for humans: control characters escaped, `/` after folders.
 fn display_name(e: &ImageEntry) -> String {
-    let name = sanitize_name(&e.name);
-    match e.is_dir() {
-        true => format!("{name}/"),
-        false => name,
-    }
+    shown_name(&e.name, e.is_dir())
 }
 
 fn kind(e: &ImageEntry) -> &'static str {

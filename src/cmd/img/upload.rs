@@ -4,14 +4,14 @@
 //! by one. Copies from the drive are server-side tasks of up to 100 drive items; the server
 //! skips non-images silently and lists the images it could not copy.
 
+use super::super::batch::{drive_item, pick};
 use super::super::ctx::Ctx;
 use super::super::exit::{CmdError, CmdResult};
 use super::super::output::items;
-use crate::api::ROOT_DIR;
 use crate::cli::{ImgPathsArgs, ImgUploadArgs};
 use crate::fs::img::ImgFs;
 use crate::fs::img_upload::plan_upload;
-use crate::fs::resolve::{ImageResolver, Resolved, join};
+use crate::fs::resolve::{ImageResolver, join};
 use serde_json::json;
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
@@ -77,22 +77,8 @@ pub async fn copy_from_drive(ctx: &mut Ctx, args: ImgPathsArgs) -> CmdResult {
     let dest = ImageResolver::new(ctx.client.clone())
         .resolve_dir(dest_text)
         .await?;
-    let mut picked: Vec<Resolved> = Vec::new();
-    let mut seen = HashSet::new();
-    for text in sources {
-        match ctx.resolver.resolve(text).await {
-            Ok(item) if item.entry.id == ROOT_DIR => ctx.fail(
-                text,
-                CmdError::usage("name folders below the root, not the whole drive"),
-            ),
-            Ok(item) => {
-                if seen.insert(item.entry.id) {
-                    picked.push(item);
-                }
-            }
-            Err(e) => ctx.fail(text, e),
-        }
-    }
+    let root = CmdError::usage("name folders below the root, not the whole drive");
+    let picked = pick(ctx, sources, Some(root), drive_item).await;
     if picked.is_empty() {
         return Ok(());
     }

@@ -2,26 +2,16 @@
 //! then announce the totals and queue one job per file. Names that can't be local file names
 //! and files rejected by review become failed jobs.
 
-use std::collections::{HashSet, VecDeque};
+use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 
-use tokio_util::sync::CancellationToken;
-
 use super::super::error::{TransferError, TransferErrorKind};
-use super::super::job::{BatchId, Direction, JobState};
+use super::super::job::{Direction, JobState};
 use super::super::names::local_name;
-use super::super::scheduler::Inner;
 use super::super::scheduler::table::NewJob;
 use super::super::spec::CloudItem;
 use super::super::work::{DownloadWork, Work};
-use super::cloud::Retry;
-
-pub(super) struct Plan<'a> {
-    pub inner: &'a Inner,
-    pub batch: BatchId,
-    pub known: &'a HashSet<String>,
-    pub cancel: &'a CancellationToken,
-}
+use super::planner::Planner;
 
 /// A cloud folder still to list: its id, its cloud path, the local folder it maps to.
 struct Pending {
@@ -92,62 +82,59 @@ fn dir_for(
     }
 }
 
-impl Plan<'_> {
-    pub async fn run(&self, sources: &[CloudItem], dest: &Path) -> Result<(), TransferError> {
-        let retry = Retry {
-            cfg: &self.inner.cfg,
-            cancel: self.cancel,
-        };
-        let mut jobs = Vec::new();
-        let mut pending = VecDeque::new();
-        for item in sources {
-            let cloud = item.name.clone();
-            match item.is_dir {
-                true => dir_for(item, cloud, dest, &mut pending, &mut jobs),
-                false => jobs.push(file_job(item.clone(), cloud, dest)),
-            }
+pub(super) async fn run(
+    plan: &Planner<'_>,
+    sources: &[CloudItem],
+    dest: &Path,
+) -> Result<(), TransferError> {
+    let retry = plan.retry();
+    let mut jobs = Vec::new();
+    let mut pending = VecDeque::new();
+    for item in sources {
+        let cloud = item.name.clone();
+        match item.is_dir {
+            true => dir_for(item, cloud, dest, &mut pending, &mut jobs),
+            false => jobs.push(file_job(item.clone(), cloud, dest)),
         }
-        while let Some(dir) = pending.pop_front() {
-            let client = &self.inner.client;
-            let entries = match retry.call(|| client.list_all(dir.id)).await {
-                Ok(entries) => entries,
-                Err(e) if e.kind == TransferErrorKind::Stopped => {
-                    return Err(e);
-                }
-                Err(e) => {
-                    let reason = format!("cannot list the cloud folder: {e}");
-                    let name = dir.cloud.rsplit('/').next().unwrap_or_default().to_owned();
-                    jobs.push(refused(&name, dir.cloud, &dir.local, reason));
-                    continue;
-                }
-            };
-            for entry in &entries {
-                let item = CloudItem::from(entry);
-                let cloud = format!("{}/{}", dir.cloud, item.name);
-                if item.is_dir {
-                    dir_for(&item, cloud, &dir.local, &mut pending, &mut jobs);
-                } else if entry.is_rejected() {
-                    let reason = "rejected by 123pan's review; it can't be downloaded".to_owned();
-                    jobs.push(refused(
-                        &item.name,
-                        cloud,
-                        &dir.local.join(&item.name),
-                        reason,
-                    ));
-                } else {
-                    jobs.push(file_job(item, cloud, &dir.local));
-                }
-            }
-        }
-        let bytes = jobs.iter().map(|j| j.size).sum();
-        self.inner
-            .with(|t| t.planned(self.batch, jobs.len() as u64, bytes));
-        for job in jobs {
-            if !self.known.contains(&job.source) {
-                self.inner.with(|t| t.add_job(self.batch, job));
-            }
-        }
-        self.inner.wake.notify_waiters();
-        Ok(())
     }
+    while let Some(dir) = pending.pop_front() {
+        let client = &plan.inner.client;
+        let entries = match retry.call(|| client.list_all(dir.id)).await {
+            Ok(entries) => entries,
+            Err(e) if e.kind == TransferErrorKind::Stopped => {
+                return Err(e);
+            }
+            Err(e) => {
+                let reason = format!("cannot list the cloud folder: {e}");
+                let name = dir.cloud.rsplit('/').next().unwrap_or_default().to_owned();
+                jobs.push(refused(&name, dir.cloud, &dir.local, reason));
+                continue;
+            }
+        };
+        for entry in &entries {
+            let item = CloudItem::from(entry);
+            let cloud = format!("{}/{}", dir.cloud, item.name);
+            if item.is_dir {
+                dir_for(&item, cloud, &dir.local, &mut pending, &mut jobs);
+            } else if entry.is_rejected() {
+                let reason = "rejected by 123pan's review; it can't be downloaded".to_owned();
+                jobs.push(refused(
+                    &item.name,
+                    cloud,
+                    &dir.local.join(&item.name),
+                    reason,
+                ));
+            } else {
+                jobs.push(file_job(item, cloud, &dir.local));
+            }
+        }
+    }
+    let bytes = jobs.iter().map(|j| j.size).sum();
+    plan.inner
+        .with(|t| t.planned(plan.batch, jobs.len() as u64, bytes));
+    for job in jobs {
+        plan.add(job);
+    }
+    plan.inner.wake.notify_waiters();
+    Ok(())
 }

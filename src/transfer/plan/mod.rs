@@ -7,6 +7,7 @@ mod cloud;
 mod download;
 mod image;
 mod local;
+mod planner;
 mod upload;
 
 use std::collections::HashSet;
@@ -32,45 +33,27 @@ pub(crate) async fn run(
     let Some(cancel) = cancel else {
         return;
     };
+    let plan = planner::Planner {
+        inner: &inner,
+        batch,
+        known: &known,
+        cancel: &cancel,
+    };
     let result = match spec {
         TransferSpec::Upload {
             sources,
             dest_dir,
             fix_names,
             ..
-        } => {
-            let p = upload::Plan {
-                inner: &inner,
-                batch,
-                known: &known,
-                cancel: &cancel,
-            };
-            p.run(&sources, dest_dir, fix_names).await
-        }
+        } => upload::run(&plan, &sources, dest_dir, fix_names).await,
         TransferSpec::Download {
             sources, dest_dir, ..
-        } => {
-            let p = download::Plan {
-                inner: &inner,
-                batch,
-                known: &known,
-                cancel: &cancel,
-            };
-            p.run(&sources, &dest_dir).await
-        }
+        } => download::run(&plan, &sources, &dest_dir).await,
         TransferSpec::ImageUpload {
             sources,
             dest_dir,
             dest_path,
-        } => {
-            let p = image::Plan {
-                inner: &inner,
-                batch,
-                known: &known,
-                cancel: &cancel,
-            };
-            p.run(&sources, &dest_dir, &dest_path).await
-        }
+        } => image::run(&plan, &sources, &dest_dir, &dest_path).await,
     };
     if inner.root.is_cancelled() {
         // Shutting down: the batch stays "planning" in the state file and is planned again.
