@@ -1,15 +1,16 @@
 //! Content store keyed by `(md5, size)`, as the real service deduplicates (API.md §5.6: a
 //! second upload with the same MD5 and size gets the first one's bytes). Uploaded content is a
-//! file `blobs/<md5>-<size>` on disk; seeded content is a generator recipe. Content is only
-//! ever streamed, never held whole in memory.
+//! file `blobs/<md5>-<size>` on disk, or for a sliced upload the directory of its slices
+//! (`blobs/<md5>-<size>/<sliceNo>`, kept as received so the bytes are written once); seeded
+//! content is a generator recipe. Content is only ever streamed, never held whole in memory.
 
 use std::collections::HashMap;
 use std::io::SeekFrom;
 use std::path::{Path, PathBuf};
 
 use bytes::Bytes;
-use futures::StreamExt;
 use futures::stream::BoxStream;
+use futures::{StreamExt, TryStreamExt};
 use serde::{Deserialize, Serialize};
 use tokio::io::{AsyncReadExt, AsyncSeekExt};
 use tokio_util::io::ReaderStream;
@@ -23,6 +24,10 @@ const CHUNK: usize = 64 << 10;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) enum Source {
     Stored,
+    /// A directory of slices of `slice_size` bytes (the last one shorter).
+    Sliced {
+        slice_size: u64,
+    },
     Generated(Recipe),
 }
 
@@ -79,6 +84,29 @@ impl Blobs {
         Ok(())
     }
 
+    /// Takes ownership of the verified slice directory `dir` (files `1..=n` of `slice_size`
+    /// bytes). If the key is already stored the existing content wins and `dir` is removed.
+    pub fn adopt_slices(
+        &mut self,
+        dir: &Path,
+        etag: &str,
+        size: u64,
+        slice_size: u64,
+    ) -> std::io::Result<()> {
+        if self.contains(etag, size) {
+            return std::fs::remove_dir_all(dir);
+        }
+        if size == 0 {
+            // No slice was ever sent, so there may be no directory at all.
+            let _ = std::fs::remove_dir_all(dir);
+            return self.store(&[]).map(|_| ());
+        }
+        std::fs::rename(dir, self.dir.join(format!("{etag}-{size}")))?;
+        let source = Source::Sliced { slice_size };
+        self.index.insert((etag.to_owned(), size), source);
+        Ok(())
+    }
+
     /// Stores small seeded content given whole; returns its `(md5, size)` key.
     pub fn store(&mut self, bytes: &[u8]) -> std::io::Result<(String, u64)> {
         let key = (hex(&Md5::digest(bytes)), bytes.len() as u64);
@@ -94,6 +122,10 @@ impl Blobs {
     pub fn locate(&self, etag: &str, size: u64) -> Option<Located> {
         match self.index.get(&(etag.to_owned(), size))? {
             Source::Stored => Some(Located::File(self.dir.join(format!("{etag}-{size}")))),
+            Source::Sliced { slice_size } => Some(Located::Slices {
+                dir: self.dir.join(format!("{etag}-{size}")),
+                slice_size: *slice_size,
+            }),
             Source::Generated(r) => Some(Located::Generated(*r)),
         }
     }
@@ -103,6 +135,7 @@ impl Blobs {
 #[derive(Clone, Debug)]
 pub(crate) enum Located {
     File(PathBuf),
+    Slices { dir: PathBuf, slice_size: u64 },
     Generated(Recipe),
 }
 
@@ -114,10 +147,16 @@ impl Located {
         len: u64,
     ) -> std::io::Result<BoxStream<'static, std::io::Result<Bytes>>> {
         match self {
-            Located::File(path) => {
-                let mut file = tokio::fs::File::open(path).await?;
-                file.seek(SeekFrom::Start(start)).await?;
-                Ok(ReaderStream::with_capacity(file.take(len), CHUNK).boxed())
+            Located::File(path) => file_stream(path, start, len).await,
+            Located::Slices { dir, slice_size } => {
+                // Opened one after the other as the stream is read; a missing slice is an error.
+                let pieces: Vec<_> = pieces(*slice_size, start, len)
+                    .map(|(no, at, n)| (dir.join(no.to_string()), at, n))
+                    .collect();
+                Ok(futures::stream::iter(pieces)
+                    .then(|(path, at, n)| async move { file_stream(&path, at, n).await })
+                    .try_flatten()
+                    .boxed())
             }
             Located::Generated(recipe) => {
                 let reader = recipe.reader(start, len);
@@ -134,6 +173,7 @@ impl Located {
         }
     }
 
+    /// Reads it whole; for checks on small content.
     pub async fn read_all(&self, size: u64) -> std::io::Result<Vec<u8>> {
         let mut stream = self.stream(0, size).await?;
         let mut out = Vec::new();
@@ -141,5 +181,43 @@ impl Located {
             out.extend_from_slice(&chunk?);
         }
         Ok(out)
+    }
+}
+
+async fn file_stream(
+    path: &Path,
+    start: u64,
+    len: u64,
+) -> std::io::Result<BoxStream<'static, std::io::Result<Bytes>>> {
+    let mut file = tokio::fs::File::open(path).await?;
+    file.seek(SeekFrom::Start(start)).await?;
+    Ok(ReaderStream::with_capacity(file.take(len), CHUNK).boxed())
+}
+
+/// Bytes `[start, start + len)` of content cut into `slice_size` pieces, as
+/// `(sliceNo, offset in the slice, length)` runs.
+fn pieces(slice_size: u64, start: u64, len: u64) -> impl Iterator<Item = (u64, u64, u64)> {
+    let slice_size = slice_size.max(1);
+    let end = start.saturating_add(len);
+    let first = start / slice_size;
+    let last = end.div_ceil(slice_size);
+    (first..last).filter_map(move |i| {
+        let (lo, hi) = (i * slice_size, (i + 1) * slice_size);
+        let (from, to) = (start.max(lo), end.min(hi));
+        (from < to).then(|| (i + 1, from - lo, to - from))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pieces;
+
+    #[test]
+    fn a_range_maps_to_runs_of_whole_and_partial_slices() {
+        let runs: Vec<_> = pieces(10, 7, 16).collect();
+        assert_eq!(runs, vec![(1, 7, 3), (2, 0, 10), (3, 0, 3)]);
+        let runs: Vec<_> = pieces(10, 20, 10).collect();
+        assert_eq!(runs, vec![(3, 0, 10)]);
+        assert_eq!(pieces(10, 5, 0).count(), 0);
     }
 }

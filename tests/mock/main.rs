@@ -18,3 +18,4 @@ mod persist;
 mod qps;
 mod trash;
 mod upload;
+mod upload_storage;

@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 
 use crate::common::{Env, bytes, err, md5_hex, ok, quiet};
 
-const SLICE: u64 = 64 << 10;
+pub(crate) const SLICE: u64 = 64 << 10;
 
 async fn env_with(pending: u32) -> Env {
     Env::with(MockConfig::default(), |k| {
@@ -76,7 +76,13 @@ async fn poll_done(env: &Env, pre: &str) -> (Value, u32) {
 }
 
 /// Creates and uploads `content` slice by slice (in the given slice order, all at once).
-async fn upload(env: &Env, parent: i64, name: &str, content: &[u8], order: &[usize]) -> Value {
+pub(crate) async fn upload(
+    env: &Env,
+    parent: i64,
+    name: &str,
+    content: &[u8],
+    order: &[usize],
+) -> Value {
     let v = create(env, parent, name, content, None).await;
     let d = ok(&v);
     assert_eq!(d["reuse"], false);

@@ -7,9 +7,9 @@ use std::sync::Arc;
 
 use super::super::clock;
 use super::super::reply::ApiError;
-use super::super::shared::{Shared, lock};
+use super::super::shared::Shared;
 use super::super::tree::Duplicate;
-use super::super::upload::concat_slices;
+use super::super::upload::check_slices;
 use super::session::{ImagePhase, ImageSession, slice_dir};
 
 /// Starts verifying `session` in the background.
@@ -17,16 +17,14 @@ pub(crate) fn start(st: &Arc<Shared>, session: ImageSession) {
     let st = Arc::clone(st);
     tokio::spawn(async move {
         let dir = slice_dir(&st.uploads_dir, session.dir);
-        let tmp = lock(&st.drive).blobs.incoming_path();
-        let (job, job_dir, job_tmp) = (session.clone(), dir.clone(), tmp.clone());
+        let (job, job_dir) = (session.clone(), dir.clone());
         let checked =
-            tokio::task::spawn_blocking(move || concat_slices(&job_dir, job.promise(), &job_tmp))
-                .await;
+            tokio::task::spawn_blocking(move || check_slices(&job_dir, job.promise())).await;
         let placed = match checked {
-            Ok(Ok(true)) => st.mutate(|d| place(d, &session, &tmp)),
+            Ok(Ok(true)) => st.mutate(|d| place(d, &session, &dir)),
             _ => Err(ApiError::upload_failed()),
         };
-        let _ = tokio::fs::remove_file(&tmp).await;
+        // Gone already when it became the blob.
         let _ = tokio::fs::remove_dir_all(&dir).await;
         let phase = match placed {
             Ok(file_id) => ImagePhase::Done { file_id },
@@ -47,7 +45,7 @@ pub(crate) fn start(st: &Arc<Shared>, session: ImageSession) {
 fn place(
     d: &mut super::super::shared::Drive,
     s: &ImageSession,
-    tmp: &std::path::Path,
+    slices: &std::path::Path,
 ) -> Result<String, ApiError> {
     let dup = Duplicate::from_code(Some(s.duplicate)).unwrap_or(Duplicate::Refuse);
     let content = (s.etag.as_str(), s.size);
@@ -55,7 +53,7 @@ fn place(
         .tree
         .check_placeable(&s.parent, &s.name, content, dup)?;
     d.blobs
-        .adopt(tmp, &s.etag, s.size)
+        .adopt_slices(slices, &s.etag, s.size, s.slice_size)
         .map_err(|_| ApiError::upload_failed())?;
     let placed = d
         .images

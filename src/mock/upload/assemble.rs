@@ -1,14 +1,13 @@
 //! Checking an upload while its slices still arrive. Each accepted slice wakes a background
-//! step that appends the contiguous run of slices from the start to one assembly file and feeds
-//! them to a running whole-file MD5, so that when `upload_complete` starts the verification
-//! most of the work is done. Only the timing changes: the outcome is exactly that of the full
-//! check in `verify`, which still runs whenever the assembly can't be trusted — a slice already
-//! taken in was sent again, a slice had the wrong size, or the server restarted (assemblies
-//! are not persisted).
+//! step that feeds the contiguous run of slices from the start to a running whole-file MD5, so
+//! that when `upload_complete` starts the verification most of the work is done. Only the
+//! timing changes: the outcome is exactly that of the full check in `verify`, which still
+//! runs whenever the running hash can't be trusted — a slice already taken in was sent again,
+//! a slice had the wrong size, or the server restarted (running hashes are not persisted).
 
 use std::fs::File;
-use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+use std::io::Read;
+use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
@@ -31,19 +30,15 @@ struct Prefix {
     /// The next slice number to take.
     next: u64,
     len: u64,
-    path: PathBuf,
-    out: Option<File>,
 }
 
 impl Assembly {
-    pub fn new(path: PathBuf) -> Self {
+    pub fn new() -> Self {
         Self {
             prefix: Arc::new(Mutex::new(Prefix {
                 hasher: Md5::new(),
                 next: 1,
                 len: 0,
-                path,
-                out: None,
             })),
             claimed: AtomicU64::new(0),
             broken: AtomicBool::new(false),
@@ -51,7 +46,7 @@ impl Assembly {
     }
 }
 
-/// Slice `no` of upload `id` was just stored: extend the assembly in the background.
+/// Slice `no` of upload `id` was just stored: extend the running hash in the background.
 pub(crate) fn slice_arrived(st: &Arc<Shared>, id: &str, no: u64) {
     let (assembly, session) = {
         let mut d = lock(&st.drive);
@@ -59,8 +54,7 @@ pub(crate) fn slice_arrived(st: &Arc<Shared>, id: &str, no: u64) {
             Ok(s) if s.phase == Phase::Receiving => s.clone(),
             _ => return,
         };
-        let path = d.blobs.incoming_path();
-        (d.uploads.assembly(id, path), session)
+        (d.uploads.assembly(id), session)
     };
     if no <= assembly.claimed.load(Ordering::Acquire) {
         // A slice already taken in was replaced: only the full check can tell now.
@@ -95,9 +89,6 @@ fn advance(a: &Assembly, p: &mut OwnedMutexGuard<Prefix>, s: &Session, dir: &Pat
 }
 
 fn take_in(p: &mut Prefix, slice: &Path) -> std::io::Result<()> {
-    if p.out.is_none() {
-        p.out = Some(File::create(&p.path)?);
-    }
     let mut file = File::open(slice)?;
     let mut buf = vec![0u8; 1 << 20];
     loop {
@@ -106,47 +97,25 @@ fn take_in(p: &mut Prefix, slice: &Path) -> std::io::Result<()> {
             return Ok(());
         }
         p.hasher.update(&buf[..n]);
-        if let Some(out) = p.out.as_mut() {
-            out.write_all(&buf[..n])?;
-        }
         p.len += n as u64;
     }
 }
 
-/// At `upload_complete`: the assembled file and whether it is the promised file, or `None`
-/// when the full check must decide.
-pub(crate) async fn finish(st: &Arc<Shared>, s: &Session) -> Option<(PathBuf, bool)> {
+/// At `upload_complete`: whether the stored slices form the promised file, or `None` when
+/// the full check must decide.
+pub(crate) async fn finish(st: &Arc<Shared>, s: &Session) -> Option<bool> {
     let assembly = lock(&st.drive).uploads.take_assembly(&s.id)?;
     let mut prefix = Arc::clone(&assembly.prefix).lock_owned().await;
     let (session, dir) = (s.clone(), slice_dir(&st.uploads_dir, s.dir));
-    let done = tokio::task::spawn_blocking(move || {
+    tokio::task::spawn_blocking(move || {
         advance(&assembly, &mut prefix, &session, &dir);
-        let usable = !assembly.broken.load(Ordering::Acquire)
-            && prefix.next > session.slice_count()
-            && prefix.out.as_mut().is_none_or(|f| f.flush().is_ok());
-        let p = &mut *prefix;
-        if p.out.is_none() && usable {
-            // An empty file: nothing was written yet.
-            p.out = File::create(&p.path).ok();
-        }
-        let md5 = hex(&p.hasher.clone().finalize());
-        let result = (
-            p.path.clone(),
-            usable && p.out.is_some(),
-            p.len == session.size && md5 == session.etag,
-        );
-        // Closed for good: a step woken by a late slice must not touch the file any more.
-        p.out = None;
+        let usable =
+            !assembly.broken.load(Ordering::Acquire) && prefix.next > session.slice_count();
+        let md5 = hex(&prefix.hasher.clone().finalize());
+        // Closed for good: a step woken by a late slice must not count any more.
         assembly.broken.store(true, Ordering::Release);
-        result
+        usable.then_some(prefix.len == session.size && md5 == session.etag)
     })
     .await
-    .ok()?;
-    match done {
-        (path, true, matches) => Some((path, matches)),
-        (path, false, _) => {
-            let _ = std::fs::remove_file(path);
-            None
-        }
-    }
+    .ok()?
 }

@@ -7,4 +7,4 @@ mod verify;
 
 pub(crate) use assemble::slice_arrived;
 pub(crate) use session::{Phase, Session, Uploads, UploadsSnapshot, slice_dir};
-pub(crate) use verify::{Md5Sink, Promise, concat_slices, start as start_verification};
+pub(crate) use verify::{Md5Sink, Promise, check_slices, start as start_verification};

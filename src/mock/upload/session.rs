@@ -63,7 +63,7 @@ impl Session {
 pub(crate) struct Uploads {
     sessions: HashMap<String, Session>,
     next_dir: u64,
-    /// In-progress whole-file checks by session id (see `assemble`); never persisted.
+    /// Running whole-file checks by session id (see `assemble`); never persisted.
     assemblies: HashMap<String, Arc<Assembly>>,
 }
 
@@ -101,10 +101,10 @@ impl Uploads {
         }
     }
 
-    /// The session's assembly, started at `path` if it has none yet.
-    pub fn assembly(&mut self, id: &str, path: PathBuf) -> Arc<Assembly> {
+    /// The session's running check, started if it has none yet.
+    pub fn assembly(&mut self, id: &str) -> Arc<Assembly> {
         let entry = self.assemblies.entry(id.to_owned());
-        Arc::clone(entry.or_insert_with(|| Arc::new(Assembly::new(path))))
+        Arc::clone(entry.or_insert_with(|| Arc::new(Assembly::new())))
     }
 
     pub fn take_assembly(&mut self, id: &str) -> Option<Arc<Assembly>> {

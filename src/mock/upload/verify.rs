@@ -1,12 +1,13 @@
 //! Whole-file verification after `upload_complete`: every slice present with its exact size
 //! (all `sliceSize` bytes except the remainder-sized last one), and the MD5 of their
-//! concatenation equal to the `etag` given to `create`. It takes the assembly built while the
-//! slices arrived when that is complete and trustworthy, and otherwise runs on the blocking
-//! pool while building the blob file; then it places the file in the tree. The outcome becomes
+//! concatenation equal to the `etag` given to `create`. It takes the running hash built while
+//! the slices arrived when that is complete and trustworthy, and otherwise reads the slices
+//! again on the blocking pool; then the slice directory becomes the blob and the file is
+//! placed in the tree. The outcome becomes
 //! the session's phase: `Done` or `Failed` ("文件上传失败", OpenList #1739).
 
 use std::fs::File;
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -15,7 +16,7 @@ use md5::{Digest, Md5};
 use super::super::clock;
 use super::super::content::hex;
 use super::super::reply::ApiError;
-use super::super::shared::{Shared, lock};
+use super::super::shared::Shared;
 use super::super::tree::Duplicate;
 use super::{Phase, Session, slice_dir};
 
@@ -58,11 +59,9 @@ impl Promise<'_> {
     }
 }
 
-/// Concatenates the slice files `dir/<no>` into `out` and reports whether they form the
-/// promised file.
-pub(crate) fn concat_slices(dir: &Path, s: Promise<'_>, out: &Path) -> std::io::Result<bool> {
+/// Whether the slice files `dir/<no>` form the promised file.
+pub(crate) fn check_slices(dir: &Path, s: Promise<'_>) -> std::io::Result<bool> {
     let mut sink = Md5Sink::default();
-    let mut file = File::create(out)?;
     let mut buf = vec![0u8; 1 << 20];
     for no in 1..=s.slice_count() {
         let Ok(mut slice) = File::open(dir.join(no.to_string())) else {
@@ -77,10 +76,8 @@ pub(crate) fn concat_slices(dir: &Path, s: Promise<'_>, out: &Path) -> std::io::
                 break;
             }
             sink.update(&buf[..n]);
-            file.write_all(&buf[..n])?;
         }
     }
-    file.flush()?;
     Ok(sink.len == s.size && sink.hex() == s.etag)
 }
 
@@ -89,16 +86,11 @@ pub(crate) fn start(st: &Arc<Shared>, session: Session) {
     let st = Arc::clone(st);
     tokio::spawn(async move {
         let dir = slice_dir(&st.uploads_dir, session.dir);
-        let (tmp, checked) = match super::assemble::finish(&st, &session).await {
-            Some((tmp, matches)) => (tmp, Ok(Ok(matches))),
+        let checked = match super::assemble::finish(&st, &session).await {
+            Some(matches) => Ok(Ok(matches)),
             None => {
-                let tmp = lock(&st.drive).blobs.incoming_path();
-                let (job, job_dir, job_tmp) = (session.clone(), dir.clone(), tmp.clone());
-                let checked = tokio::task::spawn_blocking(move || {
-                    concat_slices(&job_dir, job.promise(), &job_tmp)
-                })
-                .await;
-                (tmp, checked)
+                let (job, job_dir) = (session.clone(), dir.clone());
+                tokio::task::spawn_blocking(move || check_slices(&job_dir, job.promise())).await
             }
         };
         let phase = match checked {
@@ -109,8 +101,9 @@ pub(crate) fn start(st: &Arc<Shared>, session: Session) {
                 d.tree
                     .check_placeable(session.parent, &session.name, dup)
                     .and_then(|()| {
+                        let (etag, size) = (&session.etag, session.size);
                         d.blobs
-                            .adopt(&tmp, &session.etag, session.size)
+                            .adopt_slices(&dir, etag, size, session.slice_size)
                             .map_err(|_| ApiError::upload_failed())
                     })
                     .and_then(|()| {
@@ -125,7 +118,7 @@ pub(crate) fn start(st: &Arc<Shared>, session: Session) {
             }),
             _ => Err(ApiError::upload_failed()),
         };
-        let _ = tokio::fs::remove_file(&tmp).await;
+        // Gone already when it became the blob.
         let _ = tokio::fs::remove_dir_all(&dir).await;
         let phase = match phase {
             Ok(file_id) => Phase::Done { file_id },

@@ -1,15 +1,14 @@
 //! The one read pass over a file before `create`: the whole-file MD5 and, at the same time on
 //! a second thread, the MD5 of every slice at the expected slice size, so that sending needs no
-//! further hashing when the server confirms that size. Reads 1 MiB at a time; memory stays at a
-//! few chunks in flight between the two threads.
+//! further hashing when the server confirms that size. Reads 1 MiB at a time into a few buffers
+//! that go to the second thread and come back for reuse, so memory stays at a few chunks.
 
 use std::fs::File;
 use std::io::Read;
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::sync_channel;
+use std::sync::mpsc::{SyncSender, sync_channel};
 
-use bytes::{Bytes, BytesMut};
 use md5::{Digest, Md5};
 use tokio_util::sync::CancellationToken;
 
@@ -47,11 +46,14 @@ pub(crate) fn hash_file(
     let mut file = File::open(path).map_err(|e| TransferError::io(&what, &e))?;
     let slice_size = slice_size.max(1);
     let mut whole = Md5::new();
-    let mut next_chunk = |whole: &mut Md5| -> Result<Option<Bytes>, TransferError> {
+    // Buffers come back from the slice thread and are refilled, so no chunk is zeroed twice.
+    let (give_back, returned) = sync_channel::<Vec<u8>>(QUEUE + 2);
+    let mut next_chunk = |whole: &mut Md5| -> Result<Option<Vec<u8>>, TransferError> {
         if cancel.is_cancelled() {
             return Err(TransferError::stopped());
         }
-        let mut buf = BytesMut::zeroed(CHUNK);
+        let mut buf = returned.try_recv().unwrap_or_else(|_| vec![0u8; CHUNK]);
+        buf.resize(CHUNK, 0);
         let n = read_full(&mut file, &mut buf).map_err(|e| TransferError::io(&what, &e))?;
         if n == 0 {
             return Ok(None);
@@ -59,10 +61,12 @@ pub(crate) fn hash_file(
         buf.truncate(n);
         whole.update(&buf);
         read.fetch_add(n as u64, Ordering::Relaxed);
-        Ok(Some(buf.freeze()))
+        Ok(Some(buf))
     };
     if size <= slice_size {
-        while next_chunk(&mut whole)?.is_some() {}
+        while let Some(buf) = next_chunk(&mut whole)? {
+            let _ = give_back.try_send(buf);
+        }
         check_len(read.load(Ordering::Relaxed), size)?;
         let etag = md5_hex_of(whole);
         return Ok(Hashes {
@@ -72,8 +76,8 @@ pub(crate) fn hash_file(
         });
     }
     let slices = std::thread::scope(|scope| {
-        let (tx, rx) = sync_channel::<Bytes>(QUEUE);
-        let slicer = scope.spawn(move || slice_md5s(rx.into_iter(), slice_size));
+        let (tx, rx) = sync_channel::<Vec<u8>>(QUEUE);
+        let slicer = scope.spawn(move || slice_md5s(rx.into_iter(), slice_size, &give_back));
         let mut outcome = Ok(());
         loop {
             match next_chunk(&mut whole) {
@@ -122,8 +126,13 @@ fn read_full(file: &mut File, buf: &mut [u8]) -> std::io::Result<usize> {
     Ok(filled)
 }
 
-/// Per-slice MD5s of a byte stream cut every `slice_size` bytes.
-fn slice_md5s(chunks: impl Iterator<Item = Bytes>, slice_size: u64) -> Vec<String> {
+/// Per-slice MD5s of a byte stream cut every `slice_size` bytes; each chunk is handed back
+/// through `give_back` for reuse once hashed.
+fn slice_md5s(
+    chunks: impl Iterator<Item = Vec<u8>>,
+    slice_size: u64,
+    give_back: &SyncSender<Vec<u8>>,
+) -> Vec<String> {
     let mut out = Vec::new();
     let mut current = Md5::new();
     let mut left = slice_size;
@@ -139,6 +148,7 @@ fn slice_md5s(chunks: impl Iterator<Item = Bytes>, slice_size: u64) -> Vec<Strin
                 left = slice_size;
             }
         }
+        let _ = give_back.try_send(chunk);
     }
     if left < slice_size {
         out.push(hex(&current.finalize()));
