@@ -2,6 +2,7 @@
 
 mod browse;
 mod cloud;
+mod destination;
 mod images;
 mod images_ops;
 mod ops;

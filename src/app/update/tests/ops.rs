@@ -6,7 +6,7 @@ use crate::config::{Keymap, Layer, Styles};
 use crate::fs::{CloudDir, Entry, EntryKey, EntryKind, Location};
 use pretty_assertions::assert_eq;
 
-fn cloud(id: i64, name: &str, is_dir: bool) -> Entry {
+pub(super) fn cloud(id: i64, name: &str, is_dir: bool) -> Entry {
     let kind = if is_dir {
         EntryKind::Dir
     } else {
@@ -16,7 +16,7 @@ fn cloud(id: i64, name: &str, is_dir: bool) -> Entry {
 }
 
 /// Left: cloud `/docs` (id 5) with `left`; right: cloud root with `right`. Focus left.
-fn two_clouds(left: Vec<Entry>, right: Vec<Entry>) -> Model {
+pub(super) fn two_clouds(left: Vec<Entry>, right: Vec<Entry>) -> Model {
     let docs = Location::Cloud(CloudDir::root().child(5, "docs"));
     let root = Location::Cloud(CloudDir::root());
     let mut m = Model::new(
@@ -50,7 +50,7 @@ fn two_clouds(left: Vec<Entry>, right: Vec<Entry>) -> Model {
     m
 }
 
-fn op_spec(effects: &[Effect]) -> OpSpec {
+pub(super) fn op_spec(effects: &[Effect]) -> OpSpec {
     match effects {
         [Effect::Op { spec, .. }] => spec.clone(),
         other => panic!("expected one operation, got {other:?}"),
@@ -160,7 +160,7 @@ fn permanent_deletes_need_y_not_enter() {
     assert!(m.modal.is_none());
 }
 
-fn loaded_local() -> Model {
+pub(super) fn loaded_local() -> Model {
     crate::app::testing::loaded(
         100,
         30,
@@ -452,108 +452,4 @@ fn progress_updates_the_running_operation() {
         }),
     );
     assert_eq!((m.ops[0].done, m.ops[0].total), (1, 1));
-}
-
-#[test]
-fn another_cloud_destination_is_completed_looked_up_and_asked_again() {
-    let mut m = two_clouds(vec![cloud(1, "a", false)], vec![]);
-    press(&mut m, "m e");
-    let Some(Modal::Input(state)) = &m.modal else {
-        panic!()
-    };
-    assert_eq!(state.input.value(), "/");
-    press(&mut m, "p");
-    let effects = press(&mut m, "<Tab>");
-    assert_eq!(
-        effects,
-        vec![Effect::Complete {
-            text: "/p".into(),
-            cloud: true
-        }]
-    );
-    let names = vec!["photos".to_owned(), "photos-old".to_owned()];
-    update(
-        &mut m,
-        Msg::Completed {
-            text: "/p".into(),
-            names,
-        },
-    );
-    let Some(Modal::Input(state)) = &m.modal else {
-        panic!()
-    };
-    assert_eq!(state.input.value(), "/photos");
-    assert!(state.note.as_deref().unwrap().contains("photos-old"));
-    update(
-        &mut m,
-        Msg::Completed {
-            text: "/photos".into(),
-            names: vec!["photos".into()],
-        },
-    );
-    let effects = press(&mut m, "<Enter>");
-    assert_eq!(
-        effects,
-        vec![Effect::ResolveDestination {
-            text: "/photos/".into()
-        }]
-    );
-    let dir = CloudDir::root().child(9, "photos");
-    let stale = CloudMsg::Destination {
-        text: "/other".into(),
-        result: Ok(CloudDir::root()),
-    };
-    update(&mut m, Msg::Cloud(stale));
-    assert!(
-        matches!(m.modal, Some(Modal::Input(_))),
-        "an answer for other text is ignored"
-    );
-    update(
-        &mut m,
-        Msg::Cloud(CloudMsg::Destination {
-            text: "/photos/".into(),
-            result: Ok(dir.clone()),
-        }),
-    );
-    let Some(Modal::Confirm(state)) = &m.modal else {
-        panic!()
-    };
-    assert!(state.title.contains("to /photos?"), "{}", state.title);
-    let OpSpec::Move { to, .. } = op_spec(&press(&mut m, "y")) else {
-        panic!()
-    };
-    assert_eq!(to, Location::Cloud(dir));
-}
-
-#[test]
-fn a_missing_cloud_destination_keeps_the_prompt_with_the_reason() {
-    let mut m = two_clouds(vec![cloud(1, "a", false)], vec![]);
-    press(&mut m, "c e n o p e <Enter>");
-    let err = crate::fs::FsError::new(
-        crate::fs::FsErrorKind::NotFound,
-        "no such file or directory: /nope",
-    );
-    update(
-        &mut m,
-        Msg::Cloud(CloudMsg::Destination {
-            text: "/nope".into(),
-            result: Err(err),
-        }),
-    );
-    let Some(Modal::Input(state)) = &m.modal else {
-        panic!()
-    };
-    assert!(state.error.as_deref().unwrap().contains("no such file"));
-}
-
-#[test]
-fn a_local_destination_is_taken_as_typed() {
-    let mut m = loaded_local();
-    m.panes[1].location = Location::Local("/r".into());
-    press(&mut m, "m e");
-    press(&mut m, "<C-u> ~ / x <Enter>");
-    let Some(Modal::Confirm(state)) = &m.modal else {
-        panic!()
-    };
-    assert!(state.title.contains("/home/u/x"), "{}", state.title);
 }
