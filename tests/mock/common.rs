@@ -25,6 +25,16 @@ pub fn quiet(k: &mut Knobs) {
     k.complete_pending_polls = 0;
 }
 
+/// A quiet server keeping its state in `dir`, so a test can stop it and start it again.
+pub fn persistent(dir: &std::path::Path) -> MockConfig {
+    let mut cfg = MockConfig {
+        state_dir: Some(dir.to_owned()),
+        ..MockConfig::default()
+    };
+    quiet(&mut cfg.knobs);
+    cfg
+}
+
 impl Env {
     pub async fn start() -> Env {
         Env::with(MockConfig::default(), quiet).await

@@ -1,20 +1,13 @@
 //! A server with a state directory keeps its drive, content and tokens across restarts.
 
-use panfm::mock::{MockConfig, MockServer};
+use panfm::mock::MockServer;
 
-use crate::common::{Env, bytes, ok, quiet};
+use crate::common::{Env, bytes, ok, persistent};
 
 #[tokio::test]
 async fn state_survives_a_restart() {
     let dir = tempfile::tempdir().unwrap();
-    let cfg = || {
-        let mut cfg = MockConfig {
-            state_dir: Some(dir.path().to_owned()),
-            ..MockConfig::default()
-        };
-        quiet(&mut cfg.knobs);
-        cfg
-    };
+    let cfg = || persistent(dir.path());
     let content = bytes(70_000, 4);
     let env = Env::attach(MockServer::start(cfg()).await.unwrap()).await;
     let d = env.mkdir(0, "保存").await;

@@ -1,11 +1,11 @@
 //! A sliced upload is stored as its slices: downloads, ranges across slice boundaries, a
 //! restart and a second upload of the same content all see the one file.
 
-use panfm::mock::{MockConfig, MockServer};
+use panfm::mock::MockServer;
 use reqwest::StatusCode;
 use serde_json::json;
 
-use crate::common::{Env, bytes, ok, quiet};
+use crate::common::{Env, bytes, ok, persistent};
 use crate::upload::{SLICE, upload};
 
 async fn url_of(env: &Env, id: i64) -> String {
@@ -19,11 +19,7 @@ async fn url_of(env: &Env, id: i64) -> String {
 async fn ranges_cross_slice_boundaries_and_survive_a_restart() {
     let dir = tempfile::tempdir().unwrap();
     let cfg = || {
-        let mut cfg = MockConfig {
-            state_dir: Some(dir.path().to_owned()),
-            ..MockConfig::default()
-        };
-        quiet(&mut cfg.knobs);
+        let mut cfg = persistent(dir.path());
         cfg.knobs.slice_size = SLICE;
         cfg
     };

@@ -1,10 +1,10 @@
 //! The image space as a whole: API headers, persistence across restarts, the demo seed.
 
-use panfm::mock::{MockConfig, MockServer};
+use panfm::mock::MockServer;
 use serde_json::json;
 
 use super::support::{complete, create, list_all, png_bytes, put, upload_url};
-use crate::common::{Env, err, ok, quiet};
+use crate::common::{Env, err, ok, persistent};
 
 #[tokio::test]
 async fn image_endpoints_need_the_api_headers() {
@@ -31,14 +31,7 @@ async fn image_endpoints_need_the_api_headers() {
 #[tokio::test]
 async fn the_image_space_survives_a_restart() {
     let dir = tempfile::tempdir().unwrap();
-    let cfg = || {
-        let mut cfg = MockConfig {
-            state_dir: Some(dir.path().to_owned()),
-            ..MockConfig::default()
-        };
-        quiet(&mut cfg.knobs);
-        cfg
-    };
+    let cfg = || persistent(dir.path());
     let server = MockServer::start(cfg()).await.unwrap();
     let root = server.image_root_id();
     let folder = server.put_image_dir("", "keep").unwrap();
@@ -99,14 +92,7 @@ async fn the_demo_has_images_in_folders_and_on_the_drive() {
 #[tokio::test]
 async fn an_upload_session_survives_a_restart_but_its_urls_do_not() {
     let dir = tempfile::tempdir().unwrap();
-    let cfg = || {
-        let mut cfg = MockConfig {
-            state_dir: Some(dir.path().to_owned()),
-            ..MockConfig::default()
-        };
-        quiet(&mut cfg.knobs);
-        cfg
-    };
+    let cfg = || persistent(dir.path());
     let content = png_bytes(2_000, 5);
     let env = Env::attach(MockServer::start(cfg()).await.unwrap()).await;
     let v = create(&env, "", "resumed.png", &content).await;
