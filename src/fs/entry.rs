@@ -64,6 +64,25 @@ impl Entry {
         }
     }
 
+    /// An entry of a cloud listing: the name made safe to show, the etag kept when there is one.
+    pub fn remote(
+        key: EntryKey,
+        name: &str,
+        is_dir: bool,
+        size: u64,
+        mtime: Option<i64>,
+        etag: &str,
+    ) -> Self {
+        let kind = if is_dir {
+            EntryKind::Dir
+        } else {
+            EntryKind::File
+        };
+        let mut e = Self::new(key, super::local::sanitize_name(name), kind, size, mtime);
+        e.etag = (!etag.is_empty()).then(|| etag.to_owned());
+        e
+    }
+
     pub fn is_dir(&self) -> bool {
         matches!(
             self.kind,

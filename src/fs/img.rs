@@ -4,9 +4,8 @@
 //! the public URLs, and API errors mapped to [`FsError`] kinds. Changes live in `img_ops`.
 
 use super::listing::{self, ListingCache};
-use super::local::sanitize_name;
 use super::pan::to_fs_error;
-use super::{Entry, EntryKey, EntryKind, FsError};
+use super::{Entry, EntryKey, FsError};
 use crate::api::{self, ImageEntry, TimeWindow};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -124,20 +123,9 @@ impl ImgFs {
 }
 
 pub fn to_entry(f: &ImageEntry) -> Entry {
-    let kind = if f.is_dir() {
-        EntryKind::Dir
-    } else {
-        EntryKind::File
-    };
     let mtime = f.updated_at.or(f.created_at).map(|t| t.timestamp());
-    let mut e = Entry::new(
-        EntryKey::Image(f.id.clone()),
-        sanitize_name(&f.name),
-        kind,
-        f.size,
-        mtime,
-    );
-    e.etag = (!f.etag.is_empty()).then(|| f.etag.clone());
+    let key = EntryKey::Image(f.id.clone());
+    let mut e = Entry::remote(key, &f.name, f.is_dir(), f.size, mtime, &f.etag);
     e.blocked = f.is_rejected();
     e
 }

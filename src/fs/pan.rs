@@ -6,7 +6,7 @@
 
 use super::listing::{self, ListingCache};
 use super::local::sanitize_name;
-use super::{CloudDir, Entry, EntryKey, EntryKind, FsError, FsErrorKind};
+use super::{CloudDir, Entry, EntryKey, FsError, FsErrorKind};
 use crate::api::{self, ApiError, ApiErrorKind, FileEntry, FileId, SearchMode};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -183,20 +183,9 @@ impl PanFs {
 }
 
 pub fn to_entry(f: &FileEntry) -> Entry {
-    let kind = if f.is_dir() {
-        EntryKind::Dir
-    } else {
-        EntryKind::File
-    };
     let mtime = f.updated_at.or(f.created_at).map(|t| t.timestamp());
-    let mut e = Entry::new(
-        EntryKey::Cloud(f.id),
-        sanitize_name(&f.name),
-        kind,
-        f.size,
-        mtime,
-    );
-    e.etag = (!f.etag.is_empty()).then(|| f.etag.clone());
+    let key = EntryKey::Cloud(f.id);
+    let mut e = Entry::remote(key, &f.name, f.is_dir(), f.size, mtime, &f.etag);
     e.blocked = f.is_rejected() || f.punished;
     e
 }

@@ -142,7 +142,7 @@ impl MockServer {
 
     /// The next `n` presigned upload URLs are handed out already expired.
     pub fn stale_upload_urls(&self, n: u32) {
-        lock(&self.shared.drive).images.uploads.stale_urls = n;
+        lock(&self.shared.drive).images.uploads.more.stale_urls = n;
     }
 
     /// Every presigned upload URL handed out so far stops working.

@@ -9,8 +9,7 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde::{Deserialize, Serialize};
 
-use super::super::reply::ApiError;
-use super::super::upload::Promise;
+use super::super::upload::{Book, BookSnapshot, Promise, Upload};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) enum ImagePhase {
@@ -57,97 +56,60 @@ pub(crate) struct PutTicket {
     pub expires: i64,
 }
 
+impl Upload for ImageSession {
+    fn id(&self) -> &str {
+        &self.id
+    }
+
+    fn assign(&mut self, id: String, dir: u64) {
+        (self.id, self.dir) = (id, dir);
+    }
+
+    fn is_active(&self) -> bool {
+        matches!(self.phase, ImagePhase::Receiving | ImagePhase::Verifying)
+    }
+
+    fn resume(&mut self) {
+        if self.phase == ImagePhase::Verifying {
+            self.phase = ImagePhase::Receiving;
+            self.polls = 0;
+        }
+    }
+}
+
+/// The presigned PUT tickets handed out, by token.
 #[derive(Default)]
-pub(crate) struct ImageUploads {
-    sessions: HashMap<String, ImageSession>,
-    next_dir: u64,
+pub(crate) struct Tickets {
     tickets: HashMap<String, PutTicket>,
     /// URLs still to be handed out already expired (fault injection).
     pub stale_urls: u32,
 }
 
-#[derive(Default, Serialize, Deserialize)]
-pub(crate) struct ImageUploadsSnapshot {
-    sessions: Vec<ImageSession>,
-    next_dir: u64,
-}
+pub(crate) type ImageUploads = Book<ImageSession, Tickets>;
+pub(crate) type ImageUploadsSnapshot = BookSnapshot<ImageSession>;
 
-fn unknown() -> ApiError {
-    ApiError::new(1, "preuploadID不存在")
-}
-
-impl ImageUploads {
-    pub fn snapshot(&self) -> ImageUploadsSnapshot {
-        ImageUploadsSnapshot {
-            sessions: self.sessions.values().cloned().collect(),
-            next_dir: self.next_dir,
-        }
-    }
-
-    /// Reloads sessions; a verification cut short by a restart starts over on the next poll.
-    pub fn restore(snap: ImageUploadsSnapshot) -> Self {
-        let sessions = snap
-            .sessions
-            .into_iter()
-            .map(|mut s| {
-                if s.phase == ImagePhase::Verifying {
-                    s.phase = ImagePhase::Receiving;
-                    s.polls = 0;
-                }
-                (s.id.clone(), s)
-            })
-            .collect();
-        ImageUploads {
-            sessions,
-            next_dir: snap.next_dir,
-            ..ImageUploads::default()
-        }
-    }
-
-    pub fn open(&mut self, mut session: ImageSession) -> ImageSession {
-        let raw: [u8; 48] = rand::random();
-        session.id = URL_SAFE_NO_PAD.encode(raw);
-        session.dir = self.next_dir;
-        self.next_dir += 1;
-        self.sessions.insert(session.id.clone(), session.clone());
-        session
-    }
-
-    pub fn get(&self, id: &str) -> Result<&ImageSession, ApiError> {
-        self.sessions.get(id).ok_or_else(unknown)
-    }
-
-    pub fn get_mut(&mut self, id: &str) -> Result<&mut ImageSession, ApiError> {
-        self.sessions.get_mut(id).ok_or_else(unknown)
-    }
-
-    /// Sessions still receiving slices or being verified.
-    pub fn active(&self) -> usize {
-        self.sessions
-            .values()
-            .filter(|s| matches!(s.phase, ImagePhase::Receiving | ImagePhase::Verifying))
-            .count()
-    }
-
+impl Book<ImageSession, Tickets> {
     /// A new ticket token for `ticket`, expired at once while `stale_urls` lasts.
     pub fn issue(&mut self, mut ticket: PutTicket, now: i64) -> String {
-        if self.stale_urls > 0 {
-            self.stale_urls -= 1;
+        let t = &mut self.more;
+        if t.stale_urls > 0 {
+            t.stale_urls -= 1;
             ticket.expires = now - 1;
         }
-        self.tickets.retain(|_, t| t.expires > now);
+        t.tickets.retain(|_, t| t.expires > now);
         let token = URL_SAFE_NO_PAD.encode(rand::random::<[u8; 24]>());
-        self.tickets.insert(token.clone(), ticket);
+        t.tickets.insert(token.clone(), ticket);
         token
     }
 
     /// The ticket behind `token`, if it has not expired.
     pub fn ticket(&self, token: &str, now: i64) -> Option<PutTicket> {
-        self.tickets.get(token).filter(|t| t.expires > now).cloned()
+        let ticket = self.more.tickets.get(token);
+        ticket.filter(|t| t.expires > now).cloned()
     }
 
     pub fn expire_tickets(&mut self) {
-        self.tickets.clear();
+        self.more.tickets.clear();
     }
 }
 

@@ -2,9 +2,11 @@
 //! the assembly that does most of that work while slices still arrive.
 
 mod assemble;
+mod book;
 mod session;
 mod verify;
 
 pub(crate) use assemble::slice_arrived;
+pub(crate) use book::{Book, BookSnapshot, Upload};
 pub(crate) use session::{Phase, Session, Uploads, UploadsSnapshot, slice_dir};
 pub(crate) use verify::{Md5Sink, Promise, check_slices, start as start_verification};

@@ -5,12 +5,10 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use base64::Engine;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde::{Deserialize, Serialize};
 
-use super::super::reply::ApiError;
 use super::assemble::Assembly;
+use super::book::{Book, BookSnapshot, Upload};
 use super::verify::Promise;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -59,95 +57,51 @@ impl Session {
     }
 }
 
-#[derive(Default)]
-pub(crate) struct Uploads {
-    sessions: HashMap<String, Session>,
-    next_dir: u64,
-    /// Running whole-file checks by session id (see `assemble`); never persisted.
-    assemblies: HashMap<String, Arc<Assembly>>,
-}
-
-#[derive(Serialize, Deserialize)]
-pub(crate) struct UploadsSnapshot {
-    sessions: Vec<Session>,
-    next_dir: u64,
-}
-
-impl Uploads {
-    pub fn snapshot(&self) -> UploadsSnapshot {
-        UploadsSnapshot {
-            sessions: self.sessions.values().cloned().collect(),
-            next_dir: self.next_dir,
-        }
+impl Upload for Session {
+    fn id(&self) -> &str {
+        &self.id
     }
 
-    /// Reloads sessions; a verification cut short by a restart starts over on the next poll.
-    pub fn restore(snap: UploadsSnapshot) -> Self {
-        let sessions = snap
-            .sessions
-            .into_iter()
-            .map(|mut s| {
-                if s.phase == Phase::Verifying {
-                    s.phase = Phase::Receiving;
-                    s.polls = 0;
-                }
-                (s.id.clone(), s)
-            })
-            .collect();
-        Uploads {
-            sessions,
-            next_dir: snap.next_dir,
-            assemblies: HashMap::new(),
-        }
+    fn assign(&mut self, id: String, dir: u64) {
+        (self.id, self.dir) = (id, dir);
     }
 
+    fn is_active(&self) -> bool {
+        matches!(self.phase, Phase::Receiving | Phase::Verifying)
+    }
+
+    fn resume(&mut self) {
+        if self.phase == Phase::Verifying {
+            self.phase = Phase::Receiving;
+            self.polls = 0;
+        }
+    }
+}
+
+/// Running whole-file checks by session id (see `assemble`).
+pub(crate) type Assemblies = HashMap<String, Arc<Assembly>>;
+
+pub(crate) type Uploads = Book<Session, Assemblies>;
+pub(crate) type UploadsSnapshot = BookSnapshot<Session>;
+
+impl Book<Session, Assemblies> {
     /// The session's running check, started if it has none yet.
     pub fn assembly(&mut self, id: &str) -> Arc<Assembly> {
-        let entry = self.assemblies.entry(id.to_owned());
+        let entry = self.more.entry(id.to_owned());
         Arc::clone(entry.or_insert_with(|| Arc::new(Assembly::new())))
     }
 
     pub fn take_assembly(&mut self, id: &str) -> Option<Arc<Assembly>> {
-        self.assemblies.remove(id)
-    }
-
-    /// Opens a session; `preuploadID` is a long opaque token like the real one.
-    pub fn open(&mut self, mut session: Session) -> Session {
-        let raw: [u8; 48] = rand::random();
-        session.id = URL_SAFE_NO_PAD.encode(raw);
-        session.dir = self.next_dir;
-        self.next_dir += 1;
-        self.sessions.insert(session.id.clone(), session.clone());
-        session
-    }
-
-    pub fn get(&self, id: &str) -> Result<&Session, ApiError> {
-        self.sessions
-            .get(id)
-            .ok_or_else(|| ApiError::new(1, "preuploadID不存在"))
-    }
-
-    pub fn get_mut(&mut self, id: &str) -> Result<&mut Session, ApiError> {
-        self.sessions
-            .get_mut(id)
-            .ok_or_else(|| ApiError::new(1, "preuploadID不存在"))
+        self.more.remove(id)
     }
 
     /// The largest `sliceSize` of the sessions still receiving slices.
     pub fn max_slice_size(&self) -> u64 {
-        self.sessions
-            .values()
+        self.sessions()
             .filter(|s| s.phase == Phase::Receiving)
             .map(|s| s.slice_size)
             .max()
             .unwrap_or(0)
-    }
-
-    pub fn active(&self) -> usize {
-        self.sessions
-            .values()
-            .filter(|s| matches!(s.phase, Phase::Receiving | Phase::Verifying))
-            .count()
     }
 }
 
