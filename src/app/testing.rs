@@ -28,9 +28,13 @@ pub fn dir(name: &str) -> Entry {
 /// A model of `width`×`height` whose panes are at `/l` and `/r`, not yet listed.
 pub fn model(width: u16, height: u16) -> Model {
     let loc = |p: &str| Location::Local(PathBuf::from(p));
+    model_at(width, height, loc("/l"), loc("/r"))
+}
+
+fn model_at(width: u16, height: u16, left: Location, right: Location) -> Model {
     let mut m = Model::new(
-        loc("/l"),
-        loc("/r"),
+        left,
+        right,
         Keymap::default_map().unwrap(),
         Styles::colored(),
     );
@@ -42,22 +46,36 @@ pub fn model(width: u16, height: u16) -> Model {
 /// Both panes listed: `left` and `right` delivered as one page each, then done.
 pub fn loaded(width: u16, height: u16, left: Vec<Entry>, right: Vec<Entry>) -> Model {
     let mut m = model(width, height);
-    let effects = start(&mut m);
-    for (effect, entries) in effects.into_iter().zip([left, right]) {
-        let Effect::List { side, ticket, .. } = effect else {
-            panic!()
-        };
-        update(
-            &mut m,
-            Msg::Listing(ListingMsg::Page {
-                side,
-                ticket,
-                entries,
-            }),
-        );
-        update(&mut m, Msg::Listing(ListingMsg::Done { side, ticket }));
-    }
+    list_both(&mut m, left, right);
     m
+}
+
+/// A 100×30 model with the cloud side on, its panes at `left.0` and `right.0` listed with
+/// `left.1` and `right.1`. Focus left.
+pub fn listed(left: (Location, Vec<Entry>), right: (Location, Vec<Entry>)) -> Model {
+    let mut m = model_at(100, 30, left.0, right.0);
+    m.cloud_enabled = true;
+    list_both(&mut m, left.1, right.1);
+    m
+}
+
+/// Starts `m` and answers its two listing requests with one page each, then done.
+fn list_both(m: &mut Model, left: Vec<Entry>, right: Vec<Entry>) {
+    let lists = start(m)
+        .into_iter()
+        .filter(|e| matches!(e, Effect::List { .. }));
+    for (effect, entries) in lists.zip([left, right]) {
+        let Effect::List { side, ticket, .. } = effect else {
+            unreachable!()
+        };
+        let page = ListingMsg::Page {
+            side,
+            ticket,
+            entries,
+        };
+        update(m, Msg::Listing(page));
+        update(m, Msg::Listing(ListingMsg::Done { side, ticket }));
+    }
 }
 
 /// Presses keys written in keymap notation, separated by spaces.

@@ -3,7 +3,7 @@
 
 use crate::app::testing::{file, press};
 use crate::app::*;
-use crate::config::{Keymap, Layer, Styles};
+use crate::config::Layer;
 use crate::fs::{CloudDir, Entry, EntryKey, EntryKind, FsError, FsErrorKind, ImageDir, Location};
 use pretty_assertions::assert_eq;
 
@@ -22,37 +22,7 @@ pub(super) fn blog() -> ImageDir {
 
 /// Two listed panes with a cloud account; focus left.
 pub(super) fn panes(left: (Location, Vec<Entry>), right: (Location, Vec<Entry>)) -> Model {
-    let mut m = Model::new(
-        left.0,
-        right.0,
-        Keymap::default_map().unwrap(),
-        Styles::colored(),
-    );
-    m.cloud_enabled = true;
-    m.home = Some("/home/u".into());
-    update(
-        &mut m,
-        Msg::Resize {
-            width: 100,
-            height: 30,
-        },
-    );
-    let lists = start(&mut m)
-        .into_iter()
-        .filter(|e| matches!(e, Effect::List { .. }));
-    for (effect, entries) in lists.zip([left.1, right.1]) {
-        let Effect::List { side, ticket, .. } = effect else {
-            unreachable!()
-        };
-        let page = ListingMsg::Page {
-            side,
-            ticket,
-            entries,
-        };
-        update(&mut m, Msg::Listing(page));
-        update(&mut m, Msg::Listing(ListingMsg::Done { side, ticket }));
-    }
-    m
+    crate::app::testing::listed(left, right)
 }
 
 /// Left: image folder /blog with two images and a folder; right: the image root.

@@ -2,7 +2,7 @@
 
 use crate::app::testing::{dir, file, press};
 use crate::app::*;
-use crate::config::{Keymap, Layer, Styles};
+use crate::config::Layer;
 use crate::fs::{CloudDir, Entry, EntryKey, EntryKind, Location};
 use pretty_assertions::assert_eq;
 
@@ -18,36 +18,7 @@ pub(super) fn cloud(id: i64, name: &str, is_dir: bool) -> Entry {
 /// Left: cloud `/docs` (id 5) with `left`; right: cloud root with `right`. Focus left.
 pub(super) fn two_clouds(left: Vec<Entry>, right: Vec<Entry>) -> Model {
     let docs = Location::Cloud(CloudDir::root().child(5, "docs"));
-    let root = Location::Cloud(CloudDir::root());
-    let mut m = Model::new(
-        docs,
-        root,
-        Keymap::default_map().unwrap(),
-        Styles::colored(),
-    );
-    m.cloud_enabled = true;
-    update(
-        &mut m,
-        Msg::Resize {
-            width: 100,
-            height: 30,
-        },
-    );
-    for (effect, entries) in start(&mut m).into_iter().zip([left, right]) {
-        let Effect::List { side, ticket, .. } = effect else {
-            panic!()
-        };
-        update(
-            &mut m,
-            Msg::Listing(ListingMsg::Page {
-                side,
-                ticket,
-                entries,
-            }),
-        );
-        update(&mut m, Msg::Listing(ListingMsg::Done { side, ticket }));
-    }
-    m
+    crate::app::testing::listed((docs, left), (Location::Cloud(CloudDir::root()), right))
 }
 
 pub(super) fn op_spec(effects: &[Effect]) -> OpSpec {
