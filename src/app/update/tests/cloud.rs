@@ -2,7 +2,7 @@
 
 use crate::app::testing::{file, press};
 use crate::app::*;
-use crate::config::{Keymap, Layer, Styles};
+use crate::config::Layer;
 use crate::fs::{
     CloudDir, CloudSearch, Entry, EntryKey, EntryKind, FsError, FsErrorKind, ImageDir, Location,
 };
@@ -15,51 +15,20 @@ fn cloud_entry(id: i64, name: &str, dir: bool) -> Entry {
     e
 }
 
-/// Left local `/l`, right cloud root with `entries`, focus on the right.
+/// Left local `/l` (empty), right cloud root with `entries`, focus on the right.
 fn cloud_model(entries: Vec<Entry>) -> Model {
     let local = Location::Local("/l".into());
     let cloud = Location::Cloud(CloudDir::root());
-    let mut m = Model::new(
-        local,
-        cloud,
-        Keymap::default_map().unwrap(),
-        Styles::colored(),
-    );
-    m.cloud_enabled = true;
-    m.home = Some("/home/u".into());
-    update(
-        &mut m,
-        Msg::Resize {
-            width: 100,
-            height: 30,
-        },
-    );
-    let effects = start(&mut m);
-    assert!(effects.contains(&Effect::FetchAccount), "{effects:?}");
-    let Effect::List { ticket, .. } = effects[1].clone() else {
-        panic!()
-    };
-    update(
-        &mut m,
-        Msg::Listing(ListingMsg::Page {
-            side: Side::Right,
-            ticket,
-            entries,
-        }),
-    );
-    update(
-        &mut m,
-        Msg::Listing(ListingMsg::Done {
-            side: Side::Right,
-            ticket,
-        }),
-    );
+    let mut m = crate::app::testing::listed((local, vec![]), (cloud, entries));
     m.focus = Side::Right;
     m
 }
 
 #[test]
-fn local_only_start_does_not_touch_the_cloud() {
+fn only_a_start_with_the_cloud_on_fetches_the_account() {
+    let mut m = crate::app::testing::model(100, 30);
+    m.cloud_enabled = true;
+    assert!(start(&mut m).contains(&Effect::FetchAccount));
     let mut m = crate::app::testing::model(100, 30);
     assert!(!start(&mut m).contains(&Effect::FetchAccount));
     press(&mut m, "b");
