@@ -253,6 +253,8 @@ pub fn confirm(model: &mut Model, accept: bool, by_enter: bool) -> Vec<Effect> {
         return vec![];
     }
     model.modal = None;
+    // The marks were the question's items; they are spent once it is answered.
+    super::marks::clear(model);
     vec![start(model, state.spec)]
 }
 

@@ -233,5 +233,6 @@ fn accept_batch(model: &mut Model) -> Vec<Effect> {
         steps: p.steps.clone(),
     };
     model.modal = None;
+    super::marks::clear(model);
     vec![start(model, spec)]
 }

@@ -130,6 +130,7 @@ pub fn question(model: &mut Model, cmd: Command) -> Vec<Effect> {
         Command::Accept | Command::Yes => {
             let (spec, then) = (ask.spec.clone(), ask.then.clone());
             model.modal = None;
+            super::marks::clear(model);
             model.info("Queued: t shows the transfer queue");
             return vec![Effect::Transfer(TransferCmd::Submit { spec, then })];
         }

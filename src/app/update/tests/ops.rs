@@ -189,6 +189,28 @@ fn local_to_cloud_copies_are_transfers_not_file_operations() {
     m.transfers.enabled = true;
     press(&mut m, "<F5>");
     assert!(matches!(m.modal, Some(Modal::TransferAsk(_))));
+    press(&mut m, "<Esc> <Space> <F5> y");
+    assert!(m.focused().marks.is_empty(), "queued marks are spent");
+}
+
+#[test]
+fn answering_a_question_spends_the_marks_and_cancelling_keeps_them() {
+    let left = vec![cloud(1, "a", false), cloud(2, "b", false)];
+    let mut m = two_clouds(left, vec![cloud(7, "dst", true)]);
+    press(&mut m, "<Space> <Space>");
+    assert_eq!(m.focused().marks.len(), 2);
+    press(&mut m, "<F5> n");
+    assert_eq!(
+        m.focused().marks.len(),
+        2,
+        "a cancelled question keeps them"
+    );
+    let OpSpec::Copy { items, .. } = op_spec(&press(&mut m, "<F5> y")) else {
+        panic!()
+    };
+    assert_eq!(items.len(), 2);
+    assert!(m.focused().marks.is_empty());
+    assert_eq!(m.focused().marked_bytes, 0);
 }
 
 #[test]
