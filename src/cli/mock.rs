@@ -35,6 +35,10 @@ pub struct MockServerArgs {
     /// Slice size handed out by upload create, in bytes.
     #[arg(long, value_name = "BYTES")]
     pub slice_size: Option<u64>,
+    /// Take JSON body fields only in their documented spelling; the real server, and the mock
+    /// by default, ignore case (`fileIds` for `fileIDs`). For checking a client.
+    #[arg(long)]
+    pub strict_names: bool,
     /// How many times upload_complete answers "not yet" before the result.
     #[arg(long, value_name = "N")]
     pub complete_polls: Option<u32>,

@@ -35,6 +35,7 @@ pub async fn run(args: MockServerArgs) -> color_eyre::Result<()> {
     k.drop_rate = args.drop_rate;
     k.qps_limits = !args.no_qps;
     k.vip = args.vip;
+    k.strict_names = args.strict_names;
     if let Some(size) = args.slice_size {
         k.slice_size = size;
     }

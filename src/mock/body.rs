@@ -3,6 +3,10 @@
 //! accept numeric strings (OpenList sends `mkdir.parentID` as `"123"`). The Content-Type
 //! header is not checked, although developer-notes.zh.md lists `application/json` as required
 //! on every call.
+//!
+//! With the `strict_names` knob a key is taken only in the spelling the handler asks for, which
+//! is the documented one; another casing of it is an error naming both. The gate sets the knob
+//! for the request's task (`STRICT`), so handlers need not pass it along.
 
 use std::collections::HashMap;
 
@@ -10,26 +14,48 @@ use serde_json::Value;
 
 use super::reply::ApiError;
 
-pub(crate) struct Fields(HashMap<String, Value>);
+tokio::task_local! {
+    /// Whether the request being handled runs under `strict_names`.
+    pub(crate) static STRICT: bool;
+}
+
+/// Body fields by lower-cased key: the key as sent and its value.
+pub(crate) struct Fields {
+    map: HashMap<String, (String, Value)>,
+    strict: bool,
+}
 
 impl Fields {
     pub fn parse(bytes: &[u8]) -> Result<Self, ApiError> {
+        let strict = STRICT.try_with(|s| *s).unwrap_or(false);
         match serde_json::from_slice::<Value>(bytes) {
-            Ok(Value::Object(map)) => Ok(Fields(
-                map.into_iter()
-                    .map(|(k, v)| (k.to_lowercase(), v))
+            Ok(Value::Object(map)) => Ok(Fields {
+                map: map
+                    .into_iter()
+                    .map(|(k, v)| (k.to_lowercase(), (k, v)))
                     .collect(),
-            )),
+                strict,
+            }),
             _ => Err(ApiError::new(1, "参数错误: 请求体必须是JSON对象")),
         }
     }
 
-    fn get(&self, key: &str) -> Option<&Value> {
-        self.0.get(&key.to_lowercase()).filter(|v| !v.is_null())
+    /// The value of `key` (its documented spelling); `null` counts as missing.
+    fn get(&self, key: &str) -> Result<Option<&Value>, ApiError> {
+        let Some((sent, value)) = self.map.get(&key.to_lowercase()) else {
+            return Ok(None);
+        };
+        if self.strict && sent != key {
+            return Err(ApiError::new(
+                1,
+                format!("参数错误: {sent} (strict names: the documented spelling is {key})"),
+            ));
+        }
+        Ok(Some(value).filter(|v| !v.is_null()))
     }
 
     pub fn opt_id(&self, key: &str) -> Result<Option<i64>, ApiError> {
-        self.get(key)
+        self.get(key)?
             .map(|v| as_i64(v).ok_or_else(|| ApiError::param(key)))
             .transpose()
     }
@@ -39,7 +65,7 @@ impl Fields {
     }
 
     pub fn ids(&self, key: &str) -> Result<Vec<i64>, ApiError> {
-        match self.get(key) {
+        match self.get(key)? {
             Some(Value::Array(items)) => items
                 .iter()
                 .map(|v| as_i64(v).ok_or_else(|| ApiError::param(key)))
@@ -49,14 +75,14 @@ impl Fields {
     }
 
     pub fn string(&self, key: &str) -> Result<String, ApiError> {
-        match self.get(key) {
+        match self.get(key)? {
             Some(Value::String(s)) => Ok(s.clone()),
             _ => Err(ApiError::param(key)),
         }
     }
 
     pub fn strings(&self, key: &str) -> Result<Vec<String>, ApiError> {
-        match self.get(key) {
+        match self.get(key)? {
             Some(Value::Array(items)) => items
                 .iter()
                 .map(|v| {
@@ -71,13 +97,13 @@ impl Fields {
 
     /// A string id (a number is taken as its decimal text); missing or `null` is `None`.
     pub fn opt_str_id(&self, key: &str) -> Result<Option<String>, ApiError> {
-        self.get(key)
+        self.get(key)?
             .map(|v| as_str_id(v).ok_or_else(|| ApiError::param(key)))
             .transpose()
     }
 
     pub fn str_ids(&self, key: &str) -> Result<Vec<String>, ApiError> {
-        match self.get(key) {
+        match self.get(key)? {
             Some(Value::Array(items)) => items
                 .iter()
                 .map(|v| as_str_id(v).ok_or_else(|| ApiError::param(key)))
@@ -88,7 +114,7 @@ impl Fields {
 
     /// A string or an array of strings, as a list.
     pub fn one_or_many(&self, key: &str) -> Result<Vec<String>, ApiError> {
-        match self.get(key) {
+        match self.get(key)? {
             Some(Value::String(s)) => Ok(vec![s.clone()]),
             Some(Value::Array(_)) => self.strings(key),
             _ => Err(ApiError::param(key)),
@@ -96,7 +122,7 @@ impl Fields {
     }
 
     pub fn opt_bool(&self, key: &str) -> Result<Option<bool>, ApiError> {
-        match self.get(key) {
+        match self.get(key)? {
             None => Ok(None),
             Some(Value::Bool(b)) => Ok(Some(*b)),
             Some(_) => Err(ApiError::param(key)),
@@ -136,6 +162,24 @@ mod tests {
         assert_eq!(f.id("parentID").unwrap(), 7);
         assert_eq!(f.string("name").unwrap(), "x");
         assert!(f.opt_id("missing").unwrap().is_none());
+    }
+
+    #[tokio::test]
+    async fn strict_names_refuse_other_casings_only() {
+        let body = br#"{"fileIds":[1],"parentFileID":2,"extra":1}"#;
+        let f = STRICT
+            .scope(true, async { Fields::parse(body) })
+            .await
+            .unwrap();
+        let e = f.ids("fileIDs").unwrap_err();
+        assert!(
+            e.message.contains("fileIds") && e.message.contains("fileIDs"),
+            "{e:?}"
+        );
+        assert_eq!(f.id("parentFileID").unwrap(), 2);
+        assert!(f.opt_id("missing").unwrap().is_none());
+        let lenient = Fields::parse(body).unwrap();
+        assert_eq!(lenient.ids("fileIDs").unwrap(), vec![1]);
     }
 
     #[test]

@@ -79,6 +79,10 @@ pub struct Knobs {
     pub free_traffic_limit: Option<u64>,
     /// `spacePermanent` reported by `user/info`, in bytes.
     pub quota: u64,
+    /// Strict names: a JSON body key that matches a documented field name only when case is
+    /// ignored (`fileIds` for `fileIDs`) is refused with code 1 instead of accepted as the real
+    /// server does. For client tests, so a client is held to the documented spelling.
+    pub strict_names: bool,
     /// Seed for fault injection (which requests fail, with which status, where a body is cut);
     /// `None` = from the OS. Setting a new value at runtime reseeds. Tokens, preupload ids and
     /// trace ids stay random.
@@ -104,6 +108,7 @@ impl Default for Knobs {
             free_traffic_limit: None,
             // 2 TiB: the free tier's permanent space.
             quota: 2 << 40,
+            strict_names: false,
             rng_seed: None,
         }
     }

@@ -40,7 +40,9 @@ pub(crate) async fn gate(State(st): State<Arc<Shared>>, req: Request, next: Next
         }
         return e.into_response();
     }
-    next.run(req).await
+    super::body::STRICT
+        .scope(knobs.strict_names, next.run(req))
+        .await
 }
 
 /// Paths that play the CDN or the storage host: reached without API headers.

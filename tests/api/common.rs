@@ -6,8 +6,11 @@ use std::time::Duration;
 use panfm::api::{Auth, Client, ClientConfig, Credentials, RetryPolicy};
 use panfm::mock::{MockConfig, MockServer};
 
+/// A mock with its default knobs, holding the client to the documented field spelling.
 pub async fn mock() -> MockServer {
-    MockServer::start(MockConfig::default()).await.unwrap()
+    let mut cfg = MockConfig::default();
+    cfg.knobs.strict_names = true;
+    MockServer::start(cfg).await.unwrap()
 }
 
 pub fn config(mock: &MockServer, token_cache: Option<&Path>) -> ClientConfig {

@@ -64,6 +64,7 @@ impl Env {
             .unwrap();
         let mut config = MockConfig::default();
         config.knobs.qps_limits = false;
+        config.knobs.strict_names = true;
         adjust(&mut config);
         let mock = rt.block_on(MockServer::start(config)).unwrap();
         Env {

@@ -35,6 +35,7 @@ impl Harness {
         .unwrap();
         mock.set_knobs(|k| {
             k.qps_limits = false;
+            k.strict_names = true;
             k.vip = true;
         });
         let cache = tempfile::tempdir().unwrap();

@@ -16,6 +16,7 @@ mod listing;
 mod mutate;
 mod persist;
 mod qps;
+mod strict;
 mod trash;
 mod upload;
 mod upload_storage;

@@ -22,9 +22,10 @@ pub struct Env {
     pub tmp: tempfile::TempDir,
 }
 
-/// No QPS limits, small slices, two "not yet" answers per upload.
+/// No QPS limits, small slices, two "not yet" answers per upload; documented spellings only.
 pub fn quiet(k: &mut Knobs) {
     k.qps_limits = false;
+    k.strict_names = true;
     k.slice_size = SLICE;
     k.complete_pending_polls = 2;
 }
