@@ -11,6 +11,8 @@
 //! channel, for the runtime and the command line alike. `mock` is a standalone 123pan server
 //! written from the API documents; it depends on nothing else in the crate.
 
+#![forbid(unsafe_code)]
+
 pub mod api;
 pub mod app;
 pub mod cli;

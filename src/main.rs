@@ -1,5 +1,7 @@
 //! The `panfm` binary: parse arguments, install the error and panic hooks, run.
 
+#![forbid(unsafe_code)]
+
 use clap::Parser;
 
 fn main() -> color_eyre::Result<std::process::ExitCode> {
