@@ -39,6 +39,9 @@ pub struct MockServerArgs {
     /// by default, ignore case (`fileIds` for `fileIDs`). For checking a client.
     #[arg(long)]
     pub strict_names: bool,
+    /// Answer each download URL first with a 302 to a second URL (clients must follow it).
+    #[arg(long)]
+    pub redirect_downloads: bool,
     /// How many times upload_complete answers "not yet" before the result.
     #[arg(long, value_name = "N")]
     pub complete_polls: Option<u32>,

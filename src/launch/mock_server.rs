@@ -36,6 +36,7 @@ pub async fn run(args: MockServerArgs) -> color_eyre::Result<()> {
     k.qps_limits = !args.no_qps;
     k.vip = args.vip;
     k.strict_names = args.strict_names;
+    k.download_redirect = args.redirect_downloads;
     if let Some(size) = args.slice_size {
         k.slice_size = size;
     }

@@ -79,6 +79,8 @@ pub struct Knobs {
     pub free_traffic_limit: Option<u64>,
     /// `spacePermanent` reported by `user/info`, in bytes.
     pub quota: u64,
+    /// `/dl/…` download URLs answer their first request with a 302 to a second URL.
+    pub download_redirect: bool,
     /// Strict names: a JSON body key that matches a documented field name only when case is
     /// ignored (`fileIds` for `fileIDs`) is refused with code 1 instead of accepted as the real
     /// server does. For client tests, so a client is held to the documented spelling.
@@ -108,6 +110,7 @@ impl Default for Knobs {
             free_traffic_limit: None,
             // 2 TiB: the free tier's permanent space.
             quota: 2 << 40,
+            download_redirect: false,
             strict_names: false,
             rng_seed: None,
         }

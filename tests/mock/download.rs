@@ -125,3 +125,29 @@ async fn free_traffic_cap_gives_5113() {
     env.server.set_knobs(|k| k.vip = true);
     url_of(&env, f).await;
 }
+
+#[tokio::test]
+async fn the_optional_first_hop_redirects_and_the_range_still_applies() {
+    let env = Env::start().await;
+    env.server.set_knobs(|k| k.download_redirect = true);
+    let content = bytes(50_000, 2);
+    let f = env.put_file(0, "hop.bin", &content).await;
+    let url = url_of(&env, f).await;
+    let manual = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let resp = manual.get(&url).send().await.unwrap();
+    assert_eq!(resp.status(), StatusCode::FOUND);
+    let location = resp.headers()["location"].to_str().unwrap().to_owned();
+    assert!(location.ends_with("&hop=1"), "{location}");
+    let resp = env
+        .http
+        .get(&url)
+        .header("Range", "bytes=100-199")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), StatusCode::PARTIAL_CONTENT);
+    assert_eq!(resp.bytes().await.unwrap(), content[100..200]);
+}

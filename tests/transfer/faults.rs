@@ -1,5 +1,5 @@
-//! Bad servers: random gateway errors, connections dropped mid-slice and mid-download, slow
-//! verification, a 429 burst. Every file still arrives intact and nothing partial is left
+//! Bad servers: random gateway errors, connections dropped mid-slice and mid-download (behind a
+//! redirecting download URL), slow verification, a 429 burst. Every file still arrives intact and nothing partial is left
 //! under a final name.
 
 use std::time::Duration;
@@ -51,6 +51,7 @@ async fn gateway_errors_dropped_connections_and_slow_checks_lose_nothing() {
         k.error_rate = 0.15;
         k.drop_rate = 0.2;
         k.complete_pending_polls = 4;
+        k.download_redirect = true;
         k.rng_seed = Some(7);
     })
     .await;
