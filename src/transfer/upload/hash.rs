@@ -47,7 +47,7 @@ pub(crate) fn hash_file(
     let slice_size = slice_size.max(1);
     let mut whole = Md5::new();
     // Buffers come back from the slice thread and are refilled, so no chunk is zeroed twice.
-    let (give_back, returned) = sync_channel::<Vec<u8>>(QUEUE + 2);
+    let (give_back, returned) = sync_channel::<Vec<u8>>(2);
     let mut next_chunk = |whole: &mut Md5| -> Result<Option<Vec<u8>>, TransferError> {
         if cancel.is_cancelled() {
             return Err(TransferError::stopped());
