@@ -40,7 +40,7 @@ async fn demo_shape() {
     assert!(trashed.iter().any(|i| i["type"] == 0), "a trashed file");
     assert!(trashed.iter().any(|i| i["type"] == 1), "a trashed folder");
     for path in [
-        "/照片/2024 春节/IMG_0001.JPG",
+        "/照片/2024 春节/IMG_0001.png",
         "/照片/2023 旅行 🌴/三亚/第一天/海边 🌊/日落.heic",
         "/音乐 🎵/周杰伦 - 晴天.flac",
         "/文档/学习笔记/归档/2019/旧笔记.txt",
@@ -69,7 +69,7 @@ async fn demo_content_matches_its_etag() {
     let env = Env::demo().await;
     for path in [
         "/欢迎使用 panfm.md",
-        "/照片/2024 春节/IMG_0003.JPG",
+        "/照片/2024 春节/IMG_0003.png",
         "/视频/猫咪日常 🐱.mov",
     ] {
         let id = env.server.id_of(path).unwrap();
@@ -95,4 +95,25 @@ async fn rejected_file_cannot_be_downloaded() {
         .get("/api/v1/file/download_info", &[("fileId", id.to_string())])
         .await;
     crate::common::err(&v);
+}
+
+#[tokio::test]
+async fn demo_photos_are_real_images_for_the_image_space() {
+    let env = Env::demo().await;
+    let png = b"\x89PNG\r\n\x1a\n".as_slice();
+    for (path, magic) in [
+        ("/照片/2024 春节/IMG_0001.png", png),
+        ("/照片/2024 春节/IMG_0012.png", png),
+        ("/照片/2023 旅行 🌴/三亚/第一天/海边 🌊/椰子树.png", png),
+        ("/照片/2023 旅行 🌴/三亚/第一天/酒店.bmp", b"BM".as_slice()),
+        ("/照片/截图/Screenshot 2024-05-01 at 10.00.00.png", png),
+    ] {
+        let id = env.server.id_of(path).unwrap();
+        let bytes = env.server.file_bytes(id).await.unwrap();
+        assert!(bytes.starts_with(magic), "{path}");
+    }
+    let a = env.server.id_of("/照片/2024 春节/IMG_0001.png").unwrap();
+    let b = env.server.id_of("/照片/2024 春节/IMG_0002.png").unwrap();
+    let (a, b) = (env.server.entry(a).unwrap(), env.server.entry(b).unwrap());
+    assert_ne!(a.etag, b.etag, "each photo its own content");
 }

@@ -50,12 +50,21 @@ impl<'a> Builder<'a> {
         etag: String,
     ) -> Result<i64, ApiError> {
         self.drive.blobs.add_generated(&etag, size, recipe);
-        let id = self
-            .drive
-            .tree
-            .place_file(parent, name, Duplicate::Refuse, (etag, size), 0)?;
+        self.place(parent, name, (etag, size))
+    }
+
+    fn place(&mut self, parent: i64, name: &str, content: (String, u64)) -> Result<i64, ApiError> {
+        let tree = &mut self.drive.tree;
+        let id = tree.place_file(parent, name, Duplicate::Refuse, content, 0)?;
         self.stamp(id);
         Ok(id)
+    }
+
+    /// A file with exactly these bytes, stored now: keep these small.
+    pub fn bytes(&mut self, parent: i64, name: &str, bytes: &[u8]) -> Result<i64, ApiError> {
+        let stored = self.drive.blobs.store(bytes);
+        let content = stored.map_err(|_| ApiError::new(1, "内部错误"))?;
+        self.place(parent, name, content)
     }
 
     /// A text file of `units` whole repetitions of its seed's pattern.

@@ -2,13 +2,15 @@
 //! file types and sizes, a folder of exactly 5,000 files, four large files (30–290 MB), a
 //! file rejected by review, and a trashed file and folder.
 //!
-//! All content is generated (see `content`), so startup writes nothing. Small files are hashed at
-//! startup (about 10 MB in all); the large files' MD5s are constants below, checked by a test
-//! that regenerates them, so startup never waits for hundreds of megabytes of hashing.
+//! Content is generated (see `content`), except the photos, which are small real images (see
+//! `pictures`, under 1 MB in all) so that they can go on to the image space. Small files are
+//! hashed at startup (about 10 MB in all); the large files' MD5s are constants below, checked by
+//! a test that regenerates them, so startup never waits for hundreds of megabytes of hashing.
 
 use super::super::reply::ApiError;
 use super::super::tree::{ROOT, STATUS_REJECTED};
 use super::Builder;
+use super::pictures::{bmp, png};
 
 /// Name of the folder holding exactly 5,000 files, under `/数据集`.
 pub(crate) const BIG_DIR: &str = "传感器日志 5000";
@@ -94,23 +96,35 @@ fn documents(b: &mut Builder<'_>) -> Result<(), ApiError> {
 fn photos(b: &mut Builder<'_>) -> Result<(), ApiError> {
     let photos = b.dir(ROOT, "照片")?;
     let spring = b.dir(photos, "2024 春节")?;
-    for i in 1..=12u64 {
-        b.noise(
-            spring,
-            &format!("IMG_{i:04}.JPG"),
-            200 + i,
-            180_000 + 20_011 * i,
-        )?;
+    for i in 1..=12u32 {
+        // Lanterns red to gold, one shade per photo.
+        let photo = png(160, 120, |x, y| {
+            let glow = 255 - ((x as i32 - 80).abs() + (y as i32 - 60).abs()).min(140) as u8;
+            [glow, (glow / 3).saturating_add(12 * i as u8), 20]
+        });
+        b.bytes(spring, &format!("IMG_{i:04}.png"), &photo)?;
     }
     let trip = b.dir(photos, "2023 旅行 🌴")?;
     let sanya = b.dir(trip, "三亚")?;
     let day1 = b.dir(sanya, "第一天")?;
     let beach = b.dir(day1, "海边 🌊")?;
     b.noise(beach, "日落.heic", 230, 412_345)?;
-    b.noise(beach, "椰子树.png", 231, 98_765)?;
-    b.noise(day1, "酒店.jpg", 232, 156_789)?;
+    let palm = png(120, 160, |x, y| match y > 120 {
+        true => [230, 200, 140],
+        false => [40, 140 + (x % 40) as u8, 180 - (y / 2) as u8],
+    });
+    b.bytes(beach, "椰子树.png", &palm)?;
+    let hotel = bmp(96, 64, |x, y| {
+        [200 - (y * 2) as u8, 180, 120 + (x % 64) as u8]
+    });
+    b.bytes(day1, "酒店.bmp", &hotel)?;
     let shots = b.dir(photos, "截图")?;
-    b.noise(shots, "Screenshot 2024-05-01 at 10.00.00.png", 240, 77_777)?;
+    let screen = png(200, 125, |x, y| match (y < 12, x < 50) {
+        (true, _) => [60, 60, 70],
+        (false, true) => [235, 235, 240],
+        (false, false) => [255, 255, 255],
+    });
+    b.bytes(shots, "Screenshot 2024-05-01 at 10.00.00.png", &screen)?;
     Ok(())
 }
 
