@@ -5,7 +5,8 @@ use serde_json::json;
 
 use crate::common::{Env, bytes, err, ok};
 
-async fn url_of(env: &Env, id: i64) -> String {
+/// The download URL `download_info` hands out for file `id`.
+pub async fn url_of(env: &Env, id: i64) -> String {
     let v = env
         .get("/api/v1/file/download_info", &[("fileId", id.to_string())])
         .await;

@@ -6,14 +6,8 @@ use reqwest::StatusCode;
 use serde_json::json;
 
 use crate::common::{Env, bytes, ok, persistent};
+use crate::download::url_of;
 use crate::upload::{SLICE, upload};
-
-async fn url_of(env: &Env, id: i64) -> String {
-    let v = env
-        .get("/api/v1/file/download_info", &[("fileId", id.to_string())])
-        .await;
-    ok(&v)["downloadUrl"].as_str().unwrap().to_owned()
-}
 
 #[tokio::test]
 async fn ranges_cross_slice_boundaries_and_survive_a_restart() {
