@@ -78,6 +78,11 @@ fn list_both(m: &mut Model, left: Vec<Entry>, right: Vec<Entry>) {
     }
 }
 
+/// The status line's text ("" when there is none).
+pub fn status_text(m: &Model) -> &str {
+    m.status.as_ref().map_or("", |s| s.text.as_str())
+}
+
 /// Presses keys written in keymap notation, separated by spaces.
 pub fn press(m: &mut Model, keys: &str) -> Vec<Effect> {
     let mut effects = vec![];

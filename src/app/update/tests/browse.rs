@@ -1,6 +1,6 @@
 //! update() tests: drive the model with messages and check state and effects. No runtime.
 
-use crate::app::testing::{dir, file};
+use crate::app::testing::{dir, file, status_text};
 use crate::app::*;
 use crate::config::{Command, Keymap, Styles};
 use crate::fs::{Entry, Location};
@@ -350,7 +350,7 @@ fn failed_listing_reports_the_error() {
     );
     assert_eq!(m.focused().load, LoadState::Failed("denied".into()));
     assert_eq!(m.status.as_ref().unwrap().level, Level::Error);
-    assert!(m.status.as_ref().unwrap().text.contains("/l"));
+    assert!(status_text(&m).contains("/l"));
 }
 
 #[test]
@@ -400,7 +400,7 @@ fn chords_time_out_and_unknown_chords_say_so() {
     }
     assert!(m.pending_keys.is_empty());
     press(&mut m, "g x");
-    assert!(m.status.as_ref().unwrap().text.contains("g x"));
+    assert!(status_text(&m).contains("g x"));
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! Cloud browsing in update(): backend switch, search prompt, details, search-result directories.
 
-use crate::app::testing::{file, press};
+use crate::app::testing::{file, press, status_text};
 use crate::app::*;
 use crate::config::Layer;
 use crate::fs::{
@@ -32,7 +32,7 @@ fn only_a_start_with_the_cloud_on_fetches_the_account() {
     let mut m = crate::app::testing::model(100, 30);
     assert!(!start(&mut m).contains(&Effect::FetchAccount));
     press(&mut m, "b");
-    assert!(m.status.as_ref().unwrap().text.contains("panfm login"));
+    assert!(status_text(&m).contains("panfm login"));
     press(&mut m, "S");
     assert!(m.modal.is_none(), "search needs a cloud pane");
 }

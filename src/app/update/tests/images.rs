@@ -1,7 +1,7 @@
 //! The image space in update(): switching to it, browsing, details and copying links (plain
 //! and Markdown). Operations are in `images_ops`.
 
-use crate::app::testing::{file, press};
+use crate::app::testing::{file, press, status_text};
 use crate::app::*;
 use crate::config::Layer;
 use crate::fs::{CloudDir, Entry, EntryKey, EntryKind, FsError, FsErrorKind, ImageDir, Location};
@@ -115,7 +115,7 @@ fn plain_links_of_marked_images_go_to_the_clipboard_in_order() {
             markdown: false,
         }]
     );
-    assert!(m.status.as_ref().unwrap().text.contains("Fetching 2 links"));
+    assert!(status_text(&m).contains("Fetching 2 links"));
     let links = vec![
         link("hello-world.png", "https://img.example/1.png"),
         link("logo.svg", "https://img.example/2.svg"),
@@ -129,7 +129,7 @@ fn plain_links_of_marked_images_go_to_the_clipboard_in_order() {
     );
     let text = "https://img.example/1.png\nhttps://img.example/2.svg";
     assert_eq!(effects, vec![Effect::Clipboard { text: text.into() }]);
-    assert_eq!(m.status.as_ref().unwrap().text, "Copied 2 links");
+    assert_eq!(status_text(&m), "Copied 2 links");
     let Some(Modal::Links { lines, failed, .. }) = &m.modal else {
         panic!("links popup: {:?}", m.modal)
     };
@@ -180,19 +180,13 @@ fn markdown_links_of_the_cursor_image_and_failures_are_listed() {
 fn links_need_images_in_an_image_pane() {
     let mut m = blog_model();
     assert!(press(&mut m, "y").is_empty(), "the cursor is on a folder");
-    assert!(
-        m.status
-            .as_ref()
-            .unwrap()
-            .text
-            .contains("Folders have no links")
-    );
+    assert!(status_text(&m).contains("Folders have no links"));
     let mut local = panes(
         (Location::Local("/l".into()), vec![file("a.png", 1)]),
         (Location::Local("/r".into()), vec![]),
     );
     assert!(press(&mut local, "y").is_empty());
-    assert!(local.status.as_ref().unwrap().text.contains("image space"));
+    assert!(status_text(&local).contains("image space"));
     // Nothing came back for anything: no clipboard write.
     let none = update(
         &mut m,

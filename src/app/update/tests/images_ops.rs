@@ -3,7 +3,7 @@
 //! image space cannot do.
 
 use super::images::{blog, blog_model, image, op_spec, panes};
-use crate::app::testing::{dir, file, press};
+use crate::app::testing::{dir, file, press, status_text};
 use crate::app::*;
 use crate::config::Layer;
 use crate::fs::{CloudDir, Entry, EntryKey, EntryKind, ImageDir, Location};
@@ -45,7 +45,7 @@ fn move_between_image_folders_is_asked_and_copy_inside_is_refused() {
     press(&mut m, "j");
     assert!(press(&mut m, "c").is_empty());
     assert!(m.modal.is_none());
-    assert!(m.status.as_ref().unwrap().text.contains("no copy"));
+    assert!(status_text(&m).contains("no copy"));
     press(&mut m, "m");
     let Some(Modal::Confirm(q)) = &m.modal else {
         panic!()
@@ -80,11 +80,11 @@ fn rename_and_leaving_the_space_are_refused_with_reasons() {
     );
     press(&mut m, "r");
     assert!(m.modal.is_none());
-    assert!(m.status.as_ref().unwrap().text.contains("cannot rename"));
+    assert!(status_text(&m).contains("cannot rename"));
     press(&mut m, "R");
-    assert!(m.status.as_ref().unwrap().text.contains("cannot rename"));
+    assert!(status_text(&m).contains("cannot rename"));
     press(&mut m, "c");
-    assert!(m.status.as_ref().unwrap().text.contains("copy their links"));
+    assert!(status_text(&m).contains("copy their links"));
     assert!(m.modal.is_none());
 }
 
@@ -106,13 +106,7 @@ fn drive_images_are_copied_in_and_moves_in_are_refused() {
     );
     press(&mut m, "m");
     assert!(m.modal.is_none());
-    assert!(
-        m.status
-            .as_ref()
-            .unwrap()
-            .text
-            .contains("Nothing moves into")
-    );
+    assert!(status_text(&m).contains("Nothing moves into"));
     press(&mut m, "<C-a> c");
     let Some(Modal::Confirm(q)) = &m.modal else {
         panic!()
@@ -177,13 +171,7 @@ fn local_uploads_refuse_non_images_before_asking() {
     );
     press(&mut m, "c");
     assert!(m.modal.is_none());
-    assert!(
-        m.status
-            .as_ref()
-            .unwrap()
-            .text
-            .starts_with("Nothing to upload")
-    );
+    assert!(status_text(&m).starts_with("Nothing to upload"));
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! File-operation flows in update(): ask → confirm → effect, results, undo, trash.
 
-use crate::app::testing::{dir, file, press};
+use crate::app::testing::{dir, file, press, status_text};
 use crate::app::*;
 use crate::config::Layer;
 use crate::fs::{CloudDir, Entry, EntryKey, EntryKind, Location};
@@ -179,13 +179,7 @@ fn local_to_cloud_copies_are_transfers_not_file_operations() {
     m.panes[1].location = Location::Cloud(CloudDir::root());
     press(&mut m, "<F5>");
     assert!(m.modal.is_none());
-    assert!(
-        m.status
-            .as_ref()
-            .unwrap()
-            .text
-            .contains("Transfers need a cloud account")
-    );
+    assert!(status_text(&m).contains("Transfers need a cloud account"));
     m.transfers.enabled = true;
     press(&mut m, "<F5>");
     assert!(matches!(m.modal, Some(Modal::TransferAsk(_))));
@@ -288,7 +282,7 @@ fn editor_rename_round_trip() {
         },
     );
     assert!(m.modal.is_none());
-    assert!(m.status.as_ref().unwrap().text.contains("Nothing renamed"));
+    assert!(status_text(&m).contains("Nothing renamed"));
     update(
         &mut m,
         Msg::Edited {
@@ -317,7 +311,7 @@ fn editor_rename_round_trip() {
 fn undo_reverses_the_last_batch_after_a_preview() {
     let mut m = two_clouds(vec![cloud(1, "b", false)], vec![]);
     press(&mut m, "U");
-    assert!(m.modal.is_none() && m.status.as_ref().unwrap().text.contains("Nothing to undo"));
+    assert!(m.modal.is_none() && status_text(&m).contains("Nothing to undo"));
     let at = m.focused().location.clone();
     let record = UndoRecord {
         description: "rename of 1 entries".into(),
