@@ -3,11 +3,19 @@
 
 use panfm::transfer::{ConflictPolicy, JobState};
 
-use crate::common::{Env, cfg, content, upload_spec};
+use crate::common::{BatchTotals, Env, Events, cfg, content, upload_spec};
 
 fn uploads(env: &Env) -> u64 {
     let s = env.mock.stats();
     s.calls_to("/upload/v2/file/create") + s.calls_to("/upload/v2/file/single/create")
+}
+
+/// Uploads the local `src` tree to the cloud root and waits for the batch.
+async fn upload_src(env: &Env, fix_names: bool) -> (Events, BatchTotals) {
+    let (scheduler, mut events) = env.start(cfg());
+    let spec = upload_spec(vec![env.path("src")], 0, ConflictPolicy::Ask, fix_names);
+    let totals = events.batch_done(scheduler.submit(spec)).await;
+    (events, totals)
 }
 
 fn make_bad_names(env: &Env) {
@@ -23,14 +31,7 @@ fn make_bad_names(env: &Env) {
 async fn refused_names_fail_before_any_request_for_them() {
     let env = Env::new().await;
     make_bad_names(&env);
-    let (scheduler, mut events) = env.start(cfg());
-    let batch = scheduler.submit(upload_spec(
-        vec![env.path("src")],
-        0,
-        ConflictPolicy::Ask,
-        false,
-    ));
-    let totals = events.batch_done(batch).await;
+    let (events, totals) = upload_src(&env, false).await;
     assert_eq!((totals.ok, totals.failed), (1, 4));
     for name in ["a:b.txt", "what?.txt", "   ", "bad|dir"] {
         let job = events.job_named(name);
@@ -56,14 +57,7 @@ async fn refused_names_fail_before_any_request_for_them() {
 async fn fixed_names_use_full_width_forms() {
     let env = Env::new().await;
     make_bad_names(&env);
-    let (scheduler, mut events) = env.start(cfg());
-    let batch = scheduler.submit(upload_spec(
-        vec![env.path("src")],
-        0,
-        ConflictPolicy::Ask,
-        true,
-    ));
-    let totals = events.batch_done(batch).await;
+    let (_, totals) = upload_src(&env, true).await;
     assert_eq!(
         (totals.ok, totals.failed),
         (4, 1),
@@ -94,14 +88,7 @@ async fn links_are_followed_without_loops_and_special_files_skipped() {
     symlink(&src, src.join("sub/loop")).unwrap();
     symlink(src.join("nowhere"), src.join("broken")).unwrap();
     let _socket = std::os::unix::net::UnixListener::bind(src.join("sock")).unwrap();
-    let (scheduler, mut events) = env.start(cfg());
-    let batch = scheduler.submit(upload_spec(
-        vec![src.clone()],
-        0,
-        ConflictPolicy::Ask,
-        false,
-    ));
-    let totals = events.batch_done(batch).await;
+    let (events, totals) = upload_src(&env, false).await;
     assert_eq!((totals.ok, totals.skipped, totals.failed), (2, 3, 0));
     for (name, why) in [
         ("loop", "loop"),
