@@ -1,7 +1,7 @@
 //! The cloud half of [`super::ops`]: turns an [`OpSpec`] on cloud locations into `PanFs` batch
 //! calls and a report.
 
-use super::op_report::{failed_all, fold, ids, made, move_undo, undo_record};
+use super::op_report::{failed_all, fold, ids, made, moved, undo_record};
 use crate::app::{OpReport, OpSpec, UndoAction};
 use crate::fs::pan::PanFs;
 use crate::fs::{EntryKey, Location};
@@ -55,9 +55,7 @@ pub async fn run(fs: &PanFs, spec: &OpSpec, mut progress: impl FnMut(usize) + Se
             let out = fs
                 .move_items(src.id(), &ids(items), dst, &mut progress)
                 .await;
-            let undo = move_undo(items, &out.ok, f, t);
-            fold(&mut report, out, items);
-            report.undo = undo_record(spec, undo);
+            moved(&mut report, spec, (f, t), items, out);
         }
         OpSpec::Copy {
             items,

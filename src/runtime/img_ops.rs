@@ -3,7 +3,7 @@
 //! (server-side tasks) and uploading local images (checked up front, then one by one). Reports
 //! come back as `OpMsg`s like every other operation's.
 
-use super::op_report::{failed_all, fold, ids, made, move_undo, name_of, undo_record};
+use super::op_report::{failed_all, fold, ids, made, moved, name_of};
 use super::ops::{save_undo, throttled};
 use crate::app::{Msg, OpId, OpItem, OpMsg, OpReport, OpSpec};
 use crate::fs::img::ImgFs;
@@ -46,9 +46,7 @@ pub async fn run(fs: &ImgFs, spec: &OpSpec, op: OpId, tx: &UnboundedSender<Msg>)
             let out = fs
                 .move_items(src.id(), &ids(items), dst, &mut progress)
                 .await;
-            let undo = move_undo(items, &out.ok, f, t);
-            fold(&mut report, out, items);
-            report.undo = undo_record(spec, undo);
+            moved(&mut report, spec, (f, t), items, out);
         }
         OpSpec::Delete {
             at: Location::Images(_),

@@ -79,22 +79,26 @@ pub(super) fn made<Id: BatchId>(
     }
 }
 
-/// How to undo a move from `from` to `to` of the items that went (`moved`).
-pub(super) fn move_undo<Id: BatchId>(
+/// A move from `from` to `to` of `items` came back as `out`: counts it and records how to
+/// undo it for the items that went.
+pub(super) fn moved<Id: BatchId>(
+    report: &mut OpReport,
+    spec: &OpSpec,
+    (from, to): (&Location, &Location),
     items: &[OpItem],
-    moved: &[Id],
-    from: &Location,
-    to: &Location,
-) -> Vec<UndoAction> {
-    items
+    out: BatchOutcome<Id>,
+) {
+    let undo = items
         .iter()
-        .filter(|i| Id::of(&i.key).is_some_and(|id| moved.contains(&id)))
+        .filter(|i| Id::of(&i.key).is_some_and(|id| out.ok.contains(&id)))
         .map(|i| UndoAction::Move {
             item: i.clone(),
             now_in: to.clone(),
             back_to: from.clone(),
         })
-        .collect()
+        .collect();
+    fold(report, out, items);
+    report.undo = undo_record(spec, undo);
 }
 
 pub(super) fn undo_record(spec: &OpSpec, actions: Vec<UndoAction>) -> Option<UndoRecord> {
