@@ -14,6 +14,13 @@ pub enum FileKind {
     Dir,
 }
 
+impl FileKind {
+    /// From a listing's `type`: 1 is a folder, anything else a file.
+    pub(crate) fn from_type(kind: i64) -> Self {
+        if kind == 1 { Self::Dir } else { Self::File }
+    }
+}
+
 /// The server's content category. The documents list 0–3 (and [S003] up to 7), but the official
 /// list example contains 10, so unknown values are kept as `Other`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

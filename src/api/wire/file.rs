@@ -45,11 +45,7 @@ impl From<WireFile> for FileEntry {
             id: w.file_id,
             name: w.filename,
             parent_id: w.parent_file_id,
-            kind: if w.kind == 1 {
-                FileKind::Dir
-            } else {
-                FileKind::File
-            },
+            kind: FileKind::from_type(w.kind),
             size: w.size,
             // [OL] f6470af9 "repair etag format": the server's case is not reliable.
             etag: w.etag.to_ascii_lowercase(),

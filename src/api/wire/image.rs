@@ -237,11 +237,7 @@ impl From<WireImage> for ImageEntry {
             name: w.filename,
             parent_id: w.parent_file_id,
             parent_name: w.parent_filename,
-            kind: if w.kind == 1 {
-                FileKind::Dir
-            } else {
-                FileKind::File
-            },
+            kind: FileKind::from_type(w.kind),
             size: w.size,
             etag: w.etag.to_ascii_lowercase(),
             extension: w.extension.to_ascii_lowercase(),
