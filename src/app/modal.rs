@@ -140,6 +140,20 @@ pub struct EntryDetails {
     pub extra: Vec<(String, String)>,
 }
 
+impl EntryDetails {
+    /// What the listing already says about `entry`; the rest arrives later or stays unknown.
+    pub fn listed(entry: &crate::fs::Entry) -> Self {
+        Self {
+            name: entry.name.clone(),
+            is_dir: entry.is_dir(),
+            size: (!entry.is_dir()).then_some(entry.size),
+            md5: entry.etag.clone(),
+            modified: entry.mtime,
+            ..Self::default()
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DetailsState {
     pub location: Location,

@@ -115,13 +115,8 @@ pub fn details(model: &mut Model) -> Vec<Effect> {
         EntryKey::Image(_) => return super::images::details(model),
     };
     let details = EntryDetails {
-        name: entry.name.clone(),
-        is_dir: entry.is_dir(),
-        size: (!entry.is_dir()).then_some(entry.size),
-        md5: entry.etag.clone(),
-        modified: entry.mtime,
         id,
-        ..EntryDetails::default()
+        ..EntryDetails::listed(entry)
     };
     let location = pane.location.clone();
     model.modal = Some(Modal::Details(DetailsState {

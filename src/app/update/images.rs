@@ -48,13 +48,8 @@ pub fn details(model: &mut Model) -> Vec<Effect> {
         return vec![];
     };
     let details = EntryDetails {
-        name: entry.name.clone(),
-        is_dir: entry.is_dir(),
-        size: (!entry.is_dir()).then_some(entry.size),
-        md5: entry.etag.clone(),
-        modified: entry.mtime,
         image_id: Some(id.clone()),
-        ..EntryDetails::default()
+        ..EntryDetails::listed(entry)
     };
     let id = id.clone();
     model.modal = Some(Modal::Details(DetailsState {
