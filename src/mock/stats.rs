@@ -14,6 +14,8 @@ pub struct Stats {
     pub injected_errors: u64,
     /// Connections dropped mid-body on purpose.
     pub dropped: u64,
+    /// Upload slices whose check also extended the running whole-file hash (one pass).
+    pub slices_hashed_in_one_pass: u64,
 }
 
 impl Stats {

@@ -490,3 +490,36 @@ async fn a_slice_sent_again_replaces_the_first_copy_everywhere() {
     let (v, _) = poll_done(&env, &pre).await;
     assert_eq!(err(&v).1, "文件上传失败");
 }
+
+#[tokio::test]
+async fn slices_in_order_are_checked_and_taken_into_the_running_hash_in_one_pass() {
+    let env = env_with(0).await;
+    let content = bytes(4 * SLICE as usize, 21);
+    let v = create(&env, 0, "in-order.bin", &content, None).await;
+    let pre = ok(&v)["preuploadID"].as_str().unwrap().to_owned();
+    let server = env.server.base_url().to_owned();
+    let chunks: Vec<&[u8]> = content.chunks(SLICE as usize).collect();
+    // Slice 2 first arrives with content that doesn't match its MD5: refused, and the
+    // running hash must not have taken it in.
+    let wrong = bytes(SLICE as usize, 22);
+    let sends = [
+        (1, chunks[0], md5_hex(chunks[0])),
+        (2, &wrong[..], md5_hex(chunks[1])),
+        (2, chunks[1], md5_hex(chunks[1])),
+        (3, chunks[2], md5_hex(chunks[2])),
+        (4, chunks[3], md5_hex(chunks[3])),
+    ];
+    for (i, (no, chunk, md5)) in sends.iter().enumerate() {
+        let v = send_slice(&env, &server, &pre, *no, chunk, md5).await;
+        match i {
+            1 => assert_eq!(err(&v).1, "分片MD5校验失败"),
+            _ => {
+                ok(&v);
+            }
+        }
+    }
+    let (v, _) = poll_done(&env, &pre).await;
+    let id = ok(&v)["fileID"].as_i64().unwrap();
+    assert_eq!(env.server.file_bytes(id).await.unwrap(), content);
+    assert_eq!(env.server.stats().slices_hashed_in_one_pass, 4);
+}

@@ -5,6 +5,7 @@
 pub(crate) mod account;
 pub(crate) mod copy;
 pub(crate) mod download;
+mod form;
 pub(crate) mod images;
 pub(crate) mod listing;
 pub(crate) mod mutate;

@@ -1,169 +1,37 @@
 //! The multipart endpoints on the upload host: `POST /upload/v2/file/slice` (上传分片) and
-//! `POST /upload/v2/file/single/create` (单步上传). File parts are streamed to disk while
-//! their MD5 is computed, so memory stays bounded whatever the size; parts may come in any
-//! order. Part names are matched exactly (form values are case-sensitive, unlike JSON keys).
+//! `POST /upload/v2/file/single/create` (单步上传). A single-step file is streamed to disk
+//! while its MD5 is computed, so memory stays bounded whatever the size (`form`).
 //!
+//! A slice is kept in memory while it is written to disk, and hashed in one pass that also
+//! extends the upload's running whole-file hash when the slice is the next it needs
+//! (`upload::claim`).
 //! Slices may arrive in any order, in parallel, and again (the last one wins). A slice is
 //! refused when its MD5 differs from `sliceMD5` ("校验分片 MD5", upload flow step 5), when it is
 //! larger than `sliceSize` or numbered past the last slice, or once `upload_complete` was
 //! called.
 
-use std::path::{Path, PathBuf};
+use std::io::Write;
+use std::path::Path;
 use std::sync::Arc;
 
 use axum::extract::State;
-use axum::extract::multipart::{Field, Multipart, MultipartRejection};
+use axum::extract::multipart::{Multipart, MultipartRejection};
 use axum::response::{IntoResponse, Response};
+use bytes::Bytes;
 use serde_json::{Value, json};
-use tokio::io::AsyncWriteExt;
 
 use super::super::clock;
-use super::super::faults;
 use super::super::reply::{ApiError, Data};
 use super::super::shared::{Shared, lock};
 use super::super::tree::Duplicate;
-use super::super::upload::{self, Md5Sink, Phase, slice_dir};
+use super::super::upload::{self, Phase, slice_dir};
+use super::form::{Form, FormSpec, read_form};
 use super::upload::{check_md5, check_size};
 
 /// "此接口限制开发者上传单文件大小为1GB".
 const SINGLE_MAX: u64 = 1 << 30;
 const SINGLE_TOO_BIG: &str = "此接口限制开发者上传单文件大小为1GB";
 const SLICE_TOO_BIG: &str = "分片大小超过sliceSize";
-/// Text parts (ids, names, MD5s) are short; this bounds them.
-const TEXT_MAX: usize = 64 << 10;
-
-/// A received file part: where it was spooled, its MD5 and length.
-struct Spooled {
-    path: PathBuf,
-    md5: String,
-    len: u64,
-}
-
-enum Read {
-    Done(Spooled),
-    TooBig,
-    /// The connection is to be dropped (fault injection).
-    Drop,
-}
-
-/// Streams a file part to `path`, stopping past `cap` bytes or, when `drop` is set, after
-/// the first chunk.
-async fn spool(field: &mut Field<'_>, path: &Path, cap: u64, drop: bool) -> Result<Read, ApiError> {
-    let io_err = |_| ApiError::new(1, "内部错误");
-    let mut file = tokio::fs::File::create(path).await.map_err(io_err)?;
-    let mut sink = Md5Sink::default();
-    while let Some(chunk) = field
-        .chunk()
-        .await
-        .map_err(|_| ApiError::param("multipart"))?
-    {
-        if drop {
-            return Ok(Read::Drop);
-        }
-        sink.update(&chunk);
-        if sink.len > cap {
-            return Ok(Read::TooBig);
-        }
-        file.write_all(&chunk).await.map_err(io_err)?;
-    }
-    file.flush().await.map_err(io_err)?;
-    let len = sink.len;
-    Ok(Read::Done(Spooled {
-        path: path.to_owned(),
-        md5: sink.hex(),
-        len,
-    }))
-}
-
-/// Text parts by name plus the spooled file part.
-struct Form {
-    texts: Vec<(String, String)>,
-    file: Option<Spooled>,
-}
-
-impl Form {
-    fn text(&self, name: &str) -> Option<&str> {
-        self.texts
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.trim())
-    }
-
-    fn int(&self, name: &str) -> Result<Option<i64>, ApiError> {
-        self.text(name)
-            .map(|v| v.parse().map_err(|_| ApiError::param(name)))
-            .transpose()
-    }
-}
-
-/// A text part, refused past `TEXT_MAX` bytes so nothing large is held in memory.
-async fn read_text(field: &mut Field<'_>, name: &str) -> Result<String, ApiError> {
-    let mut bytes = Vec::new();
-    while let Some(chunk) = field.chunk().await.map_err(|_| ApiError::param(name))? {
-        bytes.extend_from_slice(&chunk);
-        if bytes.len() > TEXT_MAX {
-            return Err(ApiError::param(name));
-        }
-    }
-    String::from_utf8(bytes).map_err(|_| ApiError::param(name))
-}
-
-/// How one multipart endpoint reads its form.
-struct FormSpec {
-    file_part: &'static str,
-    /// Most bytes the file part may have.
-    cap: u64,
-    /// The message when it has more.
-    too_big: &'static str,
-}
-
-/// Reads the whole form; `Err(response)` ends the request early (error or dropped connection).
-async fn read_form(
-    st: &Shared,
-    mp: Result<Multipart, MultipartRejection>,
-    spec: FormSpec,
-    spool_to: PathBuf,
-) -> Result<Form, Response> {
-    let (file_part, cap) = (spec.file_part, spec.cap);
-    let mut mp = mp.map_err(|_| ApiError::param("multipart").into_response())?;
-    let drop = st.roll(st.knobs().drop_rate);
-    let mut form = Form {
-        texts: Vec::new(),
-        file: None,
-    };
-    loop {
-        let field = mp
-            .next_field()
-            .await
-            .map_err(|_| ApiError::param("multipart").into_response());
-        let Some(mut field) = field? else { break };
-        let name = field.name().unwrap_or_default().to_owned();
-        if name != file_part {
-            let text = read_text(&mut field, &name)
-                .await
-                .map_err(IntoResponse::into_response)?;
-            form.texts.push((name, text));
-            continue;
-        }
-        match spool(&mut field, &spool_to, cap, drop).await {
-            Ok(Read::Done(s)) => form.file = Some(s),
-            Ok(Read::TooBig) => {
-                let _ = tokio::fs::remove_file(&spool_to).await;
-                return Err(ApiError::new(1, spec.too_big).into_response());
-            }
-            Ok(Read::Drop) => {
-                let _ = tokio::fs::remove_file(&spool_to).await;
-                st.stats().dropped += 1;
-                return Err(faults::dropped_response());
-            }
-            Err(e) => {
-                let _ = tokio::fs::remove_file(&spool_to).await;
-                return Err(e.into_response());
-            }
-        }
-    }
-    Ok(form)
-}
 
 pub(crate) async fn slice(
     State(st): State<Arc<Shared>>,
@@ -182,19 +50,57 @@ pub(crate) async fn slice(
         file_part: "slice",
         cap,
         too_big: SLICE_TOO_BIG,
+        in_memory: true,
     };
-    let form = match read_form(&st, mp, spec, tmp.clone()).await {
+    let mut form = match read_form(&st, mp, spec, tmp.clone()).await {
         Ok(form) => form,
         Err(response) => return response,
     };
-    let result = accept_slice(&st, &form);
-    match &result {
-        Ok((id, no)) => upload::slice_arrived(&st, id, *no),
-        Err(_) => {
-            let _ = tokio::fs::remove_file(&tmp).await;
-        }
+    let result = check_and_accept(&st, &mut form).await;
+    if result.is_err() {
+        let _ = tokio::fs::remove_file(&tmp).await;
     }
-    result.map(|_| Data(Value::Null)).into_response()
+    result.map(|()| Data(Value::Null)).into_response()
+}
+
+/// Writes the received slice to its spool file while waiting for the running whole-file hash
+/// (when the slice is the next it needs), hashes it from memory, then accepts or refuses it.
+async fn check_and_accept(st: &Arc<Shared>, form: &mut Form) -> Result<(), ApiError> {
+    let internal = || ApiError::new(1, "内部错误");
+    let target = match (form.text("preuploadID"), form.int("sliceNo")) {
+        (Some(id), Ok(Some(no))) => u64::try_from(no).ok().map(|no| (id.to_owned(), no)),
+        _ => None,
+    };
+    let file = form.file.as_mut().ok_or_else(|| ApiError::param("slice"))?;
+    let chunks = std::mem::take(&mut file.chunks);
+    let (path, to_write) = (file.path.clone(), chunks.clone());
+    let written = tokio::task::spawn_blocking(move || write_chunks(&path, &to_write));
+    let claim = match &target {
+        Some((id, no)) => upload::claim(st, id, *no).await,
+        None => None,
+    };
+    let running = claim.as_ref().map(upload::Claim::running);
+    let hashed = tokio::task::spawn_blocking(move || upload::hash_chunks(&chunks, running));
+    let (own, whole) = hashed.await.map_err(|_| internal())?;
+    written
+        .await
+        .map_err(|_| internal())?
+        .map_err(|_| internal())?;
+    file.md5 = own.hex();
+    let (id, no) = accept_slice(st, form)?;
+    match (claim, whole) {
+        (Some(claim), Some(whole)) => claim.take(st, whole),
+        _ => upload::slice_arrived(st, &id, no),
+    }
+    Ok(())
+}
+
+fn write_chunks(path: &Path, chunks: &[Bytes]) -> std::io::Result<()> {
+    let mut file = std::fs::File::create(path)?;
+    for chunk in chunks {
+        file.write_all(chunk)?;
+    }
+    Ok(())
 }
 
 /// Stores a checked slice; returns its upload id and number.
@@ -241,6 +147,7 @@ pub(crate) async fn single_create(
         file_part: "file",
         cap: SINGLE_MAX,
         too_big: SINGLE_TOO_BIG,
+        in_memory: false,
     };
     let form = match read_form(&st, mp, spec, tmp.clone()).await {
         Ok(form) => form,

@@ -4,6 +4,8 @@
 //! timing changes: the outcome is exactly that of the full check in `verify`, which still
 //! runs whenever the running hash can't be trusted — a slice already taken in was sent again,
 //! a slice had the wrong size, or the server restarted (running hashes are not persisted).
+//! The slice the running hash needs next is usually taken in by its own request, in the same
+//! pass that checks its MD5 (see `claim`); this step catches up with the others.
 
 use std::fs::File;
 use std::io::Read;
@@ -11,25 +13,28 @@ use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
-use md5::{Digest, Md5};
-use tokio::sync::{Mutex, OwnedMutexGuard};
+use md5_lanes::Md5;
+use tokio::sync::{Mutex, Notify, OwnedMutexGuard};
 
-use super::super::content::hex;
 use super::super::shared::{Shared, lock};
 use super::{Phase, Session, slice_dir};
 
 pub(crate) struct Assembly {
-    prefix: Arc<Mutex<Prefix>>,
+    pub(super) prefix: Arc<Mutex<Prefix>>,
     /// The highest slice number taken into the prefix (or being taken); 0 for none.
-    claimed: AtomicU64,
-    broken: AtomicBool,
+    pub(super) claimed: AtomicU64,
+    /// `prefix.next`, readable without waiting for the lock.
+    pub(super) next: AtomicU64,
+    /// Woken whenever `next` moves or the assembly closes.
+    pub(super) moved: Notify,
+    pub(super) broken: AtomicBool,
 }
 
-struct Prefix {
-    hasher: Md5,
+pub(super) struct Prefix {
+    pub hasher: Md5,
     /// The next slice number to take.
-    next: u64,
-    len: u64,
+    pub next: u64,
+    pub len: u64,
 }
 
 impl Assembly {
@@ -41,6 +46,8 @@ impl Assembly {
                 len: 0,
             })),
             claimed: AtomicU64::new(0),
+            next: AtomicU64::new(1),
+            moved: Notify::new(),
             broken: AtomicBool::new(false),
         }
     }
@@ -61,6 +68,11 @@ pub(crate) fn slice_arrived(st: &Arc<Shared>, id: &str, no: u64) {
         assembly.broken.store(true, Ordering::Release);
         return;
     }
+    catch_up(st, assembly, session);
+}
+
+/// Takes in, in the background, every stored slice the running hash of `assembly` can use.
+pub(super) fn catch_up(st: &Arc<Shared>, assembly: Arc<Assembly>, session: Session) {
     let dir = slice_dir(&st.uploads_dir, session.dir);
     tokio::spawn(async move {
         let mut prefix = Arc::clone(&assembly.prefix).lock_owned().await;
@@ -85,6 +97,8 @@ fn advance(a: &Assembly, p: &mut OwnedMutexGuard<Prefix>, s: &Session, dir: &Pat
             return a.broken.store(true, Ordering::Release);
         }
         p.next = no + 1;
+        a.next.store(no + 1, Ordering::Release);
+        a.moved.notify_waiters();
     }
 }
 
@@ -111,9 +125,10 @@ pub(crate) async fn finish(st: &Arc<Shared>, s: &Session) -> Option<bool> {
         advance(&assembly, &mut prefix, &session, &dir);
         let usable =
             !assembly.broken.load(Ordering::Acquire) && prefix.next > session.slice_count();
-        let md5 = hex(&prefix.hasher.clone().finalize());
+        let md5 = prefix.hasher.clone().hex();
         // Closed for good: a step woken by a late slice must not count any more.
         assembly.broken.store(true, Ordering::Release);
+        assembly.moved.notify_waiters();
         usable.then_some(prefix.len == session.size && md5 == session.etag)
     })
     .await

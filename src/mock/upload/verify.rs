@@ -11,10 +11,9 @@ use std::io::Read;
 use std::path::Path;
 use std::sync::Arc;
 
-use md5::{Digest, Md5};
+use md5_lanes::Md5;
 
 use super::super::clock;
-use super::super::content::hex;
 use super::super::reply::ApiError;
 use super::super::shared::Shared;
 use super::super::tree::Duplicate;
@@ -34,7 +33,7 @@ impl Md5Sink {
     }
 
     pub fn hex(self) -> String {
-        hex(&self.hasher.finalize())
+        self.hasher.hex()
     }
 }
 

@@ -1,23 +1,24 @@
-//! The one read pass over a file before `create`: the whole-file MD5 and, at the same time on
-//! a second thread, the MD5 of every slice at the expected slice size, so that sending needs no
-//! further hashing when the server confirms that size. Reads 1 MiB at a time into a few buffers
-//! that go to the second thread and come back for reuse, so memory stays at a few chunks.
+//! The one read pass over a file before `create`: the whole-file MD5 and, from the same
+//! bytes, the MD5 of every slice at the expected slice size, so that sending needs no further
+//! hashing when the server confirms that size. A second thread reads 1 MiB at a time (never
+//! across a slice boundary) into a few buffers that come back for reuse, while this one feeds
+//! each chunk to the whole-file and the slice hasher together (`md5_lanes::update_all`,
+//! about the cost of one MD5).
 
 use std::fs::File;
 use std::io::Read;
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::{SyncSender, sync_channel};
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
-use md5::{Digest, Md5};
+use md5_lanes::{Md5, update_all};
 use tokio_util::sync::CancellationToken;
 
-use super::super::blocking::{hex, md5_hex_of};
 use super::super::error::{TransferError, TransferErrorKind};
 
-const CHUNK: usize = 1 << 20;
-/// Chunks queued for the slice thread.
-const QUEUE: usize = 8;
+const CHUNK: u64 = 1 << 20;
+/// Chunks read ahead of the hasher.
+const QUEUE: usize = 4;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Hashes {
@@ -34,7 +35,7 @@ fn changed() -> TransferError {
     )
 }
 
-/// Hashes `path`, which must be `size` bytes long. `read` counts the bytes read so far.
+/// Hashes `path`, which must be `size` bytes long. `read` counts the bytes hashed so far.
 pub(crate) fn hash_file(
     path: &Path,
     size: u64,
@@ -43,72 +44,74 @@ pub(crate) fn hash_file(
     read: &AtomicU64,
 ) -> Result<Hashes, TransferError> {
     let what = path.display().to_string();
-    let mut file = File::open(path).map_err(|e| TransferError::io(&what, &e))?;
+    let file = File::open(path).map_err(|e| TransferError::io(&what, &e))?;
     let slice_size = slice_size.max(1);
-    let mut whole = Md5::new();
-    // Buffers come back from the slice thread and are refilled, so no chunk is zeroed twice.
-    let (give_back, returned) = sync_channel::<Vec<u8>>(2);
-    let mut next_chunk = |whole: &mut Md5| -> Result<Option<Vec<u8>>, TransferError> {
-        if cancel.is_cancelled() {
-            return Err(TransferError::stopped());
-        }
-        let mut buf = returned.try_recv().unwrap_or_else(|_| vec![0u8; CHUNK]);
-        buf.resize(CHUNK, 0);
-        let n = read_full(&mut file, &mut buf).map_err(|e| TransferError::io(&what, &e))?;
-        if n == 0 {
-            return Ok(None);
-        }
-        buf.truncate(n);
-        whole.update(&buf);
-        read.fetch_add(n as u64, Ordering::Relaxed);
-        Ok(Some(buf))
-    };
-    if size <= slice_size {
-        while let Some(buf) = next_chunk(&mut whole)? {
-            let _ = give_back.try_send(buf);
-        }
-        check_len(read.load(Ordering::Relaxed), size)?;
-        let etag = md5_hex_of(whole);
-        return Ok(Hashes {
-            slices: vec![etag.clone()],
-            etag,
-            slice_size,
-        });
-    }
-    let slices = std::thread::scope(|scope| {
+    let (mut whole, mut slice) = (Md5::new(), Md5::new());
+    let mut slices = Vec::new();
+    let read_outcome = std::thread::scope(|scope| {
         let (tx, rx) = sync_channel::<Vec<u8>>(QUEUE);
-        let slicer = scope.spawn(move || slice_md5s(rx.into_iter(), slice_size, &give_back));
-        let mut outcome = Ok(());
-        loop {
-            match next_chunk(&mut whole) {
-                Ok(Some(chunk)) => {
-                    if tx.send(chunk).is_err() {
-                        break;
-                    }
-                }
-                Ok(None) => break,
-                Err(e) => {
-                    outcome = Err(e);
-                    break;
-                }
+        let (give_back, returned) = sync_channel::<Vec<u8>>(QUEUE + 2);
+        let reader = scope.spawn(move || read_chunks(file, slice_size, cancel, &tx, &returned));
+        for chunk in rx {
+            update_all(&mut [&mut whole, &mut slice], &chunk);
+            read.fetch_add(chunk.len() as u64, Ordering::Relaxed);
+            if slice.bytes() == slice_size {
+                slices.push(std::mem::take(&mut slice).hex());
             }
+            let _ = give_back.try_send(chunk);
         }
-        drop(tx);
-        let slices = slicer.join().unwrap_or_default();
-        outcome.map(|()| slices)
+        reader.join().unwrap_or(Err(Stop::Stopped))
+    });
+    read_outcome.map_err(|stop| match stop {
+        Stop::Stopped => TransferError::stopped(),
+        Stop::Io(e) => TransferError::io(&what, &e),
     })?;
-    check_len(read.load(Ordering::Relaxed), size)?;
+    if whole.bytes() != size {
+        return Err(changed());
+    }
+    if slice.bytes() > 0 || slices.is_empty() {
+        slices.push(slice.hex());
+    }
     Ok(Hashes {
-        etag: md5_hex_of(whole),
+        etag: whole.hex(),
         slice_size,
         slices,
     })
 }
 
-fn check_len(read: u64, size: u64) -> Result<(), TransferError> {
-    match read == size {
-        true => Ok(()),
-        false => Err(changed()),
+/// Why reading ended early.
+enum Stop {
+    Stopped,
+    Io(std::io::Error),
+}
+
+/// Sends the file in chunks of at most `CHUNK` bytes that never straddle a slice boundary,
+/// reusing the buffers that come back.
+fn read_chunks(
+    mut file: File,
+    slice_size: u64,
+    cancel: &CancellationToken,
+    tx: &SyncSender<Vec<u8>>,
+    returned: &Receiver<Vec<u8>>,
+) -> Result<(), Stop> {
+    let mut offset = 0u64;
+    loop {
+        if cancel.is_cancelled() {
+            return Err(Stop::Stopped);
+        }
+        let to_boundary = slice_size - offset % slice_size;
+        let want = usize::try_from(to_boundary.min(CHUNK)).unwrap_or(1 << 20);
+        let mut buf = returned.try_recv().unwrap_or_default();
+        buf.resize(want, 0);
+        let n = read_full(&mut file, &mut buf).map_err(Stop::Io)?;
+        if n == 0 {
+            return Ok(());
+        }
+        buf.truncate(n);
+        offset += n as u64;
+        if tx.send(buf).is_err() {
+            return Ok(());
+        }
     }
 }
 
@@ -126,36 +129,6 @@ fn read_full(file: &mut File, buf: &mut [u8]) -> std::io::Result<usize> {
     Ok(filled)
 }
 
-/// Per-slice MD5s of a byte stream cut every `slice_size` bytes; each chunk is handed back
-/// through `give_back` for reuse once hashed.
-fn slice_md5s(
-    chunks: impl Iterator<Item = Vec<u8>>,
-    slice_size: u64,
-    give_back: &SyncSender<Vec<u8>>,
-) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut current = Md5::new();
-    let mut left = slice_size;
-    for chunk in chunks {
-        let mut rest = &chunk[..];
-        while !rest.is_empty() {
-            let take = usize::try_from(left).unwrap_or(usize::MAX).min(rest.len());
-            current.update(&rest[..take]);
-            rest = &rest[take..];
-            left -= take as u64;
-            if left == 0 {
-                out.push(hex(&current.finalize_reset()));
-                left = slice_size;
-            }
-        }
-        let _ = give_back.try_send(chunk);
-    }
-    if left < slice_size {
-        out.push(hex(&current.finalize()));
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -168,10 +141,10 @@ mod tests {
     #[test]
     fn one_pass_gives_the_file_and_slice_md5s() {
         let dir = tempfile::tempdir().unwrap();
-        let bytes = data(3 * CHUNK + 12345);
+        let bytes = data(3 * CHUNK as usize + 12345);
         let path = dir.path().join("f");
         std::fs::write(&path, &bytes).unwrap();
-        let slice = (CHUNK + 777) as u64;
+        let slice = CHUNK + 777;
         let read = AtomicU64::new(0);
         let cancel = CancellationToken::new();
         let h = hash_file(&path, bytes.len() as u64, slice, &cancel, &read).unwrap();
