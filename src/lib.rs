@@ -9,7 +9,8 @@
 //! `transfer` (the upload/download engine: planning, a worker pool, a persistent queue) builds on
 //! `api`, `config` and `plan`'s name rules, never on the UI, and reports through an event
 //! channel, for the runtime and the command line alike. `mock` is a standalone 123pan server
-//! written from the API documents; it depends on nothing else in the crate.
+//! written from the API documents; it depends on nothing else in the crate. Both use the
+//! workspace crate `md5-lanes` (crates/md5-lanes) for MD5 on the upload path.
 
 #![forbid(unsafe_code)]
 
