@@ -1,23 +1,13 @@
 //! Running file work (hashing, reading, writing) on the blocking pool while the job keeps
-//! reporting how far it got, and MD5 helpers shared by uploads and downloads.
+//! reporting how far it got.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use md5::{Digest, Md5};
 use tokio_util::sync::CancellationToken;
 
 use super::error::{TransferError, TransferErrorKind};
 use super::scheduler::JobCtx;
-
-/// Lowercase hex of a digest.
-pub(crate) fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-pub(crate) fn md5_hex_of(hasher: Md5) -> String {
-    hex(&hasher.finalize())
-}
 
 /// Runs file work on the blocking pool, handing it the job's token (to stop early) and a byte
 /// counter, from which `Hashed` events are sent meanwhile.

@@ -10,7 +10,7 @@ mod sink;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use md5::{Digest, Md5};
+use md5_lanes::Md5;
 use tokio_util::sync::CancellationToken;
 
 use super::blocking::hash_on_pool;

@@ -8,11 +8,10 @@ use std::io::{Seek, SeekFrom, Write};
 use std::path::PathBuf;
 
 use bytes::Bytes;
-use md5::{Digest, Md5};
+use md5_lanes::Md5;
 use tokio::sync::mpsc;
 use tokio::task::JoinHandle;
 
-use super::super::blocking::md5_hex_of;
 use super::super::error::{TransferError, TransferErrorKind};
 
 /// Chunks queued for the writer.
@@ -128,7 +127,7 @@ fn write_loop(
         file.sync_data().map_err(io)?;
     }
     Ok(Written {
-        md5: md5_hex_of(hasher),
+        md5: hasher.hex(),
         len,
     })
 }
