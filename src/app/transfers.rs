@@ -77,6 +77,7 @@ impl Transfers {
         match event {
             TransferEvent::Planned {
                 batch,
+                direction,
                 files,
                 bytes,
             } => {
@@ -84,7 +85,7 @@ impl Transfers {
                     .batches
                     .entry(batch)
                     .or_insert_with(|| empty_batch(batch));
-                (b.files, b.bytes, b.planning) = (files, bytes, false);
+                (b.direction, b.files, b.bytes, b.planning) = (direction, files, bytes, false);
             }
             TransferEvent::Added { job } => {
                 match self.jobs.iter_mut().find(|j| j.info.id == job.id) {

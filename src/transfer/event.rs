@@ -2,7 +2,7 @@
 //! consumer that coalesces or drops some still ends with the right picture, and applying one
 //! twice changes nothing.
 
-use super::job::{BatchId, JobId, JobInfo, JobState};
+use super::job::{BatchId, Direction, JobId, JobInfo, JobState};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TransferEvent {
@@ -10,6 +10,7 @@ pub enum TransferEvent {
     /// bytes. Sent before the batch's first `Added`.
     Planned {
         batch: BatchId,
+        direction: Direction,
         files: u64,
         bytes: u64,
     },

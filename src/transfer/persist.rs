@@ -161,6 +161,7 @@ impl Table {
             );
             self.emit(TransferEvent::Planned {
                 batch: sb.id,
+                direction,
                 files: sb.files,
                 bytes: sb.bytes,
             });

@@ -52,6 +52,7 @@ async fn a_tree_goes_up_and_comes_back_identical() {
             batch,
             files,
             bytes,
+            ..
         } if *batch == up => Some((*files, *bytes)),
         _ => None,
     });

@@ -323,6 +323,10 @@ fn finished(model: &mut Model, batch: crate::transfer::BatchId) -> Vec<Effect> {
         .into_iter()
         .map(|s| nav::reload(model, s, true))
         .collect();
+    // What went up counts against the quota shown in the cloud pane's title.
+    if b.direction == crate::transfer::Direction::Upload && b.ok > 0 && model.cloud_enabled {
+        effects.push(Effect::FetchAccount);
+    }
     effects.extend(follow_up(model, batch));
     effects
 }

@@ -115,8 +115,10 @@ impl Table {
     pub fn planned(&mut self, batch: BatchId, files: u64, bytes: u64) {
         if let Some(b) = self.batches.get_mut(&batch) {
             (b.files, b.bytes) = (files, bytes);
+            let direction = b.direction;
             self.emit(TransferEvent::Planned {
                 batch,
+                direction,
                 files,
                 bytes,
             });

@@ -160,6 +160,7 @@ fn a_move_deletes_the_originals_only_after_every_file_arrived() {
             &mut m,
             TransferEvent::Planned {
                 batch: BatchId(4),
+                direction: Direction::Upload,
                 files: 2,
                 bytes: 10,
             },
@@ -192,6 +193,40 @@ fn a_move_deletes_the_originals_only_after_every_file_arrived() {
         if failed > 0 {
             assert!(m.status.unwrap().text.contains("Kept the originals"));
         }
+    }
+}
+
+#[test]
+fn the_finish_message_names_the_batch_direction() {
+    for (direction, verb) in [
+        (Direction::Download, "Download finished"),
+        (Direction::Upload, "Upload finished"),
+    ] {
+        let mut m = model();
+        let planned = TransferEvent::Planned {
+            batch: BatchId(7),
+            direction,
+            files: 1,
+            bytes: 3,
+        };
+        event(&mut m, planned);
+        let done = TransferEvent::BatchDone {
+            batch: BatchId(7),
+            ok: 1,
+            failed: 0,
+            skipped: 0,
+            cancelled: 0,
+            reused_bytes: 0,
+        };
+        let effects = event(&mut m, done);
+        let text = crate::app::testing::status_text(&m);
+        assert!(text.starts_with(verb), "{text}");
+        let refetched = effects.contains(&Effect::FetchAccount);
+        assert_eq!(
+            refetched,
+            direction == Direction::Upload,
+            "the quota follows uploads"
+        );
     }
 }
 
