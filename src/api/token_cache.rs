@@ -11,7 +11,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use md5::{Digest, Md5};
+use md5_lanes::Md5;
 use serde::{Deserialize, Serialize};
 
 use crate::config::write_private;

@@ -5,7 +5,7 @@
 //! transfer engine; each method here is one call.
 
 use bytes::Bytes;
-use md5::{Digest, Md5};
+use md5_lanes::Md5;
 use reqwest::header::{CONTENT_TYPE, HeaderMap, HeaderValue};
 use reqwest::multipart::{Form, Part};
 

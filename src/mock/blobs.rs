@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use tokio::io::{AsyncReadExt, AsyncSeekExt};
 use tokio_util::io::ReaderStream;
 
-use md5::{Digest, Md5};
+use md5_lanes::Md5;
 
 use super::content::{Recipe, hex};
 

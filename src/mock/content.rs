@@ -3,7 +3,7 @@
 //! text repeats a seed-chosen block of lines; noise repeats a seed-derived 64 KiB block with
 //! each block's first 8 bytes XOR-ed with its index, so blocks differ.
 
-use md5::{Digest, Md5};
+use md5_lanes::Md5;
 use serde::{Deserialize, Serialize};
 
 const NOISE_BLOCK: usize = 64 << 10;

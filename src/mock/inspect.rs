@@ -3,7 +3,7 @@
 
 use std::io::{Error, ErrorKind};
 
-use md5::{Digest, Md5};
+use md5_lanes::Md5;
 
 use super::clock;
 use super::content::hex;
