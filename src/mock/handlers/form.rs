@@ -14,7 +14,7 @@ use tokio::io::AsyncWriteExt;
 use super::super::faults;
 use super::super::reply::ApiError;
 use super::super::shared::Shared;
-use super::super::upload::Md5Sink;
+use md5_lanes::Md5;
 
 /// Text parts (ids, names, MD5s) are short; this bounds them.
 const TEXT_MAX: usize = 64 << 10;
@@ -35,8 +35,8 @@ enum Read {
     Drop,
 }
 
-/// Streams a file part to `path` (hashing it when `hash` is set), stopping past `cap` bytes
-/// or, when `drop` is set, after the first chunk.
+/// Receives a file part into memory or, hashing it on the way, into a file at `path`;
+/// stops past `cap` bytes or, when `drop` is set, after the first chunk.
 async fn spool(
     field: &mut Field<'_>,
     path: &Path,
@@ -52,7 +52,7 @@ async fn spool(
             tokio::fs::File::create(path).await.map_err(io_err)?,
         )),
     };
-    let (mut sink, mut chunks) = (Md5Sink::default(), Vec::new());
+    let (mut sink, mut chunks) = (Md5::new(), Vec::new());
     let mut len = 0u64;
     while let Some(chunk) = field
         .chunk()

@@ -34,7 +34,6 @@ pub(super) struct Prefix {
     pub hasher: Md5,
     /// The next slice number to take.
     pub next: u64,
-    pub len: u64,
 }
 
 impl Assembly {
@@ -43,13 +42,18 @@ impl Assembly {
             prefix: Arc::new(Mutex::new(Prefix {
                 hasher: Md5::new(),
                 next: 1,
-                len: 0,
             })),
             claimed: AtomicU64::new(0),
             next: AtomicU64::new(1),
             moved: Notify::new(),
             broken: AtomicBool::new(false),
         }
+    }
+
+    /// The running hash can't be trusted any more; slices waiting for it stop waiting.
+    pub(super) fn break_off(&self) {
+        self.broken.store(true, Ordering::Release);
+        self.moved.notify_waiters();
     }
 }
 
@@ -65,8 +69,7 @@ pub(crate) fn slice_arrived(st: &Arc<Shared>, id: &str, no: u64) {
     };
     if no <= assembly.claimed.load(Ordering::Acquire) {
         // A slice already taken in was replaced: only the full check can tell now.
-        assembly.broken.store(true, Ordering::Release);
-        return;
+        return assembly.break_off();
     }
     catch_up(st, assembly, session);
 }
@@ -89,12 +92,12 @@ fn advance(a: &Assembly, p: &mut OwnedMutexGuard<Prefix>, s: &Session, dir: &Pat
         let path = dir.join(no.to_string());
         match std::fs::metadata(&path) {
             Ok(meta) if meta.len() == s.promise().slice_len(no) => {}
-            Ok(_) => return a.broken.store(true, Ordering::Release),
+            Ok(_) => return a.break_off(),
             Err(_) => return,
         }
         a.claimed.store(no, Ordering::Release);
         if take_in(p, &path).is_err() {
-            return a.broken.store(true, Ordering::Release);
+            return a.break_off();
         }
         p.next = no + 1;
         a.next.store(no + 1, Ordering::Release);
@@ -111,7 +114,6 @@ fn take_in(p: &mut Prefix, slice: &Path) -> std::io::Result<()> {
             return Ok(());
         }
         p.hasher.update(&buf[..n]);
-        p.len += n as u64;
     }
 }
 
@@ -127,9 +129,8 @@ pub(crate) async fn finish(st: &Arc<Shared>, s: &Session) -> Option<bool> {
             !assembly.broken.load(Ordering::Acquire) && prefix.next > session.slice_count();
         let md5 = prefix.hasher.clone().hex();
         // Closed for good: a step woken by a late slice must not count any more.
-        assembly.broken.store(true, Ordering::Release);
-        assembly.moved.notify_waiters();
-        usable.then_some(prefix.len == session.size && md5 == session.etag)
+        assembly.break_off();
+        usable.then_some(prefix.hasher.bytes() == session.size && md5 == session.etag)
     })
     .await
     .ok()?

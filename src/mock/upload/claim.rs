@@ -82,14 +82,11 @@ impl Claim {
     /// The slice was stored; `whole` is the running hash with its bytes taken in. Takes in,
     /// in the background, any later slices that arrived meanwhile.
     pub fn take(mut self, st: &Arc<Shared>, whole: Md5) {
-        let len = whole.bytes() - self.prefix.len;
+        let len = whole.bytes() - self.prefix.hasher.bytes();
         if len != self.session.promise().slice_len(self.no) {
-            self.assembly.broken.store(true, Ordering::Release);
-            self.assembly.moved.notify_waiters();
-            return;
+            return self.assembly.break_off();
         }
         self.prefix.hasher = whole;
-        self.prefix.len += len;
         self.prefix.next = self.no + 1;
         self.assembly.next.store(self.no + 1, Ordering::Release);
         self.assembly.moved.notify_waiters();

@@ -11,4 +11,4 @@ pub(crate) use assemble::slice_arrived;
 pub(crate) use book::{Book, BookSnapshot, Upload};
 pub(crate) use claim::{Claim, claim, hash_chunks};
 pub(crate) use session::{Phase, Session, Uploads, UploadsSnapshot, slice_dir};
-pub(crate) use verify::{Md5Sink, Promise, check_slices, start as start_verification};
+pub(crate) use verify::{Promise, check_slices, start as start_verification};

@@ -19,24 +19,6 @@ use super::super::shared::Shared;
 use super::super::tree::Duplicate;
 use super::{Phase, Session, slice_dir};
 
-/// Incremental MD5 with a byte count, for content arriving in chunks.
-#[derive(Default)]
-pub(crate) struct Md5Sink {
-    hasher: Md5,
-    pub len: u64,
-}
-
-impl Md5Sink {
-    pub fn update(&mut self, bytes: &[u8]) {
-        self.hasher.update(bytes);
-        self.len += bytes.len() as u64;
-    }
-
-    pub fn hex(self) -> String {
-        self.hasher.hex()
-    }
-}
-
 /// What `create` promised: the whole file's size and MD5, cut into `slice_size` pieces.
 #[derive(Clone, Copy)]
 pub(crate) struct Promise<'a> {
@@ -60,7 +42,7 @@ impl Promise<'_> {
 
 /// Whether the slice files `dir/<no>` form the promised file.
 pub(crate) fn check_slices(dir: &Path, s: Promise<'_>) -> std::io::Result<bool> {
-    let mut sink = Md5Sink::default();
+    let mut sink = Md5::new();
     let mut buf = vec![0u8; 1 << 20];
     for no in 1..=s.slice_count() {
         let Ok(mut slice) = File::open(dir.join(no.to_string())) else {
@@ -77,7 +59,7 @@ pub(crate) fn check_slices(dir: &Path, s: Promise<'_>) -> std::io::Result<bool> 
             sink.update(&buf[..n]);
         }
     }
-    Ok(sink.len == s.size && sink.hex() == s.etag)
+    Ok(sink.bytes() == s.size && sink.hex() == s.etag)
 }
 
 /// Starts verifying `session` in the background.

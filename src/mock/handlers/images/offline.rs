@@ -27,9 +27,9 @@ use super::super::super::images::{ImageKind, MAX_IMAGE, is_image_name};
 use super::super::super::reply::{ApiError, ApiResult, Data};
 use super::super::super::shared::{Shared, lock};
 use super::super::super::tree::Duplicate;
-use super::super::super::upload::Md5Sink;
 use super::super::listing::RawQuery;
 use super::{fixed_type, query_or_body};
+use md5_lanes::Md5;
 
 const DEFAULT_DIR: &str = "来自:离线下载";
 const GRACE: Duration = Duration::from_millis(500);
@@ -159,24 +159,24 @@ async fn fetch(
     let mut file = tokio::fs::File::create(tmp)
         .await
         .map_err(|e| e.to_string())?;
-    let mut sink = Md5Sink::default();
+    let mut sink = Md5::new();
     let mut body = response.bytes_stream();
     while let Some(chunk) = body.next().await {
         let chunk = chunk.map_err(|e| e.without_url().to_string())?;
         sink.update(&chunk);
-        if sink.len > MAX_IMAGE {
+        if sink.bytes() > MAX_IMAGE {
             return Err("图片大小限制：100M".to_owned());
         }
         file.write_all(&chunk).await.map_err(|e| e.to_string())?;
         if let Some(total) = total {
-            let percent = (sink.len.saturating_mul(100) / total).min(99) as u8;
+            let percent = (sink.bytes().saturating_mul(100) / total).min(99) as u8;
             if let Some(t) = lock(&st.drive).images.tasks.imports.get_mut(&job.task) {
                 t.percent = percent;
             }
         }
     }
     file.flush().await.map_err(|e| e.to_string())?;
-    let len = sink.len;
+    let len = sink.bytes();
     Ok((name, sink.hex(), len))
 }
 

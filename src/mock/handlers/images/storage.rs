@@ -25,7 +25,7 @@ use super::super::super::clock;
 use super::super::super::faults;
 use super::super::super::images::{ImagePhase, extension, slice_dir};
 use super::super::super::shared::{Shared, lock};
-use super::super::super::upload::Md5Sink;
+use md5_lanes::Md5;
 
 fn s3_error(status: StatusCode, code: &str, message: &str) -> Response {
     let request_id = format!("{:016X}", rand::random::<u64>());
@@ -47,7 +47,7 @@ async fn spool(body: Body, path: &PathBuf, cap: u64, drop: bool) -> Spool {
     let Ok(mut file) = tokio::fs::File::create(path).await else {
         return Spool::Failed;
     };
-    let mut sink = Md5Sink::default();
+    let mut sink = Md5::new();
     let mut stream = body.into_data_stream();
     while let Some(chunk) = stream.next().await {
         let Ok(chunk) = chunk else {
@@ -57,7 +57,7 @@ async fn spool(body: Body, path: &PathBuf, cap: u64, drop: bool) -> Spool {
             return Spool::Dropped;
         }
         sink.update(&chunk);
-        if sink.len > cap {
+        if sink.bytes() > cap {
             return Spool::TooBig;
         }
         if file.write_all(&chunk).await.is_err() {
@@ -67,7 +67,7 @@ async fn spool(body: Body, path: &PathBuf, cap: u64, drop: bool) -> Spool {
     if file.flush().await.is_err() {
         return Spool::Failed;
     }
-    let len = sink.len;
+    let len = sink.bytes();
     Spool::Done {
         md5: sink.hex(),
         len,
