@@ -46,9 +46,9 @@ pub use model::{
     Category, CompleteOutcome, CopyStatus, CreateOutcome, CreateRequest, Duplicate, FileEntry,
     FileId, FileKind, Grant, IMAGE_ROOT, ImageCopyFailure, ImageCopyProgress, ImageCopyStatus,
     ImageCreateOutcome, ImageCreateRequest, ImageEntry, ImageId, ImageImportProgress,
-    ImageImportRequest, ImagePage, ImageUploadOutcome, ImportStatus, ListPage, PresignedUrl,
+    ImageImportRequest, ImagePage, ImageUploadOutcome, ImportStatus, ListPage, MAX_UPLOAD_SIZE, PresignedUrl,
     ROOT_DIR, RenameFailure, RenameReport, SearchMode, TimeWindow, UploadedPart, UserInfo,
-    VipGrant,
+    VipGrant, upload_size_refusal,
 };
 pub use retry::RetryPolicy;
 pub use token_cache::forget_cached_token;

@@ -19,7 +19,9 @@ use super::plan::{CloudDirs, Retry};
 use super::scheduler::{JobCtx, Outcome};
 use super::spec::ConflictPolicy;
 use super::work::{Resume, UploadSession, UploadWork};
-use crate::api::{ApiErrorKind, CreateOutcome, CreateRequest, Duplicate, FileId};
+use crate::api::{
+    ApiErrorKind, CreateOutcome, CreateRequest, Duplicate, FileId, upload_size_refusal,
+};
 
 /// Where a file goes and how, once its folder exists.
 pub(crate) struct Target<'a> {
@@ -37,6 +39,10 @@ pub(crate) async fn run(ctx: &mut JobCtx, w: &UploadWork) -> Result<Outcome, Tra
     ctx.state(JobState::Planning);
     let (size, modified) = stat(&w.local).await?;
     ctx.set_size(size);
+    if let Some(reason) = upload_size_refusal(size) {
+        // Grown past the limit since planning: refuse before hashing, for good.
+        return Err(TransferError::new(TransferErrorKind::TooLarge, reason));
+    }
     let parent = match w.parent {
         Some(parent) => parent,
         None => {
