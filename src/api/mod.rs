@@ -21,6 +21,7 @@ mod images;
 mod lenient;
 mod model;
 mod ops;
+mod poll;
 mod presigned;
 mod rate_limit;
 mod retry;
@@ -50,6 +51,7 @@ pub use model::{
     ROOT_DIR, RenameFailure, RenameReport, SearchMode, TimeWindow, UploadedPart, UserInfo,
     VipGrant, upload_size_refusal,
 };
+pub use poll::Patience;
 pub use retry::RetryPolicy;
 pub use token_cache::forget_cached_token;
 pub use upload::md5_hex;
