@@ -111,3 +111,22 @@ async fn a_refused_download_link_is_replaced() {
     assert_eq!(events.batch_done(batch).await.ok, 1);
     assert_eq!(std::fs::read(env.path("down/l.bin")).unwrap(), bytes);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_cdn_refusal_sent_with_http_200_gets_a_fresh_link_not_a_json_file() {
+    let env = Env::with(|k| k.cdn_refusals = 2).await;
+    let bytes = content(30_000, 9);
+    let id = env.mock.put_file(0, "c.bin", &bytes).await.unwrap();
+    let (scheduler, mut events) = env.start(cfg());
+    let batch = scheduler.submit(download_spec(
+        vec![env.item(id)],
+        env.path("down"),
+        ConflictPolicy::Ask,
+    ));
+    assert_eq!(events.batch_done(batch).await.ok, 1);
+    assert_eq!(std::fs::read(env.path("down/c.bin")).unwrap(), bytes);
+    let stats = env.mock.stats();
+    assert_eq!(stats.cdn_refusals, 2);
+    assert_eq!(stats.calls_to("/api/v1/file/download_info"), 3, "two refused links");
+    assert_no_parts(&env.path("down"));
+}
