@@ -54,6 +54,16 @@ impl Download {
     pub fn into_stream(self) -> BoxStream<'static, Result<Bytes, reqwest::Error>> {
         self.body
     }
+
+    /// The whole body in memory; for small ranges only.
+    pub async fn bytes(self) -> Result<Bytes, reqwest::Error> {
+        let mut all = bytes::BytesMut::new();
+        let mut body = self.body;
+        while let Some(chunk) = body.next().await {
+            all.extend_from_slice(&chunk?);
+        }
+        Ok(all.freeze())
+    }
 }
 
 impl std::fmt::Debug for Download {

@@ -47,9 +47,9 @@ pub use model::{
     Category, CompleteOutcome, CopyStatus, CreateOutcome, CreateRequest, Duplicate, FileEntry,
     FileId, FileKind, Grant, IMAGE_ROOT, ImageCopyFailure, ImageCopyProgress, ImageCopyStatus,
     ImageCreateOutcome, ImageCreateRequest, ImageEntry, ImageId, ImageImportProgress,
-    ImageImportRequest, ImagePage, ImageUploadOutcome, ImportStatus, ListPage, MAX_UPLOAD_SIZE, PresignedUrl,
-    ROOT_DIR, RenameFailure, RenameReport, SearchMode, TimeWindow, UploadedPart, UserInfo,
-    VipGrant, upload_size_refusal,
+    ImageImportRequest, ImagePage, ImageUploadOutcome, ImportStatus, ListPage, MAX_UPLOAD_SIZE,
+    PresignedUrl, ROOT_DIR, RenameFailure, RenameReport, SearchMode, TimeWindow, UploadedPart,
+    UserInfo, VipGrant, upload_size_refusal,
 };
 pub use poll::Patience;
 pub use retry::RetryPolicy;

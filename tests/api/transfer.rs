@@ -124,7 +124,7 @@ async fn download_whole_and_ranged() {
     let whole = client.download(&url, None).await.unwrap();
     assert!(!whole.partial);
     assert_eq!(whole.total_size, Some(10_000));
-    assert_eq!(whole.response.bytes().await.unwrap().as_ref(), &data[..]);
+    assert_eq!(whole.bytes().await.unwrap().as_ref(), &data[..]);
 
     let range = ByteRange {
         start: 9_000,
@@ -134,7 +134,7 @@ async fn download_whole_and_ranged() {
     assert!(tail.partial);
     assert_eq!(tail.total_size, Some(10_000));
     assert_eq!(
-        tail.response.bytes().await.unwrap().as_ref(),
+        tail.bytes().await.unwrap().as_ref(),
         &data[9_000..]
     );
 

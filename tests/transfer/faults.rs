@@ -127,6 +127,10 @@ async fn a_cdn_refusal_sent_with_http_200_gets_a_fresh_link_not_a_json_file() {
     assert_eq!(std::fs::read(env.path("down/c.bin")).unwrap(), bytes);
     let stats = env.mock.stats();
     assert_eq!(stats.cdn_refusals, 2);
-    assert_eq!(stats.calls_to("/api/v1/file/download_info"), 3, "two refused links");
+    assert_eq!(
+        stats.calls_to("/api/v1/file/download_info"),
+        3,
+        "two refused links"
+    );
     assert_no_parts(&env.path("down"));
 }

@@ -102,7 +102,11 @@ impl Client {
     /// Sends again every slice the server does not hold with the right size and MD5. The
     /// parts list is empty for an image smaller than a slice ("该操作将会返回空值"), so then
     /// everything goes again.
-    async fn resend_missing(&self, preupload_id: &str, slices: &Slices<'_>) -> Result<(), ApiError> {
+    async fn resend_missing(
+        &self,
+        preupload_id: &str,
+        slices: &Slices<'_>,
+    ) -> Result<(), ApiError> {
         let parts = self.image_upload_parts(preupload_id).await?;
         let held: HashSet<u32> = parts
             .iter()

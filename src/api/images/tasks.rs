@@ -87,11 +87,7 @@ impl Client {
 
     /// Polls a copy task until it finished (`Ok`) or failed as a whole (`Err`, kind Fatal,
     /// with its `failMsg`), within `patience`. Cancel by dropping the future.
-    pub async fn image_copy_wait(
-        &self,
-        task_id: &str,
-        patience: Patience,
-    ) -> Result<(), ApiError> {
+    pub async fn image_copy_wait(&self, task_id: &str, patience: Patience) -> Result<(), ApiError> {
         let mut waiting = Waiting::start(patience, Endpoint::ImageCopyProcess);
         loop {
             let progress = self.image_copy_status(task_id).await?;
@@ -173,7 +169,11 @@ impl Client {
 
     /// Polls an import until it is done (`Ok`) or failed (`Err`, kind Fatal), within
     /// `patience`.
-    pub async fn image_import_wait(&self, task_id: i64, patience: Patience) -> Result<(), ApiError> {
+    pub async fn image_import_wait(
+        &self,
+        task_id: i64,
+        patience: Patience,
+    ) -> Result<(), ApiError> {
         let mut waiting = Waiting::start(patience, Endpoint::ImageImportProcess);
         loop {
             let progress = self.image_import_status(task_id).await?;

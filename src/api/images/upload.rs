@@ -8,8 +8,7 @@ use super::super::client::Client;
 use super::super::endpoint::Endpoint;
 use super::super::error::{ApiError, ApiErrorKind};
 use super::super::model::{
-    ImageCreateOutcome, ImageCreateRequest, ImageUploadOutcome, PresignedUrl,
-    UploadedPart,
+    ImageCreateOutcome, ImageCreateRequest, ImageUploadOutcome, PresignedUrl, UploadedPart,
 };
 use super::super::transport::ApiRequest;
 use super::super::wire::image::{

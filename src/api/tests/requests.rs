@@ -121,7 +121,8 @@ async fn copy_wait_gives_up_on_a_task_that_never_ends_or_an_unknown_status() {
     let err = c.copy_wait(1, quick(30)).await.unwrap_err();
     assert_eq!(err.kind, ApiErrorKind::Fatal);
     assert!(
-        err.message.contains("copy task 1 (running) had not finished"),
+        err.message
+            .contains("copy task 1 (running) had not finished"),
         "{err}"
     );
     let polls = stub.calls("/process").len();

@@ -196,11 +196,7 @@ async fn downloads_use_no_auth_follow_redirects_and_keep_the_range() {
     let d = c.download(&url, Some(range)).await.unwrap();
     assert!(d.partial);
     assert_eq!(d.total_size, Some(10));
-    let body: Vec<u8> = d
-        .into_stream()
-        .map(|c| c.unwrap().to_vec())
-        .concat()
-        .await;
+    let body: Vec<u8> = d.into_stream().map(|c| c.unwrap().to_vec()).concat().await;
     assert_eq!(body, b"34567");
     for r in stub
         .calls("/dl/first")
@@ -239,17 +235,16 @@ async fn the_cdn_refusal_with_http_200_is_told_from_a_json_file() {
         .download(&format!("{}/dl/refused", stub.base_url), None)
         .await
         .unwrap_err();
-    assert_eq!((err.kind, err.code), (ApiErrorKind::LinkExpired, Some(1010)));
+    assert_eq!(
+        (err.kind, err.code),
+        (ApiErrorKind::LinkExpired, Some(1010))
+    );
     assert!(err.message.contains("forbidden realc"), "{err}");
     let d = c
         .download(&format!("{}/dl/file.json", stub.base_url), None)
         .await
         .unwrap();
-    let body: Vec<u8> = d
-        .into_stream()
-        .map(|c| c.unwrap().to_vec())
-        .concat()
-        .await;
+    let body: Vec<u8> = d.into_stream().map(|c| c.unwrap().to_vec()).concat().await;
     assert_eq!(body, br#"{"code":0,"message":"a user's own JSON file"}"#);
 }
 

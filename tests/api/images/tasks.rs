@@ -1,7 +1,6 @@
 //! Copying drive images into the image space (tasks of at most 100 ids, polled, with the
 //! failure list) and offline import.
 
-
 use panfm::api::{ApiErrorKind, IMAGE_ROOT, ImageCopyFailure, ImageCopyStatus, ImageImportRequest};
 use panfm::api::{ImportStatus, ROOT_DIR};
 
@@ -110,10 +109,7 @@ async fn offline_import_downloads_a_url_into_a_folder() {
     request.file_name = Some("导入.png".into());
     request.dir_id = Some(dir.clone());
     let task = client.image_import(&request).await.unwrap();
-    client
-        .image_import_wait(task, PROMPT)
-        .await
-        .unwrap();
+    client.image_import_wait(task, PROMPT).await.unwrap();
     let progress = client.image_import_status(task).await.unwrap();
     assert_eq!(
         (progress.status, progress.percent),
@@ -126,10 +122,7 @@ async fn offline_import_downloads_a_url_into_a_folder() {
     let mut request = ImageImportRequest::new(gone);
     request.dir_id = Some(dir);
     let task = client.image_import(&request).await.unwrap();
-    let err = client
-        .image_import_wait(task, PROMPT)
-        .await
-        .unwrap_err();
+    let err = client.image_import_wait(task, PROMPT).await.unwrap_err();
     assert_eq!(err.kind, ApiErrorKind::Fatal);
     let refused = client
         .image_import(&ImageImportRequest::new("ftp://example.invalid/a.png"))

@@ -43,12 +43,7 @@ async fn sliced_upload_polls_the_async_result() {
     let client = client(&mock);
     let bytes = png(2_500, 4);
     let id = client
-        .upload_image(
-            IMAGE_ROOT,
-            "sliced.png",
-            Bytes::from(bytes.clone()),
-            PROMPT,
-        )
+        .upload_image(IMAGE_ROOT, "sliced.png", Bytes::from(bytes.clone()), PROMPT)
         .await
         .unwrap();
     assert_eq!(mock.image_bytes(&id).await.unwrap(), bytes);
@@ -136,12 +131,7 @@ async fn an_expired_url_is_replaced() {
     // The whole flow asks for new URLs by itself.
     mock.stale_upload_urls(2);
     let id = client
-        .upload_image(
-            IMAGE_ROOT,
-            "again.png",
-            Bytes::from(png(900, 7)),
-            PROMPT,
-        )
+        .upload_image(IMAGE_ROOT, "again.png", Bytes::from(png(900, 7)), PROMPT)
         .await
         .unwrap();
     assert!(mock.image(&id).is_some());
@@ -321,7 +311,11 @@ async fn an_upload_that_keeps_losing_slices_fails_with_the_reason() {
         .await
         .unwrap_err();
     assert!(err.to_string().contains("still lacked slices"), "{err}");
-    assert_eq!(calls(&mock, COMPLETE), 4, "the first completion and three rounds");
+    assert_eq!(
+        calls(&mock, COMPLETE),
+        4,
+        "the first completion and three rounds"
+    );
     assert!(mock.image_id_of("/lossy.png").is_none());
 }
 
@@ -338,6 +332,9 @@ async fn a_check_that_never_ends_is_given_up_at_the_deadline() {
         .upload_image(IMAGE_ROOT, "slow.png", Bytes::from(png(500, 7)), patience)
         .await
         .unwrap_err();
-    assert!(err.to_string().contains("had not finished after 50 ms"), "{err}");
+    assert!(
+        err.to_string().contains("had not finished after 50 ms"),
+        "{err}"
+    );
     assert!(calls(&mock, RESULT) >= 2);
 }

@@ -183,7 +183,11 @@ enum Start {
 /// Every slice of the promised size has arrived.
 fn all_slices_in(s: &ImageSession) -> bool {
     let p = s.promise();
-    (1..=p.slice_count()).all(|no| s.parts.get(&no).is_some_and(|(len, _)| *len == p.slice_len(no)))
+    (1..=p.slice_count()).all(|no| {
+        s.parts
+            .get(&no)
+            .is_some_and(|(len, _)| *len == p.slice_len(no))
+    })
 }
 
 pub(crate) async fn async_result(State(st): State<Arc<Shared>>, body: Bytes) -> ApiResult {
