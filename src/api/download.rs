@@ -3,9 +3,13 @@
 //! The URL is a pre-signed capability fetched without `Authorization`/`Platform`; it is bound to
 //! the requesting city/IP and expires [OL#1521]. So the fetch answers 403/410 and the CDN's own
 //! JSON `{"code":1010,…}` with `LinkExpired` (ask for a new URL), and the URL is never logged.
+//! The CDN may send that JSON with HTTP 200, so a small JSON body on a success is read first
+//! and, unless it is that refusal, handed on as the file's bytes.
 
+use bytes::Bytes;
+use futures::stream::{self, BoxStream, StreamExt};
 use reqwest::StatusCode;
-use reqwest::header::{CONTENT_RANGE, RANGE};
+use reqwest::header::{CONTENT_RANGE, CONTENT_TYPE, RANGE};
 
 use super::client::Client;
 use super::endpoint::Endpoint;
@@ -16,6 +20,8 @@ use super::transport::ApiRequest;
 use super::wire::ops::DownloadInfoData;
 
 const DOWNLOAD: &str = "download";
+/// A JSON body on a success up to this size is looked at for the CDN's refusal.
+const SNIFF_MAX: usize = 4096;
 
 /// Bytes `start..=end` of a file; `end: None` reads to the end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,15 +39,40 @@ impl ByteRange {
     }
 }
 
-/// A successful download response, body not yet read (`response.bytes_stream()`).
-#[derive(Debug)]
+/// A successful download response, body not yet read ([`Download::into_stream`]).
 pub struct Download {
-    pub response: reqwest::Response,
+    body: BoxStream<'static, Result<Bytes, reqwest::Error>>,
     /// `true` on 206: the body starts at the requested offset. `false` means the whole file
     /// from byte 0, even if a range was asked for (the server ignored it).
     pub partial: bool,
     /// The whole file's size, from `Content-Range` or, without a range, `Content-Length`.
     pub total_size: Option<u64>,
+}
+
+impl Download {
+    /// The body, chunk by chunk.
+    pub fn into_stream(self) -> BoxStream<'static, Result<Bytes, reqwest::Error>> {
+        self.body
+    }
+
+    /// The whole body in memory; for small ranges only.
+    pub async fn bytes(self) -> Result<Bytes, reqwest::Error> {
+        let mut all = bytes::BytesMut::new();
+        let mut body = self.body;
+        while let Some(chunk) = body.next().await {
+            all.extend_from_slice(&chunk?);
+        }
+        Ok(all.freeze())
+    }
+}
+
+impl std::fmt::Debug for Download {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Download")
+            .field("partial", &self.partial)
+            .field("total_size", &self.total_size)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Client {
@@ -72,28 +103,59 @@ impl Client {
             .await
             .map_err(|e| transport_error(DOWNLOAD, e))?;
         let status = response.status();
-        if status == StatusCode::PARTIAL_CONTENT {
-            let total_size = response
+        if !status.is_success() {
+            return Err(classify_status(status, &error_body(response).await));
+        }
+        let partial = status == StatusCode::PARTIAL_CONTENT;
+        let total_size = match partial {
+            true => response
                 .headers()
                 .get(CONTENT_RANGE)
                 .and_then(|v| v.to_str().ok())
-                .and_then(content_range_total);
-            return Ok(Download {
-                response,
-                partial: true,
-                total_size,
-            });
-        }
-        if status.is_success() {
-            let total_size = response.content_length();
-            return Ok(Download {
-                response,
-                partial: false,
-                total_size,
-            });
-        }
-        Err(classify_status(status, &error_body(response).await))
+                .and_then(content_range_total),
+            false => response.content_length(),
+        };
+        Ok(Download {
+            body: body_unless_refusal(response).await?,
+            partial,
+            total_size,
+        })
     }
+}
+
+/// The body of a success, after making sure a small JSON one is not the CDN's refusal.
+async fn body_unless_refusal(
+    response: reqwest::Response,
+) -> Result<BoxStream<'static, Result<Bytes, reqwest::Error>>, ApiError> {
+    let json = response
+        .headers()
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("json"));
+    let small = response
+        .content_length()
+        .is_some_and(|n| n <= SNIFF_MAX as u64);
+    if !(json && small) {
+        return Ok(response.bytes_stream().boxed());
+    }
+    let body = response
+        .bytes()
+        .await
+        .map_err(|e| transport_error(DOWNLOAD, e))?;
+    if let Some(e) = cdn_refusal(&body) {
+        return Err(e);
+    }
+    Ok(stream::once(async { Ok(body) }).boxed())
+}
+
+/// The CDN's own JSON refusal (`{"code":1010,"message":…}`), whatever the HTTP status.
+fn cdn_refusal(body: &[u8]) -> Option<ApiError> {
+    let v = serde_json::from_slice::<serde_json::Value>(body).ok()?;
+    let code = v.get("code")?.as_i64().filter(|c| *c == 1010)?;
+    let message = v.get("message")?.as_str()?;
+    let mut e = ApiError::new(ApiErrorKind::LinkExpired, DOWNLOAD, message);
+    e.code = Some(code);
+    Some(e)
 }
 
 /// The total in `bytes 0-99/1234`; `None` for `*`.
@@ -102,17 +164,7 @@ fn content_range_total(value: &str) -> Option<u64> {
 }
 
 fn classify_status(status: StatusCode, body: &[u8]) -> ApiError {
-    let cdn_code = serde_json::from_slice::<serde_json::Value>(body)
-        .ok()
-        .and_then(|v| {
-            Some((
-                v.get("code")?.as_i64()?,
-                v.get("message")?.as_str()?.to_owned(),
-            ))
-        });
-    if let Some((code, message)) = cdn_code.filter(|(code, _)| *code == 1010) {
-        let mut e = ApiError::new(ApiErrorKind::LinkExpired, DOWNLOAD, message);
-        e.code = Some(code);
+    if let Some(e) = cdn_refusal(body) {
         return e;
     }
     let kind = match status {

@@ -21,6 +21,7 @@ mod images;
 mod lenient;
 mod model;
 mod ops;
+mod poll;
 mod presigned;
 mod rate_limit;
 mod retry;
@@ -46,10 +47,11 @@ pub use model::{
     Category, CompleteOutcome, CopyStatus, CreateOutcome, CreateRequest, Duplicate, FileEntry,
     FileId, FileKind, Grant, IMAGE_ROOT, ImageCopyFailure, ImageCopyProgress, ImageCopyStatus,
     ImageCreateOutcome, ImageCreateRequest, ImageEntry, ImageId, ImageImportProgress,
-    ImageImportRequest, ImagePage, ImageUploadOutcome, ImportStatus, ListPage, PresignedUrl,
-    ROOT_DIR, RenameFailure, RenameReport, SearchMode, TimeWindow, UploadedPart, UserInfo,
-    VipGrant,
+    ImageImportRequest, ImagePage, ImageUploadOutcome, ImportStatus, ListPage, MAX_UPLOAD_SIZE,
+    PresignedUrl, ROOT_DIR, RenameFailure, RenameReport, SearchMode, TimeWindow, UploadedPart,
+    UserInfo, VipGrant, upload_size_refusal,
 };
+pub use poll::Patience;
 pub use retry::RetryPolicy;
 pub use token_cache::forget_cached_token;
 pub use upload::md5_hex;

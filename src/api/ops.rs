@@ -2,14 +2,13 @@
 //! copy. Batch calls are split into the server's per-call limits and sent in order; a failure
 //! stops the batch and reports how many items the earlier chunks covered ([`BatchError`]).
 
-use std::time::Duration;
-
 use serde::de::IgnoredAny;
 
 use super::client::Client;
 use super::endpoint::Endpoint;
 use super::error::{ApiError, BatchError};
 use super::model::{CopyStatus, FileId, RenameFailure, RenameReport};
+use super::poll::{Patience, Waiting};
 use super::transport::ApiRequest;
 use super::wire::ops::{
     AsyncCopyData, AsyncCopyRequest, CopyData, CopyProcessData, CopyRequest, IdsRequest, MkdirData,
@@ -158,9 +157,10 @@ impl Client {
         Ok(CopyStatus::from(data.status))
     }
 
-    /// Polls a copy task every `every` until it is done (`Ok`) or failed (`Err`, kind Fatal).
-    /// Cancel by dropping the future.
-    pub async fn copy_wait(&self, task_id: i64, every: Duration) -> Result<(), ApiError> {
+    /// Polls a copy task until it is done (`Ok`) or failed (`Err`, kind Fatal), within
+    /// `patience`. Cancel by dropping the future.
+    pub async fn copy_wait(&self, task_id: i64, patience: Patience) -> Result<(), ApiError> {
+        let mut waiting = Waiting::start(patience, Endpoint::AsyncCopyProcess);
         loop {
             match self.copy_status(task_id).await? {
                 CopyStatus::Done => return Ok(()),
@@ -171,8 +171,20 @@ impl Client {
                         format!("copy task {task_id} failed"),
                     ));
                 }
-                CopyStatus::Pending | CopyStatus::Running | CopyStatus::Other(_) => {
-                    tokio::time::sleep(every).await;
+                CopyStatus::Pending => {
+                    waiting
+                        .not_yet(|| format!("copy task {task_id} (waiting to start)"))
+                        .await?;
+                }
+                CopyStatus::Running => {
+                    waiting
+                        .not_yet(|| format!("copy task {task_id} (running)"))
+                        .await?;
+                }
+                CopyStatus::Other(status) => {
+                    waiting
+                        .unknown(status, || format!("copy task {task_id}"))
+                        .await?;
                 }
             }
         }

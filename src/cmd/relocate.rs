@@ -11,17 +11,14 @@ use super::batch::{drive_item, pick_into, report, send};
 use super::ctx::Ctx;
 use super::exit::{CmdError, CmdResult};
 use super::output::items;
-use crate::api::{FileId, ROOT_DIR};
+use crate::api::{FileId, Patience, ROOT_DIR};
 use crate::cli::MoveArgs;
 use crate::fs::resolve::Resolved;
 use serde_json::{Value, json};
 use std::collections::HashSet;
-use std::time::Duration;
 
 /// Ids per async copy task, as `Client::copy_async` splits them ("单级最多支持 3000 个").
 const COPY_TASK_IDS: usize = 3000;
-/// How often a copy task is polled.
-const COPY_POLL: Duration = Duration::from_secs(1);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Op {
@@ -143,7 +140,7 @@ async fn copy_items(ctx: &mut Ctx, picked: &[Resolved], dest: &Resolved) {
     };
     let mut copied = 0;
     for (task, chunk) in tasks.iter().zip(picked[..started].chunks(COPY_TASK_IDS)) {
-        let waited = ctx.client.copy_wait(*task, COPY_POLL).await;
+        let waited = ctx.client.copy_wait(*task, Patience::TASK).await;
         for item in chunk {
             match &waited {
                 Ok(()) => {

@@ -8,16 +8,13 @@ use super::batch::{BatchOutcome, chunked};
 use super::img::ImgFs;
 use super::pan::to_fs_error;
 use super::{FsError, FsErrorKind, ImageDir};
-use crate::api::FileId;
+use crate::api::{FileId, Patience};
 use std::collections::HashSet;
-use std::time::Duration;
 
 /// Ids per move/delete call ("参数长度最大不超过 100").
 const CHUNK: usize = 100;
 /// Drive ids per copy task ("fileIDs 长度限制：100").
 const COPY_CHUNK: usize = 100;
-/// How often a copy task is polled.
-const COPY_POLL: Duration = Duration::from_secs(1);
 
 /// Outcome of copying drive items in: how many drive ids the finished tasks covered, the
 /// drive items a task reported as not copied (`(id, name, reason)`), and whole chunks that
@@ -115,7 +112,7 @@ impl ImgFs {
             let client = self.client();
             let task = async {
                 let task = client.image_copy_task(chunk, to.id()).await?;
-                client.image_copy_wait(&task, COPY_POLL).await?;
+                client.image_copy_wait(&task, Patience::TASK).await?;
                 client.image_copy_failures(&task).await
             };
             match task.await {

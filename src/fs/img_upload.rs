@@ -8,18 +8,15 @@
 use super::img::ImgFs;
 use super::pan::to_fs_error;
 use super::{FsErrorKind, ImageDir};
-use crate::api::{ImageUploadError, TimeWindow, check_image};
+use crate::api::{ImageUploadError, Patience, TimeWindow, check_image};
 use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 /// Bytes of content the signature check reads.
 const HEAD: usize = 16;
 /// Deepest folder nesting walked below a given folder.
 const MAX_DEPTH: usize = 32;
-/// How often a pending upload is polled ("请至少1秒后发起轮询").
-const POLL: Duration = Duration::from_secs(1);
 
 /// One image to upload: where it is, and its folder names below the target.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -162,7 +159,7 @@ impl ImgFs {
             .map_err(|e| format!("cannot read it: {e}"))?;
         match self
             .client()
-            .upload_image(parent, &file.name, bytes.into(), POLL)
+            .upload_image(parent, &file.name, bytes.into(), Patience::UPLOAD_CHECK)
             .await
         {
             Ok(id) => Ok(id),

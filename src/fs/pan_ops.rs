@@ -6,9 +6,8 @@
 use super::batch::{BatchOutcome, chunked};
 use super::pan::{PanFs, to_fs_error};
 use super::{CloudDir, FsError, FsErrorKind};
-use crate::api::FileId;
+use crate::api::{FileId, Patience};
 use std::collections::HashSet;
-use std::time::Duration;
 
 /// Renames per call, at most (`/api/v1/file/rename` takes up to 30).
 const RENAME_BATCH: usize = 30;
@@ -197,7 +196,7 @@ impl PanFs {
         match self.client().copy_async(ids, to.id()).await {
             Ok(tasks) => {
                 for task in tasks {
-                    if let Err(e) = self.client().copy_wait(task, Duration::from_secs(1)).await {
+                    if let Err(e) = self.client().copy_wait(task, Patience::TASK).await {
                         all_failed(&mut out, to_fs_error(e).message);
                         return out;
                     }

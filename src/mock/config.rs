@@ -85,6 +85,18 @@ pub struct Knobs {
     /// ignored (`fileIds` for `fileIDs`) is refused with code 1 instead of accepted as the real
     /// server does. For client tests, so a client is held to the documented spelling.
     pub strict_names: bool,
+    /// The next this many `/dl/…` fetches are refused the way the CDN refuses a URL bound to
+    /// another city/IP: HTTP 200 with its own JSON `{"code":1010,…}` instead of the bytes
+    /// [OL#1521].
+    pub cdn_refusals: u32,
+    /// The next `lost_replies` requests to the path `lose_replies_to` (e.g.
+    /// `/upload/v2/file/create`) are carried out, then their reply is lost: the connection is
+    /// dropped instead of answered, as after a timeout on the way back.
+    pub lost_replies: u32,
+    pub lose_replies_to: String,
+    /// The next this many image-space slice PUTs answer 200 but are not stored, so that
+    /// `upload_complete` finds slices missing.
+    pub lost_image_slices: u32,
     /// Seed for fault injection (which requests fail, with which status, where a body is cut);
     /// `None` = from the OS. Setting a new value at runtime reseeds. Tokens, preupload ids and
     /// trace ids stay random.
@@ -112,6 +124,10 @@ impl Default for Knobs {
             quota: 2 << 40,
             download_redirect: false,
             strict_names: false,
+            cdn_refusals: 0,
+            lost_replies: 0,
+            lose_replies_to: String::new(),
+            lost_image_slices: 0,
             rng_seed: None,
         }
     }

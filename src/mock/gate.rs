@@ -1,7 +1,8 @@
 //! What happens to every request before its handler, in this order: count it, wait the
 //! `latency` knob, maybe answer an injected gateway 5xx, then (except for `/dl/…`, `/oss-put/…`
-//! and `/oss-img/…`, which play the CDN and the storage host and need no headers) check the `Platform` header, the bearer token (except on
-//! `access_token`) and the QPS limit.
+//! and `/oss-img/…`, which play the CDN and the storage host and need no headers) check the
+//! `Platform` header, the bearer token (except on `access_token`) and the QPS limit. After the
+//! handler, the `lost_replies` knob may drop the reply of a request that took effect.
 //!
 //! A missing or wrong `Platform` header is answered with code 1 and
 //! "Platform请求头必须为open_platform": the real code is unknown (API.md §12.2), and 401 would
@@ -40,9 +41,14 @@ pub(crate) async fn gate(State(st): State<Arc<Shared>>, req: Request, next: Next
         }
         return e.into_response();
     }
-    super::body::STRICT
+    let response = super::body::STRICT
         .scope(knobs.strict_names, next.run(req))
-        .await
+        .await;
+    if path == knobs.lose_replies_to && st.take(|k| &mut k.lost_replies) {
+        st.stats().lost_replies += 1;
+        return super::faults::dropped_response();
+    }
+    response
 }
 
 /// Paths that play the CDN or the storage host: reached without API headers.

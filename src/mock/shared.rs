@@ -136,6 +136,16 @@ impl Shared {
         }
     }
 
+    /// Uses up one of a counting knob's faults (`cdn_refusals`, `lost_replies`, …): true, and
+    /// the count one lower, when any were left.
+    pub fn take(&self, counter: impl FnOnce(&mut Knobs) -> &mut u32) -> bool {
+        let mut knobs = lock(&self.knobs);
+        let left = counter(&mut knobs);
+        let some = *left > 0;
+        *left = left.saturating_sub(1);
+        some
+    }
+
     /// True with probability `p` (clamped to 0..=1).
     pub fn roll(&self, p: f64) -> bool {
         let p = if p.is_nan() { 0.0 } else { p.clamp(0.0, 1.0) };

@@ -14,6 +14,10 @@ pub struct Stats {
     pub injected_errors: u64,
     /// Connections dropped mid-body on purpose.
     pub dropped: u64,
+    /// Replies dropped after their request took effect (`lost_replies` knob).
+    pub lost_replies: u64,
+    /// Downloads refused with the CDN's JSON code 1010 (`cdn_refusals` knob).
+    pub cdn_refusals: u64,
     /// Upload slices whose check also extended the running whole-file hash (one pass).
     pub slices_hashed_in_one_pass: u64,
 }

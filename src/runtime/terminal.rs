@@ -10,6 +10,11 @@ use crossterm::terminal::{
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use std::io::{self, Stdout};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// The terminal is in raw mode on the alternate screen (so `restore` has work to do). The
+/// command line never enters it, and then writes no escape codes at all.
+static ENTERED: AtomicBool = AtomicBool::new(false);
 
 pub type Tui = Terminal<CrosstermBackend<Stdout>>;
 
@@ -20,6 +25,7 @@ pub struct TerminalGuard {
 
 impl TerminalGuard {
     pub fn enter() -> io::Result<Self> {
+        ENTERED.store(true, Ordering::SeqCst);
         enable_raw_mode()?;
         let mut stdout = io::stdout();
         // NOTE: not `Terminal::clear`, which asks the terminal for the cursor position and
@@ -48,6 +54,7 @@ impl Drop for TerminalGuard {
 
 /// Takes the terminal back after an external program used it (see `restore`).
 pub fn reenter() -> io::Result<()> {
+    ENTERED.store(true, Ordering::SeqCst);
     enable_raw_mode()?;
     execute!(
         io::stdout(),
@@ -58,8 +65,12 @@ pub fn reenter() -> io::Result<()> {
     execute!(io::stdout(), crossterm::cursor::Hide)
 }
 
-/// Best effort: leave raw mode and the alternate screen, show the cursor. Safe to call twice.
+/// Best effort: leave raw mode and the alternate screen, show the cursor. Safe to call twice,
+/// and a no-op when the terminal was never taken.
 pub fn restore() {
+    if !ENTERED.swap(false, Ordering::SeqCst) {
+        return;
+    }
     let _ = disable_raw_mode();
     let _ = execute!(
         io::stdout(),

@@ -4,6 +4,8 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
+use super::fault::DiskFault;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TransferConfig {
     /// Jobs running at once.
@@ -39,6 +41,8 @@ pub struct TransferConfig {
     /// `fsync` a finished download before renaming it into place, so a crash can't leave an
     /// empty or short file under the final name.
     pub sync_downloads: bool,
+    /// Makes part-file writes fail like a full or read-only disk (tests only; see `fault`).
+    pub disk_fault: Option<DiskFault>,
 }
 
 impl Default for TransferConfig {
@@ -59,6 +63,7 @@ impl Default for TransferConfig {
             save_interval: Duration::from_secs(1),
             max_bytes_per_sec: None,
             sync_downloads: true,
+            disk_fault: DiskFault::from_env(),
         }
     }
 }

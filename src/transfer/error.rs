@@ -26,6 +26,8 @@ pub enum TransferErrorKind {
     StalePart,
     /// A name the target refuses.
     InvalidName,
+    /// A file over the drive's per-file upload limit.
+    TooLarge,
     /// The job's cancellation token fired (pause, cancel or shutdown).
     Stopped,
     /// The state file can't be read or written.

@@ -7,7 +7,7 @@ use super::error::{TransferError, TransferErrorKind};
 use super::job::JobState;
 use super::scheduler::{JobCtx, Outcome};
 use super::work::ImageUploadWork;
-use crate::api::ImageUploadError;
+use crate::api::{ImageUploadError, Patience};
 use crate::fs::img::ImgFs;
 use crate::fs::img_upload::FolderCache;
 
@@ -30,11 +30,11 @@ pub(crate) async fn run(ctx: &mut JobCtx, w: &ImageUploadWork) -> Result<Outcome
         .map_err(|e| TransferError::io(&shown, &e))?;
     ctx.set_size(bytes.len() as u64);
     ctx.state(JobState::Uploading);
-    let poll = ctx.cfg().poll_interval;
+    let patience = Patience::new(ctx.cfg().poll_interval, ctx.cfg().complete_timeout);
     let sent = ctx
         .run(
             ctx.client()
-                .upload_image(&parent, &w.name, bytes.into(), poll),
+                .upload_image(&parent, &w.name, bytes.into(), patience),
         )
         .await?;
     match sent {

@@ -13,7 +13,7 @@
 //! Layout: `spec`, `job`, `event`, `config`, `error` are the public vocabulary; `scheduler`
 //! owns the table, workers and controls; `plan` walks sources; `upload` and `download` move
 //! one file; `image` moves one image into the image space (图床); `persist` is the state file
-//! format; `work` the saved per-job data.
+//! format; `work` the saved per-job data; `fault` injects disk errors for tests.
 
 mod blocking;
 mod buffers;
@@ -21,6 +21,7 @@ mod config;
 mod download;
 mod error;
 mod event;
+mod fault;
 mod image;
 mod job;
 mod names;
@@ -35,6 +36,7 @@ mod work;
 pub use config::TransferConfig;
 pub use error::{TransferError, TransferErrorKind};
 pub use event::TransferEvent;
+pub use fault::{DiskError, DiskFault};
 pub use job::{BatchId, BatchInfo, ConflictInfo, Direction, JobId, JobInfo, JobState, Snapshot};
 pub use scheduler::Scheduler;
 pub use spec::{CloudItem, ConflictPolicy, Resolution, TransferSpec};

@@ -71,6 +71,13 @@ pub(crate) enum Resume {
     Download {
         part: PathBuf,
     },
+    /// A `create` or single-step upload of this content went out and its answer was lost:
+    /// look in the folder before sending it again.
+    Sent {
+        etag: String,
+        size: u64,
+        modified: Option<SystemTime>,
+    },
 }
 
 /// An open upload on the server and which of its slices arrived.

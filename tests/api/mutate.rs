@@ -132,7 +132,10 @@ async fn copy_one_and_async() {
     let tasks = client.copy_async(&[f, g], target).await.unwrap();
     assert_eq!(tasks.len(), 1);
     client
-        .copy_wait(tasks[0], Duration::from_millis(20))
+        .copy_wait(
+            tasks[0],
+            panfm::api::Patience::new(Duration::from_millis(20), Duration::from_secs(30)),
+        )
         .await
         .unwrap();
     let mut names: Vec<String> = mock.children(target).into_iter().map(|e| e.name).collect();

@@ -124,7 +124,7 @@ async fn download_whole_and_ranged() {
     let whole = client.download(&url, None).await.unwrap();
     assert!(!whole.partial);
     assert_eq!(whole.total_size, Some(10_000));
-    assert_eq!(whole.response.bytes().await.unwrap().as_ref(), &data[..]);
+    assert_eq!(whole.bytes().await.unwrap().as_ref(), &data[..]);
 
     let range = ByteRange {
         start: 9_000,
@@ -133,10 +133,7 @@ async fn download_whole_and_ranged() {
     let tail = client.download(&url, Some(range)).await.unwrap();
     assert!(tail.partial);
     assert_eq!(tail.total_size, Some(10_000));
-    assert_eq!(
-        tail.response.bytes().await.unwrap().as_ref(),
-        &data[9_000..]
-    );
+    assert_eq!(tail.bytes().await.unwrap().as_ref(), &data[9_000..]);
 
     let missing = client.download_url(999_999).await.unwrap_err();
     assert_eq!(missing.kind, panfm::api::ApiErrorKind::NotFound);

@@ -83,6 +83,7 @@ impl Env {
             "PANFM_API_BASE",
             "PANFM_CONFIG_DIR",
             "PANFM_LOG",
+            "PANFM_FAULT_DISK",
         ] {
             cmd.env_remove(var);
         }

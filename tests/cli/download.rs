@@ -137,3 +137,53 @@ fn the_root_with_r_downloads_the_whole_drive_into_the_folder() {
     ]);
     assert_eq!(shape(&read_tree(out.path())), shape(&expected));
 }
+
+#[test]
+fn a_full_disk_fails_that_file_plainly_keeps_its_part_and_a_rerun_finishes_it() {
+    let env = env();
+    let big: Vec<u8> = (0..60_000u32).map(|i| (i % 251) as u8).collect();
+    env.file("/d/big.bin", &big);
+    env.file("/d/small.bin", b"small");
+    let out = tempfile::tempdir().unwrap();
+    let full = env
+        .command()
+        .current_dir(out.path())
+        .env("PANFM_FAULT_DISK", "enospc:20000")
+        .args(["download", "-r", "/d", "."])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&full.stderr);
+    assert_eq!(full.status.code(), Some(1), "{stderr}");
+    assert!(
+        !stderr.contains("panicked") && !stderr.contains('\x1b'),
+        "{stderr}"
+    );
+    let lines = failures(&stderr);
+    assert_eq!(lines.len(), 1, "{stderr}");
+    assert!(
+        lines[0].starts_with("panfm: /d/big.bin: ") && lines[0].contains("no space left on device"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read(out.path().join("d/small.bin")).unwrap(),
+        b"small"
+    );
+    assert!(!out.path().join("d/big.bin").exists());
+    let part = std::fs::read_dir(out.path().join("d")).unwrap().any(|e| {
+        e.unwrap()
+            .file_name()
+            .to_string_lossy()
+            .ends_with(".panfm-part")
+    });
+    assert!(part, "the part file is kept");
+    // Room again: the same file continues from its part.
+    env.run_in(out.path(), &["download", "/d/big.bin", "d"])
+        .ok();
+    assert_eq!(std::fs::read(out.path().join("d/big.bin")).unwrap(), big);
+    assert!(!std::fs::read_dir(out.path().join("d")).unwrap().any(|e| {
+        e.unwrap()
+            .file_name()
+            .to_string_lossy()
+            .ends_with(".panfm-part")
+    }));
+}

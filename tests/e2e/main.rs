@@ -383,3 +383,43 @@ fn demo_images_pane_copies_markdown_links_with_osc52() {
     p.send("q");
     assert!(p.wait_exit());
 }
+
+/// A full disk during a download (injected: the debug binary honours `PANFM_FAULT_DISK`) fails
+/// those files with a plain reason in the queue, keeps their part files, lets the small file
+/// through, and the app keeps working and exits cleanly.
+#[test]
+fn a_full_disk_fails_downloads_in_the_queue_without_a_panic() {
+    let t = tempfile::tempdir().unwrap();
+    let cfg = tempfile::tempdir().unwrap();
+    let mut p = Pty::spawn_with_env(
+        &["--demo", t.path().to_str().unwrap()],
+        cfg.path(),
+        160,
+        34,
+        &[("PANFM_FAULT_DISK", "enospc:100000")],
+    );
+    p.wait_text("欢迎使用 panfm.md");
+    p.send("\t");
+    p.send("/音乐\r\r"); // open 音乐 🎵
+    p.wait_text("稻香.mp3");
+    p.send("\x01"); // C-a: mark the four songs and the playlist
+    p.wait_text("5 marked");
+    p.send("\x1b[15~"); // F5: download into the local pane
+    p.wait_text("Download 5 items (");
+    p.send("y");
+    p.send("t");
+    p.wait_for("the playlist done, the songs failed", |s| {
+        queue_rows_done(s, "↓") == 1 && s.matches("no space left on device").count() >= 4
+    });
+    assert!(!p.screen().contains("panicked"), "{}", p.screen());
+    p.send("\x1b");
+    p.wait_for("queue closed", |s| !s.contains("Transfers:"));
+    p.send("q");
+    assert!(p.wait_exit(), "clean exit");
+    assert!(p.left_alternate_screen());
+    let names = walk(t.path());
+    assert!(names.iter().any(|n| n == "歌单.m3u"), "{names:?}");
+    let parts = names.iter().filter(|n| n.ends_with(".panfm-part")).count();
+    assert_eq!(parts, 4, "{names:?}");
+    assert!(!names.iter().any(|n| n == "稻香.mp3"), "{names:?}");
+}

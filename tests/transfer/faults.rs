@@ -111,3 +111,74 @@ async fn a_refused_download_link_is_replaced() {
     assert_eq!(events.batch_done(batch).await.ok, 1);
     assert_eq!(std::fs::read(env.path("down/l.bin")).unwrap(), bytes);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_cdn_refusal_sent_with_http_200_gets_a_fresh_link_not_a_json_file() {
+    let env = Env::with(|k| k.cdn_refusals = 2).await;
+    let bytes = content(30_000, 9);
+    let id = env.mock.put_file(0, "c.bin", &bytes).await.unwrap();
+    let (scheduler, mut events) = env.start(cfg());
+    let batch = scheduler.submit(download_spec(
+        vec![env.item(id)],
+        env.path("down"),
+        ConflictPolicy::Ask,
+    ));
+    assert_eq!(events.batch_done(batch).await.ok, 1);
+    assert_eq!(std::fs::read(env.path("down/c.bin")).unwrap(), bytes);
+    let stats = env.mock.stats();
+    assert_eq!(stats.cdn_refusals, 2);
+    assert_eq!(
+        stats.calls_to("/api/v1/file/download_info"),
+        3,
+        "two refused links"
+    );
+    assert_no_parts(&env.path("down"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_full_disk_fails_that_file_keeps_its_part_and_the_rest_goes_on() {
+    let env = Env::new().await;
+    let big = content(60_000, 10);
+    let small = content(3_000, 11);
+    let big_id = env.mock.put_file(0, "big.bin", &big).await.unwrap();
+    let small_id = env.mock.put_file(0, "small.bin", &small).await.unwrap();
+    let mut c = cfg();
+    c.disk_fault = Some(panfm::transfer::DiskFault {
+        error: panfm::transfer::DiskError::Full,
+        after: 20_000,
+    });
+    c.workers = 1;
+    let (scheduler, mut events) = env.start(c);
+    let batch = scheduler.submit(download_spec(
+        vec![env.item(big_id), env.item(small_id)],
+        env.path("down"),
+        ConflictPolicy::Ask,
+    ));
+    let totals = events.batch_done(batch).await;
+    assert_eq!((totals.ok, totals.failed), (1, 1), "{:#?}", events.log);
+    let job = events.job_named("big.bin");
+    let Some(panfm::transfer::JobState::Failed { reason }) = events.last_state(job.id) else {
+        panic!("{:#?}", events.log)
+    };
+    assert!(reason.contains("no space left on device"), "{reason}");
+    assert!(
+        reason.contains("more needed") && reason.contains("part file is kept"),
+        "{reason}"
+    );
+    assert_eq!(std::fs::read(env.path("down/small.bin")).unwrap(), small);
+    assert!(
+        !env.path("down/big.bin").exists(),
+        "nothing under the final name"
+    );
+    let parts: Vec<_> = std::fs::read_dir(env.path("down"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".panfm-part"))
+        .collect();
+    assert_eq!(parts.len(), 1, "{parts:?}");
+    let kept = std::fs::read(env.path("down").join(&parts[0])).unwrap();
+    assert!(
+        kept.len() <= 20_000 && big.starts_with(&kept),
+        "a true prefix is kept"
+    );
+}

@@ -12,6 +12,7 @@ mod conflicts;
 mod control;
 mod faults;
 mod images;
+mod lost;
 mod names;
 mod queue;
 mod resume;

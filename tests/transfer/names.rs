@@ -105,3 +105,22 @@ async fn links_are_followed_without_loops_and_special_files_skipped() {
     assert_eq!(tree.get("link.txt"), Some(&Some(b"real".to_vec())));
     assert_eq!(tree.get("sub"), Some(&None));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_file_over_10_gib_is_refused_before_it_is_read() {
+    let env = Env::new().await;
+    let src = env.path("src");
+    std::fs::create_dir_all(&src).unwrap();
+    // Sparse: no 10 GiB are written or read; only the size counts.
+    let huge = std::fs::File::create(src.join("huge.iso")).unwrap();
+    huge.set_len(panfm::api::MAX_UPLOAD_SIZE + 1).unwrap();
+    std::fs::write(src.join("small.txt"), b"small").unwrap();
+    let (events, totals) = upload_src(&env, false).await;
+    assert_eq!((totals.ok, totals.failed), (1, 1));
+    let job = events.job_named("huge.iso");
+    let Some(JobState::Failed { reason }) = events.last_state(job.id) else {
+        panic!("{:#?}", events.log)
+    };
+    assert!(reason.contains("10 GiB"), "{reason}");
+    assert_eq!(uploads(&env), 1, "only small.txt was sent");
+}

@@ -4,8 +4,6 @@
 //! files in a copy are skipped by the server without a record ("记录的是符合对应格式、大小的图片
 //! 的复制失败原因").
 
-use std::time::Duration;
-
 use super::super::client::Client;
 use super::super::endpoint::Endpoint;
 use super::super::error::{ApiError, ApiErrorKind, BatchError};
@@ -13,6 +11,7 @@ use super::super::model::{
     FileId, ImageCopyFailure, ImageCopyProgress, ImageCopyStatus, ImageImportProgress,
     ImageImportRequest, ImportStatus,
 };
+use super::super::poll::{Patience, Waiting};
 use super::super::transport::ApiRequest;
 use super::super::wire::image::FIXED_TYPE;
 use super::super::wire::image_tasks::{
@@ -86,39 +85,47 @@ impl Client {
         Ok(failures)
     }
 
-    /// Polls a copy task every `every` until it finished (`Ok`) or failed as a whole (`Err`,
-    /// kind Fatal, with its `failMsg`). Cancel by dropping the future.
-    pub async fn image_copy_wait(&self, task_id: &str, every: Duration) -> Result<(), ApiError> {
+    /// Polls a copy task until it finished (`Ok`) or failed as a whole (`Err`, kind Fatal,
+    /// with its `failMsg`), within `patience`. Cancel by dropping the future.
+    pub async fn image_copy_wait(&self, task_id: &str, patience: Patience) -> Result<(), ApiError> {
+        let mut waiting = Waiting::start(patience, Endpoint::ImageCopyProcess);
         loop {
             let progress = self.image_copy_status(task_id).await?;
-            match progress.status {
+            let state = match progress.status {
                 ImageCopyStatus::Done => return Ok(()),
                 ImageCopyStatus::Failed => {
                     let message = format!("copy task {task_id} failed: {}", progress.fail_message);
                     return Err(fatal(Endpoint::ImageCopyProcess, message));
                 }
-                ImageCopyStatus::Running | ImageCopyStatus::Waiting | ImageCopyStatus::Other(_) => {
-                    tokio::time::sleep(every).await;
+                ImageCopyStatus::Running => "running",
+                ImageCopyStatus::Waiting => "waiting to start",
+                ImageCopyStatus::Other(status) => {
+                    let what = || format!("image copy task {task_id}");
+                    waiting.unknown(status, what).await?;
+                    continue;
                 }
-            }
+            };
+            waiting
+                .not_yet(|| format!("image copy task {task_id} ({state})"))
+                .await?;
         }
     }
 
     /// Copies the images among any number of drive items into `target`: one task per 100 ids,
-    /// each waited for (polling every `every`) before the next starts. Returns the images that
+    /// each waited for (within `patience`) before the next starts. Returns the images that
     /// could not be copied.
     pub async fn image_copy_from_drive(
         &self,
         ids: &[FileId],
         target: &str,
-        every: Duration,
+        patience: Patience,
     ) -> Result<Vec<ImageCopyFailure>, BatchError> {
         let mut failures = Vec::new();
         for (i, chunk) in ids.chunks(COPY_BATCH).enumerate() {
             let completed = i * COPY_BATCH;
             let batch = async {
                 let task = self.image_copy_task(chunk, target).await?;
-                self.image_copy_wait(&task, every).await?;
+                self.image_copy_wait(&task, patience).await?;
                 self.image_copy_failures(&task).await
             };
             failures.extend(
@@ -160,19 +167,34 @@ impl Client {
         })
     }
 
-    /// Polls an import every `every` until it is done (`Ok`) or failed (`Err`, kind Fatal).
-    pub async fn image_import_wait(&self, task_id: i64, every: Duration) -> Result<(), ApiError> {
+    /// Polls an import until it is done (`Ok`) or failed (`Err`, kind Fatal), within
+    /// `patience`.
+    pub async fn image_import_wait(
+        &self,
+        task_id: i64,
+        patience: Patience,
+    ) -> Result<(), ApiError> {
+        let mut waiting = Waiting::start(patience, Endpoint::ImageImportProcess);
         loop {
-            match self.image_import_status(task_id).await?.status {
+            let progress = self.image_import_status(task_id).await?;
+            let state = match progress.status {
                 ImportStatus::Done => return Ok(()),
                 ImportStatus::Failed => {
                     let message = format!("import task {task_id} failed");
                     return Err(fatal(Endpoint::ImageImportProcess, message));
                 }
-                ImportStatus::Running | ImportStatus::Retrying | ImportStatus::Other(_) => {
-                    tokio::time::sleep(every).await;
+                ImportStatus::Running => "running",
+                ImportStatus::Retrying => "retrying",
+                ImportStatus::Other(status) => {
+                    let what = || format!("import task {task_id}");
+                    waiting.unknown(status, what).await?;
+                    continue;
                 }
-            }
+            };
+            let percent = progress.percent;
+            waiting
+                .not_yet(|| format!("import task {task_id} ({state}, {percent} %)"))
+                .await?;
         }
     }
 }

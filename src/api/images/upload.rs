@@ -4,30 +4,22 @@
 //! the whole flow for bytes in memory (images are at most 100 MiB), with the rules checked
 //! before anything is sent.
 
-use std::time::Duration;
-
-use bytes::Bytes;
-
 use super::super::client::Client;
 use super::super::endpoint::Endpoint;
 use super::super::error::{ApiError, ApiErrorKind};
 use super::super::model::{
-    ImageCreateOutcome, ImageCreateRequest, ImageId, ImageUploadOutcome, PresignedUrl, TimeWindow,
-    UploadedPart,
+    ImageCreateOutcome, ImageCreateRequest, ImageUploadOutcome, PresignedUrl, UploadedPart,
 };
 use super::super::transport::ApiRequest;
-use super::super::upload::md5_hex;
 use super::super::wire::image::{
     CompleteData, CreateBody, CreateData, FIXED_TYPE, PartsData, PreuploadBody, UploadUrlBody,
     UploadUrlData, non_empty_id,
 };
 use super::super::wire::upload::duplicate_code;
-use super::rules::{ImageRefusal, check_image};
+use super::rules::ImageRefusal;
 
 /// The terminal verification failure [OL#1739].
 const UPLOAD_FAILED: &str = "文件上传失败";
-/// Bytes of content the signature check looks at.
-const SNIFF_LEN: usize = 16;
 
 /// Why [`Client::upload_image`] did not store an image.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -39,7 +31,7 @@ pub enum ImageUploadError {
     Api(#[from] ApiError),
 }
 
-fn fatal(endpoint: Endpoint, message: impl Into<String>) -> ApiError {
+pub(super) fn fatal(endpoint: Endpoint, message: impl Into<String>) -> ApiError {
     ApiError::new(ApiErrorKind::Fatal, endpoint.path(), message)
 }
 
@@ -119,7 +111,9 @@ impl Client {
     }
 
     /// Says all slices are sent. `Done` when the server finished at once ("async为false且
-    /// fileID不为0"); `Pending` means poll [`Client::image_upload_result`].
+    /// fileID不为0"); `Pending` (`async:true`) means poll [`Client::image_upload_result`];
+    /// `Incomplete` (`async:false, completed:false`) means slices must be sent again, as the
+    /// guide's sequence diagram has it.
     pub async fn image_upload_complete(
         &self,
         preupload_id: &str,
@@ -129,6 +123,7 @@ impl Client {
         match self.call::<CompleteData>(request).await {
             Ok(d) => Ok(match non_empty_id(d.file_id) {
                 Some(id) if !d.is_async && d.completed => ImageUploadOutcome::Done(id),
+                _ if !d.is_async && !d.completed => ImageUploadOutcome::Incomplete,
                 _ => ImageUploadOutcome::Pending,
             }),
             Err(e) => outcome_of_error(e),
@@ -150,108 +145,5 @@ impl Client {
             }),
             Err(e) => outcome_of_error(e),
         }
-    }
-
-    /// Polls [`Client::image_upload_result`] every `every` until the image is there (`Ok`) or
-    /// verification failed (`Err`, kind Fatal). Cancel by dropping the future.
-    pub async fn image_upload_wait(
-        &self,
-        preupload_id: &str,
-        every: Duration,
-    ) -> Result<ImageId, ApiError> {
-        loop {
-            match self.image_upload_result(preupload_id).await? {
-                ImageUploadOutcome::Done(id) => return Ok(id),
-                ImageUploadOutcome::Failed(message) => {
-                    return Err(fatal(Endpoint::ImageUploadResult, message));
-                }
-                ImageUploadOutcome::Pending => tokio::time::sleep(every).await,
-            }
-        }
-    }
-
-    /// Uploads `data` as image `name` into folder `parent`: checks the rules (name, size,
-    /// signature), then create, a fresh presigned URL and PUT per slice (an expired URL is
-    /// replaced, a transient failure retried with backoff), complete, and polling every
-    /// `poll_every` while the server verifies.
-    pub async fn upload_image(
-        &self,
-        parent: &str,
-        name: &str,
-        data: Bytes,
-        poll_every: Duration,
-    ) -> Result<ImageId, ImageUploadError> {
-        let head = &data[..data.len().min(SNIFF_LEN)];
-        check_image(name, data.len() as u64, Some(head)).map_err(ImageUploadError::Refused)?;
-        let etag = md5_hex(&data);
-        let request = ImageCreateRequest::new(parent, name, &etag, data.len() as u64);
-        let (preupload_id, slice_size) = match self.image_create(&request).await? {
-            ImageCreateOutcome::Reused { file_id: Some(id) } => return Ok(id),
-            ImageCreateOutcome::Reused { file_id: None } => {
-                return Ok(self.find_image(parent, &etag, data.len() as u64).await?);
-            }
-            ImageCreateOutcome::Upload {
-                preupload_id,
-                slice_size,
-            } => (preupload_id, slice_size),
-        };
-        let step = usize::try_from(slice_size).unwrap_or(usize::MAX);
-        let mut start = 0;
-        let mut slice_no = 1u32;
-        while start < data.len() {
-            let end = data.len().min(start.saturating_add(step));
-            self.put_slice_with_fresh_urls(&preupload_id, slice_no, data.slice(start..end))
-                .await?;
-            start = end;
-            slice_no += 1;
-        }
-        match self.image_upload_complete(&preupload_id).await? {
-            ImageUploadOutcome::Done(id) => Ok(id),
-            ImageUploadOutcome::Failed(message) => {
-                Err(fatal(Endpoint::ImageUploadComplete, message).into())
-            }
-            ImageUploadOutcome::Pending => {
-                Ok(self.image_upload_wait(&preupload_id, poll_every).await?)
-            }
-        }
-    }
-
-    async fn put_slice_with_fresh_urls(
-        &self,
-        preupload_id: &str,
-        slice_no: u32,
-        slice: Bytes,
-    ) -> Result<(), ApiError> {
-        let attempts = self.inner.retry.transient_attempts.max(1);
-        let mut attempt = 0;
-        loop {
-            let url = self.image_upload_url(preupload_id, slice_no).await?;
-            let error = match self.image_put_slice(&url, slice.clone()).await {
-                Ok(()) => return Ok(()),
-                Err(e) => e,
-            };
-            attempt += 1;
-            if attempt >= attempts {
-                return Err(error);
-            }
-            match error.kind {
-                ApiErrorKind::LinkExpired => {}
-                ApiErrorKind::Transient => {
-                    tokio::time::sleep(self.inner.retry.backoff(attempt - 1)).await;
-                }
-                _ => return Err(error),
-            }
-            tracing::debug!(slice_no, error = %error, "retrying an image slice with a new URL");
-        }
-    }
-
-    /// After an instant upload without an id: the image in `parent` with this content.
-    async fn find_image(&self, parent: &str, etag: &str, size: u64) -> Result<ImageId, ApiError> {
-        let entries = self.image_list_all(parent, TimeWindow::default()).await?;
-        entries
-            .into_iter()
-            .find(|e| !e.is_dir() && e.etag == etag && e.size == size)
-            .map(|e| e.id)
-            .ok_or_else(|| fatal(Endpoint::ImageCreate, "instant upload without a file id"))
     }
 }

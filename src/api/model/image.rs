@@ -132,6 +132,9 @@ pub enum ImageUploadOutcome {
     /// Not assembled yet: poll `Client::image_upload_result` again in about a second.
     Pending,
     Done(ImageId),
+    /// `upload_complete` answered `async:false, completed:false`: the server lacks slices
+    /// ("需要再次上传的分片"); send them again and complete again.
+    Incomplete,
     /// Terminal ("文件上传失败"), e.g. the bytes do not match the declared MD5.
     Failed(String),
 }

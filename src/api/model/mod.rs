@@ -15,5 +15,7 @@ pub use image::{
     ImageCreateRequest, ImageEntry, ImageId, ImageImportProgress, ImageImportRequest, ImagePage,
     ImageUploadOutcome, ImportStatus, PresignedUrl, TimeWindow, UploadedPart,
 };
-pub use upload::{CompleteOutcome, CreateOutcome, CreateRequest, Duplicate};
+pub use upload::{
+    CompleteOutcome, CreateOutcome, CreateRequest, Duplicate, MAX_UPLOAD_SIZE, upload_size_refusal,
+};
 pub use user::{Grant, UserInfo, VipGrant};

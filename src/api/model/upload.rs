@@ -3,6 +3,20 @@
 
 use super::file::FileId;
 
+/// The largest file `upload/v2/file/create` takes: "开发者上传单文件大小限制10GB" [S002]. Read as
+/// 10 GiB, the way the service's own sizes are binary; a client refuses bigger files before
+/// hashing them.
+pub const MAX_UPLOAD_SIZE: u64 = 10 << 30;
+
+/// The refusal for a file over [`MAX_UPLOAD_SIZE`], or `None` when its size is acceptable.
+pub fn upload_size_refusal(size: u64) -> Option<String> {
+    (size > MAX_UPLOAD_SIZE).then(|| {
+        format!(
+            "{size} bytes is more than the 10 GiB the drive accepts per uploaded file ({MAX_UPLOAD_SIZE} bytes)"
+        )
+    })
+}
+
 /// What the server does when the target name already exists in the folder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Duplicate {

@@ -8,7 +8,7 @@ use serde_json::json;
 
 use super::count;
 use crate::api::stub::{Recorded, Reply, Stub};
-use crate::api::{ApiErrorKind, CopyStatus, RenameFailure};
+use crate::api::{ApiErrorKind, CopyStatus, Patience, RenameFailure};
 
 fn ok_null(r: &Recorded, _: &[Recorded]) -> Reply {
     if r.path.ends_with("/access_token") {
@@ -70,7 +70,7 @@ async fn mkdir_and_copy() {
     assert_eq!(c.copy(1, 2).await.unwrap(), 99);
     assert_eq!(c.copy_async(&[1, 2], 0).await.unwrap(), vec![555]);
     assert_eq!(c.copy_status(555).await.unwrap(), CopyStatus::Done);
-    c.copy_wait(555, Duration::from_millis(1)).await.unwrap();
+    c.copy_wait(555, quick(5)).await.unwrap();
     assert_eq!(
         stub.calls("/file/mkdir")[0].json(),
         json!({"name": "测试目录", "parentID": 0})
@@ -98,10 +98,38 @@ async fn copy_wait_polls_until_done_or_failed() {
     })
     .await;
     let c = stub.client();
-    c.copy_wait(1, Duration::from_millis(1)).await.unwrap();
+    c.copy_wait(1, quick(5)).await.unwrap();
     assert_eq!(stub.calls("/process").len(), 3);
-    let err = c.copy_wait(2, Duration::from_millis(1)).await.unwrap_err();
+    let err = c.copy_wait(2, quick(5)).await.unwrap_err();
     assert_eq!(err.kind, ApiErrorKind::Fatal);
+}
+
+/// Polls every millisecond for at most `ms` milliseconds.
+fn quick(ms: u64) -> Patience {
+    Patience::new(Duration::from_millis(1), Duration::from_millis(ms))
+}
+
+#[tokio::test]
+async fn copy_wait_gives_up_on_a_task_that_never_ends_or_an_unknown_status() {
+    let stub = Stub::start(|r, _| match r.path.as_str() {
+        "/api/v1/access_token" => Reply::token("T"),
+        _ if r.query == "taskId=1" => Reply::ok(json!({"taskId": 1, "status": 1})),
+        _ => Reply::ok(json!({"taskId": 2, "status": 7})),
+    })
+    .await;
+    let c = stub.client();
+    let err = c.copy_wait(1, quick(30)).await.unwrap_err();
+    assert_eq!(err.kind, ApiErrorKind::Fatal);
+    assert!(
+        err.message
+            .contains("copy task 1 (running) had not finished"),
+        "{err}"
+    );
+    let polls = stub.calls("/process").len();
+    assert!(polls >= 2, "{polls}");
+    let err = c.copy_wait(2, quick(60_000)).await.unwrap_err();
+    assert!(err.message.contains("status 7"), "{err}");
+    assert_eq!(stub.calls("/process").len() - polls, 10);
 }
 
 #[tokio::test]

@@ -1,6 +1,7 @@
 //! Upload v2 calls and ranged downloads.
 
 use bytes::Bytes;
+use futures::StreamExt;
 use pretty_assertions::assert_eq;
 use serde_json::json;
 
@@ -195,7 +196,8 @@ async fn downloads_use_no_auth_follow_redirects_and_keep_the_range() {
     let d = c.download(&url, Some(range)).await.unwrap();
     assert!(d.partial);
     assert_eq!(d.total_size, Some(10));
-    assert_eq!(d.response.bytes().await.unwrap().as_ref(), b"34567");
+    let body: Vec<u8> = d.into_stream().map(|c| c.unwrap().to_vec()).concat().await;
+    assert_eq!(body, b"34567");
     for r in stub
         .calls("/dl/first")
         .iter()
@@ -212,6 +214,38 @@ async fn downloads_use_no_auth_follow_redirects_and_keep_the_range() {
         .unwrap_err();
     assert_eq!(err.kind, ApiErrorKind::LinkExpired);
     assert_eq!(err.code, Some(1010));
+}
+
+#[tokio::test]
+async fn the_cdn_refusal_with_http_200_is_told_from_a_json_file() {
+    let json_reply = |body: &str| {
+        let mut reply = Reply::raw(200, body);
+        reply
+            .headers
+            .push(("content-type", "application/json".into()));
+        reply
+    };
+    let stub = Stub::start(move |r, _| match r.path.as_str() {
+        "/dl/refused" => json_reply(r#"{"code":1010,"message":"forbidden realc:a arg_c:b"}"#),
+        _ => json_reply(r#"{"code":0,"message":"a user's own JSON file"}"#),
+    })
+    .await;
+    let c = stub.client();
+    let err = c
+        .download(&format!("{}/dl/refused", stub.base_url), None)
+        .await
+        .unwrap_err();
+    assert_eq!(
+        (err.kind, err.code),
+        (ApiErrorKind::LinkExpired, Some(1010))
+    );
+    assert!(err.message.contains("forbidden realc"), "{err}");
+    let d = c
+        .download(&format!("{}/dl/file.json", stub.base_url), None)
+        .await
+        .unwrap();
+    let body: Vec<u8> = d.into_stream().map(|c| c.unwrap().to_vec()).concat().await;
+    assert_eq!(body, br#"{"code":0,"message":"a user's own JSON file"}"#);
 }
 
 #[tokio::test]

@@ -258,7 +258,7 @@ fn move_delete_and_task_bodies() {
         kind: 1,
     };
     let expected =
-        json!({"fileIDs": [11, 12], "toParentFileID": "dir-1", "sourceType": 1, "type": 1});
+        json!({"fileIDs": ["11", "12"], "toParentFileID": "dir-1", "sourceType": 1, "type": 1});
     assert_eq!(serde_json::to_value(body).unwrap(), expected);
     let d: CopyProcessData = data(
         Endpoint::ImageCopyProcess,

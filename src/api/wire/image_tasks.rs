@@ -8,11 +8,13 @@ use serde::{Deserialize, Serialize};
 use crate::api::lenient;
 use crate::api::model::{FileId, ImageCopyFailure, ImageId};
 
-/// `POST api/v1/oss/source/copy`: p123client types `fileIDs` as `list[int]` and `sourceType`
-/// as int (1 = the drive).
+/// `POST api/v1/oss/source/copy`. The official page types `fileIDs` as `文件id数组(string数组)`
+/// and its example sends `["14802190","14802189"]`, so the drive ids go as numeric strings
+/// (p123client's `list[int]` disagrees; the official page wins). `sourceType` is an int (1 =
+/// the drive).
 #[derive(Debug, Serialize)]
 pub(crate) struct CopyBody<'a> {
-    #[serde(rename = "fileIDs")]
+    #[serde(rename = "fileIDs", serialize_with = "ids_as_strings")]
     pub file_ids: &'a [FileId],
     #[serde(rename = "toParentFileID")]
     pub to_parent_file_id: &'a str,
@@ -20,6 +22,10 @@ pub(crate) struct CopyBody<'a> {
     pub source_type: u8,
     #[serde(rename = "type")]
     pub kind: u8,
+}
+
+fn ids_as_strings<S: serde::Serializer>(ids: &&[FileId], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(ids.iter().map(ToString::to_string))
 }
 
 #[derive(Debug, Deserialize)]

@@ -4,7 +4,8 @@
 //! An unknown or expired token gets HTTP 403, as a CDN would refuse a stale signed URL. With
 //! the `download_redirect` knob the first hop is a 302 to the same URL marked `hop=1`, as the
 //! API digest suggests (whether the real first hop redirects is undocumented): a client must
-//! follow it and send its `Range` again.
+//! follow it and send its `Range` again. The `cdn_refusals` knob makes fetches answer HTTP 200
+//! with the CDN's JSON `{"code":1010,…}` (a URL bound to another city/IP) instead of bytes.
 
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
@@ -82,6 +83,17 @@ pub(crate) async fn fetch(
     if st.knobs().download_redirect && !query.split('&').any(|p| p == "hop=1") {
         let to = format!("/dl/{token}?{query}&hop=1");
         return (StatusCode::FOUND, [(header::LOCATION, to)]).into_response();
+    }
+    if st.take(|k| &mut k.cdn_refusals) {
+        st.stats().cdn_refusals += 1;
+        // The CDN's answer for a URL fetched from another city/IP, as reported in [OL#1521].
+        let body = r#"{"code":1010,"message":"forbidden realc:ma'anshan city arg_c:wuhan city"}"#;
+        return (
+            StatusCode::OK,
+            [(header::CONTENT_TYPE, "application/json")],
+            body,
+        )
+            .into_response();
     }
     let ticket = lock(&st.tickets).get(&token).cloned();
     let Some(ticket) = ticket.filter(|t| t.expires > clock::now_secs()) else {

@@ -1,6 +1,6 @@
 //! Streaming a file from its CDN URL into the sink: from the part's length with `Range`
 //! (a 200 instead of 206 starts the part over), a fresh URL when the CDN refuses the link
-//! (403/410/1010), and a resumed request after a connection breaks mid-body, up to
+//! (403/410, or its JSON code 1010 with any status), and a resumed request after a connection breaks mid-body, up to
 //! `job_attempts` breaks per attempt.
 
 use futures::StreamExt;
@@ -53,7 +53,7 @@ pub(crate) async fn fetch(
             sink.reset().await?;
             ctx.progress_now(0);
         }
-        let mut body = download.response.bytes_stream();
+        let mut body = download.into_stream();
         let broken = loop {
             match ctx.run(body.next()).await? {
                 Some(Ok(chunk)) => {

@@ -51,11 +51,21 @@ pub(crate) async fn run(ctx: &mut JobCtx, w: &DownloadWork) -> Result<Outcome, T
     ctx.set_resume(Resume::Download { part: part.clone() });
     let (hasher, offset) = kept_prefix(ctx, &part, size).await?;
     ctx.state(JobState::Downloading);
-    let mut sink = Sink::open(part.clone(), offset, hasher, ctx.cfg().sync_downloads);
+    let cfg = ctx.cfg();
+    let mut sink = Sink::open(
+        part.clone(),
+        offset,
+        hasher,
+        cfg.sync_downloads,
+        cfg.disk_fault,
+    );
     let fetched = fetch::fetch(ctx, w, &mut sink).await;
     let written = sink.finish().await;
-    fetched?;
-    let written = written?;
+    let written = match fetched.and(written) {
+        Ok(written) => written,
+        Err(e) if e.kind == TransferErrorKind::DiskFull => return Err(disk_full(size, &part)),
+        Err(e) => return Err(e),
+    };
     ctx.state(JobState::Verifying);
     let etag = &w.file.etag;
     if written.len != size || (!etag.is_empty() && !written.md5.eq_ignore_ascii_case(etag)) {
@@ -141,6 +151,21 @@ fn hash_prefix(
         counter.fetch_add(n as u64, Ordering::Relaxed);
     }
     Ok(hasher)
+}
+
+/// The reason for a part file that hit a full disk: what it still needs, and that it stays
+/// for the next attempt to continue.
+fn disk_full(size: u64, part: &Path) -> TransferError {
+    let have = std::fs::metadata(part).map_or(0, |m| m.len());
+    let needed = indicatif::HumanBytes(size.saturating_sub(have));
+    TransferError::new(
+        TransferErrorKind::DiskFull,
+        format!(
+            "no space left on device: {needed} more needed for {}; the part file is kept and a \
+             retry continues it once there is room",
+            part.display()
+        ),
+    )
 }
 
 fn exists(target: &Path) -> String {

@@ -1,7 +1,7 @@
 //! Cloud folders an upload needs: found by listing, or made with mkdir (a clash means someone
 //! made it meanwhile: list again and take its id), with every folder's children remembered so
 //! name conflicts are known before a file is hashed. Also the retry wrapper planning calls
-//! share with jobs.
+//! share with jobs, which looks before it repeats a call that creates something.
 
 use std::collections::{HashMap, HashSet};
 
@@ -21,6 +21,13 @@ pub(crate) struct Retry<'a> {
     pub cancel: &'a CancellationToken,
 }
 
+/// How a call that creates something ended: with the server's answer, or with the thing
+/// found in place after an answer was lost.
+pub(crate) enum Created<T, U> {
+    Answered(T),
+    Found(U),
+}
+
 impl Retry<'_> {
     pub async fn call<T, F, Fut>(&self, mut f: F) -> Result<T, TransferError>
     where
@@ -29,24 +36,61 @@ impl Retry<'_> {
     {
         let mut tries = 1;
         loop {
-            let result = tokio::select! {
-                r = f() => r,
-                () = self.cancel.cancelled() => return Err(TransferError::stopped()),
-            };
-            match result {
+            match self.attempt(f()).await? {
                 Ok(v) => return Ok(v),
                 Err(e) if e.is_retryable() && tries < self.cfg.job_attempts => {
-                    tracing::debug!(tries, "retrying {}: {e}", e.endpoint);
-                    let delay = backoff(self.cfg, tries - 1);
-                    tries += 1;
-                    tokio::select! {
-                        () = tokio::time::sleep(delay) => {}
-                        () = self.cancel.cancelled() => return Err(TransferError::stopped()),
+                    self.pause(&e, &mut tries).await?;
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+    }
+
+    /// Like [`Retry::call`] for a call that creates something (mkdir, create, copy): a
+    /// transient failure leaves open whether the server acted — the reply may have been lost
+    /// on the way back — so `look` checks the target first, and the call is only sent again
+    /// when it finds nothing. Repeating blindly would leave a second, suffixed copy.
+    pub async fn call_creating<T, U, F, Fut, L, LFut>(
+        &self,
+        mut send: F,
+        mut look: L,
+    ) -> Result<Created<T, U>, TransferError>
+    where
+        F: FnMut() -> Fut,
+        Fut: Future<Output = Result<T, ApiError>>,
+        L: FnMut() -> LFut,
+        LFut: Future<Output = Result<Option<U>, TransferError>>,
+    {
+        let mut tries = 1;
+        loop {
+            match self.attempt(send()).await? {
+                Ok(v) => return Ok(Created::Answered(v)),
+                Err(e) if e.is_retryable() && tries < self.cfg.job_attempts => {
+                    self.pause(&e, &mut tries).await?;
+                    if e.kind == ApiErrorKind::Transient
+                        && let Some(found) = look().await?
+                    {
+                        tracing::debug!("{} had taken effect; not sent again", e.endpoint);
+                        return Ok(Created::Found(found));
                     }
                 }
                 Err(e) => return Err(e.into()),
             }
         }
+    }
+
+    async fn attempt<T>(&self, call: impl Future<Output = T>) -> Result<T, TransferError> {
+        tokio::select! {
+            r = call => Ok(r),
+            () = self.cancel.cancelled() => Err(TransferError::stopped()),
+        }
+    }
+
+    async fn pause(&self, e: &ApiError, tries: &mut u32) -> Result<(), TransferError> {
+        tracing::debug!(tries, "retrying {}: {e}", e.endpoint);
+        let delay = backoff(self.cfg, *tries - 1);
+        *tries += 1;
+        self.attempt(tokio::time::sleep(delay)).await
     }
 }
 
@@ -124,30 +168,50 @@ impl<'a> CloudDirs<'a> {
     }
 
     async fn make(&mut self, parent: FileId, name: &str) -> Result<FileId, TransferError> {
-        match self.retry.call(|| self.client.mkdir(parent, name)).await {
-            Ok(id) => {
-                self.made.insert(id);
-                let dir = Existing {
-                    is_dir: true,
-                    size: 0,
-                };
-                if let Some(listing) = self.listings.get_mut(&parent) {
-                    listing.insert(name.to_owned(), (id, dir));
-                }
-                Ok(id)
-            }
+        let made = self
+            .retry
+            .call_creating(
+                || self.client.mkdir(parent, name),
+                || self.find_dir(parent, name),
+            )
+            .await;
+        let (id, known_empty) = match made {
+            Ok(Created::Found(id)) => (id, false),
+            Ok(Created::Answered(id)) => (id, true),
             // Made meanwhile (or by an earlier attempt whose answer was lost): take it.
             Err(e) if e.kind == TransferErrorKind::Api(ApiErrorKind::Conflict) => {
                 let listing = self.fetch(parent).await?;
                 let found = listing.get(name).copied();
                 self.listings.insert(parent, listing);
-                match found {
+                return match found {
                     Some((id, e)) if e.is_dir => Ok(id),
                     _ => Err(in_the_way(name)),
-                }
+                };
             }
-            Err(e) => Err(e),
+            Err(e) => return Err(e),
+        };
+        if known_empty {
+            self.made.insert(id);
         }
+        let dir = Existing {
+            is_dir: true,
+            size: 0,
+        };
+        if let Some(listing) = self.listings.get_mut(&parent) {
+            listing.insert(name.to_owned(), (id, dir));
+        }
+        Ok(id)
+    }
+}
+
+impl CloudDirs<'_> {
+    /// The folder `name` in `parent`, if one is there now.
+    async fn find_dir(&self, parent: FileId, name: &str) -> Result<Option<FileId>, TransferError> {
+        let listing = self.fetch(parent).await?;
+        Ok(listing
+            .get(name)
+            .filter(|(_, e)| e.is_dir)
+            .map(|(id, _)| *id))
     }
 }
 

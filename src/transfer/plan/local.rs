@@ -1,7 +1,8 @@
 //! Walking the local sources of an upload (blocking; run it on the blocking pool). Symbolic
 //! links are followed, except into a folder already on the current path (a loop); broken
 //! links, special files (FIFOs, sockets, devices) and unreadable folders are reported, not
-//! walked. Every name gets its cloud form here, so a refused name is known before any request.
+//! walked. Every name gets its cloud form here, so a refused name — or a file over the drive's
+//! 10 GiB limit — is known before any request and before any hashing.
 
 use std::collections::HashSet;
 use std::fs::Metadata;
@@ -10,6 +11,7 @@ use std::path::{Path, PathBuf};
 use tokio_util::sync::CancellationToken;
 
 use super::super::names::cloud_name;
+use crate::api::upload_size_refusal;
 
 /// A folder to create in the cloud (`rel`: cloud names below the destination; empty for the
 /// destination itself) and the files to put in it.
@@ -119,6 +121,9 @@ impl Walker<'_> {
             return self.refuse(path, rel, &reason, false);
         }
         if meta.is_file() {
+            if let Some(reason) = upload_size_refusal(meta.len()) {
+                return self.refuse(path, rel, &reason, false);
+            }
             self.tree.dirs[dir].files.push(LocalFile {
                 path: path.to_owned(),
                 name,

@@ -13,7 +13,7 @@ mod upload;
 use std::collections::HashSet;
 use std::sync::Arc;
 
-pub(crate) use cloud::{CloudDirs, Retry};
+pub(crate) use cloud::{CloudDirs, Created, Retry};
 
 use super::error::TransferErrorKind;
 use super::job::{BatchId, Direction, JobState};

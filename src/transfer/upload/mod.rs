@@ -1,10 +1,15 @@
 //! One file up: check the source and the target name, then either one single-step request
 //! (small files) or the v2 session — one hash pass, `create` (done at once on an instant
 //! upload), the slices, and the polled `upload_complete`. A saved session is picked up where
-//! it stopped when the file is unchanged; a session the server forgot starts over.
+//! it stopped when the file is unchanged; a session the server forgot starts over. A request
+//! that may have stored the file but lost its answer is never sent again before the folder
+//! has been looked at (`landed`).
 
 mod complete;
 mod hash;
+mod landed;
+
+use landed::landed;
 mod single;
 mod slices;
 
@@ -15,11 +20,13 @@ use std::time::SystemTime;
 use super::blocking::hash_on_pool;
 use super::error::{TransferError, TransferErrorKind};
 use super::job::{ConflictInfo, JobState};
-use super::plan::{CloudDirs, Retry};
+use super::plan::{CloudDirs, Created, Retry};
 use super::scheduler::{JobCtx, Outcome};
 use super::spec::ConflictPolicy;
 use super::work::{Resume, UploadSession, UploadWork};
-use crate::api::{ApiErrorKind, CreateOutcome, CreateRequest, Duplicate, FileId};
+use crate::api::{
+    ApiErrorKind, CreateOutcome, CreateRequest, Duplicate, FileId, upload_size_refusal,
+};
 
 /// Where a file goes and how, once its folder exists.
 pub(crate) struct Target<'a> {
@@ -29,6 +36,8 @@ pub(crate) struct Target<'a> {
     pub size: u64,
     pub policy: ConflictPolicy,
     pub duplicate: Duplicate,
+    /// The name was taken when the folder was listed.
+    pub taken: bool,
     /// The cloud path below the batch's destination, for conflict details.
     pub shown: String,
 }
@@ -37,6 +46,10 @@ pub(crate) async fn run(ctx: &mut JobCtx, w: &UploadWork) -> Result<Outcome, Tra
     ctx.state(JobState::Planning);
     let (size, modified) = stat(&w.local).await?;
     ctx.set_size(size);
+    if let Some(reason) = upload_size_refusal(size) {
+        // Grown past the limit since planning: refuse before hashing, for good.
+        return Err(TransferError::new(TransferErrorKind::TooLarge, reason));
+    }
     let parent = match w.parent {
         Some(parent) => parent,
         None => {
@@ -70,8 +83,21 @@ pub(crate) async fn run(ctx: &mut JobCtx, w: &UploadWork) -> Result<Outcome, Tra
             ConflictPolicy::KeepBoth => Duplicate::KeepBoth,
             ConflictPolicy::Ask | ConflictPolicy::Skip => Duplicate::Refuse,
         },
+        taken: w.existing.is_some(),
         shown,
     };
+    if let Resume::Sent {
+        etag,
+        size: sent_size,
+        modified: sent_modified,
+    } = ctx.resume()
+    {
+        // An earlier attempt's answer was lost: it may have stored the file.
+        if (sent_size, sent_modified) == (size, modified) && landed(ctx, &t, &etag).await? {
+            return Ok(Outcome::Done { reused: false });
+        }
+        ctx.set_resume(Resume::None);
+    }
     if let Some(existing) = w.existing {
         let info = ConflictInfo {
             name: w.name.clone(),
@@ -104,7 +130,7 @@ pub(crate) async fn run(ctx: &mut JobCtx, w: &UploadWork) -> Result<Outcome, Tra
         ctx.set_resume(Resume::None);
     }
     if size <= ctx.cfg().single_step_max {
-        return single::run(ctx, &t).await;
+        return single::run(ctx, &t, modified).await;
     }
     sliced(ctx, &t, modified).await
 }
@@ -123,19 +149,29 @@ async fn sliced(
     .await?;
     let mut request = CreateRequest::new(t.parent, t.name, &hashes.etag, t.size);
     request.duplicate = t.duplicate;
+    ctx.set_resume(sent(&hashes.etag, t.size, modified));
     let created = Retry {
         cfg: ctx.cfg(),
         cancel: &ctx.cancel,
     }
-    .call(|| ctx.client().create_file(&request))
+    .call_creating(
+        || ctx.client().create_file(&request),
+        // Only an instant upload stores the file at `create`; anything else is a session.
+        || async { Ok(landed(ctx, t, &hashes.etag).await?.then_some(())) },
+    )
     .await;
+    if !created.as_ref().is_err_and(TransferError::is_transient) {
+        ctx.set_resume(Resume::None);
+    }
     let (preupload_id, slice_size, servers) = match created {
-        Ok(CreateOutcome::Reused { .. }) => return Ok(Outcome::Done { reused: true }),
-        Ok(CreateOutcome::Upload {
+        Ok(Created::Found(())) | Ok(Created::Answered(CreateOutcome::Reused { .. })) => {
+            return Ok(Outcome::Done { reused: true });
+        }
+        Ok(Created::Answered(CreateOutcome::Upload {
             preupload_id,
             slice_size,
             servers,
-        }) => (preupload_id, slice_size, servers),
+        })) => (preupload_id, slice_size, servers),
         Err(e) if e.kind == TransferErrorKind::Api(ApiErrorKind::Conflict) => {
             return conflict(ctx, t, &hashes.etag, e).await;
         }
@@ -184,6 +220,15 @@ async fn finish(
     Ok(Outcome::Done { reused: false })
 }
 
+/// The resume data while a call that may store `etag` is out.
+pub(crate) fn sent(etag: &str, size: u64, modified: Option<SystemTime>) -> Resume {
+    Resume::Sent {
+        etag: etag.to_owned(),
+        size,
+        modified,
+    }
+}
+
 /// The server refused the name as taken. If the folder already holds this very content under
 /// the name (an earlier attempt got through), the job is done; otherwise the policy decides.
 pub(crate) async fn conflict(
@@ -194,11 +239,7 @@ pub(crate) async fn conflict(
 ) -> Result<Outcome, TransferError> {
     let entries = ctx.run(ctx.client().list_all(t.parent)).await??;
     let existing = entries.iter().find(|e| e.name == t.name);
-    if let Some(e) = existing
-        && !e.is_dir()
-        && e.size == t.size
-        && e.etag.eq_ignore_ascii_case(etag)
-    {
+    if existing.is_some_and(|e| landed::holds(e, t, etag)) {
         return Ok(Outcome::Done { reused: false });
     }
     let info = ConflictInfo {

@@ -1,10 +1,11 @@
 //! Small files in one request (`single/create` on a host from `upload/v2/file/domain`): read
 //! whole into memory (they are at most `single_step_max` bytes), hashed from that same buffer,
-//! sent once. When the server answers without confirming, the folder is listed to find the
-//! file by name, size and MD5.
+//! sent once. When the server answers without confirming, or the answer is lost, the folder is
+//! listed to find the file by name, size and MD5 — so that a retry never stores it twice.
 
 use std::path::PathBuf;
 use std::sync::atomic::AtomicU64;
+use std::time::SystemTime;
 
 use bytes::Bytes;
 
@@ -12,10 +13,16 @@ use super::super::blocking::hash_on_pool;
 use super::super::error::{TransferError, TransferErrorKind};
 use super::super::job::JobState;
 use super::super::scheduler::{JobCtx, Outcome};
-use super::{Target, conflict};
+use super::super::work::Resume;
+use super::landed::landed;
+use super::{Target, conflict, sent};
 use crate::api::{ApiErrorKind, CreateRequest, md5_hex};
 
-pub(crate) async fn run(ctx: &mut JobCtx, t: &Target<'_>) -> Result<Outcome, TransferError> {
+pub(crate) async fn run(
+    ctx: &mut JobCtx,
+    t: &Target<'_>,
+    modified: Option<SystemTime>,
+) -> Result<Outcome, TransferError> {
     ctx.state(JobState::Hashing);
     let (path, size) = (t.path.to_owned(), t.size);
     let (data, etag) =
@@ -25,6 +32,7 @@ pub(crate) async fn run(ctx: &mut JobCtx, t: &Target<'_>) -> Result<Outcome, Tra
     let mut request = CreateRequest::new(t.parent, t.name, &etag, size);
     request.duplicate = t.duplicate;
     let domain = ctx.run(ctx.inner.upload_domain()).await??;
+    ctx.set_resume(sent(&etag, size, modified));
     let sent = ctx
         .run(ctx.client().upload_single(&domain, &request, data.clone()))
         .await?;
@@ -34,6 +42,17 @@ pub(crate) async fn run(ctx: &mut JobCtx, t: &Target<'_>) -> Result<Outcome, Tra
         // The next attempt goes to the next host.
         ctx.inner.rotate_domain();
     }
+    if let Err(e) = &sent
+        && e.kind == ApiErrorKind::Transient
+    {
+        // Perhaps stored, answer lost. If the look fails too, `Resume::Sent` stays for the
+        // next attempt to look first.
+        if landed(ctx, t, &etag).await? {
+            ctx.set_resume(Resume::None);
+            return Ok(Outcome::Done { reused: false });
+        }
+    }
+    ctx.set_resume(Resume::None);
     match sent {
         Ok(Some(_)) => Ok(Outcome::Done { reused: false }),
         Ok(None) => confirm(ctx, t, &etag).await,
@@ -45,11 +64,7 @@ pub(crate) async fn run(ctx: &mut JobCtx, t: &Target<'_>) -> Result<Outcome, Tra
 /// The server answered without `completed:true`: the file counts as uploaded only if the
 /// folder now holds it.
 async fn confirm(ctx: &JobCtx, t: &Target<'_>, etag: &str) -> Result<Outcome, TransferError> {
-    let entries = ctx.run(ctx.client().list_all(t.parent)).await??;
-    let found = entries.iter().any(|e| {
-        !e.is_dir() && e.name == t.name && e.size == t.size && e.etag.eq_ignore_ascii_case(etag)
-    });
-    match found {
+    match landed(ctx, t, etag).await? {
         true => Ok(Outcome::Done { reused: false }),
         false => Err(TransferError::new(
             TransferErrorKind::Verification,

@@ -20,3 +20,9 @@ pub fn vip_client(mock: &MockServer) -> Client {
     cfg.vip = true;
     Client::new(cfg).unwrap()
 }
+
+/// Ask again at once, for at most 30 s: the mock finishes within a few answers.
+pub const PROMPT: panfm::api::Patience = panfm::api::Patience::new(
+    std::time::Duration::ZERO,
+    std::time::Duration::from_secs(30),
+);

@@ -1,12 +1,10 @@
 //! Copying drive images into the image space (tasks of at most 100 ids, polled, with the
 //! failure list) and offline import.
 
-use std::time::Duration;
-
 use panfm::api::{ApiErrorKind, IMAGE_ROOT, ImageCopyFailure, ImageCopyStatus, ImageImportRequest};
 use panfm::api::{ImportStatus, ROOT_DIR};
 
-use super::support::{png, vip_client};
+use super::support::{PROMPT, png, vip_client};
 use crate::common::{calls, client, mock};
 
 const COPY: &str = "/api/v1/oss/source/copy";
@@ -30,7 +28,7 @@ async fn copying_a_drive_folder_keeps_its_images_and_reports_failures() {
 
     let client = client(&mock);
     let failures = client
-        .image_copy_from_drive(&[pics], &target, Duration::ZERO)
+        .image_copy_from_drive(&[pics], &target, PROMPT)
         .await
         .unwrap();
     assert_eq!(
@@ -52,7 +50,7 @@ async fn copying_a_drive_folder_keeps_its_images_and_reports_failures() {
     let task = client.image_copy_task(&[pics], IMAGE_ROOT).await.unwrap();
     let progress = client.image_copy_status(&task).await.unwrap();
     assert_eq!(progress.status, ImageCopyStatus::Running);
-    client.image_copy_wait(&task, Duration::ZERO).await.unwrap();
+    client.image_copy_wait(&task, PROMPT).await.unwrap();
     assert!(client.image_copy_failures(&task).await.unwrap().is_empty());
     assert!(mock.image_id_of("/pics/a.png").is_some());
 }
@@ -78,14 +76,14 @@ async fn more_than_100_drive_ids_become_several_tasks() {
     assert_eq!(too_many.kind, ApiErrorKind::Fatal);
     assert_eq!(calls(&mock, COPY), 0, "refused before sending");
     let failures = client
-        .image_copy_from_drive(&ids, IMAGE_ROOT, Duration::ZERO)
+        .image_copy_from_drive(&ids, IMAGE_ROOT, PROMPT)
         .await
         .unwrap();
     assert!(failures.is_empty());
     assert_eq!(calls(&mock, COPY), 2, "100 + 50");
     assert_eq!(mock.image_children("").len(), 150);
     let missing = client
-        .image_copy_from_drive(&[999_999_999], IMAGE_ROOT, Duration::ZERO)
+        .image_copy_from_drive(&[999_999_999], IMAGE_ROOT, PROMPT)
         .await
         .unwrap_err();
     assert_eq!(
@@ -111,10 +109,7 @@ async fn offline_import_downloads_a_url_into_a_folder() {
     request.file_name = Some("导入.png".into());
     request.dir_id = Some(dir.clone());
     let task = client.image_import(&request).await.unwrap();
-    client
-        .image_import_wait(task, Duration::ZERO)
-        .await
-        .unwrap();
+    client.image_import_wait(task, PROMPT).await.unwrap();
     let progress = client.image_import_status(task).await.unwrap();
     assert_eq!(
         (progress.status, progress.percent),
@@ -127,10 +122,7 @@ async fn offline_import_downloads_a_url_into_a_folder() {
     let mut request = ImageImportRequest::new(gone);
     request.dir_id = Some(dir);
     let task = client.image_import(&request).await.unwrap();
-    let err = client
-        .image_import_wait(task, Duration::ZERO)
-        .await
-        .unwrap_err();
+    let err = client.image_import_wait(task, PROMPT).await.unwrap_err();
     assert_eq!(err.kind, ApiErrorKind::Fatal);
     let refused = client
         .image_import(&ImageImportRequest::new("ftp://example.invalid/a.png"))

@@ -1,15 +1,13 @@
 //! Uploads: the whole flow, the steps one by one, async completion polling, expired URLs,
 //! instant uploads, and refusals on the client and on the server.
 
-use std::time::Duration;
-
 use bytes::Bytes;
 use panfm::api::{
     ApiErrorKind, IMAGE_ROOT, ImageCreateOutcome, ImageCreateRequest, ImageRefusal,
     ImageUploadError, ImageUploadOutcome, md5_hex,
 };
 
-use super::support::png;
+use super::support::{PROMPT, png};
 use crate::common::{calls, client, mock};
 
 const PUT: &str = "/oss-put";
@@ -24,7 +22,7 @@ async fn upload_image_sends_the_bytes_without_api_headers() {
     let dir = client.image_mkdir(IMAGE_ROOT, "up").await.unwrap();
     let bytes = png(20_000, 3);
     let id = client
-        .upload_image(&dir, "a.png", Bytes::from(bytes.clone()), Duration::ZERO)
+        .upload_image(&dir, "a.png", Bytes::from(bytes.clone()), PROMPT)
         .await
         .unwrap();
     // The mock answers a PUT carrying Authorization or Platform with 400/403, so a stored
@@ -45,12 +43,7 @@ async fn sliced_upload_polls_the_async_result() {
     let client = client(&mock);
     let bytes = png(2_500, 4);
     let id = client
-        .upload_image(
-            IMAGE_ROOT,
-            "sliced.png",
-            Bytes::from(bytes.clone()),
-            Duration::ZERO,
-        )
+        .upload_image(IMAGE_ROOT, "sliced.png", Bytes::from(bytes.clone()), PROMPT)
         .await
         .unwrap();
     assert_eq!(mock.image_bytes(&id).await.unwrap(), bytes);
@@ -138,12 +131,7 @@ async fn an_expired_url_is_replaced() {
     // The whole flow asks for new URLs by itself.
     mock.stale_upload_urls(2);
     let id = client
-        .upload_image(
-            IMAGE_ROOT,
-            "again.png",
-            Bytes::from(png(900, 7)),
-            Duration::ZERO,
-        )
+        .upload_image(IMAGE_ROOT, "again.png", Bytes::from(png(900, 7)), PROMPT)
         .await
         .unwrap();
     assert!(mock.image(&id).is_some());
@@ -156,20 +144,20 @@ async fn content_the_server_has_is_not_sent_again() {
     let client = client(&mock);
     let bytes = Bytes::from(png(5_000, 8));
     let first = client
-        .upload_image(IMAGE_ROOT, "one.png", bytes.clone(), Duration::ZERO)
+        .upload_image(IMAGE_ROOT, "one.png", bytes.clone(), PROMPT)
         .await
         .unwrap();
     let puts = calls(&mock, PUT);
     // Same folder, same content: the same image, renamed.
     let same = client
-        .upload_image(IMAGE_ROOT, "renamed.png", bytes.clone(), Duration::ZERO)
+        .upload_image(IMAGE_ROOT, "renamed.png", bytes.clone(), PROMPT)
         .await
         .unwrap();
     assert_eq!(same, first);
     assert_eq!(mock.image(&first).unwrap().name, "renamed.png");
     let dir = client.image_mkdir(IMAGE_ROOT, "other").await.unwrap();
     let other = client
-        .upload_image(&dir, "two.png", bytes, Duration::ZERO)
+        .upload_image(&dir, "two.png", bytes, PROMPT)
         .await
         .unwrap();
     assert_ne!(other, first);
@@ -187,7 +175,7 @@ async fn the_client_refuses_non_images_before_sending_anything() {
     ];
     for (name, bytes) in cases {
         let err = client
-            .upload_image(IMAGE_ROOT, name, Bytes::from(bytes), Duration::ZERO)
+            .upload_image(IMAGE_ROOT, name, Bytes::from(bytes), PROMPT)
             .await
             .unwrap_err();
         assert!(matches!(err, ImageUploadError::Refused(_)), "{name}: {err}");
@@ -197,7 +185,7 @@ async fn the_client_refuses_non_images_before_sending_anything() {
             IMAGE_ROOT,
             "fake.png",
             Bytes::from_static(b"GIF89a......"),
-            Duration::ZERO,
+            PROMPT,
         )
         .await
         .unwrap_err();
@@ -246,7 +234,7 @@ async fn bytes_that_do_not_match_the_etag_fail_verification() {
         ImageUploadOutcome::Pending
     );
     let err = client
-        .image_upload_wait(&preupload_id, Duration::ZERO)
+        .image_upload_wait(&preupload_id, PROMPT)
         .await
         .unwrap_err();
     assert_eq!(err.kind, ApiErrorKind::Fatal);
@@ -266,7 +254,7 @@ async fn a_dropped_put_is_retried_with_a_new_url_then_given_up() {
     let client = panfm::api::Client::new(cfg).unwrap();
     let bytes = Bytes::from(png(4_000, 9));
     let err = client
-        .upload_image(IMAGE_ROOT, "flaky.png", bytes.clone(), Duration::ZERO)
+        .upload_image(IMAGE_ROOT, "flaky.png", bytes.clone(), PROMPT)
         .await
         .unwrap_err();
     let ImageUploadError::Api(err) = err else {
@@ -281,8 +269,72 @@ async fn a_dropped_put_is_retried_with_a_new_url_then_given_up() {
     );
     mock.set_knobs(|k| k.drop_rate = 0.0);
     let id = client
-        .upload_image(IMAGE_ROOT, "flaky.png", bytes.clone(), Duration::ZERO)
+        .upload_image(IMAGE_ROOT, "flaky.png", bytes.clone(), PROMPT)
         .await
         .unwrap();
     assert_eq!(mock.image_bytes(&id).await.unwrap(), bytes);
+}
+
+const PARTS: &str = "/upload/v1/oss/file/list_upload_parts";
+const COMPLETE: &str = "/upload/v1/oss/file/upload_complete";
+
+#[tokio::test]
+async fn slices_the_server_lacks_at_completion_are_sent_again() {
+    let mock = mock().await;
+    mock.set_knobs(|k| {
+        k.image_slice_size = 1_000;
+        k.complete_pending_polls = 0;
+        k.lost_image_slices = 2;
+    });
+    let client = client(&mock);
+    let bytes = png(2_500, 5);
+    let id = client
+        .upload_image(IMAGE_ROOT, "gaps.png", Bytes::from(bytes.clone()), PROMPT)
+        .await
+        .unwrap();
+    assert_eq!(mock.image_bytes(&id).await.unwrap(), bytes);
+    // Slices 1 and 2 were acknowledged but lost: only they went again.
+    assert_eq!(calls(&mock, PUT), 5);
+    assert_eq!((calls(&mock, COMPLETE), calls(&mock, PARTS)), (2, 1));
+}
+
+#[tokio::test]
+async fn an_upload_that_keeps_losing_slices_fails_with_the_reason() {
+    let mock = mock().await;
+    mock.set_knobs(|k| {
+        k.complete_pending_polls = 0;
+        k.lost_image_slices = 100;
+    });
+    let client = client(&mock);
+    let err = client
+        .upload_image(IMAGE_ROOT, "lossy.png", Bytes::from(png(500, 6)), PROMPT)
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("still lacked slices"), "{err}");
+    assert_eq!(
+        calls(&mock, COMPLETE),
+        4,
+        "the first completion and three rounds"
+    );
+    assert!(mock.image_id_of("/lossy.png").is_none());
+}
+
+#[tokio::test]
+async fn a_check_that_never_ends_is_given_up_at_the_deadline() {
+    let mock = mock().await;
+    mock.set_knobs(|k| k.complete_pending_polls = u32::MAX);
+    let client = client(&mock);
+    let patience = panfm::api::Patience::new(
+        std::time::Duration::from_millis(1),
+        std::time::Duration::from_millis(50),
+    );
+    let err = client
+        .upload_image(IMAGE_ROOT, "slow.png", Bytes::from(png(500, 7)), patience)
+        .await
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("had not finished after 50 ms"),
+        "{err}"
+    );
+    assert!(calls(&mock, RESULT) >= 2);
 }

@@ -90,14 +90,15 @@ async fn the_presigned_put_refuses_api_headers() {
         .unwrap();
     assert_eq!(with_platform.status(), 403);
     assert!(with_platform.text().await.unwrap().contains("AccessDenied"));
-    // Nothing was stored: completing now fails verification.
+    // Nothing was stored: completing now says the slice is still missing (the guide's
+    // diagram: "completed = false → 需要再次上传的分片"), and the session stays open for it.
     let v = complete(&env, &pre).await;
-    let outcome = if v["code"] == 0 {
-        async_result(&env, &pre).await
-    } else {
-        v
-    };
-    assert_eq!(err(&outcome).1, "文件上传失败");
+    assert_eq!(
+        ok(&v),
+        &serde_json::json!({"async": false, "completed": false, "fileID": ""})
+    );
+    let v = upload_url(&env, &pre, 1).await;
+    assert!(ok(&v)["presignedURL"].is_string());
 }
 
 #[tokio::test]

@@ -1,8 +1,8 @@
 //! Copying drive images into the image space (复制云盘图片): `POST /api/v1/oss/source/copy`,
 //! `GET /api/v1/oss/source/copy/process`, `GET /api/v1/oss/source/copy/fail`.
 //!
-//! create: `{fileIDs, toParentFileID, sourceType: 1, type: 1}` with at most 100 drive ids,
-//! all live, and at most 3 unfinished tasks ("可创建的任务数：3") → `{taskID}` (a string). The
+//! create: `{fileIDs, toParentFileID, sourceType: 1, type: 1}` with at most 100 drive ids
+//! (numeric strings, as the official example sends them; numbers are accepted too), all live, and at most 3 unfinished tasks ("可创建的任务数：3") → `{taskID}` (a string). The
 //! copy itself (`images::copy`) happens at once; `process` reports `status` 1 (running) for the
 //! first `complete_pending_polls` calls, then 2 (finished, failures listed by `fail`) or 3 with
 //! `failMsg` when the whole task failed. A task counts as unfinished until `process` has

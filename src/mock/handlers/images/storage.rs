@@ -137,6 +137,11 @@ pub(crate) async fn put(
         );
         return s3_error(StatusCode::BAD_REQUEST, "IncompleteBody", &message);
     }
+    if st.take(|k| &mut k.lost_image_slices) {
+        // Acknowledged, never stored: `upload_complete` will find the slice missing.
+        let _ = tokio::fs::remove_file(&tmp).await;
+        return StatusCode::OK.into_response();
+    }
     let stored = st.mutate(|d| {
         let s = d
             .images

@@ -7,7 +7,9 @@
 //! 发生秒传"); both answer `{fileID, reuse:true, sliceSize}` without `preuploadID`. Otherwise
 //! `{fileID:"", reuse:false, preuploadID, sliceSize}`. Format and size rules apply (`rules`).
 //!
-//! upload_complete starts verification. With `complete_pending_polls` at 0 it waits briefly
+//! upload_complete with slices missing answers `{async:false, completed:false, fileID:""}` and
+//! keeps the session open for them, as the guide's sequence diagram has it ("completed = false:
+//! 需要再次上传的分片"). Otherwise it starts verification. With `complete_pending_polls` at 0 it waits briefly
 //! and may answer `{async:false, completed:true, fileID}`; otherwise, or while verification
 //! runs, `{async:true, completed:false, fileID:""}`. upload_async_result then answers
 //! `{completed:false, fileID:""}` for the first `complete_pending_polls` calls, then
@@ -138,14 +140,24 @@ pub(crate) async fn complete(State(st): State<Arc<Shared>>, body: Bytes) -> ApiR
     let start = st.mutate(|d| {
         let s = d.images.uploads.get_mut(&id)?;
         if s.phase != ImagePhase::Receiving {
-            return Ok::<_, ApiError>(None);
+            return Ok::<_, ApiError>(Start::Running);
+        }
+        if !all_slices_in(s) {
+            return Ok(Start::Missing);
         }
         s.phase = ImagePhase::Verifying;
         s.polls = 0;
-        Ok(Some(s.clone()))
+        Ok(Start::Verify(s.clone()))
     })?;
-    if let Some(session) = start {
-        start_verification(&st, session);
+    match start {
+        Start::Verify(session) => start_verification(&st, session),
+        // The guide's diagram: "completed = false → 需要再次上传的分片"; the session stays open.
+        Start::Missing => {
+            return Ok(Data(
+                json!({ "async": false, "completed": false, "fileID": "" }),
+            ));
+        }
+        Start::Running => {}
     }
     let waited = if st.knobs().complete_pending_polls == 0 {
         settle(&st, &id).await?
@@ -160,6 +172,22 @@ pub(crate) async fn complete(State(st): State<Arc<Shared>>, body: Bytes) -> ApiR
             json!({ "async": true, "completed": false, "fileID": "" }),
         )),
     }
+}
+
+enum Start {
+    Verify(ImageSession),
+    Missing,
+    Running,
+}
+
+/// Every slice of the promised size has arrived.
+fn all_slices_in(s: &ImageSession) -> bool {
+    let p = s.promise();
+    (1..=p.slice_count()).all(|no| {
+        s.parts
+            .get(&no)
+            .is_some_and(|(len, _)| *len == p.slice_len(no))
+    })
 }
 
 pub(crate) async fn async_result(State(st): State<Arc<Shared>>, body: Bytes) -> ApiResult {
