@@ -4,6 +4,8 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
+use super::spec::ConflictPolicy;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TransferConfig {
     /// Jobs running at once.
@@ -39,6 +41,18 @@ pub struct TransferConfig {
     /// `fsync` a finished download before renaming it into place, so a crash can't leave an
     /// empty or short file under the final name.
     pub sync_downloads: bool,
+    /// How the jobs of a restored state file come back.
+    pub restore: Restore,
+}
+
+/// Rules for what a state file brings back. The TUI's queue comes back as it was; a command
+/// run again retries what failed, under the options it was given this time.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Restore {
+    /// Failed jobs (not entries refused while planning) come back queued.
+    pub requeue_failed: bool,
+    /// Every restored batch takes this conflict policy.
+    pub policy: Option<ConflictPolicy>,
 }
 
 impl Default for TransferConfig {
@@ -59,6 +73,7 @@ impl Default for TransferConfig {
             save_interval: Duration::from_secs(1),
             max_bytes_per_sec: None,
             sync_downloads: true,
+            restore: Restore::default(),
         }
     }
 }
