@@ -8,7 +8,7 @@ use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 /// `panfm ARGS` in `dir`, its output piped.
-fn spawn(env: &Env, dir: &Path, args: &[&str]) -> Child {
+pub fn spawn(env: &Env, dir: &Path, args: &[&str]) -> Child {
     env.command()
         .current_dir(dir)
         .args(args)
@@ -20,7 +20,7 @@ fn spawn(env: &Env, dir: &Path, args: &[&str]) -> Child {
 
 /// Waits for a condition outside the process under test (a file on either side), checking
 /// every few milliseconds; the deadline only bounds a failing test.
-fn wait_until(what: &str, ready: impl Fn() -> bool) {
+pub fn wait_until(what: &str, ready: impl Fn() -> bool) {
     let deadline = Instant::now() + Duration::from_secs(30);
     while !ready() {
         assert!(Instant::now() < deadline, "timed out waiting for {what}");

@@ -13,6 +13,7 @@ mod control;
 mod faults;
 mod images;
 mod names;
+mod owner;
 mod queue;
 mod resume;
 mod roundtrip;

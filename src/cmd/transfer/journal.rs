@@ -34,8 +34,16 @@ impl Journal {
         })
     }
 
-    /// The command finished: the journal (already deleted by the engine) and its lock go.
+    /// The command finished: the journal (already deleted by the engine), the temporary
+    /// copies a killed run may have left, and the lock go.
     pub fn close(self) {
+        if let (Some(dir), Some(name)) = (self.file.parent(), self.file.file_name()) {
+            let temp = format!(".{}.tmp", name.to_string_lossy());
+            let leftovers = std::fs::read_dir(dir).into_iter().flatten().flatten();
+            for entry in leftovers.filter(|e| e.file_name().to_string_lossy().starts_with(&temp)) {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
         self.lock.remove();
     }
 }

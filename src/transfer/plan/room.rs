@@ -33,7 +33,7 @@ impl Room {
 }
 
 pub(super) fn human(bytes: u64) -> String {
-    indicatif::BinaryBytes(bytes).to_string()
+    indicatif::HumanBytes(bytes).to_string()
 }
 
 /// Reads the free space and decides which files of `tree` fit; announces the ones that don't.
