@@ -41,8 +41,15 @@ fn a_killed_upload_run_again_sends_only_what_the_server_lacks() {
     kill_mid_upload(&env, work.path(), "big.bin", 18);
     assert!(!env.exists("/up/big.bin"));
     let kept = journals(&env);
-    let named = kept.iter().filter(|n| !n.starts_with('.')).count();
-    assert_eq!(named, 2, "the journal and its lock: {kept:?}");
+    let named: Vec<&String> = kept.iter().filter(|n| !n.starts_with('.')).collect();
+    assert_eq!(named.len(), 2, "the journal and its lock: {kept:?}");
+    #[cfg(unix)]
+    for name in named {
+        use std::os::unix::fs::PermissionsExt;
+        let path = env.cfg.path().join("state/cli").join(name);
+        let mode = std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "{name}");
+    }
 
     let again = env.run_in(work.path(), &["upload", "big.bin", "/up"]).ok();
     assert!(

@@ -5,6 +5,7 @@
 //! A slice is kept in memory while it is written to disk, and hashed in one pass that also
 //! extends the upload's running whole-file hash when the slice is the next it needs
 //! (`upload::claim`).
+//! The `slice_hold` knob holds slices past a count before their body is read (a stalled link).
 //! Slices may arrive in any order, in parallel, and again (the last one wins). A slice is
 //! refused when its MD5 differs from `sliceMD5` ("校验分片 MD5", upload flow step 5), when it is
 //! larger than `sliceSize` or numbered past the last slice, or once `upload_complete` was

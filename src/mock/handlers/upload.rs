@@ -2,6 +2,8 @@
 //! `POST /upload/v2/file/create`, `POST /upload/v2/file/upload_complete`. Slices and
 //! single-step uploads are in `slices`. Every upload host handed out is the mock itself.
 //!
+//! create (and single-step upload) refuses a file that would take `spaceUsed` past the `quota`
+//! knob, an instant one included (it adds to `spaceUsed` as well).
 //! create answers `{fileID, reuse:true}` for an instant upload (the content `(etag, size)` is
 //! already stored; p123client: `preuploadID` and `sliceSize` are absent then), otherwise
 //! `{fileID:0, reuse:false, preuploadID, sliceSize, servers}`. NOTE: p123client's rendering
