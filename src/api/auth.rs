@@ -49,6 +49,19 @@ pub(crate) enum Replacement {
 }
 
 impl TokenState {
+    /// Who the token acts for, for keying local state: the client id, or for a fixed access
+    /// token a digest of it (never the token itself).
+    pub(crate) fn identity(&self) -> String {
+        match self {
+            Self::Minted(m) => format!("client {}", m.credentials.client_id),
+            Self::Fixed(token) => {
+                let digest = md5_lanes::Md5::digest(token.expose().as_bytes());
+                let hex: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
+                format!("token {hex}")
+            }
+        }
+    }
+
     pub(crate) fn new(auth: Auth, cache_dir: Option<&Path>, base_url: &str) -> Self {
         match auth {
             Auth::AccessToken(token) => Self::Fixed(Token::new(token.trim())),

@@ -70,6 +70,12 @@ impl Client {
         &self.inner.base_url
     }
 
+    /// The API base and the account's client id (or a digest of a fixed token): a key for
+    /// local state that belongs to one account on one server.
+    pub fn account(&self) -> String {
+        format!("{}\n{}", self.inner.base_url, self.inner.tokens.identity())
+    }
+
     /// Switches the rate limiter to the VIP (`true`) or free column of the QPS table.
     /// `Client::user_info` does this by itself from the account's `vip` flag.
     pub fn set_vip(&self, vip: bool) {

@@ -86,6 +86,8 @@ pub enum TransferMsg {
     },
     /// The queue as the engine restored it at start-up.
     Restored(crate::transfer::Snapshot),
+    /// Another panfm holds the saved queue: this session's engine keeps its queue in memory.
+    Unkept,
     /// A submitted spec became batch `batch`; `then` runs when it finishes without failures.
     Submitted {
         batch: crate::transfer::BatchId,

@@ -57,6 +57,8 @@ impl JobRow {
 pub struct Transfers {
     /// The engine is running (a cloud account is configured).
     pub enabled: bool,
+    /// Another panfm runs the saved queue: this session's transfers are not kept after exit.
+    pub unkept: bool,
     pub jobs: Vec<JobRow>,
     pub batches: HashMap<BatchId, BatchInfo>,
     /// Follow-ups of "move" batches: what to delete once the batch finished without failures.
@@ -104,7 +106,9 @@ impl Transfers {
                     row.sample(at, done_bytes);
                 }
             }
-            TransferEvent::Hashed { .. } => {}
+            TransferEvent::Hashed { .. }
+            | TransferEvent::Resumed { .. }
+            | TransferEvent::NoRoom { .. } => {}
             TransferEvent::Retrying {
                 job,
                 attempt,
@@ -173,7 +177,11 @@ impl Transfers {
 
     /// Bytes instant uploads saved, over every batch seen this session.
     pub fn saved_bytes(&self) -> u64 {
-        self.batches.values().map(|b| b.reused_bytes).sum()
+        self.batches
+            .values()
+            .filter(|b| b.direction == Direction::Upload)
+            .map(|b| b.reused_bytes)
+            .sum()
     }
 
     pub fn conflicts(&self) -> usize {

@@ -35,6 +35,10 @@ pub struct MockServerArgs {
     /// Slice size handed out by upload create, in bytes.
     #[arg(long, value_name = "BYTES")]
     pub slice_size: Option<u64>,
+    /// The account's space (`spacePermanent`), in bytes; uploads past it are refused
+    /// (default 2 TiB, the free tier's).
+    #[arg(long, value_name = "BYTES")]
+    pub quota: Option<u64>,
     /// Take JSON body fields only in their documented spelling; the real server, and the mock
     /// by default, ignore case (`fileIds` for `fileIDs`). For checking a client.
     #[arg(long)]

@@ -26,6 +26,8 @@ pub struct Ctx {
     pub client: api::Client,
     pub resolver: Resolver,
     pub verbosity: Verbosity,
+    /// Where command-line transfers keep their journals; `None` keeps none (the demo).
+    pub state_dir: Option<std::path::PathBuf>,
     stdout: String,
     /// Set by commands that answer `--json` with a results object.
     report: Option<Vec<Value>>,
@@ -39,6 +41,7 @@ impl Ctx {
             resolver: Resolver::new(client.clone()),
             client,
             verbosity,
+            state_dir: None,
             stdout: String::new(),
             report: None,
             errors: Vec::new(),

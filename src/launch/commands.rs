@@ -50,6 +50,10 @@ pub async fn run(cli: &Cli, command: Cmd) -> color_eyre::Result<ExitCode> {
         }
     };
     let mut ctx = Ctx::new(cloud.client.clone(), verbosity);
+    // The demo's drive is new every run: nothing to continue later.
+    if !cloud.is_demo() {
+        ctx.state_dir = Some(paths.state.clone());
+    }
     let status = cmd::dispatch(&mut ctx, command).await;
     drop(cloud);
     Ok(status.into())

@@ -40,6 +40,9 @@ pub async fn run(args: MockServerArgs) -> color_eyre::Result<()> {
     if let Some(size) = args.slice_size {
         k.slice_size = size;
     }
+    if let Some(quota) = args.quota {
+        k.quota = quota;
+    }
     if let Some(polls) = args.complete_polls {
         k.complete_pending_polls = polls;
     }

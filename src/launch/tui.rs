@@ -6,7 +6,7 @@ use crate::config::{Keymap, Paths, Styles};
 use crate::fs::pan::PanFs;
 use crate::fs::{CloudDir, Location};
 use crate::runtime::{self, Executor, terminal::TerminalGuard};
-use crate::transfer::{Scheduler, TransferConfig, TransferEvent};
+use crate::transfer::{QueueLock, Scheduler, TransferConfig, TransferErrorKind, TransferEvent};
 use color_eyre::eyre::{WrapErr, eyre};
 use std::path::{Path, PathBuf};
 use tokio::sync::mpsc::UnboundedReceiver;
@@ -43,26 +43,60 @@ pub async fn run(cli: Cli) -> color_eyre::Result<()> {
     result
 }
 
-type Engine = (Scheduler, UnboundedReceiver<TransferEvent>);
+/// The transfer engine of this session.
+struct Engine {
+    scheduler: Scheduler,
+    events: UnboundedReceiver<TransferEvent>,
+    /// Held for as long as this process runs the saved queue.
+    lock: Option<QueueLock>,
+    /// Another panfm runs the saved queue: this one keeps its queue in memory.
+    unkept: bool,
+}
 
-/// The transfer engine, resuming the saved queue. The demo's drive is new every run, so its
-/// queue is not kept. (An unreadable queue file is moved aside to `queue.corrupt` by the
-/// engine; if even that fails the session runs with an in-memory queue.)
+/// The transfer engine, resuming the saved queue when this process can own it (its lock in
+/// the state directory). The demo's drive is new every run, so its queue is not kept. (An
+/// unreadable queue file is moved aside to `queue.corrupt` by the engine; if even that fails
+/// the session runs with an in-memory queue.)
 fn start_transfers(
     cloud: &super::cloud::Cloud,
     paths: &Paths,
     model: &mut Model,
 ) -> Option<Engine> {
-    let state_file = (!cloud.is_demo()).then(|| paths.state.join("queue.json"));
+    let in_memory = |unkept| {
+        let (scheduler, events) =
+            Scheduler::new(cloud.client.clone(), TransferConfig::default()).ok()?;
+        Some(Engine {
+            scheduler,
+            events,
+            lock: None,
+            unkept,
+        })
+    };
+    if cloud.is_demo() {
+        return in_memory(false);
+    }
+    let lock = match QueueLock::acquire(&paths.state.join("queue.lock")) {
+        Ok(lock) => lock,
+        Err(e) if e.kind == TransferErrorKind::Busy => return in_memory(true),
+        Err(e) => {
+            model.error(format!("The saved transfer queue cannot be used ({e}); this session keeps its queue in memory"));
+            return in_memory(false);
+        }
+    };
     let cfg = TransferConfig {
-        state_file,
+        state_file: Some(paths.state.join("queue.json")),
         ..TransferConfig::default()
     };
     match Scheduler::new(cloud.client.clone(), cfg) {
-        Ok(engine) => Some(engine),
+        Ok((scheduler, events)) => Some(Engine {
+            scheduler,
+            events,
+            lock: Some(lock),
+            unkept: false,
+        }),
         Err(e) => {
             model.error(format!("The saved transfer queue cannot be used ({e}); this session keeps its queue in memory"));
-            Scheduler::new(cloud.client.clone(), TransferConfig::default()).ok()
+            in_memory(false)
         }
     }
 }
@@ -75,11 +109,18 @@ async fn run_tui(
 ) -> color_eyre::Result<()> {
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
     let mut executor = Executor::new(tx.clone(), pan).with_undo_file(undo_file);
-    if let Some((scheduler, events)) = engine {
+    let mut queue_lock = None;
+    if let Some(engine) = engine {
         model.transfers.enabled = true;
-        let _ = tx.send(Msg::Transfer(TransferMsg::Restored(scheduler.snapshot())));
-        runtime::forward_transfers(events, tx.clone());
-        executor = executor.with_transfers(scheduler);
+        let _ = tx.send(Msg::Transfer(TransferMsg::Restored(
+            engine.scheduler.snapshot(),
+        )));
+        if engine.unkept {
+            let _ = tx.send(Msg::Transfer(TransferMsg::Unkept));
+        }
+        runtime::forward_transfers(engine.events, tx.clone());
+        executor = executor.with_transfers(engine.scheduler);
+        queue_lock = engine.lock;
     }
     let mut guard = TerminalGuard::enter().wrap_err("cannot set up the terminal")?;
     let mut input = runtime::InputTask::start(tx.clone());
@@ -100,6 +141,8 @@ async fn run_tui(
     if let Err(e) = stopped {
         tracing::error!("saving the transfer queue: {e}");
     }
+    // Only now, with the queue saved, may another panfm take it over.
+    drop(queue_lock);
     tracing::info!("panfm exiting");
     result.wrap_err("terminal error")
 }

@@ -77,8 +77,12 @@ pub struct Knobs {
     pub download_url_ttl: Duration,
     /// Bytes a non-VIP account may download before `download_info` answers 5113; `None` = no cap.
     pub free_traffic_limit: Option<u64>,
-    /// `spacePermanent` reported by `user/info`, in bytes.
+    /// `spacePermanent` reported by `user/info`, in bytes. Creates (instant or not) and
+    /// single-step uploads that would take `spaceUsed` past it are refused.
     pub quota: u64,
+    /// Slice requests past this many (counted from the server's start) wait, before their body
+    /// is read, until the knob is raised or cleared: a link that stalls mid-upload.
+    pub slice_hold: Option<u64>,
     /// `/dl/…` download URLs answer their first request with a 302 to a second URL.
     pub download_redirect: bool,
     /// Strict names: a JSON body key that matches a documented field name only when case is
@@ -122,6 +126,7 @@ impl Default for Knobs {
             free_traffic_limit: None,
             // 2 TiB: the free tier's permanent space.
             quota: 2 << 40,
+            slice_hold: None,
             download_redirect: false,
             strict_names: false,
             cdn_refusals: 0,

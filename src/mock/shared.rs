@@ -63,6 +63,8 @@ pub(crate) struct Shared {
     pub traffic: AtomicU64,
     /// Woken whenever an upload verification or an image import finishes.
     pub verified: Notify,
+    /// Woken whenever the knobs change.
+    pub knobs_changed: Notify,
     pub persist: Persist,
     knobs: Mutex<Knobs>,
     rng: Mutex<(Option<u64>, StdRng)>,
@@ -111,6 +113,7 @@ impl Shared {
             tickets: Mutex::default(),
             traffic: AtomicU64::new(0),
             verified: Notify::new(),
+            knobs_changed: Notify::new(),
             persist: Persist {
                 enabled: p.persistent,
                 ..Persist::default()
@@ -130,10 +133,13 @@ impl Shared {
             f(&mut knobs);
             knobs.rng_seed
         };
-        let mut rng = lock(&self.rng);
-        if rng.0 != seed {
-            *rng = (seed, rng_for(seed));
+        {
+            let mut rng = lock(&self.rng);
+            if rng.0 != seed {
+                *rng = (seed, rng_for(seed));
+            }
         }
+        self.knobs_changed.notify_waiters();
     }
 
     /// Uses up one of a counting knob's faults (`cdn_refusals`, `lost_replies`, …): true, and

@@ -20,6 +20,13 @@ pub struct Stats {
     pub cdn_refusals: u64,
     /// Upload slices whose check also extended the running whole-file hash (one pass).
     pub slices_hashed_in_one_pass: u64,
+    /// Bytes of file content received in full by slice and single-step uploads, accepted or
+    /// not.
+    pub upload_bytes: u64,
+    /// Slice requests let past the `slice_hold` gate (every one while it is off).
+    pub slices_admitted: u64,
+    /// Slices checked and stored.
+    pub slices_accepted: u64,
 }
 
 impl Stats {

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use super::fault::DiskFault;
+use super::spec::ConflictPolicy;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TransferConfig {
@@ -43,6 +44,18 @@ pub struct TransferConfig {
     pub sync_downloads: bool,
     /// Makes part-file writes fail like a full or read-only disk (tests only; see `fault`).
     pub disk_fault: Option<DiskFault>,
+    /// How the jobs of a restored state file come back.
+    pub restore: Restore,
+}
+
+/// Rules for what a state file brings back. The TUI's queue comes back as it was; a command
+/// run again retries what failed, under the options it was given this time.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Restore {
+    /// Failed jobs (not entries refused while planning) come back queued.
+    pub requeue_failed: bool,
+    /// Every restored batch takes this conflict policy.
+    pub policy: Option<ConflictPolicy>,
 }
 
 impl Default for TransferConfig {
@@ -64,6 +77,7 @@ impl Default for TransferConfig {
             max_bytes_per_sec: None,
             sync_downloads: true,
             disk_fault: DiskFault::from_env(),
+            restore: Restore::default(),
         }
     }
 }

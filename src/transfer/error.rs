@@ -32,6 +32,8 @@ pub enum TransferErrorKind {
     Stopped,
     /// The state file can't be read or written.
     State,
+    /// Another panfm holds the queue's lock ([`super::QueueLock`]).
+    Busy,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]

@@ -28,6 +28,20 @@ pub enum TransferEvent {
         job: JobId,
         done_bytes: u64,
     },
+    /// The attempt goes on from `from` bytes already in place (slices the server holds, a
+    /// kept part file): the progress that follows starts there, and those bytes don't move.
+    Resumed {
+        job: JobId,
+        from: u64,
+    },
+    /// Planning found that `files` files of the batch (`bytes` in all) won't fit in the `free`
+    /// bytes left in the cloud; they fail before any request. Sent after `Planned`.
+    NoRoom {
+        batch: BatchId,
+        files: u64,
+        bytes: u64,
+        free: u64,
+    },
     /// Bytes of the source read for hashing (uploads) or of a kept part re-read (downloads).
     Hashed {
         job: JobId,

@@ -45,7 +45,8 @@ pub enum JobState {
     /// download is checked and renamed into place.
     Verifying,
     Downloading,
-    /// `reused`: the server already had the content (instant upload), nothing was sent.
+    /// `reused`: the content was already where it goes, nothing was sent: the server had it
+    /// (an instant upload), or the local target already held it (a download run again).
     Done {
         reused: bool,
     },
@@ -128,7 +129,7 @@ pub struct BatchInfo {
     pub failed: u64,
     pub skipped: u64,
     pub cancelled: u64,
-    /// Bytes the server already had (instant uploads): not sent.
+    /// Bytes already in place (instant uploads, downloads already there): not sent.
     pub reused_bytes: u64,
 }
 

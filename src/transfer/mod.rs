@@ -13,7 +13,8 @@
 //! Layout: `spec`, `job`, `event`, `config`, `error` are the public vocabulary; `scheduler`
 //! owns the table, workers and controls; `plan` walks sources; `upload` and `download` move
 //! one file; `image` moves one image into the image space (图床); `persist` is the state file
-//! format; `work` the saved per-job data; `fault` injects disk errors for tests.
+//! format; `work` the saved per-job data; `lock` keeps a saved queue to one process; `fault`
+//! injects disk errors for tests.
 
 mod blocking;
 mod buffers;
@@ -24,6 +25,7 @@ mod event;
 mod fault;
 mod image;
 mod job;
+mod lock;
 mod names;
 mod persist;
 mod plan;
@@ -33,10 +35,11 @@ mod spec;
 mod upload;
 mod work;
 
-pub use config::TransferConfig;
+pub use config::{Restore, TransferConfig};
 pub use error::{TransferError, TransferErrorKind};
 pub use event::TransferEvent;
 pub use fault::{DiskError, DiskFault};
 pub use job::{BatchId, BatchInfo, ConflictInfo, Direction, JobId, JobInfo, JobState, Snapshot};
+pub use lock::QueueLock;
 pub use scheduler::Scheduler;
 pub use spec::{CloudItem, ConflictPolicy, Resolution, TransferSpec};

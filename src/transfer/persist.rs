@@ -15,6 +15,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use tokio_util::sync::CancellationToken;
 
+use super::config::Restore;
 use super::error::{TransferError, TransferErrorKind};
 use super::event::TransferEvent;
 use super::job::{BatchId, JobInfo, JobState};
@@ -125,7 +126,12 @@ impl Table {
     }
 
     /// Loads a saved queue into an empty table, announcing every batch and job.
-    pub fn restore(&mut self, saved: SavedQueue, root: &CancellationToken) -> Vec<Replan> {
+    pub fn restore(
+        &mut self,
+        saved: SavedQueue,
+        rules: Restore,
+        root: &CancellationToken,
+    ) -> Vec<Replan> {
         self.next_job = self.next_job.max(saved.next_job);
         self.next_batch = self.next_batch.max(saved.next_batch);
         let mut replans = Vec::new();
@@ -148,7 +154,7 @@ impl Table {
                 Batch {
                     id: sb.id,
                     direction,
-                    policy: sb.policy,
+                    policy: rules.policy.unwrap_or(sb.policy),
                     spec: sb.spec,
                     planning: sb.planning,
                     files: sb.files,
@@ -166,10 +172,16 @@ impl Table {
                 bytes: sb.bytes,
             });
         }
-        for sj in saved.jobs {
+        for mut sj in saved.jobs {
             let Some(b) = self.batches.get_mut(&sj.info.batch) else {
                 continue;
             };
+            let refused = matches!(sj.work, Work::Refused { .. });
+            if rules.requeue_failed && !refused && matches!(sj.info.state, JobState::Failed { .. })
+            {
+                sj.info.state = JobState::Queued;
+                (sj.info.done_bytes, sj.info.attempt, sj.info.retry_reason) = (0, 0, None);
+            }
             b.jobs.push(sj.info.id);
             if !sj.info.state.is_finished() {
                 b.unfinished += 1;

@@ -86,7 +86,10 @@ fn state_text(row: &JobRow) -> (String, bool) {
         JobState::Uploading => ("uploading".into(), false),
         JobState::Downloading => ("downloading".into(), false),
         JobState::Verifying => ("verifying".into(), false),
-        JobState::Done { reused: true } => ("done (instant)".into(), false),
+        JobState::Done { reused: true } => match row.info.direction {
+            Direction::Upload => ("done (instant)".into(), false),
+            Direction::Download => ("done (already here)".into(), false),
+        },
         JobState::Done { reused: false } => ("done".into(), false),
         JobState::Skipped { reason } => (format!("skipped: {reason}"), false),
         JobState::Failed { reason } => (format!("failed: {reason}"), true),

@@ -187,3 +187,60 @@ fn a_full_disk_fails_that_file_plainly_keeps_its_part_and_a_rerun_finishes_it() 
             .ends_with(".panfm-part")
     }));
 }
+
+#[test]
+fn a_download_run_again_skips_what_arrived_and_counts_only_what_it_fetched() {
+    let env = env();
+    let a = crate::local::content(3000, 1);
+    let x = crate::local::content(5000, 2);
+    let c = crate::local::content(1 << 20, 3);
+    env.file("/d/a.txt", &a);
+    env.file("/d/sub/x.bin", &x);
+    let c_id = env.file("/d/sub/c.bin", &c);
+    // What an interrupted run leaves: two files in place and a part file of a quarter.
+    let out = tempfile::tempdir().unwrap();
+    let sub = out.path().join("d/sub");
+    std::fs::create_dir_all(&sub).unwrap();
+    std::fs::write(out.path().join("d/a.txt"), &a).unwrap();
+    std::fs::write(sub.join("x.bin"), &x).unwrap();
+    std::fs::write(
+        sub.join(format!(".c.bin.{c_id}.panfm-part")),
+        &c[..256 << 10],
+    )
+    .unwrap();
+
+    let run = env.run_in(out.path(), &["download", "-r", "/d", "."]).ok();
+    assert!(
+        run.stderr
+            .starts_with("downloaded 1 file (768.00 KiB) to . in "),
+        "{run:?}"
+    );
+    assert!(
+        run.stderr.contains("; 2 files already here, skipped"),
+        "{run:?}"
+    );
+    assert_eq!(run.stderr.lines().count(), 1, "said once: {run:?}");
+    assert!(std::fs::read(sub.join("c.bin")).unwrap() == c);
+    assert_eq!(fetched(&env), 1, "only c.bin asked for a link");
+
+    // A same-name file that differs still meets the conflict policy.
+    std::fs::write(out.path().join("d/a.txt"), b"changed").unwrap();
+    let again = env.run_in(out.path(), &["download", "-r", "--json", "/d", "."]);
+    assert_eq!(again.code, 1, "{again:?}");
+    assert!(
+        failures(&again.stderr)[0].contains("d/a.txt already exists"),
+        "{again:?}"
+    );
+    let report = again.json();
+    let here = report["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["reused"] == true && r["skipped"] == true)
+        .count();
+    assert_eq!(here, 2, "{again:?}");
+    assert_eq!(
+        std::fs::read(out.path().join("d/a.txt")).unwrap(),
+        b"changed"
+    );
+}

@@ -8,7 +8,7 @@ use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 /// `panfm ARGS` in `dir`, its output piped.
-fn spawn(env: &Env, dir: &Path, args: &[&str]) -> Child {
+pub fn spawn(env: &Env, dir: &Path, args: &[&str]) -> Child {
     env.command()
         .current_dir(dir)
         .args(args)
@@ -20,7 +20,7 @@ fn spawn(env: &Env, dir: &Path, args: &[&str]) -> Child {
 
 /// Waits for a condition outside the process under test (a file on either side), checking
 /// every few milliseconds; the deadline only bounds a failing test.
-fn wait_until(what: &str, ready: impl Fn() -> bool) {
+pub fn wait_until(what: &str, ready: impl Fn() -> bool) {
     let deadline = Instant::now() + Duration::from_secs(30);
     while !ready() {
         assert!(Instant::now() < deadline, "timed out waiting for {what}");
@@ -70,7 +70,10 @@ fn ctrl_c_stops_an_upload_cleanly_and_a_second_run_finishes_it() {
         stderr.contains("panfm: interrupted: 1 file not transferred"),
         "{stderr}"
     );
-    assert!(stderr.contains("--on-conflict skip"), "{stderr}");
+    assert!(
+        stderr.contains("run the same command again to continue"),
+        "{stderr}"
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["results"][0]["path"], "a.txt");
     assert_eq!(v["errors"][0]["item"], "big.bin");
@@ -78,12 +81,35 @@ fn ctrl_c_stops_an_upload_cleanly_and_a_second_run_finishes_it() {
     assert!(!env.exists("/up/big.bin"), "nothing under the final name");
     assert_eq!(env.calls("/upload/v2/file/upload_complete"), 0);
 
-    let again = env.run_in(
-        work.path(),
-        &["upload", "--on-conflict", "skip", "a.txt", "big.bin", "/up"],
+    // The same command (output and pacing options may differ) continues on the server's
+    // upload session: a.txt is not sent again and big.bin is not created again.
+    let again = env.run_in(work.path(), &["upload", "a.txt", "big.bin", "/up"]);
+    let stderr = again.ok().stderr;
+    assert!(
+        stderr.contains("continuing the interrupted run of this command: 1 file left"),
+        "{stderr}"
     );
-    assert!(again.ok().stderr.contains("uploaded 1 file"));
+    assert!(stderr.contains("uploaded 1 file"), "{stderr}");
     assert!(env.bytes("/up/big.bin") == big);
+    assert_eq!(env.calls("/upload/v2/file/create"), 1, "one server session");
+    assert_eq!(
+        journals(&env),
+        Vec::<String>::new(),
+        "a finished run leaves none"
+    );
+}
+
+/// The journals the command-line transfers keep in the state directory.
+pub fn journals(env: &Env) -> Vec<String> {
+    let dir = env.cfg.path().join("state/cli");
+    let Ok(read) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = read
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
 }
 
 #[test]

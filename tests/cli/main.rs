@@ -16,7 +16,10 @@ mod interrupt;
 mod local;
 mod mirror;
 mod mutate;
+mod quota;
 mod rename;
+#[cfg(unix)]
+mod resume;
 mod transfer_faults;
 mod trash;
 #[path = "../support/tree.rs"]

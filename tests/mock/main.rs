@@ -16,6 +16,7 @@ mod listing;
 mod mutate;
 mod persist;
 mod qps;
+mod quota;
 mod strict;
 mod trash;
 mod upload;

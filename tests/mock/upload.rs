@@ -11,7 +11,7 @@ use crate::common::{Env, bytes, err, md5_hex, ok, quiet};
 
 pub(crate) const SLICE: u64 = 64 << 10;
 
-async fn env_with(pending: u32) -> Env {
+pub(crate) async fn env_with(pending: u32) -> Env {
     Env::with(MockConfig::default(), |k| {
         quiet(k);
         k.slice_size = SLICE;
@@ -20,7 +20,13 @@ async fn env_with(pending: u32) -> Env {
     .await
 }
 
-async fn create(env: &Env, parent: i64, name: &str, content: &[u8], dup: Option<i64>) -> Value {
+pub(crate) async fn create(
+    env: &Env,
+    parent: i64,
+    name: &str,
+    content: &[u8],
+    dup: Option<i64>,
+) -> Value {
     let mut body = json!({
         "parentFileID": parent, "filename": name, "etag": md5_hex(content), "size": content.len(),
     });
@@ -30,7 +36,7 @@ async fn create(env: &Env, parent: i64, name: &str, content: &[u8], dup: Option<
     env.post("/upload/v2/file/create", body).await
 }
 
-async fn send_slice(
+pub(crate) async fn send_slice(
     env: &Env,
     server: &str,
     pre: &str,
@@ -368,7 +374,7 @@ async fn create_checks() {
     assert!(env.server.id_of("/你好/123").is_some());
 }
 
-async fn single(
+pub(crate) async fn single(
     env: &Env,
     name: &str,
     content: &[u8],

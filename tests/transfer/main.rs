@@ -14,6 +14,7 @@ mod faults;
 mod images;
 mod lost;
 mod names;
+mod owner;
 mod queue;
 mod resume;
 mod roundtrip;

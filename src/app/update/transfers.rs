@@ -14,6 +14,17 @@ use crate::transfer::{
     CloudItem, ConflictPolicy, JobState, Resolution, TransferEvent, TransferSpec,
 };
 
+/// Said when another panfm runs the saved queue (its lock is taken).
+pub const UNKEPT: &str =
+    "another panfm is running the transfer queue; transfers here are not kept after exit";
+
+fn files_count(n: u64) -> String {
+    match n {
+        1 => "1 file".to_owned(),
+        n => format!("{n} files"),
+    }
+}
+
 /// F5/F6 between a local and a cloud pane: ask, then queue.
 pub fn ask(model: &mut Model, moving: bool) {
     if !model.transfers.enabled {
@@ -131,7 +142,10 @@ pub fn question(model: &mut Model, cmd: Command) -> Vec<Effect> {
             let (spec, then) = (ask.spec.clone(), ask.then.clone());
             model.modal = None;
             super::marks::clear(model);
-            model.info("Queued: t shows the transfer queue");
+            match model.transfers.unkept {
+                true => model.info(format!("Queued, {UNKEPT}")),
+                false => model.info("Queued: t shows the transfer queue"),
+            }
             return vec![Effect::Transfer(TransferCmd::Submit { spec, then })];
         }
         Command::Escape => model.modal = None,
@@ -265,6 +279,11 @@ pub fn update(model: &mut Model, msg: TransferMsg) -> Vec<Effect> {
             }
             vec![]
         }
+        TransferMsg::Unkept => {
+            model.transfers.unkept = true;
+            model.info(UNKEPT);
+            vec![]
+        }
         TransferMsg::Submitted { batch, then } => {
             if let Some(then) = then {
                 model.transfers.then.insert(batch, then);
@@ -274,6 +293,17 @@ pub fn update(model: &mut Model, msg: TransferMsg) -> Vec<Effect> {
         TransferMsg::Event { at, event } => {
             let done = match &event {
                 TransferEvent::BatchDone { batch, .. } => Some(*batch),
+                TransferEvent::NoRoom {
+                    files, bytes, free, ..
+                } => {
+                    model.error(format!(
+                        "{} ({}) won't fit in the cloud: {} free",
+                        files_count(*files),
+                        crate::ui::format_size(*bytes),
+                        crate::ui::format_size(*free)
+                    ));
+                    None
+                }
                 TransferEvent::State {
                     state: JobState::Conflict(c),
                     ..
@@ -300,13 +330,15 @@ fn finished(model: &mut Model, batch: crate::transfer::BatchId) -> Vec<Effect> {
         crate::transfer::Direction::Upload => "Upload",
         crate::transfer::Direction::Download => "Download",
     };
-    let saved = if b.reused_bytes > 0 {
-        format!(
+    let saved = match (b.reused_bytes > 0, b.direction) {
+        (false, _) => String::new(),
+        (true, crate::transfer::Direction::Upload) => format!(
             ", {} saved by instant upload",
             crate::ui::format_size(b.reused_bytes)
-        )
-    } else {
-        String::new()
+        ),
+        (true, crate::transfer::Direction::Download) => {
+            format!(", {} already here", crate::ui::format_size(b.reused_bytes))
+        }
     };
     let text = format!(
         "{verb} finished: {} done, {} failed, {} skipped{saved}",

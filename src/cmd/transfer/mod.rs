@@ -5,11 +5,13 @@
 //! byte or decides a name.
 //!
 //! `--on-conflict fail` (the default) is the engine's `Ask` policy with every question
-//! answered by failing that file (see `tally`). Runs keep no state file: Ctrl-C stops cleanly
-//! and a later run continues downloads from their part files; uploads start that file over.
+//! answered by failing that file (see `tally`). Each command keeps a journal (`journal`) until
+//! it finishes, so after Ctrl-C or a kill the same command continues: uploads on their server
+//! sessions, downloads from their part files, files already downloaded skipped.
 
 mod bars;
 mod download;
+mod journal;
 mod naming;
 mod run;
 mod tally;

@@ -1,16 +1,22 @@
-//! Running one transfer: a [`Scheduler`] for this command only (no state file), one batch,
-//! its events followed until the batch is done or Ctrl-C. Ctrl-C shuts the scheduler down the
-//! way quitting the app does: running jobs stop, nothing gets a final name it has not earned,
-//! and download part files stay where the next run of the same download continues them.
+//! Running one transfer: a [`Scheduler`] for this command only, one batch, its events followed
+//! until the batch is done or Ctrl-C. The scheduler keeps the command's journal (see
+//! `journal`): a run of the same command after Ctrl-C, a kill or a lost connection finds it and
+//! goes on — uploads on their server sessions, sending only the slices the server lacks, failed
+//! files tried again — and a finished run deletes it. Ctrl-C shuts the scheduler down the way
+//! quitting the app does: running jobs stop, nothing gets a final name it has not earned, and
+//! download part files stay where the next run continues them.
 
 use super::bars::Bars;
+use super::journal::Journal;
 use super::naming::Naming;
 use super::tally::Tally;
 use crate::cli::TransferArgs;
 use crate::cmd::ctx::Ctx;
 use crate::cmd::exit::{CmdError, CmdResult};
 use crate::cmd::output::{count, size};
-use crate::transfer::{Direction, Scheduler, TransferConfig, TransferSpec};
+use crate::transfer::{
+    Direction, Restore, Scheduler, TransferConfig, TransferErrorKind, TransferSpec,
+};
 
 pub(super) struct Plan {
     pub spec: TransferSpec,
@@ -21,9 +27,15 @@ pub(super) struct Plan {
 pub(super) async fn run(ctx: &mut Ctx, plan: Plan) -> CmdResult {
     // Rejected credentials end the command (status 3) instead of failing every file.
     ctx.client.authenticate().await?;
+    let journal = open_journal(ctx, &plan.spec)?;
     let cfg = TransferConfig {
         workers: usize::from(plan.args.jobs),
         max_bytes_per_sec: plan.args.limit_rate,
+        state_file: journal.as_ref().map(|j| j.file.clone()),
+        restore: Restore {
+            requeue_failed: true,
+            policy: Some(plan.spec.policy()),
+        },
         ..TransferConfig::default()
     };
     let (scheduler, mut events) = Scheduler::new(ctx.client.clone(), cfg)
@@ -34,7 +46,19 @@ pub(super) async fn run(ctx: &mut Ctx, plan: Plan) -> CmdResult {
     };
     let bars = Bars::new(ctx.shows_progress(), verb);
     let mut tally = Tally::new(plan.naming, bars);
-    scheduler.submit(plan.spec);
+    let restored = scheduler.snapshot();
+    match restored.batches.is_empty() {
+        true => {
+            scheduler.submit(plan.spec);
+        }
+        false => {
+            let left = tally.resume(&restored);
+            ctx.summary(format!(
+                "continuing the interrupted run of this command: {} left",
+                count(left, "file")
+            ));
+        }
+    }
     let interrupt = ctrl_c();
     tokio::pin!(interrupt);
     let interrupted = loop {
@@ -50,8 +74,15 @@ pub(super) async fn run(ctx: &mut Ctx, plan: Plan) -> CmdResult {
             () = &mut interrupt => break true,
         }
     };
-    if let Err(e) = scheduler.shutdown().await {
+    let stopped = match interrupted {
+        true => scheduler.shutdown().await,
+        false => scheduler.discard().await,
+    };
+    if let Err(e) = stopped {
         tracing::warn!("{e}");
+    }
+    if let (false, Some(journal)) = (interrupted, journal) {
+        journal.close();
     }
     // What the workers did while stopping.
     while let Ok(event) = events.try_recv() {
@@ -60,9 +91,28 @@ pub(super) async fn run(ctx: &mut Ctx, plan: Plan) -> CmdResult {
     tally.bars.clear();
     summary(ctx, &tally);
     if interrupted {
-        report_interruption(ctx, &tally);
+        report_interruption(ctx, &tally, ctx.state_dir.is_some());
     }
     Ok(())
+}
+
+/// The command's journal; none in the demo, or (with a warning) when the state directory
+/// can't hold one. A run of the same command still going elsewhere ends this one.
+fn open_journal(ctx: &Ctx, spec: &TransferSpec) -> Result<Option<Journal>, CmdError> {
+    let Some(dir) = &ctx.state_dir else {
+        return Ok(None);
+    };
+    match Journal::open(dir, &ctx.client, spec) {
+        Ok(journal) => Ok(Some(journal)),
+        Err(e) if e.kind == TransferErrorKind::Busy => Err(CmdError::failure(
+            "the same transfer is already running in another panfm; let it finish, or stop it \
+             and run this again to continue",
+        )),
+        Err(e) => {
+            tracing::warn!("no journal for this transfer, it can't be continued if stopped: {e}");
+            Ok(None)
+        }
+    }
 }
 
 /// Resolves on Ctrl-C; never, if the handler can't be installed.
@@ -74,7 +124,7 @@ async fn ctrl_c() {
 
 /// Every file left over is an error in the report; stderr gets one line for them all and
 /// what to do next.
-fn report_interruption(ctx: &mut Ctx, tally: &Tally) {
+fn report_interruption(ctx: &mut Ctx, tally: &Tally, journal: bool) {
     let (open, partial) = tally.unfinished();
     let unlisted = tally
         .planned
@@ -103,29 +153,39 @@ fn report_interruption(ctx: &mut Ctx, tally: &Tally) {
              beside their targets; the same download continues them"
         );
     }
-    eprintln!(
-        "panfm: run the same command with --on-conflict skip to transfer only what is missing"
-    );
+    match journal {
+        true => eprintln!(
+            "panfm: run the same command again to continue: what arrived is not sent again"
+        ),
+        false => eprintln!(
+            "panfm: run the same command with --on-conflict skip to transfer only what is missing"
+        ),
+    }
 }
 
+/// What this run did; bytes are those it moved (not those a kept part or an earlier run had
+/// already put in place).
 fn summary(ctx: &Ctx, t: &Tally) {
-    let verb = match t.direction() {
-        Direction::Upload => "uploaded",
-        Direction::Download => "downloaded",
+    let (verb, done) = match t.direction() {
+        Direction::Upload => ("uploaded", t.ok),
+        Direction::Download => ("downloaded", t.ok - t.reused),
     };
     let elapsed = indicatif::HumanDuration(t.started.elapsed());
     let mut parts = vec![format!(
         "{verb} {} ({}) to {} in {elapsed}",
-        count(t.ok, "file"),
-        size(t.ok_bytes),
+        count(done, "file"),
+        size(t.moved()),
         t.naming.dest()
     )];
-    if t.reused > 0 {
-        parts.push(format!(
-            "{} by instant upload ({} not sent)",
-            t.reused,
+    match (t.reused, t.direction()) {
+        (0, _) => {}
+        (n, Direction::Upload) => parts.push(format!(
+            "{n} by instant upload ({} not sent)",
             size(t.reused_bytes)
-        ));
+        )),
+        (n, Direction::Download) => {
+            parts.push(format!("{} already here, skipped", count(n, "file")));
+        }
     }
     if t.skipped > 0 {
         parts.push(format!("{} skipped", t.skipped));

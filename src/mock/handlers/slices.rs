@@ -5,6 +5,7 @@
 //! A slice is kept in memory while it is written to disk, and hashed in one pass that also
 //! extends the upload's running whole-file hash when the slice is the next it needs
 //! (`upload::claim`).
+//! The `slice_hold` knob holds slices past a count before their body is read (a stalled link).
 //! Slices may arrive in any order, in parallel, and again (the last one wins). A slice is
 //! refused when its MD5 differs from `sliceMD5` ("校验分片 MD5", upload flow step 5), when it is
 //! larger than `sliceSize` or numbered past the last slice, or once `upload_complete` was
@@ -26,7 +27,7 @@ use super::super::shared::{Shared, lock};
 use super::super::tree::Duplicate;
 use super::super::upload::{self, Phase, slice_dir};
 use super::form::{Form, FormSpec, read_form};
-use super::upload::{check_md5, check_size};
+use super::upload::{check_md5, check_room, check_size};
 
 /// "此接口限制开发者上传单文件大小为1GB".
 const SINGLE_MAX: u64 = 1 << 30;
@@ -37,6 +38,7 @@ pub(crate) async fn slice(
     State(st): State<Arc<Shared>>,
     mp: Result<Multipart, MultipartRejection>,
 ) -> Response {
+    admitted(&st).await;
     let tmp = st
         .uploads_dir
         .join(format!(".part-{:016x}", rand::random::<u64>()));
@@ -56,11 +58,36 @@ pub(crate) async fn slice(
         Ok(form) => form,
         Err(response) => return response,
     };
+    received(&st, &form);
     let result = check_and_accept(&st, &mut form).await;
     if result.is_err() {
         let _ = tokio::fs::remove_file(&tmp).await;
     }
     result.map(|()| Data(Value::Null)).into_response()
+}
+
+/// Waits while the `slice_hold` knob holds slices back, then counts this one in.
+async fn admitted(st: &Shared) {
+    loop {
+        let changed = st.knobs_changed.notified();
+        tokio::pin!(changed);
+        changed.as_mut().enable();
+        let hold = st.knobs().slice_hold;
+        {
+            let mut stats = st.stats();
+            if hold.is_none_or(|n| stats.slices_admitted < n) {
+                stats.slices_admitted += 1;
+                return;
+            }
+        }
+        changed.await;
+    }
+}
+
+fn received(st: &Shared, form: &Form) {
+    if let Some(file) = &form.file {
+        st.stats().upload_bytes += file.len;
+    }
 }
 
 /// Writes the received slice to its spool file while waiting for the running whole-file hash
@@ -88,6 +115,7 @@ async fn check_and_accept(st: &Arc<Shared>, form: &mut Form) -> Result<(), ApiEr
         .map_err(|_| internal())?;
     file.md5 = own.hex();
     let (id, no) = accept_slice(st, form)?;
+    st.stats().slices_accepted += 1;
     match (claim, whole) {
         (Some(claim), Some(whole)) => claim.take(st, whole),
         _ => upload::slice_arrived(st, &id, no),
@@ -153,6 +181,7 @@ pub(crate) async fn single_create(
         Ok(form) => form,
         Err(response) => return response,
     };
+    received(&st, &form);
     let result = place_single(&st, &form);
     let _ = tokio::fs::remove_file(&tmp).await;
     result
@@ -179,9 +208,11 @@ fn place_single(st: &Shared, form: &Form) -> Result<i64, ApiError> {
         return Err(ApiError::upload_failed());
     }
     let now = clock::now_secs();
+    let quota = st.knobs().quota;
     st.mutate(|d| {
         let (dir, name) = d.tree.upload_target(parent, &filename, contain_dir, now)?;
         d.tree.check_placeable(dir, &name, dup)?;
+        check_room(&d.tree, size, quota)?;
         d.blobs
             .adopt(&file.path, etag, size)
             .map_err(|_| ApiError::new(1, "内部错误"))?;

@@ -22,7 +22,7 @@ pub(crate) async fn fetch(
     let size = w.file.size;
     let mut url: Option<String> = None;
     let (mut renewals, mut breaks) = (0, 0);
-    ctx.progress_now(sink.sent);
+    ctx.resumed(sink.sent);
     while sink.sent < size {
         let link = match &url {
             Some(link) => link.clone(),

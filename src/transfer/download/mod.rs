@@ -1,4 +1,5 @@
-//! One file down: check the local target, continue a kept part file (its prefix is hashed
+//! One file down: check the local target (a file already there with the cloud file's size and
+//! MD5 is done, nothing fetched: `Done { reused: true }`), continue a kept part file (its prefix is hashed
 //! again first, which costs one read of the part at MD5 speed), stream the rest, verify size
 //! and MD5 against the etag, and only then give the file its final name. A part that fails
 //! verification is deleted; nothing partial ever carries the final name.
@@ -40,6 +41,9 @@ pub(crate) async fn run(ctx: &mut JobCtx, w: &DownloadWork) -> Result<Outcome, T
         new_size: size,
     };
     if let Ok(meta) = tokio::fs::symlink_metadata(&target).await {
+        if already_here(ctx, &target, &meta, w).await? {
+            return Ok(Outcome::Done { reused: true });
+        }
         match policy {
             ConflictPolicy::Skip => return Ok(Outcome::Skipped(exists(&target))),
             ConflictPolicy::Ask => return Ok(Outcome::Conflict(conflict(&meta))),
@@ -103,6 +107,23 @@ pub(crate) async fn run(ctx: &mut JobCtx, w: &DownloadWork) -> Result<Outcome, T
             Err(e) => Err(TransferError::io(&target.display().to_string(), &e)),
         },
     }
+}
+
+/// The target already holds the cloud file: same size and the etag's MD5 (an earlier run got
+/// it there). Costs one read of the local file, only when the sizes match.
+async fn already_here(
+    ctx: &mut JobCtx,
+    target: &Path,
+    meta: &std::fs::Metadata,
+    w: &DownloadWork,
+) -> Result<bool, TransferError> {
+    if !meta.is_file() || meta.len() != w.file.size || w.file.etag.is_empty() {
+        return Ok(false);
+    }
+    ctx.state(JobState::Hashing);
+    let (path, len) = (target.to_owned(), meta.len());
+    let hasher = hash_on_pool(ctx, move |stop, read| hash_prefix(path, len, stop, read)).await?;
+    Ok(hasher.hex().eq_ignore_ascii_case(&w.file.etag))
 }
 
 /// The MD5 state and length of what a kept part holds; a part longer than the file is

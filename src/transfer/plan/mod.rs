@@ -8,6 +8,7 @@ mod download;
 mod image;
 mod local;
 mod planner;
+mod room;
 mod upload;
 
 use std::collections::HashSet;

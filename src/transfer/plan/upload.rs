@@ -1,5 +1,5 @@
 //! Planning an upload: walk the local sources (no request yet), announce the totals and the
-//! refused entries, then create the cloud folders in pre-order and queue each folder's files
+//! refused entries, check the room in the cloud (files that won't fit fail), then create the cloud folders in pre-order and queue each folder's files
 //! as soon as their folder exists, noting any name they would collide with.
 
 use std::path::PathBuf;
@@ -10,6 +10,7 @@ use super::super::scheduler::table::NewJob;
 use super::super::work::{UploadWork, Work};
 use super::cloud::CloudDirs;
 use super::planner::Planner;
+use super::room;
 use crate::api::FileId;
 
 fn cloud_path(rel: &[String], name: &str) -> String {
@@ -27,6 +28,7 @@ pub(super) async fn run(
     fix: bool,
 ) -> Result<(), TransferError> {
     let tree = plan.walk_local(sources, fix, |_| {}, cloud_path).await?;
+    let room = room::check(plan, &tree).await;
     let mut dirs = CloudDirs::new(&plan.inner.client, plan.retry(), dest);
     for dir in tree.dirs {
         plan.cancel_check()?;
@@ -43,11 +45,12 @@ pub(super) async fn run(
             Err(e) => Err(format!("cannot prepare the cloud folder: {e}")),
         };
         for f in dir.files {
+            let no_room = room.refusal(&f.path, f.size);
             let (parent_id, existing, state) = match &parent {
                 Ok((id, listing)) => (
                     Some(*id),
                     listing.get(&f.name).map(|x| x.1),
-                    JobState::Queued,
+                    no_room.map_or(JobState::Queued, |reason| JobState::Failed { reason }),
                 ),
                 Err(reason) => (
                     None,

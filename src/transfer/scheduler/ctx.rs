@@ -85,6 +85,16 @@ impl JobCtx {
         });
     }
 
+    /// The attempt goes on from `from` bytes already in place; progress starts there.
+    pub fn resumed(&mut self, from: u64) {
+        if from > 0 {
+            self.inner
+                .table()
+                .emit(TransferEvent::Resumed { job: self.id, from });
+        }
+        self.progress_now(from);
+    }
+
     pub fn hashed(&mut self, bytes: u64, last: bool) {
         let now = Instant::now();
         let send = match last {

@@ -40,6 +40,8 @@ pub(crate) struct SaveState {
     pub path: Option<PathBuf>,
     pub dirty: AtomicBool,
     pub wake: Notify,
+    /// A change worth writing at once (an accepted slice), without waiting `save_interval`.
+    pub urgent: Notify,
     /// One writer at a time (the atomic write uses one temp file name).
     pub writing: tokio::sync::Mutex<()>,
 }
@@ -55,6 +57,7 @@ impl Inner {
                 path: cfg.state_file.clone(),
                 dirty: AtomicBool::new(false),
                 wake: Notify::new(),
+                urgent: Notify::new(),
                 writing: tokio::sync::Mutex::new(()),
             },
             cfg,
@@ -85,6 +88,15 @@ impl Inner {
         if self.save.path.is_some() {
             self.save.dirty.store(true, Ordering::Release);
             self.save.wake.notify_one();
+        }
+    }
+
+    /// Schedules a save now rather than after `save_interval`: what changed costs a lot to
+    /// redo if the process dies before the next regular save.
+    pub fn save_soon(&self) {
+        if self.save.path.is_some() {
+            self.save.dirty.store(true, Ordering::Release);
+            self.save.urgent.notify_one();
         }
     }
 

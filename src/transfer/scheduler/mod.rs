@@ -77,7 +77,7 @@ impl Scheduler {
                         .slice_hint
                         .store(hint, std::sync::atomic::Ordering::Relaxed);
                 }
-                inner.table().restore(saved, &inner.root)
+                inner.table().restore(saved, inner.cfg.restore, &inner.root)
             }
             None => Vec::new(),
         };
@@ -189,12 +189,31 @@ impl Scheduler {
     /// Stops planners and workers, waits for them (running jobs go back to `Queued`, keeping
     /// their upload sessions and part files) and writes the state file a last time.
     pub async fn shutdown(&self) -> Result<(), TransferError> {
+        self.stop().await;
+        save::save_now(&self.inner).await
+    }
+
+    /// Stops as [`Scheduler::shutdown`] does, but deletes the state file instead of writing
+    /// it: its owner is done with this queue (a command whose transfer finished).
+    pub async fn discard(&self) -> Result<(), TransferError> {
+        self.stop().await;
+        let Some(path) = &self.inner.save.path else {
+            return Ok(());
+        };
+        let _writer = self.inner.save.writing.lock().await;
+        match std::fs::remove_file(path) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(TransferError::io(&path.display().to_string(), &e)),
+        }
+    }
+
+    async fn stop(&self) {
         self.inner.root.cancel();
         let tasks =
             std::mem::take(&mut *self.inner.tasks.lock().unwrap_or_else(|p| p.into_inner()));
         for task in tasks {
             let _ = task.await;
         }
-        save::save_now(&self.inner).await
     }
 }

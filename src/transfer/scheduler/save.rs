@@ -1,5 +1,6 @@
 //! Writing the queue to the state file: at most once per `save_interval` while things change,
-//! and once more when the scheduler stops. Encoding happens under the table lock (a copy of
+//! at once after an urgent change (an accepted upload slice, so a killed process loses at most
+//! the slices in flight), and once more when the scheduler stops. Encoding happens under the table lock (a copy of
 //! the saved fields), the write on the blocking pool.
 
 use std::sync::Arc;
@@ -39,13 +40,17 @@ pub(crate) async fn save_now(inner: &Inner) -> Result<(), TransferError> {
 /// Runs until the scheduler shuts down, then saves a last time.
 pub(crate) async fn saver(inner: Arc<Inner>) {
     loop {
-        tokio::select! {
-            () = inner.save.wake.notified() => {}
+        let urgent = tokio::select! {
+            () = inner.save.wake.notified() => false,
+            () = inner.save.urgent.notified() => true,
             () = inner.root.cancelled() => break,
-        }
-        tokio::select! {
-            () = tokio::time::sleep(inner.cfg.save_interval) => {}
-            () = inner.root.cancelled() => break,
+        };
+        if !urgent {
+            tokio::select! {
+                () = tokio::time::sleep(inner.cfg.save_interval) => {}
+                () = inner.save.urgent.notified() => {}
+                () = inner.root.cancelled() => break,
+            }
         }
         if let Err(e) = save_now(&inner).await {
             tracing::warn!("{e}");

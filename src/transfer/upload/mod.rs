@@ -189,6 +189,7 @@ async fn sliced(
         completing: false,
     };
     ctx.set_resume(Resume::Upload(session.clone()));
+    ctx.inner.save_soon();
     let known = (slice_size == hashes.slice_size).then_some(hashes.slices);
     finish(ctx, t, session, known).await
 }

@@ -46,7 +46,7 @@ pub(crate) async fn send_missing(
     known: Option<Vec<String>>,
 ) -> Result<(), TransferError> {
     let mut done_bytes = session.done_bytes();
-    ctx.progress_now(done_bytes);
+    ctx.resumed(done_bytes);
     let todo: Vec<u32> = (1..=session.slice_count())
         .filter(|no| !session.done.contains(no))
         .collect();
@@ -66,6 +66,7 @@ pub(crate) async fn send_missing(
         ctx.update_session(|s| {
             s.done.insert(no);
         });
+        ctx.inner.save_soon();
         done_bytes += len;
         ctx.progress(done_bytes);
     }

@@ -10,7 +10,7 @@ use pretty_assertions::assert_eq;
 use std::time::{Duration, Instant};
 
 /// Left: local `/l` with `a.txt` (5 B) and dir `d`; right: cloud `/up` (id 7). Focus left.
-fn model() -> Model {
+pub(super) fn model() -> Model {
     let up = Location::Cloud(CloudDir::root().child(7, "up"));
     let mut m = Model::new(
         Location::Local("/l".into()),
@@ -77,7 +77,7 @@ fn job(id: u64, batch: u64, state: JobState) -> JobInfo {
     }
 }
 
-fn event(m: &mut Model, event: TransferEvent) -> Vec<Effect> {
+pub(super) fn event(m: &mut Model, event: TransferEvent) -> Vec<Effect> {
     update(
         m,
         Msg::Transfer(TransferMsg::Event {

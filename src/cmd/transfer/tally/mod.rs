@@ -2,18 +2,24 @@
 //! bytes moved, and each job's outcome reported once — a JSON result, or one `panfm: ITEM:
 //! reason` line — as soon as it is known. A conflict (only `--on-conflict fail`, the engine's
 //! `Ask`, stops on one) is reported as that file's failure and the job is cancelled, which
-//! settles it in the engine.
+//! settles it in the engine. A batch restored from the command's journal counts only what is
+//! left: files an earlier run finished are not reported again, and bytes already in place
+//! (slices the server holds, a kept part file) are not counted as moved.
 
-use serde_json::json;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::time::Instant;
+
+mod settle;
 
 use super::bars::Bars;
 use super::naming::Naming;
-use crate::cmd::ctx::{Ctx, Verbosity};
+use crate::cmd::ctx::Ctx;
 use crate::cmd::exit::CmdError;
-use crate::cmd::output::size as human_size;
-use crate::transfer::{Direction, JobId, JobInfo, JobState, Scheduler, TransferEvent};
+use crate::cmd::output::{count, size as human_size};
+use crate::transfer::{Direction, JobId, JobInfo, JobState, Scheduler, Snapshot, TransferEvent};
+
+/// Why a download fetched nothing.
+pub(super) const ALREADY_HERE: &str = "already here with the same content";
 
 struct Seen {
     info: JobInfo,
@@ -30,11 +36,17 @@ pub(super) struct Tally {
     /// `None` until the engine has walked the sources.
     pub planned: Option<u64>,
     bytes: u64,
-    /// Bytes no longer expected: files skipped, failed or found on the server.
+    /// Bytes no longer expected: files skipped, failed or found in place, and what earlier
+    /// runs or kept parts had already moved.
     dropped: u64,
     moved: u64,
+    /// Following a batch restored from the command's journal.
+    resumed: bool,
+    /// Files an earlier run of the command finished (not reported again).
+    earlier: usize,
+    /// Jobs the journal brought back already done: they belong to the earlier run.
+    done_before: HashSet<JobId>,
     pub ok: usize,
-    pub ok_bytes: u64,
     pub reused: usize,
     pub reused_bytes: u64,
     pub skipped: usize,
@@ -73,8 +85,10 @@ impl Tally {
             bytes: 0,
             dropped: 0,
             moved: 0,
+            resumed: false,
+            earlier: 0,
+            done_before: HashSet::new(),
             ok: 0,
-            ok_bytes: 0,
             reused: 0,
             reused_bytes: 0,
             skipped: 0,
@@ -84,12 +98,53 @@ impl Tally {
         }
     }
 
+    /// Follows the batch the journal brought back instead of a new one; returns how many of
+    /// its files are left.
+    pub fn resume(&mut self, restored: &Snapshot) -> usize {
+        self.resumed = true;
+        let Some(b) = restored.batches.first() else {
+            return 0;
+        };
+        let jobs = restored.jobs.iter().filter(|j| j.batch == b.id);
+        let mut finished_here = 0;
+        for j in jobs.clone().filter(|j| j.state.is_finished()) {
+            finished_here += 1;
+            if matches!(j.state, JobState::Done { .. } | JobState::Skipped { .. }) {
+                self.done_before.insert(j.id);
+            }
+        }
+        let finished = b.ok + b.failed + b.skipped + b.cancelled;
+        let finished = usize::try_from(finished).unwrap_or(usize::MAX);
+        self.earlier = finished.saturating_sub(finished_here) + self.done_before.len();
+        jobs.filter(|j| !j.state.is_finished()).count()
+    }
+
+    /// Bytes this run moved.
+    pub fn moved(&self) -> u64 {
+        self.moved
+    }
+
     /// Applies one event; true when it says the batch is over.
     pub fn apply(&mut self, ctx: &mut Ctx, scheduler: &Scheduler, event: TransferEvent) -> bool {
         match event {
             TransferEvent::Planned { files, bytes, .. } => {
                 self.planned = Some(files);
-                self.bytes = bytes;
+                // A restored batch counts only the files it still has (see `added`).
+                if !self.resumed {
+                    self.bytes = bytes;
+                }
+            }
+            TransferEvent::Resumed { job, from } => self.resumed_at(job, from),
+            TransferEvent::NoRoom {
+                files, bytes, free, ..
+            } => {
+                let files = count(usize::try_from(files).unwrap_or(usize::MAX), "file");
+                let line = format!(
+                    "panfm: {files} ({}) won't fit in the cloud: {} free",
+                    human_size(bytes),
+                    human_size(free)
+                );
+                self.bars.suspend(|| ctx.summary(line));
             }
             TransferEvent::Added { job } => self.added(ctx, job),
             TransferEvent::State { job, state } => self.state(ctx, scheduler, job, state),
@@ -115,7 +170,11 @@ impl Tally {
                 self.bytes = (self.bytes + info.size).saturating_sub(seen.info.size);
                 seen.info = info;
             }
+            None if self.done_before.contains(&id) => {}
             None => {
+                if self.resumed {
+                    self.bytes += info.size;
+                }
                 let state = info.state.clone();
                 let seen = Seen {
                     info,
@@ -161,76 +220,6 @@ impl Tally {
         self.settle(ctx, id, &state, false);
     }
 
-    /// Reports a finished job once. `at_planning`: it was refused before any request (a skip
-    /// then means a special file or a link loop, worth a line even without `-v`).
-    fn settle(&mut self, ctx: &mut Ctx, id: JobId, state: &JobState, at_planning: bool) {
-        let Some(seen) = self.jobs.get_mut(&id) else {
-            return;
-        };
-        if seen.reported || !state.is_finished() {
-            return;
-        }
-        seen.reported = true;
-        self.settled += 1;
-        let (item, target) = (self.naming.item(&seen.info), self.naming.target(&seen.info));
-        let size = seen.info.size;
-        let result = |skipped: Option<&str>, reused: bool| {
-            let mut v = json!({
-                "path": item, "target": target, "bytes": size,
-                "reused": reused, "skipped": skipped.is_some(),
-            });
-            if let Some(reason) = skipped {
-                v["reason"] = reason.into();
-            }
-            v
-        };
-        match state {
-            JobState::Done { reused } => {
-                ctx.result(result(None, *reused));
-                self.ok += 1;
-                self.ok_bytes += size;
-                match reused {
-                    true => {
-                        self.reused += 1;
-                        self.reused_bytes += size;
-                        self.dropped += size.saturating_sub(seen.sent);
-                    }
-                    false => self.moved += size.saturating_sub(seen.sent),
-                }
-                let arrow = format!("{item} → {target}");
-                match (*reused, ctx.verbosity >= Verbosity::Verbose) {
-                    (true, true) => self.bars.suspend(|| ctx.note(arrow + " (instant upload)")),
-                    (true, false) => self.bars.println(&format!(
-                        "instant upload: {target} ({} not sent)",
-                        human_size(size)
-                    )),
-                    (false, _) => self.bars.suspend(|| ctx.note(arrow)),
-                }
-            }
-            JobState::Skipped { reason } => {
-                ctx.result(result(Some(reason), false));
-                self.skipped += 1;
-                self.dropped += size.saturating_sub(seen.sent);
-                self.bars.suspend(|| match at_planning {
-                    true => ctx.summary(format!("{item}: {reason}")),
-                    false => ctx.note(format!("skipped {item}: {reason}")),
-                });
-            }
-            JobState::Failed { reason } => {
-                self.failed += 1;
-                self.dropped += size.saturating_sub(seen.sent);
-                self.bars
-                    .suspend(|| ctx.fail(&item, CmdError::failure(reason.clone())));
-            }
-            _ => {
-                self.failed += 1;
-                self.dropped += size.saturating_sub(seen.sent);
-                self.bars
-                    .suspend(|| ctx.fail(&item, CmdError::failure("cancelled")));
-            }
-        }
-    }
-
     fn progress(&mut self, id: JobId, done: u64) {
         let Some(seen) = self.jobs.get_mut(&id) else {
             return;
@@ -241,6 +230,19 @@ impl Tally {
         self.moved = (self.moved + done).saturating_sub(seen.sent);
         seen.sent = done;
         self.bars.file_position(id, done);
+    }
+
+    /// The job goes on from `from` bytes already in place: they are not this run's.
+    fn resumed_at(&mut self, id: JobId, from: u64) {
+        let Some(seen) = self.jobs.get_mut(&id) else {
+            return;
+        };
+        match from >= seen.sent {
+            true => self.dropped += from - seen.sent,
+            false => self.moved = self.moved.saturating_sub(seen.sent - from),
+        }
+        seen.sent = from;
+        self.bars.file_position(id, from);
     }
 
     fn retrying(&mut self, ctx: &mut Ctx, id: JobId, attempt: u32, reason: &str) {
@@ -279,9 +281,9 @@ impl Tally {
         )
     }
 
-    /// Jobs the engine announced so far.
+    /// Files the engine announced so far, those an earlier run finished included.
     pub fn seen(&self) -> usize {
-        self.jobs.len()
+        self.jobs.len() + self.earlier
     }
 
     pub fn direction(&self) -> Direction {
