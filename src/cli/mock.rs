@@ -35,8 +35,9 @@ pub struct MockServerArgs {
     /// Slice size handed out by upload create, in bytes.
     #[arg(long, value_name = "BYTES")]
     pub slice_size: Option<u64>,
-    /// Take JSON body fields only in their documented spelling; the real server, and the mock
-    /// by default, ignore case (`fileIds` for `fileIDs`). For checking a client.
+    /// Take field names (JSON keys, query parameters, form parts) only in their documented
+    /// spelling; the real server, and the mock by default, ignore case (`fileIds` for
+    /// `fileIDs`, p123client's `parentfileid`). For checking a client.
     #[arg(long)]
     pub strict_names: bool,
     /// Answer each download URL first with a 302 to a second URL (clients must follow it).

@@ -81,8 +81,9 @@ pub struct Knobs {
     pub quota: u64,
     /// `/dl/…` download URLs answer their first request with a 302 to a second URL.
     pub download_redirect: bool,
-    /// Strict names: a JSON body key that matches a documented field name only when case is
-    /// ignored (`fileIds` for `fileIDs`) is refused with code 1 instead of accepted as the real
+    /// Strict names: a field name (JSON body key, query parameter or multipart part) that
+    /// matches a documented one only when case is ignored (`fileIds` for `fileIDs`,
+    /// `parentfileid` for `parentFileID`) is refused with code 1 instead of accepted as the real
     /// server does. For client tests, so a client is held to the documented spelling.
     pub strict_names: bool,
     /// Seed for fault injection (which requests fail, with which status, where a body is cut);

@@ -40,7 +40,7 @@ pub(crate) async fn gate(State(st): State<Arc<Shared>>, req: Request, next: Next
         }
         return e.into_response();
     }
-    super::body::STRICT
+    super::names::STRICT
         .scope(knobs.strict_names, next.run(req))
         .await
 }

@@ -14,4 +14,4 @@ pub(crate) mod slices;
 pub(crate) mod trash;
 pub(crate) mod upload;
 
-pub(crate) use params::{batch_ids, query_i64};
+pub(crate) use params::{Params, RawQuery, batch_ids};

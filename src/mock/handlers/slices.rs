@@ -68,7 +68,7 @@ pub(crate) async fn slice(
 async fn check_and_accept(st: &Arc<Shared>, form: &mut Form) -> Result<(), ApiError> {
     let internal = || ApiError::new(1, "内部错误");
     let target = match (form.text("preuploadID"), form.int("sliceNo")) {
-        (Some(id), Ok(Some(no))) => u64::try_from(no).ok().map(|no| (id.to_owned(), no)),
+        (Ok(Some(id)), Ok(Some(no))) => u64::try_from(no).ok().map(|no| (id.to_owned(), no)),
         _ => None,
     };
     let file = form.file.as_mut().ok_or_else(|| ApiError::param("slice"))?;
@@ -105,15 +105,11 @@ fn write_chunks(path: &Path, chunks: &[Bytes]) -> std::io::Result<()> {
 
 /// Stores a checked slice; returns its upload id and number.
 fn accept_slice(st: &Shared, form: &Form) -> Result<(String, u64), ApiError> {
-    let id = form
-        .text("preuploadID")
-        .ok_or_else(|| ApiError::param("preuploadID"))?;
+    let id = form.required("preuploadID")?;
     let no = form
         .int("sliceNo")?
         .ok_or_else(|| ApiError::param("sliceNo"))?;
-    let md5 = form
-        .text("sliceMD5")
-        .ok_or_else(|| ApiError::param("sliceMD5"))?;
+    let md5 = form.required("sliceMD5")?;
     let file = form.file.as_ref().ok_or_else(|| ApiError::param("slice"))?;
     let d = lock(&st.drive);
     let s = d.uploads.get(id)?;
@@ -164,15 +160,12 @@ fn place_single(st: &Shared, form: &Form) -> Result<i64, ApiError> {
     let parent = form
         .int("parentFileID")?
         .ok_or_else(|| ApiError::param("parentFileID"))?;
-    let filename = form
-        .text("filename")
-        .ok_or_else(|| ApiError::param("filename"))?
-        .to_owned();
-    let etag = form.text("etag").ok_or_else(|| ApiError::param("etag"))?;
+    let filename = form.required("filename")?.to_owned();
+    let etag = form.required("etag")?;
     let size = form.int("size")?.ok_or_else(|| ApiError::param("size"))?;
     let size = check_size(size, SINGLE_MAX, SINGLE_TOO_BIG)?;
     let dup = Duplicate::from_code(form.int("duplicate")?)?;
-    let contain_dir = form.text("containDir") == Some("true");
+    let contain_dir = form.flag("containDir")?;
     check_md5(etag, "etag")?;
     let file = form.file.as_ref().ok_or_else(|| ApiError::param("file"))?;
     if file.len != size || file.md5 != etag {
