@@ -43,6 +43,9 @@ pub struct MockServerArgs {
     /// Answer each download URL first with a 302 to a second URL (clients must follow it).
     #[arg(long)]
     pub redirect_downloads: bool,
+    /// Refuse 0-byte uploads, as the real service is reported to.
+    #[arg(long)]
+    pub refuse_empty_files: bool,
     /// How many times upload_complete answers "not yet" before the result.
     #[arg(long, value_name = "N")]
     pub complete_polls: Option<u32>,

@@ -81,6 +81,9 @@ pub struct Knobs {
     pub quota: u64,
     /// `/dl/…` download URLs answer their first request with a 302 to a second URL.
     pub download_redirect: bool,
+    /// Refuse 0-byte uploads (`create` and `single/create` with `size` 0) with code 1, as
+    /// backends written against the real service report it does (API.md trap 26).
+    pub refuse_empty_files: bool,
     /// Strict names: a field name (JSON body key, query parameter or multipart part) that
     /// matches a documented one only when case is ignored (`fileIds` for `fileIDs`,
     /// `parentfileid` for `parentFileID`) is refused with code 1 instead of accepted as the real
@@ -112,6 +115,7 @@ impl Default for Knobs {
             // 2 TiB: the free tier's permanent space.
             quota: 2 << 40,
             download_redirect: false,
+            refuse_empty_files: false,
             strict_names: false,
             rng_seed: None,
         }

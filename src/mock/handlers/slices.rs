@@ -26,7 +26,7 @@ use super::super::shared::{Shared, lock};
 use super::super::tree::Duplicate;
 use super::super::upload::{self, Phase, slice_dir};
 use super::form::{Form, FormSpec, read_form};
-use super::upload::{check_md5, check_size};
+use super::upload::{check_md5, check_size, refuse_empty};
 
 /// "此接口限制开发者上传单文件大小为1GB".
 const SINGLE_MAX: u64 = 1 << 30;
@@ -164,6 +164,7 @@ fn place_single(st: &Shared, form: &Form) -> Result<i64, ApiError> {
     let etag = form.required("etag")?;
     let size = form.int("size")?.ok_or_else(|| ApiError::param("size"))?;
     let size = check_size(size, SINGLE_MAX, SINGLE_TOO_BIG)?;
+    refuse_empty(st, size)?;
     let dup = Duplicate::from_code(form.int("duplicate")?)?;
     let contain_dir = form.flag("containDir")?;
     check_md5(etag, "etag")?;

@@ -2,6 +2,11 @@
 //! (small files) or the v2 session — one hash pass, `create` (done at once on an instant
 //! upload), the slices, and the polled `upload_complete`. A saved session is picked up where
 //! it stopped when the file is unchanged; a session the server forgot starts over.
+//!
+//! Empty files: the real drive is reported to refuse 0-byte uploads (API.md trap 26) with an
+//! answer nobody has recorded, so a plain refusal (no retryable or known kind) of an empty file
+//! is taken as that and reported as such; once the server has refused one, the batch's other
+//! empty files are refused without asking it.
 
 mod complete;
 mod hash;
@@ -37,6 +42,9 @@ pub(crate) async fn run(ctx: &mut JobCtx, w: &UploadWork) -> Result<Outcome, Tra
     ctx.state(JobState::Planning);
     let (size, modified) = stat(&w.local).await?;
     ctx.set_size(size);
+    if size == 0 && ctx.inner.refuses_empty.load(Ordering::Relaxed) {
+        return Err(TransferError::empty_file(None));
+    }
     let parent = match w.parent {
         Some(parent) => parent,
         None => {
@@ -103,10 +111,20 @@ pub(crate) async fn run(ctx: &mut JobCtx, w: &UploadWork) -> Result<Outcome, Tra
         }
         ctx.set_resume(Resume::None);
     }
-    if size <= ctx.cfg().single_step_max {
-        return single::run(ctx, &t).await;
+    let sent = match size <= ctx.cfg().single_step_max {
+        true => single::run(ctx, &t).await,
+        false => sliced(ctx, &t, modified).await,
+    };
+    sent.map_err(|e| refused_empty(ctx, size, e))
+}
+
+/// A plain refusal of an empty file is the drive refusing empty files.
+fn refused_empty(ctx: &JobCtx, size: u64, e: TransferError) -> TransferError {
+    if size != 0 || e.kind != TransferErrorKind::Api(ApiErrorKind::Fatal) {
+        return e;
     }
-    sliced(ctx, &t, modified).await
+    ctx.inner.refuses_empty.store(true, Ordering::Relaxed);
+    TransferError::empty_file(Some(&e.message))
 }
 
 async fn sliced(
