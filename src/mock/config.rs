@@ -81,6 +81,9 @@ pub struct Knobs {
     pub quota: u64,
     /// `/dl/…` download URLs answer their first request with a 302 to a second URL.
     pub download_redirect: bool,
+    /// Serve the legacy `GET /api/v1/file/list`. Off, it answers as a route the gateway does
+    /// not know (code 404), for testing clients that must do without it.
+    pub legacy_list: bool,
     /// Refuse 0-byte uploads (`create` and `single/create` with `size` 0) with code 1, as
     /// backends written against the real service report it does (API.md trap 26).
     pub refuse_empty_files: bool,
@@ -116,6 +119,7 @@ impl Default for Knobs {
             quota: 2 << 40,
             download_redirect: false,
             refuse_empty_files: false,
+            legacy_list: true,
             strict_names: false,
             rng_seed: None,
         }

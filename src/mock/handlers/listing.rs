@@ -77,7 +77,9 @@ pub(crate) async fn list(State(st): State<Arc<Shared>>, q: RawQuery) -> ApiResul
     Ok(Data(json!({ "lastFileId": last, "fileList": items })))
 }
 
-fn search_iter<'a>(
+/// Items matching a v2 `searchData` (mode 0: every term, case-insensitive; mode 1: the exact
+/// name) with ids above `after`, items inside a trashed folder left out.
+pub(crate) fn search_iter<'a>(
     tree: &'a Tree,
     query: &'a str,
     exact: bool,

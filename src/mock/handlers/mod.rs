@@ -7,6 +7,7 @@ pub(crate) mod copy;
 pub(crate) mod download;
 mod form;
 pub(crate) mod images;
+pub(crate) mod legacy_list;
 pub(crate) mod listing;
 pub(crate) mod mutate;
 mod params;
