@@ -23,6 +23,7 @@ mod model;
 mod ops;
 mod presigned;
 mod rate_limit;
+mod recycle;
 mod retry;
 mod token_cache;
 mod transport;
@@ -50,6 +51,7 @@ pub use model::{
     ROOT_DIR, RenameFailure, RenameReport, SearchMode, TimeWindow, UploadedPart, UserInfo,
     VipGrant,
 };
+pub use recycle::{TRASH_PAGE_LIMIT, TrashPage};
 pub use retry::RetryPolicy;
 pub use token_cache::forget_cached_token;
 pub use upload::md5_hex;

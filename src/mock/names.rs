@@ -56,8 +56,8 @@ mod tests {
 
     #[test]
     fn any_casing_by_default_the_exact_one_first() {
-        assert_eq!(find(PAIRS, "parentFileId").unwrap(), Some(&"1"));
-        assert_eq!(find(PAIRS, "LIMIT").unwrap(), Some(&"6"));
+        assert_eq!(find(PAIRS, "parentFileId").unwrap(), Some("1"));
+        assert_eq!(find(PAIRS, "LIMIT").unwrap(), Some("6"));
         assert_eq!(find(PAIRS, "missing").unwrap(), None);
     }
 
@@ -72,6 +72,6 @@ mod tests {
             "{e:?}"
         );
         let exact = STRICT.scope(true, async { find(PAIRS, "limit") }).await;
-        assert_eq!(exact.unwrap(), Some(&"5"));
+        assert_eq!(exact.unwrap(), Some("5"));
     }
 }
