@@ -131,6 +131,7 @@ impl PanFs {
             self.client().trash(&c).await.map_err(|e| e.error)
         })
         .await;
+        self.remember_trashed(&out.ok);
         self.invalidate(&[dir]);
         out
     }
@@ -146,6 +147,7 @@ impl PanFs {
             self.client().delete(&c).await.map_err(|e| e.error)
         })
         .await;
+        self.lock().trash.forget(&out.ok);
         out
     }
 
@@ -183,6 +185,7 @@ impl PanFs {
             }
             progress((i + 1) * CHUNK);
         }
+        self.lock().trash.forget(&out.ok);
         self.forget_all();
         (out, orphaned)
     }

@@ -7,3 +7,4 @@ mod images;
 mod images_ops;
 mod ops;
 mod transfers;
+mod trash;
