@@ -287,7 +287,17 @@ fn finished(model: &mut Model, op: crate::app::OpId, report: OpReport) -> Vec<Ef
         {
             model.pane_mut(side).want_cursor = Some(key.clone());
         }
-        effects.push(nav::reload(model, side, true));
+        let mut reload = nav::reload(model, side, true);
+        if let Effect::List {
+            location: Location::Trash,
+            fresh,
+            ..
+        } = &mut reload
+        {
+            // The trash index knows what panfm's own operations changed: no recycle-bin call.
+            *fresh = false;
+        }
+        effects.push(reload);
     }
     if !report.orphaned.is_empty() {
         orphans(model, report.orphaned);

@@ -123,3 +123,26 @@ fn restores_and_purges_change_the_trash_view_in_place() {
         .collect();
     assert_eq!(relisted, [Side::Right], "only the other pane reloads");
 }
+
+#[test]
+fn after_other_operations_the_trash_reloads_from_what_panfm_knows() {
+    let (mut m, _) = in_trash(vec![cloud(1, "a", false)]);
+    let report = OpReport {
+        ok: 1,
+        ..OpReport::default()
+    };
+    let effects = update(&mut m, Msg::Op(OpMsg::Finished { op: 1, report }));
+    let trash_reload = effects.iter().find_map(|e| match e {
+        Effect::List {
+            location: Location::Trash,
+            fresh,
+            ..
+        } => Some(*fresh),
+        _ => None,
+    });
+    assert_eq!(trash_reload, Some(false), "{effects:?}");
+    assert!(matches!(
+        press(&mut m, "<C-r>")[..],
+        [Effect::List { fresh: true, .. }]
+    ));
+}
