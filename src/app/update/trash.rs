@@ -47,7 +47,7 @@ pub fn scan(model: &mut Model) -> Vec<Effect> {
     let Effect::List { ticket, .. } = nav::reload(model, side, true) else {
         return vec![];
     };
-    model.info("Scanning every cloud folder for trashed entries…");
+    model.info("Full scan of the trash started: every cloud folder is listed (slow)");
     vec![Effect::ScanTrash { side, ticket }]
 }
 

@@ -51,7 +51,7 @@ fn the_full_scan_key_works_in_the_trash_only() {
     assert_eq!(side, Side::Left);
     assert_ne!(ticket, listed);
     assert!(m.pane(side).is_loading());
-    assert!(status_text(&m).contains("Scanning"));
+    assert!(status_text(&m).contains("Full scan of the trash started"));
     let entries = vec![cloud(1, "a", false), cloud(2, "deep", false)];
     update(
         &mut m,
