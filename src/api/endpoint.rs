@@ -9,6 +9,8 @@ pub(crate) enum Endpoint {
     AccessToken,
     UserInfo,
     ListV2,
+    /// The legacy list (`api/v1/file/list`): the only call that lists the recycle bin.
+    ListV1,
     Detail,
     Infos,
     Mkdir,
@@ -60,10 +62,11 @@ const fn qps(free: f64, vip: f64) -> Option<Qps> {
 pub(crate) const DEFAULT_QPS: f64 = 2.0;
 
 impl Endpoint {
-    pub(crate) const ALL: [Endpoint; 37] = [
+    pub(crate) const ALL: [Endpoint; 38] = [
         Self::AccessToken,
         Self::UserInfo,
         Self::ListV2,
+        Self::ListV1,
         Self::Detail,
         Self::Infos,
         Self::Mkdir,
@@ -106,6 +109,7 @@ impl Endpoint {
             Self::AccessToken => "api/v1/access_token",
             Self::UserInfo => "api/v1/user/info",
             Self::ListV2 => "api/v2/file/list",
+            Self::ListV1 => "api/v1/file/list",
             Self::Detail => "api/v1/file/detail",
             Self::Infos => "api/v1/file/infos",
             Self::Mkdir => "upload/v1/file/mkdir",
@@ -147,6 +151,7 @@ impl Endpoint {
         match self {
             Self::UserInfo
             | Self::ListV2
+            | Self::ListV1
             | Self::Detail
             | Self::AsyncCopyProcess
             | Self::DownloadInfo
@@ -173,6 +178,8 @@ impl Endpoint {
             Self::AccessToken => qps(8.0, 10.0),
             Self::UserInfo => qps(10.0, 10.0),
             Self::ListV2 => qps(5.0, 10.0),
+            // One page every 5 s on the free tier.
+            Self::ListV1 => qps(0.2, 10.0),
             Self::Move => qps(3.0, 10.0),
             Self::Delete => qps(1.0, 10.0),
             Self::Mkdir => qps(5.0, 20.0),
@@ -225,6 +232,7 @@ impl Endpoint {
             Self::AccessToken
                 | Self::UserInfo
                 | Self::ListV2
+                | Self::ListV1
                 | Self::Detail
                 | Self::Infos
                 | Self::AsyncCopyProcess
@@ -262,6 +270,8 @@ mod tests {
     fn table_b_values() {
         let list = Endpoint::ListV2.qps().unwrap();
         assert_eq!((list.free, list.vip), (5.0, 10.0));
+        let legacy = Endpoint::ListV1.qps().unwrap();
+        assert_eq!((legacy.free, legacy.vip), (0.2, 10.0));
         let del = Endpoint::Delete.qps().unwrap();
         assert_eq!((del.free, del.vip), (1.0, 10.0));
         let mkdir = Endpoint::Mkdir.qps().unwrap();

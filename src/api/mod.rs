@@ -24,6 +24,7 @@ mod ops;
 mod poll;
 mod presigned;
 mod rate_limit;
+mod recycle;
 mod retry;
 mod token_cache;
 mod transport;
@@ -52,6 +53,7 @@ pub use model::{
     UserInfo, VipGrant, upload_size_refusal,
 };
 pub use poll::Patience;
+pub use recycle::{TRASH_PAGE_LIMIT, TrashPage};
 pub use retry::RetryPolicy;
 pub use token_cache::forget_cached_token;
 pub use upload::md5_hex;

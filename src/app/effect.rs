@@ -15,6 +15,9 @@ pub enum Effect {
         location: Location,
         fresh: bool,
     },
+    /// List the cloud trash for `side` by walking every folder (slow: one call per 100 entries
+    /// of every folder), answering like `List`.
+    ScanTrash { side: Side, ticket: Ticket },
     /// Fetch the cloud account (quota, VIP) for the header and the rate limiter.
     FetchAccount,
     /// Fetch cloud details of entry `id` (folders: accumulated size).

@@ -5,6 +5,7 @@
 
 use super::sort::SortSpec;
 use crate::fs::{Entry, EntryKey};
+use std::collections::HashSet;
 
 #[derive(Debug, Clone, Default)]
 pub struct Listing {
@@ -115,6 +116,14 @@ impl Listing {
         let (view, moved) = merge(&self.view, &fresh_visible, entries, spec, track);
         self.view = view;
         moved
+    }
+
+    /// Drops the entries whose key is in `keys`.
+    pub fn remove(&mut self, keys: &HashSet<EntryKey>, spec: SortSpec, vis: &Visibility) {
+        let mut kept = std::mem::take(&mut self.entries);
+        kept.retain(|e| !keys.contains(&e.key));
+        *self = Self::default();
+        self.push_page(kept, spec, vis, None);
     }
 
     pub fn resort(&mut self, spec: SortSpec, vis: &Visibility) {

@@ -55,6 +55,13 @@ pub enum ListingMsg {
         ticket: Ticket,
         error: FsError,
     },
+    /// Sent before `Done` when the listing could show only part of what was asked for (the
+    /// trash, when the recycle bin cannot be listed): why.
+    Partial {
+        side: Side,
+        ticket: Ticket,
+        why: String,
+    },
 }
 
 #[derive(Debug, Clone)]

@@ -143,6 +143,8 @@ pub struct OpReport {
     pub orphaned: Vec<OpItem>,
     /// The entry to put the cursor on afterwards (e.g. a new directory).
     pub focus: Option<(Location, EntryKey)>,
+    /// Entries that left the trash (restored or purged): the trash view drops them in place.
+    pub gone: Vec<EntryKey>,
 }
 
 #[derive(Debug, Clone)]

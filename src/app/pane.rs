@@ -125,6 +125,14 @@ impl Pane {
         self.set_cursor(to, rows);
     }
 
+    /// Drops the entries with `keys` from the listing in place; the cursor stays at its height.
+    pub fn remove_entries(&mut self, keys: &HashSet<EntryKey>, rows: usize) {
+        let (spec, vis) = (self.sort, self.visibility());
+        self.listing.remove(keys, spec, &vis);
+        self.set_cursor(self.cursor, rows);
+        self.recount_marks();
+    }
+
     /// Recomputes `marked_bytes` and drops marks of entries that no longer exist.
     pub fn recount_marks(&mut self) {
         if self.marks.is_empty() {

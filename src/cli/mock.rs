@@ -39,13 +39,17 @@ pub struct MockServerArgs {
     /// (default 2 TiB, the free tier's).
     #[arg(long, value_name = "BYTES")]
     pub quota: Option<u64>,
-    /// Take JSON body fields only in their documented spelling; the real server, and the mock
-    /// by default, ignore case (`fileIds` for `fileIDs`). For checking a client.
+    /// Take field names (JSON keys, query parameters, form parts) only in their documented
+    /// spelling; the real server, and the mock by default, ignore case (`fileIds` for
+    /// `fileIDs`, p123client's `parentfileid`). For checking a client.
     #[arg(long)]
     pub strict_names: bool,
     /// Answer each download URL first with a 302 to a second URL (clients must follow it).
     #[arg(long)]
     pub redirect_downloads: bool,
+    /// Refuse 0-byte uploads, as the real service is reported to.
+    #[arg(long)]
+    pub refuse_empty_files: bool,
     /// How many times upload_complete answers "not yet" before the result.
     #[arg(long, value_name = "N")]
     pub complete_polls: Option<u32>,

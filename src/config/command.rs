@@ -54,6 +54,9 @@ pub enum Command {
     Delete,
     /// Show the cloud trash in this pane.
     ShowTrash,
+    /// In the trash: list it by walking every cloud folder (finds what the recycle-bin listing
+    /// could not).
+    ScanTrash,
     Undo,
     /// In a copy/move question: type another destination.
     EditTarget,

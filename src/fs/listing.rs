@@ -10,7 +10,7 @@ use std::hash::Hash;
 use std::time::{Duration, Instant};
 
 /// How long a listed folder is served from the cache before it is listed again.
-const CACHE_TTL: Duration = Duration::from_secs(120);
+pub(super) const CACHE_TTL: Duration = Duration::from_secs(120);
 /// Flush a batch to the pane at least this often while pages keep coming.
 const FLUSH_EVERY: Duration = Duration::from_millis(250);
 
@@ -54,6 +54,11 @@ impl<K: Eq + Hash> ListingCache<K> {
 
     pub fn clear(&mut self) {
         self.dirs.clear();
+    }
+
+    /// Every cached entry, however old its listing.
+    pub fn entries(&self) -> impl Iterator<Item = &Entry> {
+        self.dirs.values().flat_map(|(_, entries)| entries)
     }
 }
 

@@ -17,10 +17,12 @@ pub mod pan;
 pub mod pan_ops;
 mod pan_trash;
 pub mod resolve;
+mod trash_index;
 
 pub use batch::BatchOutcome;
 pub use entry::{Entry, EntryKey, EntryKind};
 pub use location::{CloudDir, CloudSearch, ImageDir, Location, Trail};
+pub use pan_trash::TrashListing;
 
 use thiserror::Error;
 

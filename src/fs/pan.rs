@@ -2,13 +2,19 @@
 //! API gives 100 entries a page, and merging every page into a 100k-entry view would cost
 //! O(n) each time), a short-lived directory cache invalidated by every change panfm makes, a
 //! parent map learned from listings so directories found by search can be placed in the tree,
-//! and the mapping from API errors to [`FsError`] kinds.
+//! the index of what is known to be in the trash (`trash_index`), and the mapping from API
+//! errors to [`FsError`] kinds.
+//!
+//! NOTE: `v2/file/list` returns trashed entries under their old parent ("此接口查询结果包含回收站的
+//! 文件,需自行根据字段 trashed 判断处理"); listings here read them, note them in the trash index
+//! and leave them out of what the pane gets.
 
 use super::listing::{self, ListingCache};
 use super::local::sanitize_name;
+use super::trash_index::TrashIndex;
 use super::{CloudDir, Entry, EntryKey, FsError, FsErrorKind};
 use crate::api::{self, ApiError, ApiErrorKind, FileEntry, FileId, SearchMode};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 
 /// Deepest directory chain walked when placing a search result.
@@ -21,10 +27,11 @@ pub struct PanFs {
 }
 
 #[derive(Default)]
-struct State {
+pub(super) struct State {
     dirs: ListingCache<FileId>,
     /// id → (name, parent id) of every directory seen in a listing.
     parents: HashMap<FileId, (String, FileId)>,
+    pub(super) trash: TrashIndex,
 }
 
 impl PanFs {
@@ -57,7 +64,7 @@ impl PanFs {
         let mut all = Vec::new();
         let complete = self
             .stream(
-                |cursor| self.client.list_page(dir, cursor),
+                |cursor| self.client.list_page_with_trashed(dir, cursor),
                 |batch| {
                     all.extend(batch.iter().cloned());
                     sink(batch)
@@ -87,7 +94,8 @@ impl PanFs {
             .map(|_| ())
     }
 
-    /// Pages through a listing, learning its folders; `Ok(true)` when every page was read.
+    /// Pages through a listing, learning its folders and trashed entries and leaving the latter
+    /// out; `Ok(true)` when every page was read.
     async fn stream<F, Fut>(
         &self,
         mut page: F,
@@ -102,17 +110,35 @@ impl PanFs {
             async move {
                 let p = fetched.await.map_err(to_fs_error)?;
                 self.learn(&p.entries);
-                Ok((p.entries.iter().map(to_entry).collect(), p.next))
+                let live = p.entries.iter().filter(|e| !e.trashed).map(to_entry);
+                Ok((live.collect(), p.next))
             }
         };
         listing::stream(entries, sink).await
     }
 
+    /// Notes the folders of a listing and what it says is (or is no longer) in the trash.
     pub(super) fn learn(&self, entries: &[FileEntry]) {
         let mut state = self.lock();
-        for e in entries.iter().filter(|e| e.is_dir()) {
-            state.parents.insert(e.id, (e.name.clone(), e.parent_id));
+        for e in entries {
+            state.trash.saw(e);
+            if e.is_dir() {
+                state.parents.insert(e.id, (e.name.clone(), e.parent_id));
+            }
         }
+    }
+
+    /// Notes that `ids` went to the trash, as the cached listings show them.
+    pub(super) fn remember_trashed(&self, ids: &[FileId]) {
+        let wanted: HashSet<EntryKey> = ids.iter().map(|id| EntryKey::Cloud(*id)).collect();
+        let mut state = self.lock();
+        let found: Vec<Entry> = state
+            .dirs
+            .entries()
+            .filter(|e| wanted.contains(&e.key))
+            .cloned()
+            .collect();
+        state.trash.add(found);
     }
 
     /// Forgets cached listings of `dirs` (after anything changed in them).
@@ -174,7 +200,7 @@ impl PanFs {
         ))
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, State> {
+    pub(super) fn lock(&self) -> std::sync::MutexGuard<'_, State> {
         // A panic while holding this lock leaves only cache data behind; keep using it.
         self.state
             .lock()

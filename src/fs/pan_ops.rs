@@ -130,6 +130,7 @@ impl PanFs {
             self.client().trash(&c).await.map_err(|e| e.error)
         })
         .await;
+        self.remember_trashed(&out.ok);
         self.invalidate(&[dir]);
         out
     }
@@ -145,6 +146,7 @@ impl PanFs {
             self.client().delete(&c).await.map_err(|e| e.error)
         })
         .await;
+        self.lock().trash.forget(&out.ok);
         out
     }
 
@@ -182,6 +184,7 @@ impl PanFs {
             }
             progress((i + 1) * CHUNK);
         }
+        self.lock().trash.forget(&out.ok);
         self.forget_all();
         (out, orphaned)
     }

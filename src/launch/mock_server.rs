@@ -37,6 +37,7 @@ pub async fn run(args: MockServerArgs) -> color_eyre::Result<()> {
     k.vip = args.vip;
     k.strict_names = args.strict_names;
     k.download_redirect = args.redirect_downloads;
+    k.refuse_empty_files = args.refuse_empty_files;
     if let Some(size) = args.slice_size {
         k.slice_size = size;
     }

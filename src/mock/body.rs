@@ -4,20 +4,16 @@
 //! header is not checked, although developer-notes.zh.md lists `application/json` as required
 //! on every call.
 //!
-//! With the `strict_names` knob a key is taken only in the spelling the handler asks for, which
-//! is the documented one; another casing of it is an error naming both. The gate sets the knob
-//! for the request's task (`STRICT`), so handlers need not pass it along.
+//! Keys are matched as `names` matches every kind of field name: any casing by default, only
+//! the documented spelling under the `strict_names` knob. Numeric strings are accepted in both
+//! modes: strictness is about names, not value types.
 
 use std::collections::HashMap;
 
 use serde_json::Value;
 
+use super::names;
 use super::reply::ApiError;
-
-tokio::task_local! {
-    /// Whether the request being handled runs under `strict_names`.
-    pub(crate) static STRICT: bool;
-}
 
 /// Body fields by lower-cased key: the key as sent and its value.
 pub(crate) struct Fields {
@@ -27,7 +23,7 @@ pub(crate) struct Fields {
 
 impl Fields {
     pub fn parse(bytes: &[u8]) -> Result<Self, ApiError> {
-        let strict = STRICT.try_with(|s| *s).unwrap_or(false);
+        let strict = names::strict();
         match serde_json::from_slice::<Value>(bytes) {
             Ok(Value::Object(map)) => Ok(Fields {
                 map: map
@@ -46,10 +42,7 @@ impl Fields {
             return Ok(None);
         };
         if self.strict && sent != key {
-            return Err(ApiError::new(
-                1,
-                format!("参数错误: {sent} (strict names: the documented spelling is {key})"),
-            ));
+            return Err(names::misspelled(sent, key));
         }
         Ok(Some(value).filter(|v| !v.is_null()))
     }
@@ -167,7 +160,7 @@ mod tests {
     #[tokio::test]
     async fn strict_names_refuse_other_casings_only() {
         let body = br#"{"fileIds":[1],"parentFileID":2,"extra":1}"#;
-        let f = STRICT
+        let f = names::STRICT
             .scope(true, async { Fields::parse(body) })
             .await
             .unwrap();

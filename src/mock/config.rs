@@ -85,8 +85,15 @@ pub struct Knobs {
     pub slice_hold: Option<u64>,
     /// `/dl/…` download URLs answer their first request with a 302 to a second URL.
     pub download_redirect: bool,
-    /// Strict names: a JSON body key that matches a documented field name only when case is
-    /// ignored (`fileIds` for `fileIDs`) is refused with code 1 instead of accepted as the real
+    /// Serve the legacy `GET /api/v1/file/list`. Off, it answers as a route the gateway does
+    /// not know (code 404), for testing clients that must do without it.
+    pub legacy_list: bool,
+    /// Refuse 0-byte uploads (`create` and `single/create` with `size` 0) with code 1, as
+    /// backends written against the real service report it does (API.md trap 26).
+    pub refuse_empty_files: bool,
+    /// Strict names: a field name (JSON body key, query parameter or multipart part) that
+    /// matches a documented one only when case is ignored (`fileIds` for `fileIDs`,
+    /// `parentfileid` for `parentFileID`) is refused with code 1 instead of accepted as the real
     /// server does. For client tests, so a client is held to the documented spelling.
     pub strict_names: bool,
     /// The next this many `/dl/…` fetches are refused the way the CDN refuses a URL bound to
@@ -128,6 +135,8 @@ impl Default for Knobs {
             quota: 2 << 40,
             slice_hold: None,
             download_redirect: false,
+            refuse_empty_files: false,
+            legacy_list: true,
             strict_names: false,
             cdn_refusals: 0,
             lost_replies: 0,

@@ -41,7 +41,7 @@ pub(crate) async fn gate(State(st): State<Arc<Shared>>, req: Request, next: Next
         }
         return e.into_response();
     }
-    let response = super::body::STRICT
+    let response = super::names::STRICT
         .scope(knobs.strict_names, next.run(req))
         .await;
     if path == knobs.lose_replies_to && st.take(|k| &mut k.lost_replies) {

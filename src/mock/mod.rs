@@ -5,7 +5,8 @@
 //!
 //! It depends on nothing else in this crate. Layout: `server` starts and stops it, `router`
 //! lists the endpoints, `gate` checks headers, tokens and QPS (`limiter`) for every request,
-//! `handlers` speak the wire format (`reply` is the envelope, `body` the lenient JSON reader),
+//! `handlers` speak the wire format (`reply` is the envelope, `body` the lenient JSON reader,
+//! `names` how field names match),
 //! `tree` is the folder tree, `blobs` the `(md5, size)` content store on disk (`content` produces
 //! seeded content), `upload` the v2 sessions, `images` the image-hosting space (图床), `seed`
 //! the demo drive, `persist` the state directory, `faults` the dropped connections.
@@ -21,6 +22,7 @@ mod handlers;
 mod images;
 mod inspect;
 mod limiter;
+mod names;
 mod persist;
 mod reply;
 mod router;

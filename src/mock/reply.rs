@@ -82,6 +82,13 @@ impl ApiError {
         ApiError::new(1, "文件上传失败")
     }
 
+    /// The refusal of a 0-byte upload under the `refuse_empty_files` knob. The real code and
+    /// message are unknown (rclone PRs #9017/#9047 only say empty files are not supported);
+    /// code 1, as for the server's other validation errors.
+    pub fn empty_file() -> Self {
+        ApiError::new(1, "不支持上传空文件(0字节)")
+    }
+
     pub fn verifying() -> Self {
         ApiError::new(20103, "文件正在校验中,请间隔1秒后再试")
     }

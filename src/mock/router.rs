@@ -16,7 +16,9 @@ use super::gate::{TOKEN_PATH, gate};
 use super::handlers::images::{
     copy as image_copy, files, offline, storage, upload as image_upload,
 };
-use super::handlers::{account, copy, download, listing, mutate, slices, trash, upload};
+use super::handlers::{
+    account, copy, download, legacy_list, listing, mutate, slices, trash, upload,
+};
 use super::reply::envelope;
 use super::shared::Shared;
 
@@ -62,6 +64,7 @@ pub(crate) fn build(st: Arc<Shared>) -> Router {
         .route(TOKEN_PATH, post(account::access_token))
         .route("/api/v1/user/info", get(account::user_info))
         .route("/api/v2/file/list", get(listing::list))
+        .route("/api/v1/file/list", get(legacy_list::list))
         .route("/api/v1/file/detail", get(listing::detail))
         .route("/api/v1/file/infos", post(listing::infos))
         .route("/upload/v1/file/mkdir", post(mutate::mkdir))
@@ -89,7 +92,7 @@ pub(crate) fn build(st: Arc<Shared>) -> Router {
 }
 
 /// Kong's answer for an unknown path or method, in the envelope.
-async fn no_route() -> Response {
+pub(crate) async fn no_route() -> Response {
     let mut response = envelope(
         404,
         "no Route matched with those values",

@@ -88,10 +88,12 @@ pub async fn run(fs: &PanFs, spec: &OpSpec, mut progress: impl FnMut(usize) + Se
             items,
         } => {
             let out = fs.purge(&ids(items), &mut progress).await;
+            report.gone = out.ok.iter().map(|id| EntryKey::Cloud(*id)).collect();
             fold(&mut report, out, items);
         }
         OpSpec::Restore { items, to } => {
             let (out, orphaned) = fs.restore(&ids(items), to.as_ref(), &mut progress).await;
+            report.gone = out.ok.iter().map(|id| EntryKey::Cloud(*id)).collect();
             report.orphaned = items
                 .iter()
                 .filter(|i| matches!(i.key, EntryKey::Cloud(id) if orphaned.contains(&id)))

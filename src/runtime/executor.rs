@@ -8,7 +8,7 @@ use crate::app::{
 };
 use crate::fs::img::ImgFs;
 use crate::fs::pan::PanFs;
-use crate::fs::{FsError, FsErrorKind, Location, local};
+use crate::fs::{FsError, FsErrorKind, Location, TrashListing, local};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use tokio::sync::mpsc::UnboundedSender;
@@ -90,7 +90,10 @@ impl Executor {
                 ticket,
                 location,
                 fresh,
-            } => self.list(side, ticket, location, fresh),
+            } => self.list(side, ticket, location, fresh, false),
+            Effect::ScanTrash { side, ticket } => {
+                self.list(side, ticket, Location::Trash, true, true)
+            }
             Effect::FetchAccount => self.cloud_task(|fs| async move {
                 let result = fs.user_info().await.map(|u| Account {
                     nickname: u.nickname.clone(),
@@ -157,7 +160,8 @@ impl Executor {
         });
     }
 
-    fn list(&self, side: Side, ticket: Ticket, location: Location, fresh: bool) {
+    /// Lists `location` for `side`; `scan` makes a trash listing the full scan.
+    fn list(&self, side: Side, ticket: Ticket, location: Location, fresh: bool, scan: bool) {
         let current = self.current[side.index()].clone();
         current.store(ticket, Ordering::SeqCst);
         let tx = self.tx.clone();
@@ -175,35 +179,57 @@ impl Executor {
                         .is_ok()
             }
         };
-        let finish = move |result: Result<(), FsError>| {
+        // `Ok(Some(why))`: done, but only part of what was asked for could be listed.
+        let finish = move |result: Result<Option<String>, FsError>| {
+            if !live() {
+                return;
+            }
             let msg = match result {
-                Ok(()) => ListingMsg::Done { side, ticket },
+                Ok(partial) => {
+                    if let Some(why) = partial {
+                        let note = ListingMsg::Partial { side, ticket, why };
+                        let _ = tx.send(Msg::Listing(note));
+                    }
+                    ListingMsg::Done { side, ticket }
+                }
                 Err(error) => ListingMsg::Failed {
                     side,
                     ticket,
                     error,
                 },
             };
-            if live() {
-                let _ = tx.send(Msg::Listing(msg));
-            }
+            let _ = tx.send(Msg::Listing(msg));
         };
+        let whole = |r: Result<(), FsError>| r.map(|()| None);
         match (location, self.cloud.clone()) {
             (Location::Local(path), _) => {
-                tokio::task::spawn_blocking(move || finish(local::list_dir(&path, page)));
+                tokio::task::spawn_blocking(move || finish(whole(local::list_dir(&path, page))));
             }
             (Location::Cloud(dir), Some(fs)) => {
-                tokio::spawn(async move { finish(fs.list(dir.id(), fresh, page).await) });
+                tokio::spawn(async move { finish(whole(fs.list(dir.id(), fresh, page).await)) });
             }
             (Location::Search(s), Some(fs)) => {
-                tokio::spawn(async move { finish(fs.search(&s.query, s.exact, page).await) });
+                tokio::spawn(async move {
+                    finish(whole(fs.search(&s.query, s.exact, page).await));
+                });
             }
             (Location::Trash, Some(fs)) => {
-                tokio::spawn(async move { finish(fs.list_trash(page).await) });
+                tokio::spawn(async move {
+                    let listed = match scan {
+                        true => fs.scan_trash(page).await,
+                        false => fs.list_trash(fresh, page).await,
+                    };
+                    finish(listed.map(|l| match l {
+                        TrashListing::Complete => None,
+                        TrashListing::Partial(why) => Some(why),
+                    }));
+                });
             }
             (Location::Images(dir), Some(_)) => match self.images.clone() {
                 Some(fs) => {
-                    tokio::spawn(async move { finish(fs.list(dir.id(), fresh, page).await) });
+                    tokio::spawn(
+                        async move { finish(whole(fs.list(dir.id(), fresh, page).await)) },
+                    );
                 }
                 None => finish(Err(FsError::new(
                     FsErrorKind::Unsupported,

@@ -28,6 +28,8 @@ pub enum TransferErrorKind {
     InvalidName,
     /// A file over the drive's per-file upload limit.
     TooLarge,
+    /// The drive refuses empty (0-byte) files (API.md trap 26).
+    EmptyFile,
     /// The job's cancellation token fired (pause, cancel or shutdown).
     Stopped,
     /// The state file can't be read or written.
@@ -49,6 +51,16 @@ impl TransferError {
             kind,
             message: message.into(),
         }
+    }
+
+    /// The drive's refusal of an empty file, in words a user understands; `server` is what the
+    /// server said, if it was asked.
+    pub(crate) fn empty_file(server: Option<&str>) -> Self {
+        let mut message = "the drive does not accept empty (0-byte) files".to_owned();
+        if let Some(said) = server {
+            message.push_str(&format!(" ({said})"));
+        }
+        Self::new(TransferErrorKind::EmptyFile, message)
     }
 
     pub(crate) fn stopped() -> Self {

@@ -1,10 +1,11 @@
 //! The two bottom rows. The status line shows, in order of precedence, the pending chord's
 //! continuations, the latest message, or the focused pane's totals. The hint bar shows the keys
-//! of the current layer's main commands, taken from the keymap.
+//! of the current layer's main commands (in the trash view, its own), taken from the keymap.
 
 use super::format;
 use crate::app::{Level, Model};
 use crate::config::{Command, Key, Layer};
+use crate::fs::Location;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -115,7 +116,18 @@ impl Widget for HintsView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let m = self.model;
         let layer = m.layer();
+        let in_trash = m.focused().location == Location::Trash;
         let commands: &[(Command, &str)] = match layer {
+            Layer::Browse if in_trash => &[
+                (Command::Help, "help"),
+                (Command::Rename, "restore"),
+                (Command::Delete, "delete for good"),
+                (Command::ToggleMark, "mark"),
+                (Command::Refresh, "reload"),
+                (Command::ScanTrash, "full scan (slow)"),
+                (Command::Back, "back"),
+                (Command::Quit, "quit"),
+            ],
             Layer::Browse => &[
                 (Command::Help, "help"),
                 (Command::Enter, "open"),

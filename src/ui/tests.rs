@@ -155,3 +155,16 @@ fn loading_pane_shows_spinner_and_count() {
     );
     assert!(row_text(&buf, 2).contains("Loading…"));
 }
+
+#[test]
+fn the_trash_view_names_its_own_keys() {
+    let mut m = loaded(120, 30, sample_left(), sample_right());
+    m.cloud_enabled = true;
+    let browse = row_text(screen(&m).backend().buffer(), 29);
+    assert!(!browse.contains("full scan"), "{browse}");
+    press(&mut m, "T");
+    let hints = row_text(screen(&m).backend().buffer(), 29);
+    for part in ["r restore", "F full scan (slow)", "C-r reload"] {
+        assert!(hints.contains(part), "{part}: {hints}");
+    }
+}

@@ -231,3 +231,23 @@ fn entries_that_are_not_files_are_skipped_with_a_line() {
     assert_eq!(skipped.unwrap()["skipped"], true);
     assert_eq!(env.names("/d/t"), vec!["real.txt"]);
 }
+
+#[test]
+fn an_empty_file_the_drive_refuses_fails_alone_with_a_clear_line() {
+    let env = crate::common::Env::with(|c| {
+        c.knobs.complete_pending_polls = 0;
+        c.knobs.refuse_empty_files = true;
+    });
+    env.dir("/d");
+    let src = local(&[("a.txt", b"a"), ("empty.txt", b""), ("b.txt", b"b")]);
+    let run = env.run_in(src.path(), &["upload", "a.txt", "empty.txt", "b.txt", "/d"]);
+    assert_eq!(run.code, 1, "{run:?}");
+    let lines = failures(&run.stderr);
+    assert_eq!(lines.len(), 1, "{run:?}");
+    assert!(
+        lines[0].starts_with("panfm: empty.txt: the drive does not accept empty (0-byte) files"),
+        "{lines:?}"
+    );
+    assert_eq!(env.names("/d"), vec!["a.txt", "b.txt"]);
+    assert_eq!(env.bytes("/d/b.txt"), b"b");
+}

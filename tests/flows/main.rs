@@ -5,6 +5,7 @@
 
 mod images;
 mod ops;
+mod trash;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use panfm::api::{self, ClientConfig, Credentials};
@@ -27,8 +28,12 @@ struct Harness {
 
 impl Harness {
     async fn demo() -> Harness {
+        Harness::start(Seed::Demo).await
+    }
+
+    async fn start(seed: Seed) -> Harness {
         let mock = MockServer::start(MockConfig {
-            seed: Seed::Demo,
+            seed,
             ..MockConfig::default()
         })
         .await
@@ -90,6 +95,10 @@ impl Harness {
         h.model.focus = Side::Right;
         h.until_loaded(Side::Right).await;
         h
+    }
+
+    fn command(&mut self, cmd: panfm::config::Command) {
+        dispatch(&mut self.model, &mut self.executor, Msg::Command(cmd));
     }
 
     fn key(&mut self, code: KeyCode) {

@@ -2,8 +2,8 @@
 //! refusals before any call, trash/restore/purge, and no 429 under the free-tier limits.
 
 use panfm::api::{self, ClientConfig, Credentials};
-use panfm::fs::CloudDir;
 use panfm::fs::pan::PanFs;
+use panfm::fs::{CloudDir, TrashListing};
 use panfm::mock::{MockConfig, MockServer};
 
 async fn setup() -> (MockServer, PanFs, tempfile::TempDir) {
@@ -129,13 +129,18 @@ async fn trash_restore_purge_round_trip() {
     let out = fs.trash(d, &ids, &mut |_| {}).await;
     assert_eq!(out.ok.len(), 3);
     let mut found = vec![];
-    fs.list_trash(|page| {
-        found.extend(page);
-        true
-    })
-    .await
-    .unwrap();
-    assert_eq!(found.len(), 3, "the trash walk finds them");
+    let listing = fs
+        .list_trash(true, |page| {
+            found.extend(page);
+            true
+        })
+        .await
+        .unwrap();
+    assert_eq!(listing, TrashListing::Complete);
+    assert_eq!(found.len(), 3, "the recycle bin lists them");
+    let stats = mock.stats();
+    assert_eq!(stats.calls_to("/api/v1/file/list"), 1, "one page");
+    assert_eq!(stats.calls_to("/api/v2/file/list"), 0, "no walk");
     let (out, orphaned) = fs.restore(&ids[..1], None, &mut |_| {}).await;
     assert_eq!((out.ok.len(), orphaned.len()), (1, 0));
     assert!(!mock.entry(ids[0]).unwrap().trashed);

@@ -256,10 +256,12 @@ async fn detail_accumulates_folder_size() {
         .get("/api/v1/file/detail", &[("fileID", "999".into())])
         .await;
     assert_eq!(err(&v).0, 5066);
-    // Query names are case-sensitive: `fileId` is not `fileID`.
-    err(&env
-        .get("/api/v1/file/detail", &[("fileId", dir.to_string())])
-        .await);
+    // Query names match in any casing, as on the real server (API.md trap 25), except under
+    // strict names.
+    let other_casing = [("fileId", dir.to_string())];
+    ok(&env.get("/api/v1/file/detail", &other_casing).await);
+    env.server.set_knobs(|k| k.strict_names = true);
+    err(&env.get("/api/v1/file/detail", &other_casing).await);
 }
 
 #[tokio::test]

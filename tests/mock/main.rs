@@ -12,6 +12,7 @@ mod demo;
 mod download;
 mod faults;
 mod images;
+mod legacy_list;
 mod listing;
 mod mutate;
 mod persist;

@@ -529,3 +529,27 @@ async fn slices_in_order_are_checked_and_taken_into_the_running_hash_in_one_pass
     assert_eq!(env.server.file_bytes(id).await.unwrap(), content);
     assert_eq!(env.server.stats().slices_hashed_in_one_pass, 4);
 }
+
+#[tokio::test]
+async fn empty_files_are_refused_only_under_the_knob() {
+    let env = env_with(0).await;
+    let v = single(&env, "empty.txt", b"", &md5_hex(b""), &[]).await;
+    let kept = ok(&v)["fileID"].as_i64().unwrap();
+    assert_eq!(
+        env.server.entry(kept).unwrap().size,
+        0,
+        "accepted by default"
+    );
+
+    env.server.set_knobs(|k| k.refuse_empty_files = true);
+    let v = single(&env, "refused.txt", b"", &md5_hex(b""), &[]).await;
+    let (code, message) = err(&v);
+    assert_eq!(code, 1);
+    assert!(message.contains("空文件"), "{message}");
+    // Refused even though its content (the empty blob) is already stored.
+    let (code, _) = err(&create(&env, 0, "refused.txt", b"", None).await);
+    assert_eq!(code, 1);
+    assert!(env.server.id_of("/refused.txt").is_none());
+    let v = single(&env, "one.txt", b"1", &md5_hex(b"1"), &[]).await;
+    ok(&v);
+}

@@ -10,6 +10,7 @@ mod tree;
 
 mod conflicts;
 mod control;
+mod empty;
 mod faults;
 mod images;
 mod lost;

@@ -152,3 +152,37 @@ async fn with_trashed_keeps_recycle_bin_entries_across_pages() {
     assert_eq!(first.entries.len(), 2);
     assert_eq!(first.next, Some(2));
 }
+
+#[tokio::test]
+async fn the_recycle_bin_page_asks_for_trashed_items_and_marks_them() {
+    let stub = Stub::start(|r, _| match r.path.as_str() {
+        "/api/v1/access_token" => Reply::token("T"),
+        // The legacy shape: `fileID`, `+0800 CST` times, string contentType, no `trashed`.
+        _ => Reply::ok(json!({"total": "2", "fileList": [
+            {"fileID": 11, "filename": "a", "parentFileId": 3, "parentName": "", "type": 0,
+             "etag": "ABC", "size": 5, "contentType": "0", "category": 0, "hidden": false,
+             "status": 2, "punishFlag": 0, "s3KeyFlag": "x-0", "storageNode": "m0",
+             "createAt": "2025-02-24 17:57:01 +0800 CST",
+             "updateAt": "2025-02-24 17:57:01 +0800 CST", "thumbnail": "", "downloadUrl": ""},
+            {"fileID": "12", "filename": "d", "parentFileId": 0, "type": 1, "size": 0}
+        ]})),
+    })
+    .await;
+    let page = stub.client().trash_page(2).await.unwrap();
+    assert_eq!(page.total, 2);
+    let got: Vec<_> = page.entries.iter().map(|e| (e.id, e.trashed)).collect();
+    assert_eq!(got, vec![(11, true), (12, true)]);
+    assert_eq!(page.entries[0].etag, "abc");
+    assert!(page.entries[0].updated_at.is_some());
+    let call = &stub.calls("/api/v1/file/list")[0];
+    for (k, v) in [
+        ("parentFileId", "0"),
+        ("page", "2"),
+        ("limit", "100"),
+        ("orderBy", "file_id"),
+        ("orderDirection", "asc"),
+        ("trashed", "true"),
+    ] {
+        assert_eq!(query_param(call, k).as_deref(), Some(v), "{k}");
+    }
+}

@@ -70,6 +70,17 @@ pub(crate) struct ListData {
     pub file_list: Vec<WireFile>,
 }
 
+/// `data` of the legacy `GET api/v1/file/list`: numbered pages, a `total`, items spelled
+/// `fileID` with `+0800 CST` times and no `trashed` field (the request says which side).
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct LegacyListData {
+    #[serde(default, deserialize_with = "lenient::uint")]
+    pub total: u64,
+    #[serde(default, deserialize_with = "lenient::or_default")]
+    pub file_list: Vec<WireFile>,
+}
+
 /// `data` of `POST api/v1/file/infos`: the doc's table says `fileList`, its example `list`.
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]

@@ -46,6 +46,7 @@ pub fn update(model: &mut Model, msg: ListingMsg) {
             pane.want_index = None;
             pane.recount_marks();
         }
+        ListingMsg::Partial { side, ticket, why } => partial(model, side, ticket, &why),
         ListingMsg::Failed {
             side,
             ticket,
@@ -59,6 +60,12 @@ pub fn update(model: &mut Model, msg: ListingMsg) {
             pane.load = LoadState::Failed(error.message);
             model.error(text);
         }
+    }
+}
+
+fn partial(model: &mut Model, side: Side, ticket: Ticket, why: &str) {
+    if is_current(model, side, ticket) {
+        super::trash::partial(model, why);
     }
 }
 

@@ -13,6 +13,7 @@ mod nav;
 mod ops;
 mod rename;
 mod transfers;
+mod trash;
 mod undo;
 mod view;
 

@@ -1,6 +1,6 @@
-//! File operations from the browser: mkdir, delete, copy, move, the trash view, the
-//! confirmation step before anything runs, and applying results (summary, refreshed panes,
-//! cursor on a sensible entry, the undo record). Undo itself is in `undo`.
+//! File operations from the browser: mkdir, delete, copy, move, the confirmation step before
+//! anything runs, and applying results (summary, refreshed panes, cursor on a sensible entry,
+//! the undo record). Undo itself is in `undo`, the trash view in `trash`.
 
 use super::nav;
 use crate::app::{
@@ -214,32 +214,6 @@ pub fn ask_transfer(model: &mut Model, spec: OpSpec) {
     ask(model, title, lines, spec, false);
 }
 
-pub fn show_trash(model: &mut Model) -> Vec<Effect> {
-    if !model.cloud_enabled {
-        model.error("No cloud account: the trash belongs to the cloud drive");
-        return vec![];
-    }
-    vec![nav::go(model, model.focus, Location::Trash, true, None)]
-}
-
-pub fn restore(model: &mut Model) {
-    let items = selection(model);
-    if items.is_empty() {
-        return;
-    }
-    let title = format!("Restore {} to where they were?", count(items.len()));
-    ask(
-        model,
-        title,
-        names(&items),
-        OpSpec::Restore {
-            items: items.clone(),
-            to: None,
-        },
-        false,
-    );
-}
-
 pub fn confirm(model: &mut Model, accept: bool, by_enter: bool) -> Vec<Effect> {
     let Some(Modal::Confirm(state)) = model.modal.clone() else {
         return vec![];
@@ -298,9 +272,14 @@ fn finished(model: &mut Model, op: crate::app::OpId, report: OpReport) -> Vec<Ef
     if let Some(record) = report.undo {
         model.undo = Some(record);
     }
-    // Both panes reload in place; cloud listings come from the cache unless this changed them.
+    // Restores and purges leave the trash view in place; other panes reload in place, cloud
+    // listings from the cache unless this changed them.
+    let kept = super::trash::drop_gone(model, &report.gone);
     let mut effects = vec![];
     for side in [Side::Left, Side::Right] {
+        if kept.contains(&side) {
+            continue;
+        }
         if let Some((_, key)) = report
             .focus
             .as_ref()
@@ -308,7 +287,17 @@ fn finished(model: &mut Model, op: crate::app::OpId, report: OpReport) -> Vec<Ef
         {
             model.pane_mut(side).want_cursor = Some(key.clone());
         }
-        effects.push(nav::reload(model, side, true));
+        let mut reload = nav::reload(model, side, true);
+        if let Effect::List {
+            location: Location::Trash,
+            fresh,
+            ..
+        } = &mut reload
+        {
+            // The trash index knows what panfm's own operations changed: no recycle-bin call.
+            *fresh = false;
+        }
+        effects.push(reload);
     }
     if !report.orphaned.is_empty() {
         orphans(model, report.orphaned);

@@ -16,7 +16,7 @@ use tui_input::backend::crossterm::EventHandler;
 pub fn rename(model: &mut Model) {
     let pane = model.focused();
     if pane.location == Location::Trash {
-        super::ops::restore(model);
+        super::trash::restore(model);
         return;
     }
     if !matches!(pane.location, Location::Local(_) | Location::Cloud(_)) {

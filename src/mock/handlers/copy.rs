@@ -16,7 +16,7 @@ use super::super::clock;
 use super::super::reply::{ApiError, ApiResult, Data};
 use super::super::shared::{Shared, lock};
 use super::batch_ids;
-use super::listing::RawQuery;
+use super::{Params, RawQuery};
 
 const ASYNC_MAX: usize = 3000;
 
@@ -66,10 +66,7 @@ pub(crate) async fn copy_process(
     q: RawQuery,
     body: Bytes,
 ) -> ApiResult {
-    let from_query = match q {
-        Ok(axum::extract::Query(q)) => super::query_i64(&q, "taskId")?,
-        Err(_) => None,
-    };
+    let from_query = Params::lenient(&q).i64("taskId")?;
     let task = match from_query {
         Some(t) => t,
         None => Fields::parse(&body)

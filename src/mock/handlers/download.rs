@@ -23,16 +23,16 @@ use super::super::clock;
 use super::super::faults;
 use super::super::reply::{ApiError, ApiResult, Data};
 use super::super::shared::{Shared, Ticket, lock};
-use super::listing::RawQuery;
-use super::query_i64;
+use super::{Params, RawQuery};
 
 mod range;
 
 use range::Span;
 
 pub(crate) async fn download_info(State(st): State<Arc<Shared>>, q: RawQuery) -> ApiResult {
-    let axum::extract::Query(q) = q.map_err(|_| ApiError::param("query"))?;
-    let id = query_i64(&q, "fileId")?.ok_or_else(|| ApiError::param("fileId"))?;
+    let id = Params::parse(q)?
+        .i64("fileId")?
+        .ok_or_else(|| ApiError::param("fileId"))?;
     let knobs = st.knobs();
     let ticket = {
         let d = lock(&st.drive);

@@ -2,7 +2,8 @@
 //! file part either streamed to disk and hashed on the way (single-step uploads, up to
 //! 1 GiB) or kept in memory (slices, at most `sliceSize`, hashed later together with the
 //! running whole-file hash and written to disk meanwhile). Parts may come in any order; part
-//! names are matched exactly (form values are case-sensitive, unlike JSON keys).
+//! names, the file part's included, are matched as JSON keys are (`names`: any casing unless
+//! strict). Numbers arrive as text either way.
 
 use std::path::{Path, PathBuf};
 
@@ -12,6 +13,7 @@ use bytes::Bytes;
 use tokio::io::AsyncWriteExt;
 
 use super::super::faults;
+use super::super::names;
 use super::super::reply::ApiError;
 use super::super::shared::Shared;
 use md5_lanes::Md5;
@@ -96,18 +98,36 @@ pub(super) struct Form {
 }
 
 impl Form {
-    pub fn text(&self, name: &str) -> Option<&str> {
-        self.texts
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.trim())
+    /// The trimmed text of part `name` (its documented spelling).
+    pub fn text(&self, name: &str) -> Result<Option<&str>, ApiError> {
+        let pairs = self.texts.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+        Ok(names::find(pairs, name)?.map(str::trim))
+    }
+
+    /// Part `name`, which must be there.
+    pub fn required(&self, name: &str) -> Result<&str, ApiError> {
+        self.text(name)?.ok_or_else(|| ApiError::param(name))
     }
 
     pub fn int(&self, name: &str) -> Result<Option<i64>, ApiError> {
-        self.text(name)
+        self.text(name)?
             .map(|v| v.parse().map_err(|_| ApiError::param(name)))
             .transpose()
     }
+
+    /// `true`/`false` in any case, or `1`/`0`; absent is `false`.
+    pub fn flag(&self, name: &str) -> Result<bool, ApiError> {
+        match self.text(name)?.map(str::to_ascii_lowercase).as_deref() {
+            None | Some("false" | "0" | "") => Ok(false),
+            Some("true" | "1") => Ok(true),
+            Some(_) => Err(ApiError::param(name)),
+        }
+    }
+}
+
+/// Whether part `name` is the file part `file_part`, matched as other names are.
+fn is_file_part(name: &str, file_part: &str) -> Result<bool, ApiError> {
+    Ok(names::find([(name, &())], file_part)?.is_some())
 }
 
 /// A text part, refused past `TEXT_MAX` bytes so nothing large is held in memory.
@@ -154,7 +174,7 @@ pub(super) async fn read_form(
             .map_err(|_| ApiError::param("multipart").into_response());
         let Some(mut field) = field? else { break };
         let name = field.name().unwrap_or_default().to_owned();
-        if name != file_part {
+        if !is_file_part(&name, file_part).map_err(IntoResponse::into_response)? {
             let text = read_text(&mut field, &name)
                 .await
                 .map_err(IntoResponse::into_response)?;

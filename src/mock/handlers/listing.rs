@@ -11,12 +11,10 @@
 //! whose name contains every whitespace-separated term (case-insensitive), mode 1 the exact
 //! name. Items inside a trashed folder are left out of search results.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use axum::body::Bytes;
-use axum::extract::rejection::QueryRejection;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use serde_json::{Value, json};
 
 use super::super::body::Fields;
@@ -24,9 +22,7 @@ use super::super::clock;
 use super::super::reply::{ApiError, ApiResult, Data};
 use super::super::shared::{Shared, lock};
 use super::super::tree::{Node, Tree};
-use super::query_i64;
-
-pub(crate) type RawQuery = Result<Query<HashMap<String, String>>, QueryRejection>;
+use super::{Params, RawQuery};
 
 /// A v2 list / infos item (field casing per the list document: `fileId`, `parentFileId`).
 pub(crate) fn item(st: &Shared, n: &Node) -> Value {
@@ -49,18 +45,17 @@ pub(crate) fn item(st: &Shared, n: &Node) -> Value {
 }
 
 pub(crate) async fn list(State(st): State<Arc<Shared>>, q: RawQuery) -> ApiResult {
-    let Query(q) = q.map_err(|_| ApiError::param("query"))?;
-    let parent = query_i64(&q, "parentFileId")?.ok_or_else(|| ApiError::param("parentFileId"))?;
-    let limit = query_i64(&q, "limit")?.unwrap_or(0);
+    let q = Params::parse(q)?;
+    let parent = q
+        .i64("parentFileId")?
+        .ok_or_else(|| ApiError::param("parentFileId"))?;
+    let limit = q.i64("limit")?.unwrap_or(0);
     if !(1..=100).contains(&limit) {
         return Err(ApiError::new(1, "参数错误: limit 取值范围为 1-100"));
     }
-    let after = query_i64(&q, "lastFileId")?.unwrap_or(0).max(0);
-    let search = q
-        .get("searchData")
-        .map(|s| s.trim())
-        .filter(|s| !s.is_empty());
-    let exact = query_i64(&q, "searchMode")? == Some(1);
+    let after = q.i64("lastFileId")?.unwrap_or(0).max(0);
+    let search = q.non_empty("searchData")?;
+    let exact = q.i64("searchMode")? == Some(1);
     let drive = lock(&st.drive);
     let tree = &drive.tree;
     let mut matches: Box<dyn Iterator<Item = &Node>> = match search {
@@ -82,7 +77,9 @@ pub(crate) async fn list(State(st): State<Arc<Shared>>, q: RawQuery) -> ApiResul
     Ok(Data(json!({ "lastFileId": last, "fileList": items })))
 }
 
-fn search_iter<'a>(
+/// Items matching a v2 `searchData` (mode 0: every term, case-insensitive; mode 1: the exact
+/// name) with ids above `after`, items inside a trashed folder left out.
+pub(crate) fn search_iter<'a>(
     tree: &'a Tree,
     query: &'a str,
     exact: bool,
@@ -103,8 +100,9 @@ fn search_iter<'a>(
 
 /// 获取单个文件详情.md: capitalised `fileID`/`parentFileID`, folder `size` accumulated.
 pub(crate) async fn detail(State(st): State<Arc<Shared>>, q: RawQuery) -> ApiResult {
-    let Query(q) = q.map_err(|_| ApiError::param("query"))?;
-    let id = query_i64(&q, "fileID")?.ok_or_else(|| ApiError::param("fileID"))?;
+    let id = Params::parse(q)?
+        .i64("fileID")?
+        .ok_or_else(|| ApiError::param("fileID"))?;
     let drive = lock(&st.drive);
     let n = drive.tree.get(id).ok_or_else(ApiError::not_found)?;
     let size = if n.is_dir() {

@@ -7,6 +7,7 @@ pub(crate) mod copy;
 pub(crate) mod download;
 mod form;
 pub(crate) mod images;
+pub(crate) mod legacy_list;
 pub(crate) mod listing;
 pub(crate) mod mutate;
 mod params;
@@ -14,4 +15,4 @@ pub(crate) mod slices;
 pub(crate) mod trash;
 pub(crate) mod upload;
 
-pub(crate) use params::{batch_ids, query_i64};
+pub(crate) use params::{Params, RawQuery, batch_ids};

@@ -27,7 +27,7 @@ use super::super::shared::{Shared, lock};
 use super::super::tree::Duplicate;
 use super::super::upload::{self, Phase, slice_dir};
 use super::form::{Form, FormSpec, read_form};
-use super::upload::{check_md5, check_room, check_size};
+use super::upload::{check_md5, check_room, check_size, refuse_empty};
 
 /// "此接口限制开发者上传单文件大小为1GB".
 const SINGLE_MAX: u64 = 1 << 30;
@@ -95,7 +95,7 @@ fn received(st: &Shared, form: &Form) {
 async fn check_and_accept(st: &Arc<Shared>, form: &mut Form) -> Result<(), ApiError> {
     let internal = || ApiError::new(1, "内部错误");
     let target = match (form.text("preuploadID"), form.int("sliceNo")) {
-        (Some(id), Ok(Some(no))) => u64::try_from(no).ok().map(|no| (id.to_owned(), no)),
+        (Ok(Some(id)), Ok(Some(no))) => u64::try_from(no).ok().map(|no| (id.to_owned(), no)),
         _ => None,
     };
     let file = form.file.as_mut().ok_or_else(|| ApiError::param("slice"))?;
@@ -133,15 +133,11 @@ fn write_chunks(path: &Path, chunks: &[Bytes]) -> std::io::Result<()> {
 
 /// Stores a checked slice; returns its upload id and number.
 fn accept_slice(st: &Shared, form: &Form) -> Result<(String, u64), ApiError> {
-    let id = form
-        .text("preuploadID")
-        .ok_or_else(|| ApiError::param("preuploadID"))?;
+    let id = form.required("preuploadID")?;
     let no = form
         .int("sliceNo")?
         .ok_or_else(|| ApiError::param("sliceNo"))?;
-    let md5 = form
-        .text("sliceMD5")
-        .ok_or_else(|| ApiError::param("sliceMD5"))?;
+    let md5 = form.required("sliceMD5")?;
     let file = form.file.as_ref().ok_or_else(|| ApiError::param("slice"))?;
     let d = lock(&st.drive);
     let s = d.uploads.get(id)?;
@@ -193,15 +189,13 @@ fn place_single(st: &Shared, form: &Form) -> Result<i64, ApiError> {
     let parent = form
         .int("parentFileID")?
         .ok_or_else(|| ApiError::param("parentFileID"))?;
-    let filename = form
-        .text("filename")
-        .ok_or_else(|| ApiError::param("filename"))?
-        .to_owned();
-    let etag = form.text("etag").ok_or_else(|| ApiError::param("etag"))?;
+    let filename = form.required("filename")?.to_owned();
+    let etag = form.required("etag")?;
     let size = form.int("size")?.ok_or_else(|| ApiError::param("size"))?;
     let size = check_size(size, SINGLE_MAX, SINGLE_TOO_BIG)?;
+    refuse_empty(st, size)?;
     let dup = Duplicate::from_code(form.int("duplicate")?)?;
-    let contain_dir = form.text("containDir") == Some("true");
+    let contain_dir = form.flag("containDir")?;
     check_md5(etag, "etag")?;
     let file = form.file.as_ref().ok_or_else(|| ApiError::param("file"))?;
     if file.len != size || file.md5 != etag {

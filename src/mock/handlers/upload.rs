@@ -77,12 +77,21 @@ pub(crate) fn check_size(size: i64, max: u64, limit_text: &'static str) -> Resul
     Ok(size)
 }
 
+/// Under the `refuse_empty_files` knob a 0-byte upload is refused.
+pub(crate) fn refuse_empty(st: &Shared, size: u64) -> Result<(), ApiError> {
+    match size == 0 && st.knobs().refuse_empty_files {
+        true => Err(ApiError::empty_file()),
+        false => Ok(()),
+    }
+}
+
 pub(crate) async fn create(State(st): State<Arc<Shared>>, body: Bytes) -> ApiResult {
     let f = Fields::parse(&body)?;
     let parent = f.id("parentFileID")?;
     let filename = f.string("filename")?;
     let etag = f.string("etag")?;
     let size = check_size(f.id("size")?, CREATE_MAX, "开发者上传单文件大小限制10GB")?;
+    refuse_empty(&st, size)?;
     let dup_code = f.opt_id("duplicate")?.unwrap_or(0);
     let dup = Duplicate::from_code(Some(dup_code))?;
     let contain_dir = f.opt_bool("containDir")?.unwrap_or(false);

@@ -28,6 +28,8 @@ pub(crate) struct Inner {
     pub save: SaveState,
     /// The slice size the server gave last, used to hash the next file.
     pub slice_hint: AtomicU64,
+    /// The server refused an empty file: later ones are refused without asking it.
+    pub refuses_empty: AtomicBool,
     domains: tokio::sync::Mutex<Vec<String>>,
     domain_turn: AtomicUsize,
     pub pacer: Option<Pacer>,
@@ -53,6 +55,7 @@ impl Inner {
         Self {
             client,
             slice_hint: AtomicU64::new(cfg.slice_size_guess.max(1)),
+            refuses_empty: AtomicBool::new(false),
             save: SaveState {
                 path: cfg.state_file.clone(),
                 dirty: AtomicBool::new(false),

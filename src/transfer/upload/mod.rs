@@ -4,6 +4,11 @@
 //! it stopped when the file is unchanged; a session the server forgot starts over. A request
 //! that may have stored the file but lost its answer is never sent again before the folder
 //! has been looked at (`landed`).
+//!
+//! Empty files: the real drive is reported to refuse 0-byte uploads (API.md trap 26) with an
+//! answer nobody has recorded, so a plain refusal (no retryable or known kind) of an empty file
+//! is taken as that and reported as such; once the server has refused one, the batch's other
+//! empty files are refused without asking it.
 
 mod complete;
 mod hash;
@@ -49,6 +54,9 @@ pub(crate) async fn run(ctx: &mut JobCtx, w: &UploadWork) -> Result<Outcome, Tra
     if let Some(reason) = upload_size_refusal(size) {
         // Grown past the limit since planning: refuse before hashing, for good.
         return Err(TransferError::new(TransferErrorKind::TooLarge, reason));
+    }
+    if size == 0 && ctx.inner.refuses_empty.load(Ordering::Relaxed) {
+        return Err(TransferError::empty_file(None));
     }
     let parent = match w.parent {
         Some(parent) => parent,
@@ -129,10 +137,20 @@ pub(crate) async fn run(ctx: &mut JobCtx, w: &UploadWork) -> Result<Outcome, Tra
         }
         ctx.set_resume(Resume::None);
     }
-    if size <= ctx.cfg().single_step_max {
-        return single::run(ctx, &t, modified).await;
+    let sent = match size <= ctx.cfg().single_step_max {
+        true => single::run(ctx, &t, modified).await,
+        false => sliced(ctx, &t, modified).await,
+    };
+    sent.map_err(|e| refused_empty(ctx, size, e))
+}
+
+/// A plain refusal of an empty file is the drive refusing empty files.
+fn refused_empty(ctx: &JobCtx, size: u64, e: TransferError) -> TransferError {
+    if size != 0 || e.kind != TransferErrorKind::Api(ApiErrorKind::Fatal) {
+        return e;
     }
-    sliced(ctx, &t, modified).await
+    ctx.inner.refuses_empty.store(true, Ordering::Relaxed);
+    TransferError::empty_file(Some(&e.message))
 }
 
 async fn sliced(

@@ -8,3 +8,4 @@ mod images_ops;
 mod ops;
 mod transfers;
 mod transfers_room;
+mod trash;

@@ -20,7 +20,7 @@ use super::super::super::clock;
 use super::super::super::images::{CopyTask, MAX_OPEN_COPIES, copy_from_drive, new_id};
 use super::super::super::reply::{ApiError, ApiResult, Data};
 use super::super::super::shared::{Shared, lock};
-use super::super::listing::RawQuery;
+use super::super::RawQuery;
 use super::params::BATCH_MAX;
 use super::{fixed_type, opt_query_or_body, query_or_body};
 

@@ -20,7 +20,7 @@ use super::super::super::clock;
 use super::super::super::images::{ImageNode, extension};
 use super::super::super::reply::{ApiError, ApiResult, Data};
 use super::super::super::shared::{Shared, lock};
-use super::super::listing::RawQuery;
+use super::super::RawQuery;
 use super::{batch, fixed_type, query_or_body};
 
 /// The detail/list item, fields as the documents' examples show them.

@@ -27,7 +27,7 @@ use super::super::super::images::{ImageKind, MAX_IMAGE, is_image_name};
 use super::super::super::reply::{ApiError, ApiResult, Data};
 use super::super::super::shared::{Shared, lock};
 use super::super::super::tree::Duplicate;
-use super::super::listing::RawQuery;
+use super::super::RawQuery;
 use super::{fixed_type, query_or_body};
 use md5_lanes::Md5;
 

@@ -1,11 +1,9 @@
 //! Request details shared by the image-space handlers: the fixed `type` field, string-id
 //! batches, and GET parameters that the documents' examples sometimes send as a JSON body.
 
-use axum::extract::Query;
-
 use super::super::super::body::Fields;
 use super::super::super::reply::ApiError;
-use super::super::listing::RawQuery;
+use super::super::{Params, RawQuery};
 
 /// Ids per move/delete/copy call: "参数长度最大不超过 100".
 pub(crate) const BATCH_MAX: usize = 100;
@@ -44,10 +42,8 @@ pub(crate) fn opt_query_or_body(
     body: &[u8],
     key: &str,
 ) -> Result<Option<String>, ApiError> {
-    if let Ok(Query(q)) = q
-        && let Some(v) = q.get(key).filter(|v| !v.trim().is_empty())
-    {
-        return Ok(Some(v.trim().to_owned()));
+    if let Some(v) = Params::lenient(q).non_empty(key)? {
+        return Ok(Some(v.to_owned()));
     }
     if body.is_empty() {
         return Ok(None);

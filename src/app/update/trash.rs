@@ -1,0 +1,87 @@
+//! The cloud trash view: showing it, restoring from it, the full scan on request, the note when
+//! the recycle bin could not be listed, and restores and purges applied to the view in place
+//! (the trash is slow to list on the free tier: one page per 5 s).
+
+use super::nav;
+use super::ops::{ask, count, names, selection};
+use crate::app::{Effect, Model, OpSpec, Side};
+use crate::config::{Command, Layer};
+use crate::fs::{EntryKey, Location};
+use std::collections::HashSet;
+
+pub fn show(model: &mut Model) -> Vec<Effect> {
+    if !model.cloud_enabled {
+        model.error("No cloud account: the trash belongs to the cloud drive");
+        return vec![];
+    }
+    vec![nav::go(model, model.focus, Location::Trash, true, None)]
+}
+
+pub fn restore(model: &mut Model) {
+    let items = selection(model);
+    if items.is_empty() {
+        return;
+    }
+    let title = format!("Restore {} to where they were?", count(items.len()));
+    let spec = OpSpec::Restore {
+        items: items.clone(),
+        to: None,
+    };
+    ask(model, title, names(&items), spec, false);
+}
+
+/// The full scan: every cloud folder walked for trashed entries.
+pub fn scan(model: &mut Model) -> Vec<Effect> {
+    let side = model.focus;
+    if model.pane(side).location != Location::Trash {
+        let key = scan_key(model);
+        model.error(format!(
+            "{key} scans the drive for the trash: open the trash first ({})",
+            model
+                .keymap
+                .key_for(Layer::Browse, Command::ShowTrash)
+                .unwrap_or_else(|| "show_trash".into())
+        ));
+        return vec![];
+    }
+    let Effect::List { ticket, .. } = nav::reload(model, side, true) else {
+        return vec![];
+    };
+    model.info("Full scan of the trash started: every cloud folder is listed (slow)");
+    vec![Effect::ScanTrash { side, ticket }]
+}
+
+/// The recycle bin could not be listed: the view shows what panfm knew.
+pub fn partial(model: &mut Model, why: &str) {
+    let key = scan_key(model);
+    model.error(format!(
+        "The trash could not be listed ({why}); showing what this session knows. \
+         {key}: full scan of every folder"
+    ));
+}
+
+fn scan_key(model: &Model) -> String {
+    model
+        .keymap
+        .key_for(Layer::Browse, Command::ScanTrash)
+        .unwrap_or_else(|| "scan_trash".into())
+}
+
+/// Takes entries that left the trash (restored or purged) out of every pane showing it;
+/// returns the sides it changed, which need no re-listing.
+pub fn drop_gone(model: &mut Model, gone: &[EntryKey]) -> Vec<Side> {
+    if gone.is_empty() {
+        return vec![];
+    }
+    let keys: HashSet<EntryKey> = gone.iter().cloned().collect();
+    let rows = model.viewport.list_rows();
+    let mut changed = vec![];
+    for side in [Side::Left, Side::Right] {
+        let pane = model.pane_mut(side);
+        if pane.location == Location::Trash && !pane.is_loading() {
+            pane.remove_entries(&keys, rows);
+            changed.push(side);
+        }
+    }
+    changed
+}
