@@ -70,7 +70,7 @@ async fn mkdir_and_copy() {
     assert_eq!(c.copy(1, 2).await.unwrap(), 99);
     assert_eq!(c.copy_async(&[1, 2], 0).await.unwrap(), vec![555]);
     assert_eq!(c.copy_status(555).await.unwrap(), CopyStatus::Done);
-    c.copy_wait(555, quick(5)).await.unwrap();
+    c.copy_wait(555, quick(30_000)).await.unwrap();
     assert_eq!(
         stub.calls("/file/mkdir")[0].json(),
         json!({"name": "测试目录", "parentID": 0})
@@ -98,9 +98,9 @@ async fn copy_wait_polls_until_done_or_failed() {
     })
     .await;
     let c = stub.client();
-    c.copy_wait(1, quick(5)).await.unwrap();
+    c.copy_wait(1, quick(30_000)).await.unwrap();
     assert_eq!(stub.calls("/process").len(), 3);
-    let err = c.copy_wait(2, quick(5)).await.unwrap_err();
+    let err = c.copy_wait(2, quick(30_000)).await.unwrap_err();
     assert_eq!(err.kind, ApiErrorKind::Fatal);
 }
 
