@@ -16,6 +16,7 @@ mod interrupt;
 mod local;
 mod mirror;
 mod mutate;
+mod pacing;
 mod rename;
 mod transfer_faults;
 mod trash;
