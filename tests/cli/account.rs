@@ -98,7 +98,13 @@ fn secrets_never_show_even_with_debug_logging() {
     let secret = env.mock.client_secret();
     // The rate limiter's shared state names neither.
     let shared = std::fs::read_to_string(named("ratelimit-")).unwrap();
-    for text in [&first.stdout, &first.stderr, &run.stdout, &run.stderr, &shared] {
+    for text in [
+        &first.stdout,
+        &first.stderr,
+        &run.stdout,
+        &run.stderr,
+        &shared,
+    ] {
         assert!(!text.contains(token), "{first:?} {run:?}");
         assert!(!text.contains(secret), "{first:?} {run:?}");
     }
