@@ -4,10 +4,13 @@
 use std::sync::Arc;
 
 use super::auth::TokenState;
-use super::config::{ClientConfig, Timeouts};
+use super::config::{Auth, ClientConfig, Timeouts};
 use super::error::{ApiError, ApiErrorKind};
 use super::rate_limit::RateLimiter;
 use super::retry::RetryPolicy;
+use super::shared_grants::SharedGrants;
+use super::token_cache::account_key;
+use super::upload::md5_hex;
 
 /// Build one per account and clone it everywhere: the token and the rate limiter live inside,
 /// and two separately built clients would each spend the server's QPS budget.
@@ -42,7 +45,7 @@ impl Client {
             })?;
         let base_url = config.base_url.trim_end_matches('/').to_owned();
         let limiter = match config.rate_limit {
-            true => RateLimiter::new(),
+            true => RateLimiter::new().sharing(shared_grants(&config, &base_url)),
             false => RateLimiter::from_limits([]),
         };
         limiter.set_vip(config.vip);
@@ -85,4 +88,15 @@ impl Client {
     pub fn is_vip(&self) -> bool {
         self.inner.limiter.is_vip()
     }
+}
+
+/// The grants file of this account on this server: keyed by the client id, or for a ready token
+/// by a hash of it (the token itself never goes into a file name).
+fn shared_grants(config: &ClientConfig, base_url: &str) -> Option<SharedGrants> {
+    let dir = config.rate_limit_dir.as_deref()?;
+    let account = match &config.auth {
+        Auth::Credentials(credentials) => credentials.client_id.clone(),
+        Auth::AccessToken(token) => format!("token:{}", md5_hex(token.trim().as_bytes())),
+    };
+    Some(SharedGrants::new(dir, &account_key(base_url, &account)))
 }

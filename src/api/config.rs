@@ -66,6 +66,9 @@ pub struct ClientConfig {
     pub auth: Auth,
     /// Where minted tokens are cached (normally `Paths::cache`); `None` keeps them in memory.
     pub token_cache_dir: Option<PathBuf>,
+    /// Where the rate limiter shares its recent grants with other panfm processes of the same
+    /// account (normally `Paths::cache`); `None` paces this client alone.
+    pub rate_limit_dir: Option<PathBuf>,
     pub user_agent: String,
     /// Start with the VIP column of the QPS table (see `Client::set_vip`).
     pub vip: bool,
@@ -82,6 +85,7 @@ impl ClientConfig {
             base_url: DEFAULT_BASE_URL.to_owned(),
             auth,
             token_cache_dir: None,
+            rate_limit_dir: None,
             user_agent: format!("panfm/{}", env!("CARGO_PKG_VERSION")),
             vip: false,
             rate_limit: true,
@@ -115,6 +119,54 @@ mod tests {
         use crate::api::endpoint::Endpoint;
         assert!(limited.inner.limiter.budget(Endpoint::Mkdir).is_some());
         assert!(unlimited.inner.limiter.budget(Endpoint::Mkdir).is_none());
+    }
+
+    #[test]
+    fn shared_limiter_state_is_per_account_and_server_and_never_names_the_token() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = |auth: Auth, base: &str, shared: bool, limited: bool| {
+            let mut cfg = ClientConfig::new(auth);
+            cfg.base_url = base.into();
+            cfg.rate_limit_dir = shared.then(|| dir.path().to_path_buf());
+            cfg.rate_limit = limited;
+            let client = crate::api::Client::new(cfg).unwrap();
+            let shared = client.inner.limiter.shared();
+            shared.map(|s| s.path().file_name().unwrap().to_string_lossy().into_owned())
+        };
+        let token = |t: &str| Auth::AccessToken(t.into());
+        let creds = |id: &str| Auth::Credentials(Credentials::new(id, "very-secret"));
+
+        let t1 = path(token("tok-secret-1"), "http://a", true, true).unwrap();
+        assert!(
+            t1.starts_with("ratelimit-") && t1.ends_with(".json"),
+            "{t1}"
+        );
+        assert!(!t1.contains("tok-secret"), "{t1}");
+        assert_eq!(
+            Some(&t1),
+            path(token("tok-secret-1\n"), "http://a/", true, true).as_ref()
+        );
+        assert_ne!(
+            Some(&t1),
+            path(token("tok-secret-2"), "http://a", true, true).as_ref()
+        );
+        assert_ne!(
+            Some(&t1),
+            path(token("tok-secret-1"), "http://b", true, true).as_ref()
+        );
+
+        // Keyed like the token cache for developer credentials.
+        let c = path(creds("id-1"), "http://a", true, true).unwrap();
+        let cache = super::super::token_cache::TokenCache::new(dir.path(), "http://a", "id-1");
+        let cache_name = cache.path().file_name().unwrap().to_string_lossy();
+        assert_eq!(
+            c.strip_prefix("ratelimit-"),
+            cache_name.strip_prefix("token-")
+        );
+        assert!(!c.contains("very-secret"));
+
+        assert_eq!(path(creds("id-1"), "http://a", false, true), None);
+        assert_eq!(path(creds("id-1"), "http://a", true, false), None);
     }
 
     #[test]

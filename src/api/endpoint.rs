@@ -1,8 +1,11 @@
 //! Every 123pan endpoint the client calls (the drive's and the image space's), with the facts
 //! the transport needs about each: path, method, which host it goes to, its QPS limit (free and
-//! VIP columns) and whether repeating it after an ambiguous failure is safe.
+//! VIP columns, kept with their sources in `qps`) and whether repeating it after an ambiguous
+//! failure is safe.
 
 use reqwest::Method;
+
+use super::qps::Qps;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Endpoint {
@@ -46,20 +49,6 @@ pub(crate) enum Endpoint {
     ImageImport,
     ImageImportProcess,
 }
-
-/// Requests per second allowed by the server, in the free and VIP columns.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) struct Qps {
-    pub free: f64,
-    pub vip: f64,
-}
-
-const fn qps(free: f64, vip: f64) -> Option<Qps> {
-    Some(Qps { free, vip })
-}
-
-/// For endpoints that neither table (B) nor table (C) lists.
-pub(crate) const DEFAULT_QPS: f64 = 2.0;
 
 impl Endpoint {
     pub(crate) const ALL: [Endpoint; 38] = [
@@ -170,55 +159,10 @@ impl Endpoint {
         self != Self::AccessToken
     }
 
-    /// Requests per second, from table (B) (free / VIP, 2025-10-28) [S001][S004]; endpoints
-    /// absent from (B) take table (C) (third-party mount, per uid) [DOC:授权须知.md], v2 upload
-    /// endpoints the row of their v1 predecessor there; `None` means unlimited.
+    /// Requests per second, free and VIP columns, from the table in `qps.rs`; `None` means
+    /// unlimited.
     pub(crate) fn qps(self) -> Option<Qps> {
-        match self {
-            Self::AccessToken => qps(8.0, 10.0),
-            Self::UserInfo => qps(10.0, 10.0),
-            Self::ListV2 => qps(5.0, 10.0),
-            // One page every 5 s on the free tier.
-            Self::ListV1 => qps(0.2, 10.0),
-            Self::Move => qps(3.0, 10.0),
-            Self::Delete => qps(1.0, 10.0),
-            Self::Mkdir => qps(5.0, 20.0),
-            Self::Trash => qps(5.0, 5.0),
-            Self::Infos => qps(10.0, 10.0),
-            Self::DownloadInfo => qps(5.0, 5.0),
-            Self::UploadCreate => qps(5.0, 5.0),
-            Self::UploadComplete => qps(20.0, 20.0),
-            // Slices go to the upload hosts from `create`, not to open-api, and are sized in
-            // megabytes: bandwidth, not a request budget, limits them.
-            Self::UploadSlice => None,
-            Self::Detail
-            | Self::RenameOne
-            | Self::RenameBatch
-            | Self::Recover
-            | Self::RecoverByPath
-            | Self::Copy
-            | Self::AsyncCopy
-            | Self::AsyncCopyProcess
-            | Self::UploadDomain
-            | Self::SingleCreate => qps(DEFAULT_QPS, DEFAULT_QPS),
-            // No table lists the image space (图床). Its upload calls take the row of the same
-            // drive v1 call in table (C), its list, move, delete and mkdir the row of the drive
-            // call in (B); the rest the default. Guesses on the cautious side, not documented.
-            Self::ImageMkdir => qps(5.0, 20.0),
-            Self::ImageCreate | Self::ImageUploadResult => qps(5.0, 5.0),
-            Self::ImageUploadUrl | Self::ImageUploadParts | Self::ImageUploadComplete => {
-                qps(20.0, 20.0)
-            }
-            Self::ImageList => qps(5.0, 10.0),
-            Self::ImageMove => qps(3.0, 10.0),
-            Self::ImageDelete => qps(1.0, 10.0),
-            Self::ImageDetail
-            | Self::ImageCopy
-            | Self::ImageCopyProcess
-            | Self::ImageCopyFail
-            | Self::ImageImport
-            | Self::ImageImportProcess => qps(DEFAULT_QPS, DEFAULT_QPS),
-        }
+        super::qps::row_of(self).and_then(|row| row.qps)
     }
 
     /// Whether sending the request twice has the same effect as sending it once, so that it may

@@ -5,8 +5,10 @@
 //! clone [`Client`] and get panfm's own model types ([`FileEntry`], [`UserInfo`], …) or an
 //! [`ApiError`] whose kind says what to do next. Inside: tokens are minted rarely and cached on
 //! disk (`auth`, `token_cache`), every request passes a per-endpoint rate limiter shared by all
-//! clones (`rate_limit`), and replies go through one envelope decoder (`envelope`) with bounded
-//! retries (`transport`, `retry`). Wire DTOs stay private in `wire`.
+//! clones (`rate_limit`, its figures in `qps`) and, through a small locked file, by the
+//! account's other panfm processes (`shared_grants`), and replies go through one envelope
+//! decoder (`envelope`) with bounded retries (`transport`, `retry`). Wire DTOs stay private in
+//! `wire`.
 
 mod auth;
 mod client;
@@ -23,9 +25,11 @@ mod model;
 mod ops;
 mod poll;
 mod presigned;
+mod qps;
 mod rate_limit;
 mod recycle;
 mod retry;
+mod shared_grants;
 mod token_cache;
 mod transport;
 mod upload;

@@ -9,6 +9,10 @@
 //! then sleeps until it. Slots are handed out in call order and never decrease, so waiting is
 //! FIFO and nobody sleeps past their own slot. A caller that is cancelled while waiting leaves its
 //! slot unused: the limiter then errs on the slow side, never the fast one.
+//!
+//! With [`SharedGrants`], other processes of the same account count too: each reservation also
+//! looks at their recent grants (under a brief file lock, inside the same synchronous section)
+//! and comes after the latest of them, so processes queue up FIFO as tasks do.
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::Mutex;
@@ -17,7 +21,9 @@ use std::time::Duration;
 
 use tokio::time::Instant;
 
-use super::endpoint::{Endpoint, Qps};
+use super::endpoint::Endpoint;
+use super::qps::Qps;
+use super::shared_grants::SharedGrants;
 
 /// Safety factor on every window.
 pub(crate) const WINDOW_MARGIN: f64 = 1.1;
@@ -26,6 +32,9 @@ pub(crate) const WINDOW_MARGIN: f64 = 1.1;
 pub(crate) struct RateLimiter {
     vip: AtomicBool,
     lanes: HashMap<Endpoint, Lane>,
+    shared: Option<SharedGrants>,
+    /// The longest window of any lane: older grants no longer matter.
+    horizon: Duration,
 }
 
 #[derive(Debug)]
@@ -68,24 +77,47 @@ impl Lane {
         }
     }
 
-    /// Reserves and returns the earliest slot at or after `now` that keeps `budget`.
-    fn reserve(&self, budget: Budget, now: Instant) -> Instant {
+    /// Reserves and returns the earliest slot at or after `now` that keeps `budget`, counting
+    /// the grants of other processes when `shared` is given.
+    fn reserve(
+        &self,
+        endpoint: Endpoint,
+        budget: Budget,
+        now: Instant,
+        shared: Option<(&SharedGrants, Duration)>,
+    ) -> Instant {
         let keep = self.free.count.max(self.vip.count);
         let mut grants = match self.grants.lock() {
             Ok(guard) => guard,
             // The critical section cannot panic; recover the data if it somehow did.
             Err(poisoned) => poisoned.into_inner(),
         };
-        let slot = match grants.len().checked_sub(budget.count) {
-            Some(i) => grants.get(i).map_or(now, |&t| (t + budget.window).max(now)),
-            None => now,
-        };
+        let decide = |others: &[Instant]| next_slot(&grants, others, budget, now);
+        let slot = shared
+            .and_then(|(shared, horizon)| {
+                shared.reserve(endpoint.path(), keep, horizon, now, decide)
+            })
+            .unwrap_or_else(|| decide(&[]));
         grants.push_back(slot);
         while grants.len() > keep {
             grants.pop_front();
         }
         slot
     }
+}
+
+/// The earliest slot at or after `now` and after every grant so far (this process's `own`,
+/// oldest first, and `others`) that leaves at most `budget.count` grants in any window.
+fn next_slot(own: &VecDeque<Instant>, others: &[Instant], budget: Budget, now: Instant) -> Instant {
+    let mut all: Vec<Instant> = own.iter().chain(others).copied().collect();
+    if !others.is_empty() {
+        all.sort_unstable();
+    }
+    let spaced = match all.len().checked_sub(budget.count) {
+        Some(i) => all.get(i).map_or(now, |&t| t + budget.window),
+        None => now,
+    };
+    all.last().map_or(now, |&last| last.max(now)).max(spaced)
 }
 
 impl RateLimiter {
@@ -99,10 +131,30 @@ impl RateLimiter {
     }
 
     pub(crate) fn from_limits(limits: impl IntoIterator<Item = (Endpoint, Qps)>) -> Self {
+        let lanes: HashMap<Endpoint, Lane> =
+            limits.into_iter().map(|(e, q)| (e, Lane::new(q))).collect();
+        let horizon = lanes
+            .values()
+            .map(|lane| lane.free.window.max(lane.vip.window))
+            .max()
+            .unwrap_or_default();
         Self {
             vip: AtomicBool::new(false),
-            lanes: limits.into_iter().map(|(e, q)| (e, Lane::new(q))).collect(),
+            lanes,
+            shared: None,
+            horizon,
         }
+    }
+
+    /// Also paces by (and records into) the grants other processes share through `shared`.
+    pub(crate) fn sharing(mut self, shared: Option<SharedGrants>) -> Self {
+        self.shared = shared;
+        self
+    }
+
+    #[cfg(test)]
+    pub(crate) fn shared(&self) -> Option<&SharedGrants> {
+        self.shared.as_ref()
     }
 
     pub(crate) fn set_vip(&self, vip: bool) {
@@ -125,7 +177,8 @@ impl RateLimiter {
             return;
         };
         let now = Instant::now();
-        let slot = lane.reserve(budget, now);
+        let shared = self.shared.as_ref().map(|s| (s, self.horizon));
+        let slot = lane.reserve(endpoint, budget, now, shared);
         if slot > now {
             tracing::trace!(
                 endpoint = endpoint.path(),

@@ -1,6 +1,7 @@
 //! Limiter semantics under paused tokio time: window never exceeded, no oversleeping, FIFO,
 //! fractional QPS, VIP switch.
 
+use std::collections::VecDeque;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -154,4 +155,61 @@ async fn an_idle_lane_grants_immediately() {
     let before = Instant::now();
     limiter.acquire(Endpoint::Delete).await;
     assert_eq!(Instant::now(), before);
+}
+
+#[test]
+fn next_slot_comes_after_everyone_and_keeps_the_window() {
+    let t0 = Instant::now();
+    let at = |s: f64| t0 + secs(s);
+    let five = Budget::from_qps(5.0);
+    let own: VecDeque<Instant> = [0.0, 0.1].map(at).into();
+    assert_eq!(next_slot(&own, &[], five, at(0.2)), at(0.2));
+    // Three more elsewhere make five in the window: the sixth waits for the first to leave it.
+    let others = [0.05, 0.15, 0.3].map(at);
+    assert_eq!(next_slot(&own, &others, five, at(0.2)), at(1.1));
+    // A grant another process holds in the future is waited for, FIFO.
+    assert_eq!(next_slot(&own, &[at(4.0)], five, at(0.2)), at(4.0));
+    // Old grants no longer count.
+    assert_eq!(next_slot(&own, &others, five, at(3.0)), at(3.0));
+}
+
+/// Two limiters of one account in one directory, as two processes would be: real clocks, since
+/// the file holds wall-clock times. Slots are compared, nothing is timed.
+#[tokio::test]
+async fn limiters_sharing_a_file_pace_each_other_in_turn() {
+    let dir = tempfile::tempdir().unwrap();
+    let shared = || Some(SharedGrants::new(dir.path(), "account"));
+    let a = RateLimiter::new().sharing(shared());
+    let b = RateLimiter::new().sharing(shared());
+    let budget = a.budget(Endpoint::Delete).unwrap();
+    let reserve = |l: &RateLimiter| {
+        let lane = &l.lanes[&Endpoint::Delete];
+        let shared = l.shared.as_ref().map(|s| (s, l.horizon));
+        lane.reserve(Endpoint::Delete, budget, Instant::now(), shared)
+    };
+    let first = reserve(&a);
+    let second = reserve(&b);
+    let third = reserve(&a);
+    // Each comes a window after the one before it (less the rounding of the clocks' readings).
+    let slack = Duration::from_millis(2);
+    assert!(
+        second + slack >= first + budget.window,
+        "{first:?} {second:?}"
+    );
+    assert!(
+        third + slack >= second + budget.window,
+        "{second:?} {third:?}"
+    );
+    // An unrelated account is not held up.
+    let c = RateLimiter::new().sharing(Some(SharedGrants::new(dir.path(), "other")));
+    let now = Instant::now();
+    assert_eq!(
+        c.lanes[&Endpoint::Delete].reserve(
+            Endpoint::Delete,
+            budget,
+            now,
+            Some((c.shared().unwrap(), c.horizon))
+        ),
+        now
+    );
 }

@@ -74,10 +74,8 @@ pub(crate) struct TokenCache {
 impl TokenCache {
     pub(crate) fn new(dir: &Path, base_url: &str, client_id: &str) -> Self {
         let base_url = base_url.trim_end_matches('/').to_owned();
-        let digest = Md5::digest(format!("{base_url}\n{client_id}").as_bytes());
-        let key: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
         Self {
-            path: dir.join(format!("token-{key}.json")),
+            path: dir.join(format!("token-{}.json", account_key(&base_url, client_id))),
             base_url,
             client_id: client_id.to_owned(),
         }
@@ -114,6 +112,14 @@ impl TokenCache {
         let json = serde_json::to_vec_pretty(&file).map_err(std::io::Error::other)?;
         write_private(&self.path, &json)
     }
+}
+
+/// The file-name key of an account on a server: 16 hex digits of a hash of both, so that the
+/// demo mock and the real server, or two accounts, never share a file.
+pub(crate) fn account_key(base_url: &str, account: &str) -> String {
+    let base_url = base_url.trim_end_matches('/');
+    let digest = Md5::digest(format!("{base_url}\n{account}").as_bytes());
+    digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
 }
 
 /// Deletes the cached token of (`base_url`, `client_id`) under `cache_dir`, e.g. on

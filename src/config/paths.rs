@@ -1,6 +1,7 @@
 //! The directories panfm reads and writes: config (credentials, keymap), cache (the access
-//! token) and state (transfer queue, undo journal, logs). `--config-dir` / `PANFM_CONFIG_DIR`
-//! puts all three under one directory so tests and scripts stay self-contained.
+//! token, the rate limiter's recent grants shared between runs) and state (transfer queue, undo
+//! journal, logs). `--config-dir` / `PANFM_CONFIG_DIR` puts all three under one directory so
+//! tests and scripts stay self-contained.
 
 use std::io;
 use std::path::{Path, PathBuf};

@@ -42,7 +42,8 @@ pub async fn connect(
 }
 
 /// The client for an account: `api_base` or the real server, tokens cached in `paths.cache`
-/// (the cache every run shares, so a run mints a token only when none is fresh there).
+/// (the cache every run shares, so a run mints a token only when none is fresh there), and
+/// the rate limiter's recent grants shared there with the account's other runs.
 pub fn client_for(
     auth: api::Auth,
     api_base: Option<&str>,
@@ -53,6 +54,7 @@ pub fn client_for(
         cfg.base_url = base.trim_end_matches('/').to_owned();
     }
     cfg.token_cache_dir = Some(paths.cache.clone());
+    cfg.rate_limit_dir = Some(paths.cache.clone());
     api::Client::new(cfg)
 }
 
@@ -63,12 +65,14 @@ async fn start_demo() -> color_eyre::Result<Cloud> {
     })
     .await
     .wrap_err("cannot start the demo server")?;
-    // The demo token lives and dies with this run; it never touches the real token cache.
+    // The demo token and rate-limit state live and die with this run; they never touch the
+    // real cache.
     let cache = tempfile::Builder::new().prefix("panfm-demo-").tempdir()?;
     let creds = Credentials::new(server.client_id(), server.client_secret());
     let mut cfg = ClientConfig::new(api::Auth::Credentials(creds));
     cfg.base_url = server.base_url().to_owned();
     cfg.token_cache_dir = Some(cache.path().to_path_buf());
+    cfg.rate_limit_dir = Some(cache.path().to_path_buf());
     let client = api::Client::new(cfg).map_err(|e| eyre!("{e}"))?;
     tracing::info!(base_url = server.base_url(), "demo server started");
     Ok(Cloud {

@@ -81,18 +81,30 @@ fn secrets_never_show_even_with_debug_logging() {
     let first = env.run(&["-vv", "info"]).ok();
     let run = env.run(&["-vv", "ls"]).ok();
     let cache = env.cfg.path().join("cache");
-    let token_file = std::fs::read_dir(&cache)
+    let files: Vec<_> = std::fs::read_dir(&cache)
         .unwrap()
-        .next()
-        .unwrap()
-        .unwrap()
-        .path();
+        .map(|e| e.unwrap().path())
+        .collect();
+    let named = |prefix: &str| {
+        files
+            .iter()
+            .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
+            .unwrap_or_else(|| panic!("no {prefix}* in {files:?}"))
+    };
     let cached: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(token_file).unwrap()).unwrap();
+        serde_json::from_slice(&std::fs::read(named("token-")).unwrap()).unwrap();
     let token = cached["accessToken"].as_str().unwrap();
     assert!(!token.is_empty());
     let secret = env.mock.client_secret();
-    for text in [&first.stdout, &first.stderr, &run.stdout, &run.stderr] {
+    // The rate limiter's shared state names neither.
+    let shared = std::fs::read_to_string(named("ratelimit-")).unwrap();
+    for text in [
+        &first.stdout,
+        &first.stderr,
+        &run.stdout,
+        &run.stderr,
+        &shared,
+    ] {
         assert!(!text.contains(token), "{first:?} {run:?}");
         assert!(!text.contains(secret), "{first:?} {run:?}");
     }

@@ -47,17 +47,33 @@ fn a_server_that_keeps_failing_gives_one_clear_line_and_status_1() {
     );
 }
 
+/// Runs normally pace each other (tests/cli/pacing.rs); here the file they would share is made
+/// unusable, so each paces alone and the server's 429s must be backed off from.
 #[test]
 fn concurrent_runs_over_the_qps_limit_are_backed_off_and_all_succeed() {
     let env = Env::with(|c| c.knobs.qps_limits = true);
     env.file("/a/f.txt", b"f");
     env.run(&["info"]).ok();
+    let cache = env.cfg.path().join("cache");
+    let shared = std::fs::read_dir(&cache)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("ratelimit-")
+        })
+        .expect("the run shared its grants");
+    std::fs::remove_file(&shared).unwrap();
+    std::fs::create_dir(&shared).unwrap();
     let before = env.calls("/api/v2/file/list");
     let children: Vec<_> = (0..12)
         .map(|_| {
             env.command()
                 .args(["ls", "/a"])
                 .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
                 .spawn()
                 .unwrap()
         })
@@ -65,6 +81,8 @@ fn concurrent_runs_over_the_qps_limit_are_backed_off_and_all_succeed() {
     for child in children {
         let out = child.wait_with_output().unwrap();
         assert!(out.status.success(), "{out:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("pacing this process alone"), "{stderr}");
     }
     let stats = env.stats();
     assert!(stats.throttled > 0, "{stats:?}");

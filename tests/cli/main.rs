@@ -16,6 +16,7 @@ mod interrupt;
 mod local;
 mod mirror;
 mod mutate;
+mod pacing;
 mod quota;
 mod rename;
 #[cfg(unix)]
