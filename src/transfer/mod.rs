@@ -41,5 +41,7 @@ pub use event::TransferEvent;
 pub use fault::{DiskError, DiskFault};
 pub use job::{BatchId, BatchInfo, ConflictInfo, Direction, JobId, JobInfo, JobState, Snapshot};
 pub use lock::QueueLock;
+pub use names::full_width_fix;
+pub use plan::{CheckRefusal, UploadCheck, check_upload};
 pub use scheduler::Scheduler;
 pub use spec::{CloudItem, ConflictPolicy, Resolution, TransferSpec};

@@ -23,7 +23,7 @@ fn target(dest_path: &str, rel: &[String], name: &str) -> String {
 }
 
 /// Moves the files the image space would refuse from the tree's folders to its refusals.
-fn refuse_non_images(tree: &mut LocalTree) {
+pub(super) fn refuse_non_images(tree: &mut LocalTree) {
     for dir in &mut tree.dirs {
         let files = std::mem::take(&mut dir.files);
         for f in files {

@@ -3,6 +3,7 @@
 //! Entries that can't be transferred (a refused name, a special file, an unreadable folder)
 //! become finished jobs with their reason, announced before any request is made for the rest.
 
+mod check;
 mod cloud;
 mod download;
 mod image;
@@ -14,6 +15,7 @@ mod upload;
 use std::collections::HashSet;
 use std::sync::Arc;
 
+pub use check::{CheckRefusal, UploadCheck, check_upload};
 pub(crate) use cloud::{CloudDirs, Created, Retry};
 
 use super::error::TransferErrorKind;

@@ -74,6 +74,7 @@ fn job(id: u64, batch: u64, state: JobState) -> JobInfo {
         done_bytes: 0,
         attempt: 1,
         retry_reason: None,
+        refused: false,
     }
 }
 
