@@ -42,6 +42,6 @@ pub use fault::{DiskError, DiskFault};
 pub use job::{BatchId, BatchInfo, ConflictInfo, Direction, JobId, JobInfo, JobState, Snapshot};
 pub use lock::QueueLock;
 pub use names::full_width_fix;
-pub use plan::{CheckRefusal, UploadCheck, check_upload};
+pub use plan::{CHECK_LIMIT, CheckRefusal, UploadCheck, check_upload};
 pub use scheduler::Scheduler;
 pub use spec::{CloudItem, ConflictPolicy, Resolution, TransferSpec};

@@ -11,6 +11,7 @@ mod listing;
 mod marks;
 mod nav;
 mod ops;
+mod queue;
 mod rename;
 mod transfers;
 mod trash;

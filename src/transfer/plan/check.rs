@@ -12,6 +12,9 @@ use super::image::refuse_non_images;
 use super::local::walk_at_most;
 use crate::transfer::TransferSpec;
 
+/// Entries a check looks at before it stops (a walk that large takes a few seconds).
+pub const CHECK_LIMIT: usize = 20_000;
+
 /// One entry that will not be sent: its path below the folder the sources are in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CheckRefusal {

@@ -15,7 +15,7 @@ mod upload;
 use std::collections::HashSet;
 use std::sync::Arc;
 
-pub use check::{CheckRefusal, UploadCheck, check_upload};
+pub use check::{CHECK_LIMIT, CheckRefusal, UploadCheck, check_upload};
 pub(crate) use cloud::{CloudDirs, Created, Retry};
 
 use super::error::TransferErrorKind;

@@ -54,9 +54,14 @@ pub(super) fn model() -> Model {
     m
 }
 
+/// The one batch submitted among `effects` (an upload's question also starts its check).
 fn submitted(effects: &[Effect]) -> (TransferSpec, Option<OpSpec>) {
-    match effects {
-        [Effect::Transfer(TransferCmd::Submit { spec, then })] => (spec.clone(), then.clone()),
+    let submits: Vec<_> = effects
+        .iter()
+        .filter(|e| !matches!(e, Effect::CheckUpload { .. }))
+        .collect();
+    match submits.as_slice() {
+        [Effect::Transfer(TransferCmd::Submit { spec, then, .. })] => (spec.clone(), then.clone()),
         other => panic!("expected a submit, got {other:?}"),
     }
 }
@@ -155,6 +160,7 @@ fn a_move_deletes_the_originals_only_after_every_file_arrived() {
             Msg::Transfer(TransferMsg::Submitted {
                 batch: BatchId(4),
                 then: Some(then),
+                root: None,
             }),
         );
         event(
@@ -308,7 +314,7 @@ fn queue_panel_controls_the_selected_job() {
     );
     press(&mut m, "t");
     assert!(
-        matches!(m.modal, Some(Modal::Queue { cursor: 1 })),
+        matches!(m.modal, Some(Modal::Queue { cursor: 1, .. })),
         "opens on the first conflict"
     );
     let cmd = |effects: Vec<Effect>| match effects.as_slice() {
