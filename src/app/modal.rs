@@ -208,6 +208,8 @@ pub enum AskCheck {
     /// Nothing local to check (a download).
     None,
     /// Waiting for the walk answering `ticket`.
-    Running { ticket: super::pane::Ticket },
+    Running {
+        ticket: super::pane::Ticket,
+    },
     Done(crate::transfer::UploadCheck),
 }

@@ -11,8 +11,8 @@ use crate::fs::pan::PanFs;
 use crate::fs::{FsError, FsErrorKind, Location, TrashListing, local};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use tokio_util::sync::CancellationToken;
 use tokio::sync::mpsc::UnboundedSender;
+use tokio_util::sync::CancellationToken;
 
 pub struct Executor {
     tx: UnboundedSender<Msg>,

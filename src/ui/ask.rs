@@ -107,7 +107,11 @@ impl AskView<'_> {
 fn summary(check: &UploadCheck, s: &Styles) -> (String, Style) {
     let refused = check.refused.iter().filter(|r| !r.skip).count();
     let skipped = check.refused.len() - refused;
-    let sent = format!("{} ({}) to send", files(check.files), format::size(check.bytes));
+    let sent = format!(
+        "{} ({}) to send",
+        files(check.files),
+        format::size(check.bytes)
+    );
     let mut text = match (refused, skipped) {
         (0, 0) => format!("{sent}; the cloud takes them all."),
         (0, s) => format!("{sent}. Skipped ({s}):"),
@@ -190,7 +194,14 @@ impl Widget for AskView<'_> {
         };
         bottom.push(Line::styled(keys, s.dim));
         let mut lines = top;
-        lines.extend(groups[first..].iter().take(fit).flatten().take(room).cloned());
+        lines.extend(
+            groups[first..]
+                .iter()
+                .take(fit)
+                .flatten()
+                .take(room)
+                .cloned(),
+        );
         lines.extend(bottom);
         let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
         let rect = centered(area, width, height);

@@ -33,10 +33,14 @@ fn size(row: &JobRow) -> String {
     let i = &row.info;
     match &i.state {
         _ if i.refused => "not read: refused before any request".to_owned(),
-        JobState::Done { reused: true } => format!("{} (nothing sent: it was there)", format::size(i.size)),
+        JobState::Done { reused: true } => {
+            format!("{} (nothing sent: it was there)", format::size(i.size))
+        }
         JobState::Done { reused: false } => format!("{}, all arrived", format::size(i.size)),
         _ => {
-            let pct = (i.done_bytes.min(i.size) * 100).checked_div(i.size).unwrap_or(0);
+            let pct = (i.done_bytes.min(i.size) * 100)
+                .checked_div(i.size)
+                .unwrap_or(0);
             let mut text = match arrived(row) {
                 text if i.done_bytes > 0 => format!("{text} arrived ({pct}%)"),
                 _ => format!("{}, nothing arrived yet", format::size(i.size)),
@@ -88,7 +92,11 @@ pub fn detail_lines(
         ("State", state),
         ("Tries", tries(row)),
     ] {
-        let style = if label == "State" && bad { s.error } else { s.popup };
+        let style = if label == "State" && bad {
+            s.error
+        } else {
+            s.popup
+        };
         let rows = wrap(&value, width.saturating_sub(LABEL), 0).into_iter();
         let labels = std::iter::once(label).chain(std::iter::repeat(""));
         lines.extend(

@@ -82,7 +82,9 @@ fn tail(row: &JobRow, wide: bool) -> String {
             text => format!(" {text}"),
         };
     }
-    let pct = (i.done_bytes.min(i.size) * 100).checked_div(i.size).unwrap_or(0);
+    let pct = (i.done_bytes.min(i.size) * 100)
+        .checked_div(i.size)
+        .unwrap_or(0);
     let speed = row
         .speed()
         .map(|b| format!("{}/s", format::size(b as u64)))
@@ -90,7 +92,10 @@ fn tail(row: &JobRow, wide: bool) -> String {
     let (done, size) = (format::size(i.done_bytes.min(i.size)), format::size(i.size));
     // At 80 columns the job's ETA goes (the title has the total's; details have the job's).
     let (bar_w, eta) = match wide {
-        true => (12, format!(" {:>7}", row.eta().map(duration).unwrap_or_default())),
+        true => (
+            12,
+            format!(" {:>7}", row.eta().map(duration).unwrap_or_default()),
+        ),
         false => (8, String::new()),
     };
     format!(
@@ -140,7 +145,10 @@ impl QueueView<'_> {
         } else {
             s.popup
         };
-        let text = format!("{arrow} {path} {}{tail}", pad(state, name_w.saturating_sub(col + 1)));
+        let text = format!(
+            "{arrow} {path} {}{tail}",
+            pad(state, name_w.saturating_sub(col + 1))
+        );
         Line::from(Span::styled(text, style))
     }
 

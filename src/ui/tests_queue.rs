@@ -71,9 +71,14 @@ fn queue_model(width: u16, height: u16) -> Model {
         job(4, "f1.txt", 2, JobState::Done { reused: false }),
         job(5, "f2.txt", 2, JobState::Conflict(conflict)),
         job(6, "f10.txt", 3, JobState::Queued),
-        job(7, "sock", 0, JobState::Skipped {
-            reason: "not a regular file or folder; skipped".into(),
-        }),
+        job(
+            7,
+            "sock",
+            0,
+            JobState::Skipped {
+                reason: "not a regular file or folder; skipped".into(),
+            },
+        ),
     ];
     for info in jobs {
         send(&mut m, t0, TransferEvent::Added { job: info });
@@ -138,10 +143,15 @@ fn stopped_jobs_show_what_arrived_not_a_full_bar_and_reasons_use_the_row() {
         let screen = text(&screen(&m));
         let row = |needle: &str| {
             let found = screen.lines().find(|l| l.contains(needle));
-            found.unwrap_or_else(|| panic!("{needle}:\n{screen}")).to_owned()
+            found
+                .unwrap_or_else(|| panic!("{needle}:\n{screen}"))
+                .to_owned()
         };
         let refused = row("a:b.txt");
-        assert!(!refused.contains('%') && !refused.contains('█'), "{refused}");
+        assert!(
+            !refused.contains('%') && !refused.contains('█'),
+            "{refused}"
+        );
         assert!(!refused.contains("0 B"), "nothing to show: {refused}");
         let lost = row("medium.bin");
         assert!(lost.contains("300 KiB of 2.0 MiB"), "{lost}");
@@ -168,7 +178,10 @@ fn stopped_jobs_show_what_arrived_not_a_full_bar_and_reasons_use_the_row() {
             "…less what arrived: {lost}"
         );
         let moving = row("big.iso");
-        assert!(moving.contains(" 37%") && moving.contains("2.0 MiB/s"), "{moving}");
+        assert!(
+            moving.contains(" 37%") && moving.contains("2.0 MiB/s"),
+            "{moving}"
+        );
     }
 }
 
@@ -193,11 +206,14 @@ fn refusals(n: usize) -> UploadCheck {
             skip: false,
         })
         .collect();
-    refused.insert(0, CheckRefusal {
-        path: "a:b.txt".into(),
-        reason: REFUSED.into(),
-        skip: false,
-    });
+    refused.insert(
+        0,
+        CheckRefusal {
+            path: "a:b.txt".into(),
+            reason: REFUSED.into(),
+            skip: false,
+        },
+    );
     refused.push(CheckRefusal {
         path: "子目录/fifo".into(),
         reason: "not a regular file or folder; skipped".into(),
@@ -226,11 +242,20 @@ fn the_upload_question_says_checking_then_scrolls_a_long_list() {
     assert!(text(&screen(&m)).contains("Checking the files"));
     m.modal = Some(Modal::TransferAsk(upload_ask(AskCheck::Done(refusals(30)))));
     let first = text(&screen(&m));
-    assert!(first.contains("Refused, not sent (31), and skipped (1):"), "{first}");
+    assert!(
+        first.contains("Refused, not sent (31), and skipped (1):"),
+        "{first}"
+    );
     assert!(first.contains("j/k: scroll (1-"), "{first}");
-    assert!(first.contains("a:b.txt") && !first.contains("子目录/fifo"), "{first}");
+    assert!(
+        first.contains("a:b.txt") && !first.contains("子目录/fifo"),
+        "{first}"
+    );
     press(&mut m, &["j"; 40].join(" "));
     let last = text(&screen(&m));
-    assert!(last.contains("子目录/fifo") && !last.contains("a:b.txt:"), "{last}");
+    assert!(
+        last.contains("子目录/fifo") && !last.contains("a:b.txt:"),
+        "{last}"
+    );
     assert!(last.contains("of 32)"), "{last}");
 }

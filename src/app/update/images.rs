@@ -171,7 +171,9 @@ pub fn transfer(
     match (&from, &to) {
         (Location::Images(a), Location::Images(b)) => {
             if copy {
-                model.error("The image space has no copy: move (F6/m) instead, or copy the link (y)");
+                model.error(
+                    "The image space has no copy: move (F6/m) instead, or copy the link (y)",
+                );
                 return vec![];
             }
             if a == b {

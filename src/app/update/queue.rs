@@ -157,7 +157,9 @@ fn retry(model: &mut Model, row: &crate::app::JobRow) -> Vec<Effect> {
             return vec![Effect::Transfer(TransferCmd::Retry(i.id))];
         }
         JobState::Skipped { reason } => {
-            model.info(format!("{name} was skipped ({reason}); only failed or cancelled jobs are retried"));
+            model.info(format!(
+                "{name} was skipped ({reason}); only failed or cancelled jobs are retried"
+            ));
         }
         JobState::Done { .. } => model.info(format!("{name} is done; nothing to retry")),
         _ => model.info(format!(

@@ -10,9 +10,7 @@ use crate::app::{
 };
 use crate::config::Command;
 use crate::fs::{EntryKey, Location};
-use crate::transfer::{
-    CloudItem, ConflictPolicy, JobState, TransferEvent, TransferSpec,
-};
+use crate::transfer::{CloudItem, ConflictPolicy, JobState, TransferEvent, TransferSpec};
 
 /// Said when another panfm runs the saved queue (its lock is taken).
 pub const UNKEPT: &str =

@@ -4,7 +4,7 @@
 //! be refused. Blocking (run it on the blocking pool) and bounded: it stops after a number of
 //! entries and says so.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use tokio_util::sync::CancellationToken;
 
@@ -67,7 +67,7 @@ pub fn check_upload(
     })
 }
 
-fn below(base: Option<&Path>, path: &PathBuf) -> String {
+fn below(base: Option<&Path>, path: &Path) -> String {
     base.and_then(|b| path.strip_prefix(b).ok())
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(path)
@@ -79,6 +79,7 @@ fn below(base: Option<&Path>, path: &PathBuf) -> String {
 mod tests {
     use super::*;
     use std::fs;
+    use std::path::PathBuf;
 
     fn upload(sources: Vec<PathBuf>, fix_names: bool) -> TransferSpec {
         TransferSpec::Upload {
@@ -94,7 +95,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let sub = dir.path().join("子目录");
         fs::create_dir(&sub).unwrap();
-        for (at, name) in [(&sub, "q?.txt"), (&sub, "ok.txt"), (&dir.path().to_owned(), "a:b.txt")] {
+        for (at, name) in [
+            (&sub, "q?.txt"),
+            (&sub, "ok.txt"),
+            (&dir.path().to_owned(), "a:b.txt"),
+        ] {
             fs::write(at.join(name), b"12").unwrap();
         }
         let sources = vec![dir.path().join("a:b.txt"), sub.clone()];
@@ -134,10 +139,18 @@ mod tests {
             dest_path: "/".into(),
         };
         let check = check_upload(&spec, 100, &CancellationToken::new()).unwrap();
-        let name = dir.path().file_name().unwrap().to_string_lossy().into_owned();
+        let name = dir
+            .path()
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
         let mut paths: Vec<String> = check.refused.iter().map(|r| r.path.clone()).collect();
         paths.sort();
-        assert_eq!(paths, [format!("{name}/fake.png"), format!("{name}/notes.txt")]);
+        assert_eq!(
+            paths,
+            [format!("{name}/fake.png"), format!("{name}/notes.txt")]
+        );
         assert_eq!(check.files, 0);
     }
 }

@@ -182,12 +182,20 @@ fn local_uploads_walk_the_sources_and_list_every_refusal_before_asking() {
     assert_eq!(q.check, AskCheck::Done(found), "a stale answer is dropped");
     // Through the transfer queue, like drive uploads.
     let effects = press(&mut m, "y");
-    let [Effect::Transfer(TransferCmd::Submit { spec, then: None, root: None })] =
-        effects.as_slice()
+    let [
+        Effect::Transfer(TransferCmd::Submit {
+            spec,
+            then: None,
+            root: None,
+        }),
+    ] = effects.as_slice()
     else {
         panic!("{effects:?}")
     };
-    assert!(matches!(spec, crate::transfer::TransferSpec::ImageUpload { .. }));
+    assert!(matches!(
+        spec,
+        crate::transfer::TransferSpec::ImageUpload { .. }
+    ));
     // Only non-images: nothing to ask.
     let mut m = panes(
         (Location::Local("/l".into()), vec![file("notes.txt", 5)]),
