@@ -173,9 +173,9 @@ pub struct TransferAsk {
     pub spec: crate::transfer::TransferSpec,
     /// For moves across sides: what to delete once every file arrived verified.
     pub then: Option<super::ops::OpSpec>,
-    /// The cloud folder the batch goes to or comes from (`cloud:/备份`), for the queue's
-    /// details; `None` where jobs carry whole paths (image space) or there is no one folder
-    /// (search results).
+    /// The folder the batch goes to or comes from as titles show it (`cloud:/备份`,
+    /// `images:/blog`), for the queue's details; `None` when there is no one folder (a
+    /// download of search results).
     pub root: Option<String>,
     /// What walking an upload's sources found; the walk runs while the question is open.
     pub check: AskCheck,

@@ -38,9 +38,9 @@ impl JobRow {
             .map(|s| Duration::from_secs_f64(left as f64 / s.max(1.0)))
     }
 
-    /// Where the file sits below its batch's root: the cloud path below an upload's
-    /// destination (the image space: its whole path), the cloud path below the folder a
-    /// download came from. A failure of a whole batch's planning has no path.
+    /// Where the file sits below its batch's root: the path below an upload's destination
+    /// folder, the cloud path below the folder a download came from. A failure of a whole
+    /// batch's planning has no path.
     pub fn path(&self) -> &str {
         let i = &self.info;
         match i.direction {
@@ -74,7 +74,7 @@ pub struct Transfers {
     pub batches: HashMap<BatchId, BatchInfo>,
     /// Follow-ups of "move" batches: what to delete once the batch finished without failures.
     pub then: HashMap<BatchId, super::ops::OpSpec>,
-    /// The cloud folder each batch of this session goes to or comes from (`/备份`).
+    /// The folder each batch of this session goes to or comes from (`cloud:/备份`).
     pub roots: HashMap<BatchId, String>,
 }
 

@@ -7,7 +7,6 @@ use super::queue::{arrived, duration, state_text};
 use super::wrap::wrap;
 use crate::app::{JobRow, Transfers};
 use crate::config::Styles;
-use crate::fs::resolve::join;
 use crate::transfer::{Direction, JobState};
 use ratatui::text::Line;
 
@@ -17,15 +16,16 @@ const LABEL: usize = 7;
 fn places(row: &JobRow, transfers: &Transfers) -> (String, String) {
     let i = &row.info;
     let root = transfers.roots.get(&i.batch);
-    let cloud = |rel: &str| match root {
-        Some(root) => format!("cloud:{}", join(root, rel)),
-        // The image space's jobs carry whole paths.
+    let below = |rel: &str| match root {
+        Some(root) if root.ends_with('/') => format!("{root}{rel}"),
+        Some(root) => format!("{root}/{rel}"),
+        // Queues saved by older versions gave image uploads their whole path.
         None if rel.starts_with('/') => rel.to_owned(),
-        None => format!("{rel} (below the batch's cloud folder)"),
+        None => format!("{rel} (below the batch's folder)"),
     };
     match i.direction {
-        Direction::Upload => (i.source.clone(), cloud(&i.target)),
-        Direction::Download => (cloud(&i.source), i.target.clone()),
+        Direction::Upload => (i.source.clone(), below(&i.target)),
+        Direction::Download => (below(&i.source), i.target.clone()),
     }
 }
 

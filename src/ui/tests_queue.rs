@@ -45,7 +45,7 @@ fn queue_model(width: u16, height: u16) -> Model {
     let submitted = TransferMsg::Submitted {
         batch: BatchId(1),
         then: None,
-        root: Some("/备份".into()),
+        root: Some("cloud:/备份".into()),
     };
     update(&mut m, Msg::Transfer(submitted));
     let t0 = Instant::now();

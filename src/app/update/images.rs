@@ -244,6 +244,7 @@ fn ask_upload(model: &mut Model, items: Vec<OpItem>, from: Location, to: Locatio
         dest_dir: dest.id().to_owned(),
         dest_path: dest.path(),
     };
-    let ask = crate::app::TransferAsk::new(title, names(&items), spec, None, None);
+    let root = Some(format!("images:{}", dest.path()));
+    let ask = crate::app::TransferAsk::new(title, names(&items), spec, None, root);
     super::transfers::open(model, ask)
 }

@@ -1,7 +1,7 @@
 //! Uploads and downloads from the browser: the question before a batch (destination, conflict
-//! policy, full-width names), the queue panel's controls, engine events (summaries, refreshed
-//! panes, deleting the originals of a move once everything arrived verified), and asking
-//! before quitting with unfinished transfers.
+//! policy, full-width names, and what walking an upload's sources found), engine events
+//! (summaries, refreshed panes, deleting the originals of a move once everything arrived
+//! verified), and asking before quitting with unfinished transfers. The queue panel is `queue`.
 
 use super::nav;
 use super::ops::{count, selection, start};
@@ -88,7 +88,7 @@ pub fn ask(model: &mut Model, moving: bool) -> Vec<Effect> {
         }
     };
     let root = match (&from, &to) {
-        (_, Location::Cloud(d)) | (Location::Cloud(d), _) => Some(d.path()),
+        (_, Location::Cloud(d)) | (Location::Cloud(d), _) => Some(format!("cloud:{}", d.path())),
         _ => None,
     };
     // Folder sizes are unknown until the tree is walked; say so rather than print 0 B.

@@ -53,10 +53,8 @@ pub(crate) async fn run(
             sources, dest_dir, ..
         } => download::run(&plan, &sources, &dest_dir).await,
         TransferSpec::ImageUpload {
-            sources,
-            dest_dir,
-            dest_path,
-        } => image::run(&plan, &sources, &dest_dir, &dest_path).await,
+            sources, dest_dir, ..
+        } => image::run(&plan, &sources, &dest_dir).await,
     };
     if inner.root.is_cancelled() {
         // Shutting down: the batch stays "planning" in the state file and is planned again.

@@ -186,12 +186,17 @@ fn local_uploads_walk_the_sources_and_list_every_refusal_before_asking() {
         Effect::Transfer(TransferCmd::Submit {
             spec,
             then: None,
-            root: None,
+            root,
         }),
     ] = effects.as_slice()
     else {
         panic!("{effects:?}")
     };
+    assert_eq!(
+        root.as_deref(),
+        Some("images:/blog"),
+        "for the queue's details"
+    );
     assert!(matches!(
         spec,
         crate::transfer::TransferSpec::ImageUpload { .. }
