@@ -112,22 +112,20 @@ fn summary(check: &UploadCheck, s: &Styles) -> (String, Style) {
         files(check.files),
         format::size(check.bytes)
     );
-    let mut text = match (refused, skipped) {
+    let text = match (refused, skipped) {
+        (0, 0) if check.cut => format!("{sent}; none refused so far."),
         (0, 0) => format!("{sent}; the cloud takes them all."),
         (0, s) => format!("{sent}. Skipped ({s}):"),
         (r, 0) => format!("{sent}. Refused, not sent ({r}):"),
         (r, s) => format!("{sent}. Refused, not sent ({r}), and skipped ({s}):"),
     };
-    if check.cut {
-        text.insert_str(
-            0,
-            &format!(
-                "Only the first {} entries were checked; the rest is checked when the upload \
-                 starts. ",
-                format::count(CHECK_LIMIT)
-            ),
-        );
-    }
+    let text = match check.cut {
+        true => format!(
+            "Checked the first {} entries (the rest is checked when the upload starts): {text}",
+            format::count(CHECK_LIMIT)
+        ),
+        false => text,
+    };
     (text, if refused > 0 { s.error } else { s.popup })
 }
 

@@ -258,4 +258,14 @@ fn the_upload_question_says_checking_then_scrolls_a_long_list() {
         "{last}"
     );
     assert!(last.contains("of 32)"), "{last}");
+    let cut = UploadCheck {
+        cut: true,
+        ..refusals(0)
+    };
+    m.modal = Some(Modal::TransferAsk(upload_ask(AskCheck::Done(cut))));
+    let cut = text(&screen(&m));
+    assert!(
+        cut.contains("Checked the first 20,000 entries (the rest is"),
+        "{cut}"
+    );
 }
