@@ -2,7 +2,7 @@
 //! comes back ([`OpMsg`], [`OpReport`]). Batches report progress and per-item failures; batch
 //! renames and moves also return how to undo them.
 
-use crate::fs::{CloudDir, EntryKey, Location};
+use crate::fs::{CloudDir, EntryKey, Location, Patch};
 
 pub type OpId = u64;
 
@@ -143,6 +143,8 @@ pub struct OpReport {
     pub orphaned: Vec<OpItem>,
     /// The entry to put the cursor on afterwards (e.g. a new directory).
     pub focus: Option<(Location, EntryKey)>,
+    /// What the change did to listings, from the answers (the backend's cache has it already).
+    pub patch: Patch,
 }
 
 #[derive(Debug, Clone)]

@@ -15,12 +15,15 @@ mod location;
 pub mod natural;
 pub mod pan;
 pub mod pan_ops;
+mod pan_patch;
 mod pan_trash;
+mod patch;
 pub mod resolve;
 
 pub use batch::BatchOutcome;
 pub use entry::{Entry, EntryKey, EntryKind};
 pub use location::{CloudDir, CloudSearch, ImageDir, Location, Trail};
+pub use patch::{DirPatch, DirRef, Patch};
 
 use thiserror::Error;
 

@@ -1,8 +1,8 @@
 //! The cloud backend over [`api::Client`]: listings streamed to the pane in growing batches (the
 //! API gives 100 entries a page, and merging every page into a 100k-entry view would cost
-//! O(n) each time), a short-lived directory cache invalidated by every change panfm makes, a
-//! parent map learned from listings so directories found by search can be placed in the tree,
-//! and the mapping from API errors to [`FsError`] kinds.
+//! O(n) each time), a short-lived directory cache that the changes panfm makes patch in place
+//! (`pan_patch`), a parent map learned from listings so directories found by search can be
+//! placed in the tree, and the mapping from API errors to [`FsError`] kinds.
 
 use super::listing::{self, ListingCache};
 use super::local::sanitize_name;
@@ -21,10 +21,10 @@ pub struct PanFs {
 }
 
 #[derive(Default)]
-struct State {
-    dirs: ListingCache<FileId>,
+pub(super) struct State {
+    pub dirs: ListingCache<FileId>,
     /// id → (name, parent id) of every directory seen in a listing.
-    parents: HashMap<FileId, (String, FileId)>,
+    pub parents: HashMap<FileId, (String, FileId)>,
 }
 
 impl PanFs {
@@ -54,6 +54,7 @@ impl PanFs {
                 return Ok(());
             }
         }
+        let epoch = self.lock().dirs.epoch();
         let mut all = Vec::new();
         let complete = self
             .stream(
@@ -65,7 +66,7 @@ impl PanFs {
             )
             .await?;
         if complete {
-            self.lock().dirs.put(dir, all);
+            self.lock().dirs.put(dir, all, epoch);
         }
         Ok(())
     }
@@ -174,7 +175,7 @@ impl PanFs {
         ))
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, State> {
+    pub(super) fn lock(&self) -> std::sync::MutexGuard<'_, State> {
         // A panic while holding this lock leaves only cache data behind; keep using it.
         self.state
             .lock()

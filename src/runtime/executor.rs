@@ -91,6 +91,10 @@ impl Executor {
                 location,
                 fresh,
             } => self.list(side, ticket, location, fresh),
+            Effect::Adopt { made, forget } => self.cloud_task(move |fs| async move {
+                fs.invalidate(&forget);
+                Msg::Patched(fs.adopt(&made).await)
+            }),
             Effect::FetchAccount => self.cloud_task(|fs| async move {
                 let result = fs.user_info().await.map(|u| Account {
                     nickname: u.nickname.clone(),

@@ -78,6 +78,7 @@ async fn copy_from_drive(
     report: &mut OpReport,
 ) {
     let out = fs.copy_from_drive(&ids(items), to, progress).await;
+    report.patch = crate::fs::Patch::relist(vec![crate::fs::DirRef::Images(to.id().to_owned())]);
     report.ok = out.covered;
     for (id, name, reason) in out.not_copied {
         let name = name_of(items, &EntryKey::Cloud(id)).unwrap_or(name);

@@ -1,6 +1,6 @@
 //! File operations from the browser: mkdir, delete, copy, move, the trash view, the
-//! confirmation step before anything runs, and applying results (summary, refreshed panes,
-//! cursor on a sensible entry, the undo record). Undo itself is in `undo`.
+//! confirmation step before anything runs, and applying results (summary, panes patched from
+//! the answers, cursor on a sensible entry, the undo record). Undo itself is in `undo`.
 
 use super::nav;
 use crate::app::{
@@ -298,18 +298,7 @@ fn finished(model: &mut Model, op: crate::app::OpId, report: OpReport) -> Vec<Ef
     if let Some(record) = report.undo {
         model.undo = Some(record);
     }
-    // Both panes reload in place; cloud listings come from the cache unless this changed them.
-    let mut effects = vec![];
-    for side in [Side::Left, Side::Right] {
-        if let Some((_, key)) = report
-            .focus
-            .as_ref()
-            .filter(|(loc, _)| *loc == model.pane(side).location)
-        {
-            model.pane_mut(side).want_cursor = Some(key.clone());
-        }
-        effects.push(nav::reload(model, side, true));
-    }
+    let effects = super::patch::apply(model, &report.patch, report.focus.as_ref());
     if !report.orphaned.is_empty() {
         orphans(model, report.orphaned);
     }

@@ -60,6 +60,8 @@ pub(crate) struct CloudDirs<'a> {
     listings: HashMap<FileId, Listing>,
     /// Folders made here: known to be empty without asking.
     made: HashSet<FileId>,
+    /// `(parent, id)` of the folders made since `take_made`, to report.
+    fresh: Vec<(FileId, FileId)>,
 }
 
 impl<'a> CloudDirs<'a> {
@@ -70,7 +72,13 @@ impl<'a> CloudDirs<'a> {
             ids: HashMap::from([(Vec::new(), root)]),
             listings: HashMap::new(),
             made: HashSet::new(),
+            fresh: Vec::new(),
         }
+    }
+
+    /// `(parent, id)` of the folders made since the last call.
+    pub fn take_made(&mut self) -> Vec<(FileId, FileId)> {
+        std::mem::take(&mut self.fresh)
     }
 
     /// The children of `dir`, listed once.
@@ -127,6 +135,7 @@ impl<'a> CloudDirs<'a> {
         match self.retry.call(|| self.client.mkdir(parent, name)).await {
             Ok(id) => {
                 self.made.insert(id);
+                self.fresh.push((parent, id));
                 let dir = Existing {
                     is_dir: true,
                     size: 0,

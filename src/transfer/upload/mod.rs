@@ -44,9 +44,11 @@ pub(crate) async fn run(ctx: &mut JobCtx, w: &UploadWork) -> Result<Outcome, Tra
                 cfg: ctx.cfg(),
                 cancel: &ctx.cancel,
             };
-            let parent = CloudDirs::new(ctx.client(), retry, w.root)
-                .ensure(&w.rel_dir)
-                .await?;
+            let mut dirs = CloudDirs::new(ctx.client(), retry, w.root);
+            let parent = dirs.ensure(&w.rel_dir).await?;
+            for (made_in, id) in dirs.take_made() {
+                ctx.created(made_in, Some(id));
+            }
             ctx.set_upload_parent(parent);
             parent
         }
@@ -130,7 +132,10 @@ async fn sliced(
     .call(|| ctx.client().create_file(&request))
     .await;
     let (preupload_id, slice_size, servers) = match created {
-        Ok(CreateOutcome::Reused { .. }) => return Ok(Outcome::Done { reused: true }),
+        Ok(CreateOutcome::Reused { file_id }) => {
+            ctx.created(t.parent, file_id);
+            return Ok(Outcome::Done { reused: true });
+        }
         Ok(CreateOutcome::Upload {
             preupload_id,
             slice_size,
@@ -180,7 +185,8 @@ async fn finish(
     }
     ctx.progress_now(t.size);
     ctx.state(JobState::Verifying);
-    complete::poll(ctx, &preupload_id).await?;
+    let id = complete::poll(ctx, &preupload_id).await?;
+    ctx.created(t.parent, Some(id));
     Ok(Outcome::Done { reused: false })
 }
 
@@ -199,6 +205,7 @@ pub(crate) async fn conflict(
         && e.size == t.size
         && e.etag.eq_ignore_ascii_case(etag)
     {
+        ctx.created(t.parent, Some(e.id));
         return Ok(Outcome::Done { reused: false });
     }
     let info = ConflictInfo {

@@ -35,7 +35,10 @@ pub(crate) async fn run(ctx: &mut JobCtx, t: &Target<'_>) -> Result<Outcome, Tra
         ctx.inner.rotate_domain();
     }
     match sent {
-        Ok(Some(_)) => Ok(Outcome::Done { reused: false }),
+        Ok(Some(id)) => {
+            ctx.created(t.parent, Some(id));
+            Ok(Outcome::Done { reused: false })
+        }
         Ok(None) => confirm(ctx, t, &etag).await,
         Err(e) if e.kind == ApiErrorKind::Conflict => conflict(ctx, t, &etag, e.into()).await,
         Err(e) => Err(e.into()),
@@ -46,12 +49,15 @@ pub(crate) async fn run(ctx: &mut JobCtx, t: &Target<'_>) -> Result<Outcome, Tra
 /// folder now holds it.
 async fn confirm(ctx: &JobCtx, t: &Target<'_>, etag: &str) -> Result<Outcome, TransferError> {
     let entries = ctx.run(ctx.client().list_all(t.parent)).await??;
-    let found = entries.iter().any(|e| {
+    let found = entries.iter().find(|e| {
         !e.is_dir() && e.name == t.name && e.size == t.size && e.etag.eq_ignore_ascii_case(etag)
     });
     match found {
-        true => Ok(Outcome::Done { reused: false }),
-        false => Err(TransferError::new(
+        Some(e) => {
+            ctx.created(t.parent, Some(e.id));
+            Ok(Outcome::Done { reused: false })
+        }
+        None => Err(TransferError::new(
             TransferErrorKind::Verification,
             "the server did not confirm the upload and the file is not in the folder",
         )),

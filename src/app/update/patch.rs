@@ -1,0 +1,38 @@
+//! Our own changes reach the panes as a [`Patch`] built from the API's answers. A pane that
+//! shows a folder the change touched is patched in place (cursor and marks kept); one still
+//! loading such a folder, or one the patch names for a re-list, lists it again.
+
+use super::nav;
+use crate::app::{Effect, LoadState, Model, Side};
+use crate::fs::{EntryKey, Location, Patch};
+
+/// Applies `patch` to both panes; `focus` is an entry to put the cursor on where it shows up
+/// (a new folder).
+pub fn apply(
+    model: &mut Model,
+    patch: &Patch,
+    focus: Option<&(Location, EntryKey)>,
+) -> Vec<Effect> {
+    let rows = model.viewport.list_rows();
+    let mut effects = vec![];
+    for side in [Side::Left, Side::Right] {
+        let pane = model.pane_mut(side);
+        if let Some((_, key)) = focus.filter(|(at, _)| *at == pane.location) {
+            pane.want_cursor = Some(key.clone());
+        }
+        if patch.relist.iter().any(|d| d.covers(&pane.location)) {
+            effects.push(nav::reload(model, side, true));
+            continue;
+        }
+        let Some(change) = patch.for_location(&pane.location) else {
+            continue;
+        };
+        if pane.load == LoadState::Done {
+            pane.apply_patch(&change, rows);
+        } else {
+            // Pages still on their way may predate the change.
+            effects.push(nav::reload(model, side, true));
+        }
+    }
+    effects
+}
