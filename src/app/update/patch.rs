@@ -14,6 +14,9 @@ pub fn apply(
     focus: Option<&(Location, EntryKey)>,
 ) -> Vec<Effect> {
     let rows = model.viewport.list_rows();
+    let all_said = model.focused().all_marked
+        && model.status.as_ref().map(|s| s.text.as_str())
+            == Some(super::marks::all_text(model.focused()).as_str());
     let mut effects = vec![];
     for side in [Side::Left, Side::Right] {
         let pane = model.pane_mut(side);
@@ -33,6 +36,9 @@ pub fn apply(
             // Pages still on their way may predate the change.
             effects.push(nav::reload(model, side, true));
         }
+    }
+    if all_said && !model.focused().all_marked {
+        model.status = None;
     }
     effects
 }

@@ -5,5 +5,7 @@ mod cloud;
 mod destination;
 mod images;
 mod images_ops;
+mod marks;
 mod ops;
+mod patch;
 mod transfers;
