@@ -30,7 +30,7 @@ mod upload;
 mod wire;
 
 #[cfg(test)]
-mod stub;
+pub(crate) mod stub;
 #[cfg(test)]
 mod tests;
 

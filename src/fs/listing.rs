@@ -92,6 +92,15 @@ impl<K: Eq + Hash> ListingCache<K> {
         }
     }
 
+    /// Whether `dir` has a cached listing (however old).
+    pub fn has<Q>(&self, dir: &Q) -> bool
+    where
+        K: Borrow<Q>,
+        Q: Eq + Hash + ?Sized,
+    {
+        self.dirs.contains_key(dir)
+    }
+
     /// The cached entries of `dir` (however old) that have one of `keys`.
     pub fn find<Q>(&self, dir: &Q, keys: &HashSet<EntryKey>) -> Vec<Entry>
     where

@@ -24,7 +24,8 @@ const CHUNK: usize = 100;
 const SYNC_COPY_MAX: usize = 10;
 
 impl PanFs {
-    /// Makes folder `name` in `dir`: its new id, and the patch that lists it there.
+    /// Makes folder `name` in `dir`: its new id, and the patch that lists it there. The new
+    /// folder is known to be empty, so entering it needs no listing either.
     pub async fn mkdir(&self, dir: &CloudDir, name: &str) -> Result<(FileId, Patch), FsError> {
         crate::plan::validate_cloud_name(name)
             .map_err(|e| FsError::new(FsErrorKind::InvalidName, format!("{name}: {e}")))?;
@@ -33,7 +34,11 @@ impl PanFs {
             .mkdir(dir.id(), name)
             .await
             .map_err(to_fs_error)?;
-        Ok((id, self.adopt(&[(dir.id(), Some(id))]).await))
+        let patch = self.adopt(&[(dir.id(), Some(id))]).await;
+        let mut st = self.lock();
+        let epoch = st.dirs.epoch();
+        st.dirs.put(id, Vec::new(), epoch);
+        Ok((id, patch))
     }
 
     /// Runs rename steps in order. Steps are sent together only while no name repeats within a
@@ -131,10 +136,16 @@ impl PanFs {
             self.client().move_to(&c, target).await.map_err(|e| e.error)
         })
         .await;
+        // A destination nobody listed needs no entries: naming it for a re-list costs
+        // nothing unless a pane shows it.
         let mut arrived = DirPatch::new(DirRef::Cloud(target));
-        match self.entries_of(from, &out.ok).await {
-            Some(entries) => arrived.added = entries,
-            None => out.patch.relist.push(DirRef::Cloud(target)),
+        let listed = self.lock().dirs.has(&target);
+        match listed {
+            true => match self.entries_of(from, &out.ok).await {
+                Some(entries) => arrived.added = entries,
+                None => out.patch.relist.push(DirRef::Cloud(target)),
+            },
+            false => out.patch.relist.push(DirRef::Cloud(target)),
         }
         out.patch.push(left(DirRef::Cloud(from), &out.ok));
         out.patch.push(arrived);

@@ -126,3 +126,82 @@ fn cloud_id(key: &EntryKey) -> Option<FileId> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::stub::{Reply, Stub};
+    use crate::fs::CloudDir;
+    use serde_json::json;
+
+    /// A drive whose moves, renames and recoveries go through but whose `infos` fails.
+    async fn no_infos() -> (Stub, PanFs) {
+        let stub = Stub::start(|r, _| match r.path.as_str() {
+            "/api/v1/access_token" => Reply::token("T"),
+            "/api/v1/file/infos" => Reply::code(1, "infos is down"),
+            "/api/v1/file/recover" => Reply::ok(json!({"abnormalFileIDs": [3]})),
+            _ => Reply::ok(json!(null)),
+        })
+        .await;
+        let fs = PanFs::new(stub.client());
+        (stub, fs)
+    }
+
+    fn dirs(patch: &Patch) -> Vec<(DirRef, usize, usize)> {
+        let dirs = patch.dirs.iter();
+        dirs.map(|p| (p.dir.clone(), p.removed.len(), p.added.len()))
+            .collect()
+    }
+
+    #[tokio::test]
+    async fn a_move_whose_entries_cannot_be_had_lists_the_destination_again() {
+        let (stub, fs) = no_infos().await;
+        let to = CloudDir::root().child(9, "to");
+        let out = fs.move_items(5, &[1, 2], &to, &mut |_| {}).await;
+        assert_eq!(out.ok, [1, 2]);
+        assert_eq!(dirs(&out.patch), [(DirRef::Cloud(5), 2, 0)]);
+        assert_eq!(out.patch.relist, [DirRef::Cloud(9)]);
+        assert!(stub.calls("/file/infos").is_empty(), "nobody listed 9: no need");
+
+        let epoch = fs.lock().dirs.epoch();
+        fs.lock().dirs.put(9, Vec::new(), epoch);
+        let out = fs.move_items(5, &[1, 2], &to, &mut |_| {}).await;
+        assert_eq!(out.patch.relist, [DirRef::Cloud(9)]);
+        assert_eq!(stub.calls("/file/infos").len(), 1, "5 was not cached: asked");
+        assert!(!fs.lock().dirs.has(&9), "and forgotten");
+    }
+
+    #[tokio::test]
+    async fn a_restore_without_infos_leaves_the_trash_view_and_lists_the_drive_again() {
+        let (_stub, fs) = no_infos().await;
+        let (out, orphaned) = fs.restore(&[1, 2, 3], None, &mut |_| {}).await;
+        assert_eq!((out.ok, orphaned), (vec![1, 2], vec![3]));
+        assert_eq!(dirs(&out.patch), [(DirRef::Trash, 2, 0)], "the orphan stays");
+        assert_eq!(out.patch.relist, [DirRef::Drive]);
+    }
+
+    #[tokio::test]
+    async fn new_entries_without_an_id_or_details_name_their_folder_for_a_relist() {
+        let (_stub, fs) = no_infos().await;
+        let patch = fs.adopt(&[(4, None), (7, Some(70)), (7, Some(71))]).await;
+        assert!(patch.dirs.is_empty());
+        assert_eq!(patch.relist, [DirRef::Cloud(4), DirRef::Cloud(7)]);
+        let found = [FileEntry {
+            id: 70,
+            name: "a".into(),
+            parent_id: 7,
+            kind: crate::api::FileKind::File,
+            size: 1,
+            etag: String::new(),
+            category: crate::api::Category::Unknown,
+            status: 0,
+            punished: false,
+            trashed: false,
+            created_at: None,
+            updated_at: None,
+        }];
+        let patch = fs.placed(&[(4, None), (7, Some(70)), (8, Some(80))], Some(&found));
+        assert_eq!(dirs(&patch), [(DirRef::Cloud(7), 0, 1)]);
+        assert_eq!(patch.relist, [DirRef::Cloud(4), DirRef::Cloud(8)], "80 is unknown");
+    }
+}

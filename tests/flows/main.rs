@@ -5,6 +5,7 @@
 
 mod images;
 mod ops;
+mod patch;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use panfm::api::{self, ClientConfig, Credentials};
@@ -27,6 +28,16 @@ struct Harness {
 
 impl Harness {
     async fn demo() -> Harness {
+        Self::start(true).await
+    }
+
+    /// The demo with the client's pacing off too (the mock has no limits either), for flows
+    /// that list the 5,000-file folder only to set the scene.
+    async fn unpaced() -> Harness {
+        Self::start(false).await
+    }
+
+    async fn start(rate_limit: bool) -> Harness {
         let mock = MockServer::start(MockConfig {
             seed: Seed::Demo,
             ..MockConfig::default()
@@ -48,6 +59,7 @@ impl Harness {
         // The client keeps to the documented QPS whatever the server does; the VIP column
         // (10 lists/s) keeps the 5,000-entry listing around five seconds.
         cfg.vip = true;
+        cfg.rate_limit = rate_limit;
         let client = api::Client::new(cfg).unwrap();
         let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
         let transfer_cfg = panfm::transfer::TransferConfig {
