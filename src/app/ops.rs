@@ -150,5 +150,5 @@ pub struct OpReport {
 #[derive(Debug, Clone)]
 pub enum OpMsg {
     Progress { op: OpId, done: usize, total: usize },
-    Finished { op: OpId, report: OpReport },
+    Finished { op: OpId, report: Box<OpReport> },
 }

@@ -101,7 +101,11 @@ impl ImgFs {
         })
         .await;
         let mut left = DirPatch::new(DirRef::Images(from.to_owned()));
-        left.removed = out.ok.iter().map(|id| EntryKey::Image(id.clone())).collect();
+        left.removed = out
+            .ok
+            .iter()
+            .map(|id| EntryKey::Image(id.clone()))
+            .collect();
         let mut arrived = DirPatch::new(DirRef::Images(target.to_owned()));
         let entries = self.cached_entries(from, &out.ok);
         match entries.len() == out.ok.len() {
@@ -126,7 +130,11 @@ impl ImgFs {
         })
         .await;
         // Ids are unique in the space: they leave whichever folder listed them.
-        out.patch.gone = out.ok.iter().map(|id| EntryKey::Image(id.clone())).collect();
+        out.patch.gone = out
+            .ok
+            .iter()
+            .map(|id| EntryKey::Image(id.clone()))
+            .collect();
         self.apply(&out.patch);
         out
     }

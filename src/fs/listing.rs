@@ -84,7 +84,11 @@ impl<K: Eq + Hash> ListingCache<K> {
 
     /// Drops entries `keys` from every cached listing, and the listings of those that were
     /// folders.
-    pub fn remove_everywhere(&mut self, keys: &HashSet<EntryKey>, folder_id: impl Fn(&K) -> EntryKey) {
+    pub fn remove_everywhere(
+        &mut self,
+        keys: &HashSet<EntryKey>,
+        folder_id: impl Fn(&K) -> EntryKey,
+    ) {
         self.epoch += 1;
         self.dirs.retain(|dir, _| !keys.contains(&folder_id(dir)));
         for (_, entries) in self.dirs.values_mut() {

@@ -101,7 +101,9 @@ impl PanFs {
         let mut seen = HashSet::new();
         for (id, _, _) in steps.iter().filter(|(id, _, _)| seen.insert(*id)) {
             if let Some(name) = named.remove(id) {
-                patch.renamed.push((EntryKey::Cloud(*id), sanitize_name(&name)));
+                patch
+                    .renamed
+                    .push((EntryKey::Cloud(*id), sanitize_name(&name)));
             }
         }
         out.patch.push(patch);

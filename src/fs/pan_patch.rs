@@ -161,13 +161,20 @@ mod tests {
         assert_eq!(out.ok, [1, 2]);
         assert_eq!(dirs(&out.patch), [(DirRef::Cloud(5), 2, 0)]);
         assert_eq!(out.patch.relist, [DirRef::Cloud(9)]);
-        assert!(stub.calls("/file/infos").is_empty(), "nobody listed 9: no need");
+        assert!(
+            stub.calls("/file/infos").is_empty(),
+            "nobody listed 9: no need"
+        );
 
         let epoch = fs.lock().dirs.epoch();
         fs.lock().dirs.put(9, Vec::new(), epoch);
         let out = fs.move_items(5, &[1, 2], &to, &mut |_| {}).await;
         assert_eq!(out.patch.relist, [DirRef::Cloud(9)]);
-        assert_eq!(stub.calls("/file/infos").len(), 1, "5 was not cached: asked");
+        assert_eq!(
+            stub.calls("/file/infos").len(),
+            1,
+            "5 was not cached: asked"
+        );
         assert!(!fs.lock().dirs.has(&9), "and forgotten");
     }
 
@@ -176,7 +183,11 @@ mod tests {
         let (_stub, fs) = no_infos().await;
         let (out, orphaned) = fs.restore(&[1, 2, 3], None, &mut |_| {}).await;
         assert_eq!((out.ok, orphaned), (vec![1, 2], vec![3]));
-        assert_eq!(dirs(&out.patch), [(DirRef::Trash, 2, 0)], "the orphan stays");
+        assert_eq!(
+            dirs(&out.patch),
+            [(DirRef::Trash, 2, 0)],
+            "the orphan stays"
+        );
         assert_eq!(out.patch.relist, [DirRef::Drive]);
     }
 
@@ -202,6 +213,10 @@ mod tests {
         }];
         let patch = fs.placed(&[(4, None), (7, Some(70)), (8, Some(80))], Some(&found));
         assert_eq!(dirs(&patch), [(DirRef::Cloud(7), 0, 1)]);
-        assert_eq!(patch.relist, [DirRef::Cloud(4), DirRef::Cloud(8)], "80 is unknown");
+        assert_eq!(
+            patch.relist,
+            [DirRef::Cloud(4), DirRef::Cloud(8)],
+            "80 is unknown"
+        );
     }
 }

@@ -174,12 +174,8 @@ impl Patch {
             .collect();
         let mut out = DirPatch::new(DirRef::Drive);
         for p in self.dirs.iter().filter(cloud) {
-            out.removed.extend(
-                p.removed
-                    .iter()
-                    .filter(|k| !arrived.contains(k))
-                    .cloned(),
-            );
+            out.removed
+                .extend(p.removed.iter().filter(|k| !arrived.contains(k)).cloned());
             out.renamed.extend(p.renamed.iter().cloned());
         }
         out.removed.extend(self.gone.iter().cloned());
@@ -209,7 +205,11 @@ mod tests {
         p.added = vec![e(5, "new"), e(6, "d")];
         p.apply(&mut listed);
         assert_eq!(names(&listed), ["c", "b2", "new", "d"]);
-        assert_eq!(listed[3].key, EntryKey::Cloud(6), "the overwrite replaced id 4");
+        assert_eq!(
+            listed[3].key,
+            EntryKey::Cloud(6),
+            "the overwrite replaced id 4"
+        );
         assert_eq!(listed[1].sort_key, crate::fs::natural::sort_key("b2"));
     }
 

@@ -26,7 +26,10 @@ pub fn spawn(
         if let (Some(record), Some(file)) = (&report.undo, &undo_file) {
             save_undo(file, record);
         }
-        let _ = tx.send(Msg::Op(OpMsg::Finished { op, report }));
+        let _ = tx.send(Msg::Op(OpMsg::Finished {
+            op,
+            report: Box::new(report),
+        }));
     });
 }
 

@@ -2,8 +2,8 @@
 //! refusals before any call, trash/restore/purge, and no 429 under the free-tier limits.
 
 use panfm::api::{self, ClientConfig, Credentials};
-use panfm::fs::{CloudDir, EntryKey};
 use panfm::fs::pan::PanFs;
+use panfm::fs::{CloudDir, EntryKey};
 use panfm::mock::{MockConfig, MockServer};
 
 async fn setup() -> (MockServer, PanFs, tempfile::TempDir) {
@@ -78,9 +78,16 @@ async fn renaming_65_files_takes_3_calls_with_per_item_failures() {
     assert_eq!(mock.entry(ids[0]).unwrap().name, "g0000.txt");
     assert_eq!(mock.entry(ids[40]).unwrap().name, "f0040.txt");
     let renamed = &out.patch.dirs[0].renamed;
-    assert_eq!(renamed.len(), 64, "only the renames that went through are patched");
+    assert_eq!(
+        renamed.len(),
+        64,
+        "only the renames that went through are patched"
+    );
     assert!(!renamed.iter().any(|(k, _)| *k == EntryKey::Cloud(ids[40])));
-    assert_eq!(renamed[0], (EntryKey::Cloud(ids[0]), "g0000.txt".to_owned()));
+    assert_eq!(
+        renamed[0],
+        (EntryKey::Cloud(ids[0]), "g0000.txt".to_owned())
+    );
 }
 
 #[tokio::test]
@@ -233,7 +240,10 @@ async fn reorganising_call_counts_rename_move_undo_trash_restore() {
         )
         .await;
     assert_eq!((out.ok.len(), calls("/api/v1/file/move")), (300, 6));
-    assert_eq!(fs.trash(Some(src), &ids[..300], &mut |_| {}).await.ok.len(), 300);
+    assert_eq!(
+        fs.trash(Some(src), &ids[..300], &mut |_| {}).await.ok.len(),
+        300
+    );
     assert_eq!(calls("/api/v1/file/trash"), 3);
     let (out, orphaned) = fs.restore(&ids[..300], None, &mut |_| {}).await;
     assert_eq!(

@@ -79,7 +79,11 @@ async fn renames_in_the_5000_file_folder_list_nothing_in_either_pane() {
         "sensor-00006.csv",
     ];
     assert_eq!(first, renamed);
-    assert_eq!(h.current(), "sensor-00006.csv", "the cursor stays on its entry");
+    assert_eq!(
+        h.current(),
+        "sensor-00006.csv",
+        "the cursor stays on its entry"
+    );
     assert!(h.model.focused().marks.is_empty(), "the marks were spent");
 
     h.press("<Space> <Space>");
@@ -91,7 +95,11 @@ async fn renames_in_the_5000_file_folder_list_nothing_in_either_pane() {
     h.press("<Enter>");
     h.until_done().await;
     let left = h.side_names(Side::Left);
-    assert_eq!(left[..2], ["edited-a.csv", "edited-b.csv"], "the other pane too");
+    assert_eq!(
+        left[..2],
+        ["edited-a.csv", "edited-b.csv"],
+        "the other pane too"
+    );
     assert_eq!(left[2..7], renamed[..5]);
     assert_eq!(h.model.pane(Side::Left).listing.total(), 5000);
     assert_eq!(h.lists(), before, "renames listed nothing");
@@ -123,13 +131,19 @@ async fn a_move_between_two_cloud_panes_and_its_undo_list_nothing() {
     assert_eq!(h.names(), ["预算表 Q3.xlsx"]);
     assert_eq!(h.current(), "预算表 Q3.xlsx");
     let left = h.side_names(Side::Left);
-    assert!(left.contains(&"会议纪要 2024-03-15.md".to_owned()), "{left:?}");
+    assert!(
+        left.contains(&"会议纪要 2024-03-15.md".to_owned()),
+        "{left:?}"
+    );
     assert!(left.contains(&"2024 年度总结.docx".to_owned()), "{left:?}");
 
     h.press("U y");
     h.until_done().await;
     assert_eq!(h.names().len(), 3, "{:?}", h.names());
-    assert!(!h.side_names(Side::Left).contains(&"2024 年度总结.docx".to_owned()));
+    assert!(
+        !h.side_names(Side::Left)
+            .contains(&"2024 年度总结.docx".to_owned())
+    );
     assert_eq!(h.lists(), before);
     let work = h.mock.id_of("/文档/工作").unwrap();
     assert_eq!(h.mock.children(work).len(), 3);
@@ -193,7 +207,11 @@ async fn mkdir_and_a_copy_list_nothing_and_the_new_folder_opens_without_a_listin
     h.press("<Enter>");
     h.until_loaded(Side::Right).await;
     assert!(h.names().is_empty());
-    assert_eq!(h.lists(), before, "copy, mkdir and entering it listed nothing");
+    assert_eq!(
+        h.lists(),
+        before,
+        "copy, mkdir and entering it listed nothing"
+    );
 }
 
 #[tokio::test]
@@ -214,7 +232,11 @@ async fn an_upload_into_a_visible_folder_shows_its_files_without_a_listing() {
     assert!(matches!(h.model.modal, Some(Modal::TransferAsk(_))));
     h.press("y");
     h.until("the new entries arrive", |m| {
-        let names: Vec<&str> = m.panes[1].listing.visible().map(|e| e.name.as_str()).collect();
+        let names: Vec<&str> = m.panes[1]
+            .listing
+            .visible()
+            .map(|e| e.name.as_str())
+            .collect();
         names.contains(&"a.txt") && names.contains(&"sub")
     })
     .await;
@@ -226,5 +248,8 @@ async fn an_upload_into_a_visible_folder_shows_its_files_without_a_listing() {
     assert_eq!(h.mock.stats().calls_to("/api/v1/file/infos"), infos + 1);
     let right = h.model.pane(Side::Right);
     let a = right.listing.visible().find(|e| e.name == "a.txt").unwrap();
-    assert_eq!((a.size, a.etag.as_deref()), (5, Some("2c1743a391305fbf367df8e4f069f9f9")));
+    assert_eq!(
+        (a.size, a.etag.as_deref()),
+        (5, Some("2c1743a391305fbf367df8e4f069f9f9"))
+    );
 }

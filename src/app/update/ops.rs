@@ -266,7 +266,7 @@ pub fn update(model: &mut Model, msg: OpMsg) -> Vec<Effect> {
             }
             vec![]
         }
-        OpMsg::Finished { op, report } => finished(model, op, report),
+        OpMsg::Finished { op, report } => finished(model, op, *report),
     }
 }
 

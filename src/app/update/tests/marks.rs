@@ -15,10 +15,15 @@ fn page(from: usize, n: usize) -> Vec<crate::fs::Entry> {
 fn loading() -> (Model, Ticket) {
     let mut m = model(100, 30);
     let effects = start(&mut m);
-    let Some(Effect::List { ticket, .. }) = effects
-        .into_iter()
-        .find(|e| matches!(e, Effect::List { side: Side::Left, .. }))
-    else {
+    let Some(Effect::List { ticket, .. }) = effects.into_iter().find(|e| {
+        matches!(
+            e,
+            Effect::List {
+                side: Side::Left,
+                ..
+            }
+        )
+    }) else {
         panic!("the left pane lists")
     };
     (m, ticket)
@@ -62,7 +67,11 @@ fn a_single_mark_change_ends_the_all_state() {
         assert!(!m.focused().all_marked, "{keys}");
         let before = m.focused().marks.len();
         arrive(&mut m, ticket, page(10, 5));
-        assert_eq!(m.focused().marks.len(), before, "{keys}: later entries stay unmarked");
+        assert_eq!(
+            m.focused().marks.len(),
+            before,
+            "{keys}: later entries stay unmarked"
+        );
         assert!(!status_text(&m).starts_with("All"), "{keys}");
     }
 }

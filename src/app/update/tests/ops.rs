@@ -82,7 +82,13 @@ fn finished_mkdir_lists_the_new_directory_in_place_and_lands_on_it() {
         },
         ..OpReport::default()
     };
-    let effects = update(&mut m, Msg::Op(OpMsg::Finished { op: id, report }));
+    let effects = update(
+        &mut m,
+        Msg::Op(OpMsg::Finished {
+            op: id,
+            report: Box::new(report),
+        }),
+    );
     assert_eq!(effects, [], "nothing is listed again");
     assert!(m.ops.is_empty());
     assert_eq!(m.focused().current().unwrap().name, "x");
@@ -318,7 +324,13 @@ fn undo_reverses_the_last_batch_after_a_preview() {
         undo: Some(record),
         ..OpReport::default()
     };
-    update(&mut m, Msg::Op(OpMsg::Finished { op: 9, report }));
+    update(
+        &mut m,
+        Msg::Op(OpMsg::Finished {
+            op: 9,
+            report: Box::new(report),
+        }),
+    );
     press(&mut m, "U");
     let Some(Modal::Confirm(state)) = &m.modal else {
         panic!()
@@ -392,7 +404,13 @@ fn failures_are_listed_and_orphans_offered_a_new_home() {
         failed: vec![("a.txt".into(), "当前目录有重名文件".into())],
         ..OpReport::default()
     };
-    update(&mut m, Msg::Op(OpMsg::Finished { op: 1, report }));
+    update(
+        &mut m,
+        Msg::Op(OpMsg::Finished {
+            op: 1,
+            report: Box::new(report),
+        }),
+    );
     let Some(Modal::Report { title, lines, .. }) = &m.modal else {
         panic!()
     };
@@ -404,7 +422,13 @@ fn failures_are_listed_and_orphans_offered_a_new_home() {
         orphaned: vec![item(4, "lost")],
         ..OpReport::default()
     };
-    update(&mut m, Msg::Op(OpMsg::Finished { op: 2, report }));
+    update(
+        &mut m,
+        Msg::Op(OpMsg::Finished {
+            op: 2,
+            report: Box::new(report),
+        }),
+    );
     let spec = op_spec(&press(&mut m, "y"));
     assert_eq!(
         spec,

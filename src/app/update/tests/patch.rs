@@ -18,7 +18,13 @@ fn finished(m: &mut Model, patch: Patch) -> Vec<Effect> {
         patch,
         ..OpReport::default()
     };
-    update(m, Msg::Op(OpMsg::Finished { op: 1, report }))
+    update(
+        m,
+        Msg::Op(OpMsg::Finished {
+            op: 1,
+            report: Box::new(report),
+        }),
+    )
 }
 
 fn one(dir: DirPatch) -> Patch {
@@ -37,7 +43,9 @@ fn abcd() -> Vec<Entry> {
 }
 
 fn current(m: &Model, side: Side) -> String {
-    m.pane(side).current().map_or(String::new(), |e| e.name.clone())
+    m.pane(side)
+        .current()
+        .map_or(String::new(), |e| e.name.clone())
 }
 
 #[test]
@@ -46,12 +54,22 @@ fn a_rename_resorts_in_place_keeping_cursor_and_marks() {
     press(&mut m, "j j j <Space> k");
     assert_eq!(current(&m, Side::Left), "c");
     let mut p = DirPatch::new(DirRef::Cloud(5));
-    p.renamed = vec![(EntryKey::Cloud(2), "z".into()), (EntryKey::Cloud(4), "0".into())];
+    p.renamed = vec![
+        (EntryKey::Cloud(2), "z".into()),
+        (EntryKey::Cloud(4), "0".into()),
+    ];
     assert_eq!(finished(&mut m, one(p)), []);
     assert_eq!(names(&m, Side::Left), ["0", "a", "c", "z"]);
-    assert_eq!(current(&m, Side::Left), "c", "the cursor stays on its entry");
+    assert_eq!(
+        current(&m, Side::Left),
+        "c",
+        "the cursor stays on its entry"
+    );
     let pane = m.pane(Side::Left);
-    assert!(pane.marks.contains(&EntryKey::Cloud(4)), "the renamed mark stays");
+    assert!(
+        pane.marks.contains(&EntryKey::Cloud(4)),
+        "the renamed mark stays"
+    );
     assert_eq!((pane.marks.len(), pane.marked_bytes), (1, 10));
 }
 
@@ -72,7 +90,11 @@ fn a_move_leaves_one_pane_and_arrives_in_the_other() {
     assert_eq!(names(&m, Side::Left), ["c", "d"]);
     assert_eq!(current(&m, Side::Left), "d", "its entry left: same height");
     assert_eq!(names(&m, Side::Right), ["a", "b", "m"]);
-    assert_eq!(current(&m, Side::Right), "m", "the other cursor stays on its entry");
+    assert_eq!(
+        current(&m, Side::Right),
+        "m",
+        "the other cursor stays on its entry"
+    );
     let st = m.pane(Side::Right).listing.stats();
     assert_eq!((st.files, st.bytes), (3, 30));
 }
@@ -100,7 +122,11 @@ fn filters_and_hidden_entries_stay_right_after_a_patch() {
     ];
     p.added = vec![cloud(7, "aa", false)];
     finished(&mut m, one(p));
-    assert_eq!(names(&m, Side::Left), ["aa", "ba"], "hidden .a out, new matches in");
+    assert_eq!(
+        names(&m, Side::Left),
+        ["aa", "ba"],
+        "hidden .a out, new matches in"
+    );
     assert_eq!(m.focused().listing.total(), 5);
     press(&mut m, "<Esc> .");
     assert_eq!(names(&m, Side::Left), [".a", "aa", "ba", "c", "d"]);
@@ -199,13 +225,20 @@ fn a_patched_listing_equals_a_fresh_one() {
         0 => format!(".h{i}"),
         _ => format!("f{i}"),
     };
-    let entries: Vec<Entry> = (0..10_000).map(|i| cloud(i, &name(i), i % 5 == 0)).collect();
+    let entries: Vec<Entry> = (0..10_000)
+        .map(|i| cloud(i, &name(i), i % 5 == 0))
+        .collect();
     let mut listing = Listing::default();
     listing.push_page(entries.clone(), spec, &vis, None);
     let mut p = DirPatch::new(DirRef::Cloud(1));
     p.removed = (0..10_000).step_by(2).map(EntryKey::Cloud).collect();
-    p.renamed = vec![(EntryKey::Cloud(3), "z1".into()), (EntryKey::Cloud(5), ".x".into())];
-    p.added = (10_000..15_000).map(|i| cloud(i, &name(i), false)).collect();
+    p.renamed = vec![
+        (EntryKey::Cloud(3), "z1".into()),
+        (EntryKey::Cloud(5), ".x".into()),
+    ];
+    p.added = (10_000..15_000)
+        .map(|i| cloud(i, &name(i), false))
+        .collect();
     listing.patch(&p, spec, &vis);
     let mut expected = entries.clone();
     p.apply(&mut expected);
@@ -221,5 +254,9 @@ fn a_patched_listing_equals_a_fresh_one() {
     };
     listing.refilter(&all);
     fresh.refilter(&all);
-    assert_eq!(keys(&listing), keys(&fresh), "the hidden and filtered-out ones too");
+    assert_eq!(
+        keys(&listing),
+        keys(&fresh),
+        "the hidden and filtered-out ones too"
+    );
 }
