@@ -253,3 +253,41 @@ async fn an_upload_into_a_visible_folder_shows_its_files_without_a_listing() {
         (5, Some("2c1743a391305fbf367df8e4f069f9f9"))
     );
 }
+
+/// The figure for the notes (`cargo test --test flows -- --ignored --nocapture measure`): on
+/// the free tier, renaming 5 files in the 5,000-file folder, against the full re-list the same
+/// rename used to be followed by (`C-r` does exactly that listing).
+#[tokio::test]
+#[ignore = "prints timings on the free-tier limits; about 15 s"]
+async fn measure_renaming_5_of_5000_on_the_free_tier() {
+    let mut h = Harness::free_tier().await;
+    h.open(&["数据集", "传感器日志 5000"]).await;
+    let before = h.lists();
+    h.cursor_to("sensor-00001.csv");
+    h.press("<Space> <Space> <Space> <Space> <Space> r");
+    h.type_text("sensor");
+    h.press("<Tab>");
+    h.type_text("log");
+    let started = std::time::Instant::now();
+    h.press("<Enter>");
+    h.until_done().await;
+    let patched = started.elapsed();
+    let lists = h.lists() - before;
+    assert_eq!(
+        h.names()[..5]
+            .iter()
+            .filter(|n| n.starts_with("log-"))
+            .count(),
+        5
+    );
+    let started = std::time::Instant::now();
+    h.press("<C-r>");
+    h.until_loaded(Side::Right).await;
+    let relist = started.elapsed();
+    println!(
+        "rename 5 of 5,000 (free tier): {lists} list calls, {patched:.2?} until shown; \
+         the re-list it used to cost: {} list calls, {relist:.2?} ({} answered 429 in all)",
+        h.lists() - before - lists,
+        h.mock.stats().throttled
+    );
+}
