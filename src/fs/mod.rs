@@ -14,6 +14,7 @@ pub mod local_ops;
 mod location;
 pub mod natural;
 pub mod pan;
+pub mod pan_copy;
 pub mod pan_ops;
 mod pan_patch;
 mod pan_trash;

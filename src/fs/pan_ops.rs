@@ -1,5 +1,5 @@
 //! File operations on the cloud drive, batched as the API allows (renames ≤ 30 a call, moves,
-//! trash, delete and restore ≤ 100, copies as async tasks), checked before any call (names,
+//! trash, delete and restore ≤ 100; copies are in `pan_copy`), checked before any call (names,
 //! moving a folder into itself), with per-item failures collected instead of aborting the
 //! batch. Every change patches the cached listings it affects from what the calls answered,
 //! and hands the same [`Patch`] back for the panes.
@@ -10,18 +10,12 @@ use super::pan::{PanFs, to_fs_error};
 use super::{CloudDir, DirPatch, DirRef, EntryKey, FsError, FsErrorKind, Patch};
 use crate::api::FileId;
 use std::collections::{HashMap, HashSet};
-use std::time::Duration;
 
 /// Renames per call, at most (`/api/v1/file/rename` takes up to 30).
 const RENAME_BATCH: usize = 30;
 /// Items per move/trash/delete/restore call in our own chunking (the API allows 100); smaller
 /// chunks give progress on long batches and keep a failure's blast radius small.
 const CHUNK: usize = 100;
-/// Copies of at most this many files go one by one through the synchronous `file/copy`, whose
-/// answer names the new file, so the destination is patched rather than listed again; the
-/// endpoint's 2 QPS makes that up to 5 s. Larger copies and folders take the async task,
-/// which answers no ids.
-const SYNC_COPY_MAX: usize = 10;
 
 impl PanFs {
     /// Makes folder `name` in `dir`: its new id, and the patch that lists it there. The new
@@ -248,56 +242,6 @@ impl PanFs {
         patch.push(left(DirRef::Trash, ids));
         self.apply(&patch);
         patch
-    }
-
-    /// Copies `items` (`(id, is_dir)`) into `to`: a few files one by one, otherwise with one
-    /// server-side task per 3000 items, polled every second.
-    pub async fn copy_items(&self, items: &[(FileId, bool)], to: &CloudDir) -> BatchOutcome {
-        let ids: Vec<FileId> = items.iter().map(|(id, _)| *id).collect();
-        if items.len() <= SYNC_COPY_MAX && items.iter().all(|(_, is_dir)| !is_dir) {
-            return self.copy_one_by_one(&ids, to).await;
-        }
-        let mut out = self.copy_async(&ids, to).await;
-        out.patch.relist.push(DirRef::Cloud(to.id()));
-        self.apply(&out.patch);
-        out
-    }
-
-    async fn copy_one_by_one(&self, ids: &[FileId], to: &CloudDir) -> BatchOutcome {
-        let mut out = BatchOutcome::default();
-        let mut made = Vec::new();
-        for id in ids {
-            match self.client().copy(*id, to.id()).await {
-                Ok(new) => {
-                    out.ok.push(*id);
-                    made.push((to.id(), Some(new)));
-                }
-                Err(e) => out.failed.push((*id, to_fs_error(e).message)),
-            }
-        }
-        out.patch = self.adopt(&made).await;
-        out
-    }
-
-    async fn copy_async(&self, ids: &[FileId], to: &CloudDir) -> BatchOutcome {
-        let mut out = BatchOutcome::default();
-        let all_failed = |out: &mut BatchOutcome, reason: String| {
-            out.failed
-                .extend(ids.iter().map(|id| (*id, reason.clone())));
-        };
-        match self.client().copy_async(ids, to.id()).await {
-            Ok(tasks) => {
-                for task in tasks {
-                    if let Err(e) = self.client().copy_wait(task, Duration::from_secs(1)).await {
-                        all_failed(&mut out, to_fs_error(e).message);
-                        return out;
-                    }
-                }
-                out.ok.extend_from_slice(ids);
-            }
-            Err(e) => all_failed(&mut out, to_fs_error(e.error).message),
-        }
-        out
     }
 }
 

@@ -1,6 +1,7 @@
 //! Our own changes reach the panes as a [`Patch`] built from the API's answers. A pane that
 //! shows a folder the change touched is patched in place (cursor and marks kept); one still
-//! loading such a folder, or one the patch names for a re-list, lists it again.
+//! loading such a folder, or one the patch names for a re-list, lists it again. A finished
+//! transfer batch asks for its new drive entries here too.
 
 use super::nav;
 use crate::app::{Effect, LoadState, Model, Side};
@@ -40,5 +41,46 @@ pub fn apply(
     if all_said && !model.focused().all_marked {
         model.status = None;
     }
+    effects
+}
+
+/// Where a finished batch's files went. Downloads: local panes list again (no API call).
+/// Uploads: what the drive answered (the new ids) is fetched into the folders shown, the cached
+/// listings of the other folders it touched are forgotten; image-space panes list again (its
+/// answers are not used to patch).
+pub fn landed(
+    model: &mut Model,
+    batch: crate::transfer::BatchId,
+    direction: crate::transfer::Direction,
+) -> Vec<Effect> {
+    let relist = |loc: &Location| match direction {
+        crate::transfer::Direction::Download => matches!(loc, Location::Local(_)),
+        crate::transfer::Direction::Upload => loc.is_images(),
+    };
+    let sides: Vec<Side> = [Side::Left, Side::Right]
+        .into_iter()
+        .filter(|s| relist(&model.pane(*s).location))
+        .collect();
+    let mut effects: Vec<Effect> = sides
+        .into_iter()
+        .map(|s| nav::reload(model, s, true))
+        .collect();
+    let made = model.transfers.take_created(batch);
+    if made.is_empty() {
+        return effects;
+    }
+    let shown: Vec<i64> = model
+        .panes
+        .iter()
+        .filter_map(|p| match &p.location {
+            Location::Cloud(dir) => Some(dir.id()),
+            _ => None,
+        })
+        .collect();
+    let (made, elsewhere): (Vec<_>, Vec<_>) =
+        made.into_iter().partition(|(dir, _)| shown.contains(dir));
+    let mut forget: Vec<i64> = elsewhere.into_iter().map(|(dir, _)| dir).collect();
+    forget.dedup();
+    effects.push(Effect::Adopt { made, forget });
     effects
 }

@@ -1,13 +1,10 @@
 //! Uploads and downloads from the browser: the question before a batch (destination, conflict
-//! policy, full-width names), the queue panel's controls, engine events (summaries, refreshed
-//! panes, deleting the originals of a move once everything arrived verified), and asking
-//! before quitting with unfinished transfers.
+//! policy, full-width names), the queue panel's controls, engine events (summaries, the new
+//! entries brought into the panes by `patch::landed`, deleting the originals of a move once
+//! everything arrived verified), and asking before quitting with unfinished transfers.
 
-use super::nav;
 use super::ops::{count, selection, start};
-use crate::app::{
-    Effect, Modal, Model, OpItem, OpSpec, Side, TransferAsk, TransferCmd, TransferMsg,
-};
+use crate::app::{Effect, Modal, Model, OpItem, OpSpec, TransferAsk, TransferCmd, TransferMsg};
 use crate::config::Command;
 use crate::fs::{EntryKey, Location};
 use crate::transfer::{
@@ -319,53 +316,12 @@ fn finished(model: &mut Model, batch: crate::transfer::BatchId) -> Vec<Effect> {
     } else {
         model.info(text)
     }
-    let mut effects = landed(model, batch, b.direction);
+    let mut effects = super::patch::landed(model, batch, b.direction);
     // What went up counts against the quota shown in the cloud pane's title.
     if b.direction == crate::transfer::Direction::Upload && b.ok > 0 && model.cloud_enabled {
         effects.push(Effect::FetchAccount);
     }
     effects.extend(follow_up(model, batch));
-    effects
-}
-
-/// Where a finished batch's files went. Downloads: local panes list again (no API call).
-/// Uploads: what the drive answered (the new ids) is fetched into the folders shown, the cached
-/// listings of the other folders it touched are forgotten; image-space panes list again (its
-/// answers are not used to patch).
-fn landed(
-    model: &mut Model,
-    batch: crate::transfer::BatchId,
-    direction: crate::transfer::Direction,
-) -> Vec<Effect> {
-    let relist = |loc: &Location| match direction {
-        crate::transfer::Direction::Download => matches!(loc, Location::Local(_)),
-        crate::transfer::Direction::Upload => loc.is_images(),
-    };
-    let sides: Vec<Side> = [Side::Left, Side::Right]
-        .into_iter()
-        .filter(|s| relist(&model.pane(*s).location))
-        .collect();
-    let mut effects: Vec<Effect> = sides
-        .into_iter()
-        .map(|s| nav::reload(model, s, true))
-        .collect();
-    let made = model.transfers.take_created(batch);
-    if made.is_empty() {
-        return effects;
-    }
-    let shown: Vec<i64> = model
-        .panes
-        .iter()
-        .filter_map(|p| match &p.location {
-            Location::Cloud(dir) => Some(dir.id()),
-            _ => None,
-        })
-        .collect();
-    let (made, elsewhere): (Vec<_>, Vec<_>) =
-        made.into_iter().partition(|(dir, _)| shown.contains(dir));
-    let mut forget: Vec<i64> = elsewhere.into_iter().map(|(dir, _)| dir).collect();
-    forget.dedup();
-    effects.push(Effect::Adopt { made, forget });
     effects
 }
 
