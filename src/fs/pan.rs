@@ -124,11 +124,6 @@ impl PanFs {
         }
     }
 
-    /// Forgets every cached listing (after changes whose folders are not all known).
-    pub fn forget_all(&self) {
-        self.lock().dirs.clear();
-    }
-
     pub async fn user_info(&self) -> Result<api::UserInfo, FsError> {
         self.client.user_info().await.map_err(to_fs_error)
     }
