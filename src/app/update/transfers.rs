@@ -1,13 +1,10 @@
 //! Uploads and downloads from the browser: the question before a batch (destination, conflict
-//! policy, full-width names), the queue panel's controls, engine events (summaries, refreshed
-//! panes, deleting the originals of a move once everything arrived verified), and asking
-//! before quitting with unfinished transfers.
+//! policy, full-width names), the queue panel's controls, engine events (summaries, the new
+//! entries brought into the panes by `patch::landed`, deleting the originals of a move once
+//! everything arrived verified), and asking before quitting with unfinished transfers.
 
-use super::nav;
 use super::ops::{count, selection, start};
-use crate::app::{
-    Effect, Modal, Model, OpItem, OpSpec, Side, TransferAsk, TransferCmd, TransferMsg,
-};
+use crate::app::{Effect, Modal, Model, OpItem, OpSpec, TransferAsk, TransferCmd, TransferMsg};
 use crate::config::Command;
 use crate::fs::{EntryKey, Location};
 use crate::transfer::{
@@ -351,10 +348,7 @@ fn finished(model: &mut Model, batch: crate::transfer::BatchId) -> Vec<Effect> {
     } else {
         model.info(text)
     }
-    let mut effects: Vec<Effect> = [Side::Left, Side::Right]
-        .into_iter()
-        .map(|s| nav::reload(model, s, true))
-        .collect();
+    let mut effects = super::patch::landed(model, batch, b.direction);
     // What went up counts against the quota shown in the cloud pane's title.
     if b.direction == crate::transfer::Direction::Upload && b.ok > 0 && model.cloud_enabled {
         effects.push(Effect::FetchAccount);
