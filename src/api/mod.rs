@@ -36,7 +36,7 @@ mod upload;
 mod wire;
 
 #[cfg(test)]
-mod stub;
+pub(crate) mod stub;
 #[cfg(test)]
 mod tests;
 

@@ -18,6 +18,13 @@ pub enum Effect {
     /// List the cloud trash for `side` by walking every folder (slow: one call per 100 entries
     /// of every folder), answering like `List`.
     ScanTrash { side: Side, ticket: Ticket },
+    /// Fetch the details of new drive entries `made` (`(folder, id)`, see
+    /// `TransferEvent::Created`) and put them into the cached listings, answering
+    /// `Msg::Patched`; forget the cached listings of folders `forget`.
+    Adopt {
+        made: Vec<(i64, Option<i64>)>,
+        forget: Vec<i64>,
+    },
     /// Fetch the cloud account (quota, VIP) for the header and the rate limiter.
     FetchAccount,
     /// Fetch cloud details of entry `id` (folders: accumulated size).

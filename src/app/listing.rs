@@ -1,11 +1,11 @@
 //! The entries of one directory and the derived, visible order. `entries` keeps arrival order;
 //! `sorted` indexes all of them in sort order; `view` is the visible subset (hidden toggle and
 //! filter) in the same order. Pages merge in O(n + p log p), filters re-derive `view` in O(n),
-//! so a 100,000-entry directory stays responsive while it streams in.
+//! so a 100,000-entry directory stays responsive while it streams in; a change panfm made
+//! (a [`DirPatch`]) is applied the same way, in O(n + p log p) for the whole batch.
 
 use super::sort::SortSpec;
-use crate::fs::{Entry, EntryKey};
-use std::collections::HashSet;
+use crate::fs::{DirPatch, Entry, EntryKey};
 
 #[derive(Debug, Clone, Default)]
 pub struct Listing {
@@ -96,12 +96,7 @@ impl Listing {
         let base = self.entries.len() as u32;
         let n = page.len() as u32;
         for e in &page {
-            if e.is_dir() {
-                self.stats.dirs += 1;
-            } else {
-                self.stats.files += 1;
-                self.stats.bytes += e.size;
-            }
+            count(&mut self.stats, e, true);
         }
         self.entries.extend(page);
         let mut fresh: Vec<u32> = (base..base + n).collect();
@@ -118,12 +113,45 @@ impl Listing {
         moved
     }
 
-    /// Drops the entries whose key is in `keys`.
-    pub fn remove(&mut self, keys: &HashSet<EntryKey>, spec: SortSpec, vis: &Visibility) {
-        let mut kept = std::mem::take(&mut self.entries);
-        kept.retain(|e| !keys.contains(&e.key));
-        *self = Self::default();
-        self.push_page(kept, spec, vis, None);
+    /// Applies a change: entries leave, renamed and added ones merge in at their sorted
+    /// places, visible or not as `vis` says.
+    pub fn patch(&mut self, patch: &DirPatch, spec: SortSpec, vis: &Visibility) {
+        let (leave, insert) = patch.resolve(&self.entries);
+        if !leave.is_empty() {
+            self.remove(&leave);
+        }
+        if !insert.is_empty() {
+            self.push_page(insert, spec, vis, None);
+        }
+    }
+
+    /// Removes the entries at `leave` (ascending indexes into `entries`); the rest keep their
+    /// arrival, sorted and visible order.
+    fn remove(&mut self, leave: &[usize]) {
+        let mut renumber = vec![u32::MAX; self.entries.len()];
+        let mut leave = leave.iter().copied().peekable();
+        let mut next = 0;
+        for (i, slot) in renumber.iter_mut().enumerate() {
+            if leave.next_if_eq(&i).is_some() {
+                count(&mut self.stats, &self.entries[i], false);
+            } else {
+                *slot = next;
+                next += 1;
+            }
+        }
+        let mut i = 0;
+        self.entries.retain(|_| {
+            i += 1;
+            renumber[i - 1] != u32::MAX
+        });
+        let keep = |ix: &[u32]| -> Vec<u32> {
+            ix.iter()
+                .map(|&old| renumber[old as usize])
+                .filter(|&new| new != u32::MAX)
+                .collect()
+        };
+        self.sorted = keep(&self.sorted);
+        self.view = keep(&self.view);
     }
 
     pub fn resort(&mut self, spec: SortSpec, vis: &Visibility) {
@@ -141,6 +169,21 @@ impl Listing {
             .copied()
             .filter(|&i| vis.shows(&entries[i as usize]))
             .collect();
+    }
+}
+
+/// Counts `e` into (`add`) or out of the totals.
+fn count(stats: &mut ListingStats, e: &Entry, add: bool) {
+    let (n, bytes) = match e.is_dir() {
+        true => (&mut stats.dirs, 0),
+        false => (&mut stats.files, e.size),
+    };
+    if add {
+        *n += 1;
+        stats.bytes += bytes;
+    } else {
+        *n = n.saturating_sub(1);
+        stats.bytes = stats.bytes.saturating_sub(bytes);
     }
 }
 

@@ -34,6 +34,9 @@ pub enum Msg {
     Edited {
         result: Result<String, String>,
     },
+    /// What a change panfm made did to listings, learnt after it ended (an upload's new
+    /// entries, fetched by `Effect::Adopt`).
+    Patched(crate::fs::Patch),
     /// SIGTERM / SIGHUP: leave now.
     Terminate,
     Images(super::images::ImagesMsg),

@@ -2,7 +2,7 @@
 //! comes back ([`OpMsg`], [`OpReport`]). Batches report progress and per-item failures; batch
 //! renames and moves also return how to undo them.
 
-use crate::fs::{CloudDir, EntryKey, Location};
+use crate::fs::{CloudDir, EntryKey, Location, Patch};
 
 pub type OpId = u64;
 
@@ -143,12 +143,12 @@ pub struct OpReport {
     pub orphaned: Vec<OpItem>,
     /// The entry to put the cursor on afterwards (e.g. a new directory).
     pub focus: Option<(Location, EntryKey)>,
-    /// Entries that left the trash (restored or purged): the trash view drops them in place.
-    pub gone: Vec<EntryKey>,
+    /// What the change did to listings, from the answers (the backend's cache has it already).
+    pub patch: Patch,
 }
 
 #[derive(Debug, Clone)]
 pub enum OpMsg {
     Progress { op: OpId, done: usize, total: usize },
-    Finished { op: OpId, report: OpReport },
+    Finished { op: OpId, report: Box<OpReport> },
 }

@@ -3,7 +3,7 @@
 
 use super::listing::{Listing, Visibility};
 use super::sort::SortSpec;
-use crate::fs::{EntryKey, Location};
+use crate::fs::{DirPatch, EntryKey, Location};
 use std::collections::HashSet;
 use tui_input::Input;
 
@@ -39,6 +39,9 @@ pub struct Pane {
     pub offset: usize,
     pub marks: HashSet<EntryKey>,
     pub marked_bytes: u64,
+    /// `C-a` marked every visible entry: entries that arrive later (more pages) are marked
+    /// too, until a single mark changes (toggle, invert, clear) or the pane moves.
+    pub all_marked: bool,
     pub sort: SortSpec,
     pub show_hidden: bool,
     pub filter: Option<FilterState>,
@@ -63,6 +66,7 @@ impl Pane {
             offset: 0,
             marks: HashSet::new(),
             marked_bytes: 0,
+            all_marked: false,
             sort: SortSpec::default(),
             show_hidden: false,
             filter: None,
@@ -125,11 +129,24 @@ impl Pane {
         self.set_cursor(to, rows);
     }
 
-    /// Drops the entries with `keys` from the listing in place; the cursor stays at its height.
-    pub fn remove_entries(&mut self, keys: &HashSet<EntryKey>, rows: usize) {
+    /// Applies a change to the listing in place. The cursor goes to `want_cursor` if that is
+    /// listed now, else stays on its entry, else (the entry left) at its height; marks of
+    /// entries that left are dropped, and new entries are not marked.
+    pub fn apply_patch(&mut self, patch: &DirPatch, rows: usize) {
+        let key = self.current().map(|e| e.key.clone());
         let (spec, vis) = (self.sort, self.visibility());
-        self.listing.remove(keys, spec, &vis);
-        self.set_cursor(self.cursor, rows);
+        self.listing.patch(patch, spec, &vis);
+        let wanted = self.want_cursor.take();
+        self.want_index = None;
+        let to = [wanted, key]
+            .into_iter()
+            .flatten()
+            .find_map(|k| self.listing.position(&k))
+            .unwrap_or(self.cursor);
+        self.set_cursor(to, rows);
+        if !patch.added.is_empty() {
+            self.all_marked = false;
+        }
         self.recount_marks();
     }
 

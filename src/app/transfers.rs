@@ -76,6 +76,8 @@ pub struct Transfers {
     pub then: HashMap<BatchId, super::ops::OpSpec>,
     /// The folder each batch of this session goes to or comes from (`cloud:/备份`).
     pub roots: HashMap<BatchId, String>,
+    /// What each upload batch made in the drive, `(folder, id)`, until the batch is done.
+    pub created: HashMap<BatchId, Vec<(i64, Option<i64>)>>,
 }
 
 /// Totals over unfinished jobs, for the status line and the quit question.
@@ -122,6 +124,9 @@ impl Transfers {
             TransferEvent::Hashed { .. }
             | TransferEvent::Resumed { .. }
             | TransferEvent::NoRoom { .. } => {}
+            TransferEvent::Created { batch, parent, id } => {
+                self.created.entry(batch).or_default().push((parent, id));
+            }
             TransferEvent::Retrying {
                 job,
                 attempt,
@@ -191,6 +196,14 @@ impl Transfers {
             t.speed += j.speed().unwrap_or(0.0);
         }
         t
+    }
+
+    /// What batch `batch` made in the drive since last asked, each once.
+    pub fn take_created(&mut self, batch: BatchId) -> Vec<(i64, Option<i64>)> {
+        let mut made = self.created.remove(&batch).unwrap_or_default();
+        made.sort_unstable();
+        made.dedup();
+        made
     }
 
     /// Bytes instant uploads saved, over every batch seen this session.

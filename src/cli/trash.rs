@@ -15,8 +15,13 @@ pub enum TrashCmd {
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct TrashLsArgs {
+    /// One JSON array of the trashed items.
     #[arg(long)]
     pub json: bool,
+    /// Walk the live folders below PATH instead of reading the recycle bin (slow: one list
+    /// call per 100 entries of every folder); finds the same items.
+    #[arg(long)]
+    pub scan: bool,
     #[arg(default_value = "/", value_name = "PATH")]
     pub path: String,
 }

@@ -1,9 +1,12 @@
 //! `panfm trash ls|restore|purge` (and `panfm restore`).
 //!
-//! The Open API has no recycle-bin listing: trashed items stay in their old folder's v2 listing
-//! with `trashed: 1`. So `trash ls` walks the live folders below PATH and collects them; items
-//! whose folder was itself deleted for good cannot be reached that way (address them by id).
-//! Items inside a trashed folder are not listed separately: restoring the folder restores them.
+//! `trash ls` reads the recycle bin's own listing (the legacy `file/list` with `trashed=true`,
+//! see `api::recycle`: one page of 100 every 5 s on the free tier, usually a whole trash) and
+//! names each item by its original path, asking `detail` once per folder it has not seen. When
+//! that listing fails, or with `--scan`, it walks the live folders below PATH instead (trashed
+//! items stay in their old folder's v2 listing with `trashed: 1`), which costs one list call
+//! per 100 entries of every folder. Items inside a trashed folder are not listed separately:
+//! restoring the folder restores them.
 //!
 //! Items are named by their original path (`/a/old.txt`), `id:N`, or a bare id as `trash ls`
 //! prints it. Restore puts items back where they were; when that folder is gone or trashed the
@@ -15,7 +18,7 @@ use super::ctx::Ctx;
 use super::exit::{CmdError, CmdResult};
 use super::output::{Table, entry_json, items, kind, local_time, size};
 use super::walk::walk;
-use crate::api::{FileEntry, FileId};
+use crate::api::{FileEntry, FileId, ROOT_DIR, TRASH_PAGE_LIMIT};
 use crate::cli::{PurgeArgs, RestoreArgs, TrashLsArgs};
 use crate::fs::resolve::{Resolved, Want, join};
 use serde_json::{Value, json};
@@ -23,24 +26,18 @@ use std::collections::{HashMap, HashSet};
 
 pub async fn ls(ctx: &mut Ctx, args: TrashLsArgs) -> CmdResult {
     let root = ctx.resolver.resolve_dir(&args.path).await?;
-    let listed = walk(ctx, root.entry.id, &root.path, None, |e| !e.trashed).await;
-    let mut found: Vec<(String, FileEntry)> = Vec::new();
-    let mut failed: Vec<(String, String)> = Vec::new();
-    for l in listed.values() {
-        match &l.children {
-            Ok(children) => found.extend(
-                children
-                    .iter()
-                    .filter(|e| e.trashed)
-                    .map(|e| (join(&l.path, &e.name), e.clone())),
-            ),
-            Err(e) => failed.push((l.path.clone(), e.to_string())),
-        }
-    }
-    failed.sort();
-    for (path, e) in failed {
-        ctx.fail(&path, CmdError::failure(e));
-    }
+    let mut found = match args.scan {
+        true => walked(ctx, &root).await,
+        false => match recycle_bin(ctx, &root.path).await {
+            Ok(found) => found,
+            Err(e) => {
+                ctx.summary(format!(
+                    "the recycle bin could not be listed ({e}); walking the folders instead"
+                ));
+                walked(ctx, &root).await
+            }
+        },
+    };
     found.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.id.cmp(&b.1.id)));
     if args.json {
         let list: Vec<Value> = found.iter().map(|(p, e)| entry_json(e, p)).collect();
@@ -74,6 +71,91 @@ pub async fn ls(ctx: &mut Ctx, args: TrashLsArgs) -> CmdResult {
     }
     ctx.print(&table.render());
     Ok(())
+}
+
+/// Every item of the recycle bin whose original path is `under` (or below it), by that path.
+async fn recycle_bin(
+    ctx: &mut Ctx,
+    under: &str,
+) -> Result<Vec<(String, FileEntry)>, crate::api::ApiError> {
+    let mut all = Vec::new();
+    for page in 1u32.. {
+        let got = ctx.client.trash_page(page).await?;
+        let short = got.entries.len() < TRASH_PAGE_LIMIT as usize;
+        all.extend(got.entries);
+        if short || all.len() as u64 >= got.total {
+            break;
+        }
+    }
+    let mut folders = FolderPaths::default();
+    let mut found = Vec::new();
+    for e in all {
+        let path = join(&folders.path_of(ctx, e.parent_id).await, &e.name);
+        if under == "/" || path == under || path.starts_with(&format!("{under}/")) {
+            found.push((path, e));
+        }
+    }
+    Ok(found)
+}
+
+/// Original paths of folders by id, from `detail` (one call per folder not seen yet).
+#[derive(Default)]
+struct FolderPaths(HashMap<FileId, String>);
+
+impl FolderPaths {
+    /// `/a/b` for folder `id`; `id:N` for a folder the server no longer knows.
+    async fn path_of(&mut self, ctx: &mut Ctx, id: FileId) -> String {
+        let mut chain = Vec::new();
+        let mut at = id;
+        let known = loop {
+            if at == ROOT_DIR {
+                break "/".to_owned();
+            }
+            if let Some(p) = self.0.get(&at) {
+                break p.clone();
+            }
+            if chain.iter().any(|(seen, _)| *seen == at) || chain.len() > 1024 {
+                break format!("id:{at}");
+            }
+            match ctx.client.detail(at).await {
+                Ok(d) => {
+                    chain.push((at, d.name));
+                    at = d.parent_id;
+                }
+                Err(_) => break format!("id:{at}"),
+            }
+        };
+        let mut path = known;
+        for (dir, name) in chain.into_iter().rev() {
+            path = join(&path, &name);
+            self.0.insert(dir, path.clone());
+        }
+        path
+    }
+}
+
+/// The trashed items below `root`, found by walking its live folders; folders that could not
+/// be listed are reported.
+async fn walked(ctx: &mut Ctx, root: &Resolved) -> Vec<(String, FileEntry)> {
+    let listed = walk(ctx, root.entry.id, &root.path, None, |e| !e.trashed).await;
+    let mut found: Vec<(String, FileEntry)> = Vec::new();
+    let mut failed: Vec<(String, String)> = Vec::new();
+    for l in listed.values() {
+        match &l.children {
+            Ok(children) => found.extend(
+                children
+                    .iter()
+                    .filter(|e| e.trashed)
+                    .map(|e| (join(&l.path, &e.name), e.clone())),
+            ),
+            Err(e) => failed.push((l.path.clone(), e.to_string())),
+        }
+    }
+    failed.sort();
+    for (path, e) in failed {
+        ctx.fail(&path, CmdError::failure(e));
+    }
+    found
 }
 
 /// Resolves each argument to a trashed item, reporting those that are not.

@@ -2,14 +2,17 @@
 //! order, and a call that fails fails only its own chunk, so one bad chunk never aborts the
 //! rest of the batch.
 
+use super::Patch;
 use super::pan::to_fs_error;
 use crate::api::{ApiError, FileId};
 
-/// Outcome of a batch: ids that went through, and `(id, reason)` for the rest.
+/// Outcome of a batch: ids that went through, `(id, reason)` for the rest, and what the change
+/// did to listings (already applied to the backend's cache).
 #[derive(Debug, PartialEq, Eq)]
 pub struct BatchOutcome<Id = FileId> {
     pub ok: Vec<Id>,
     pub failed: Vec<(Id, String)>,
+    pub patch: Patch,
 }
 
 impl<Id> Default for BatchOutcome<Id> {
@@ -17,6 +20,7 @@ impl<Id> Default for BatchOutcome<Id> {
         Self {
             ok: Vec::new(),
             failed: Vec::new(),
+            patch: Patch::default(),
         }
     }
 }

@@ -83,6 +83,14 @@ impl Entry {
         e
     }
 
+    /// The same entry under another name (a rename), its sort key and hidden flag to match.
+    pub fn with_name(mut self, name: String) -> Self {
+        self.sort_key = natural::sort_key(&name);
+        self.hidden = name.starts_with('.');
+        self.name = name;
+        self
+    }
+
     pub fn is_dir(&self) -> bool {
         matches!(
             self.kind,

@@ -1,13 +1,13 @@
 //! The image-space backend (图床) over [`api::Client`], shaped like [`super::pan::PanFs`]:
 //! listings streamed to the pane in growing batches (pages of 100 until the cursor says
-//! `"-1"`), a short-lived folder cache forgotten after every change panfm makes, details with
-//! the public URLs, and API errors mapped to [`FsError`] kinds. Changes live in `img_ops`.
+//! `"-1"`), a short-lived folder cache patched by the changes panfm makes, details with the
+//! public URLs, and API errors mapped to [`FsError`] kinds. Changes live in `img_ops`.
 
 use super::listing::{self, ListingCache};
 use super::pan::to_fs_error;
-use super::{Entry, EntryKey, FsError};
+use super::{DirRef, Entry, EntryKey, FsError, Patch};
 use crate::api::{self, ImageEntry, TimeWindow};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 
 #[derive(Clone)]
@@ -72,6 +72,7 @@ impl ImgFs {
             self.learn_links(&page.entries);
             Ok((page.entries.iter().map(to_entry).collect(), page.next))
         };
+        let epoch = self.lock().epoch();
         let mut all = Vec::new();
         let complete = listing::stream(page, |batch| {
             all.extend(batch.iter().cloned());
@@ -79,7 +80,7 @@ impl ImgFs {
         })
         .await?;
         if complete {
-            self.lock().put(dir.to_owned(), all);
+            self.lock().put(dir.to_owned(), all, epoch);
         }
         Ok(())
     }
@@ -112,6 +113,31 @@ impl ImgFs {
 
     pub fn forget_all(&self) {
         self.lock().clear();
+    }
+
+    /// Applies `patch` to the cached listings; folders it names for a re-list are forgotten.
+    pub fn apply(&self, patch: &Patch) {
+        let mut cache = self.lock();
+        for p in &patch.dirs {
+            if let DirRef::Images(dir) = &p.dir {
+                cache.patch(dir.as_str(), p);
+            }
+        }
+        if !patch.gone.is_empty() {
+            let gone: HashSet<EntryKey> = patch.gone.iter().cloned().collect();
+            cache.remove_everywhere(&gone, |id| EntryKey::Image(id.clone()));
+        }
+        for dir in &patch.relist {
+            if let DirRef::Images(id) = dir {
+                cache.forget(id.as_str());
+            }
+        }
+    }
+
+    /// The entries of `ids` in `dir`'s cached listing (however old).
+    pub(super) fn cached_entries(&self, dir: &str, ids: &[String]) -> Vec<Entry> {
+        let keys: HashSet<EntryKey> = ids.iter().map(|id| EntryKey::Image(id.clone())).collect();
+        self.lock().find(dir, &keys)
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, ListingCache<String>> {

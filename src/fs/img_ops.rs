@@ -1,13 +1,15 @@
 //! Changes to the image space: mkdir, move (≤ 100 ids a call), delete for good (≤ 100 ids a
 //! call; there is no recycle bin), and copying drive images in (one server-side task per 100
 //! drive ids, polled). Checked before any call (names, a folder into itself), with per-item
-//! failures collected instead of aborting the batch. Every change forgets the cached listings
-//! it affects. The image space has no rename and no copy inside it.
+//! failures collected instead of aborting the batch. Moves, deletions and mkdir patch the
+//! cached listings they affect (and hand the patch back for the panes); a copy from the drive
+//! answers no ids, so its destination is listed again. The image space has no rename and no
+//! copy inside it.
 
 use super::batch::{BatchOutcome, chunked};
-use super::img::ImgFs;
+use super::img::{ImgFs, to_entry};
 use super::pan::to_fs_error;
-use super::{FsError, FsErrorKind, ImageDir};
+use super::{DirPatch, DirRef, EntryKey, FsError, FsErrorKind, ImageDir, Patch};
 use crate::api::{FileId, Patience};
 use std::collections::HashSet;
 
@@ -27,21 +29,39 @@ pub struct CopyOutcome {
 }
 
 impl ImgFs {
-    pub async fn mkdir(&self, dir: &ImageDir, name: &str) -> Result<String, FsError> {
-        self.mkdir_in(dir.id(), name).await
+    /// Makes folder `name` in `dir`: its id, and the patch that lists it there (its details
+    /// asked for once; without them the folder is listed again).
+    pub async fn mkdir(&self, dir: &ImageDir, name: &str) -> Result<(String, Patch), FsError> {
+        let id = self.make(dir.id(), name).await?;
+        let parent = DirRef::Images(dir.id().to_owned());
+        let patch = match self.detail(&id).await {
+            Ok(made) => {
+                let mut p = DirPatch::new(parent);
+                p.added.push(to_entry(&made));
+                let mut patch = Patch::default();
+                patch.push(p);
+                patch
+            }
+            Err(_) => Patch::relist(vec![parent]),
+        };
+        self.apply(&patch);
+        Ok((id, patch))
     }
 
     /// Creates folder `name` in the folder with id `parent` (`""` = root).
     pub async fn mkdir_in(&self, parent: &str, name: &str) -> Result<String, FsError> {
-        crate::plan::validate_cloud_name(name)
-            .map_err(|e| FsError::new(FsErrorKind::InvalidName, format!("{name}: {e}")))?;
-        let id = self
-            .client()
-            .image_mkdir(parent, name)
-            .await
-            .map_err(to_fs_error)?;
+        let id = self.make(parent, name).await?;
         self.invalidate(&[parent]);
         Ok(id)
+    }
+
+    async fn make(&self, parent: &str, name: &str) -> Result<String, FsError> {
+        crate::plan::validate_cloud_name(name)
+            .map_err(|e| FsError::new(FsErrorKind::InvalidName, format!("{name}: {e}")))?;
+        self.client()
+            .image_mkdir(parent, name)
+            .await
+            .map_err(to_fs_error)
     }
 
     /// Moves `ids` (all from folder `from`) into `to`; refuses a folder into its own subtree
@@ -77,7 +97,21 @@ impl ImgFs {
                 .map_err(|e| e.error)
         })
         .await;
-        self.invalidate(&[from, target]);
+        let mut left = DirPatch::new(DirRef::Images(from.to_owned()));
+        left.removed = out
+            .ok
+            .iter()
+            .map(|id| EntryKey::Image(id.clone()))
+            .collect();
+        let mut arrived = DirPatch::new(DirRef::Images(target.to_owned()));
+        let entries = self.cached_entries(from, &out.ok);
+        match entries.len() == out.ok.len() {
+            true => arrived.added = entries,
+            false => out.patch.relist.push(arrived.dir.clone()),
+        }
+        out.patch.push(left);
+        out.patch.push(arrived);
+        self.apply(&out.patch);
         out
     }
 
@@ -92,9 +126,13 @@ impl ImgFs {
             self.client().image_delete(&c).await.map_err(|e| e.error)
         })
         .await;
-        // Deleted folders take their listings with them; forget everything rather than track
-        // which cached folders were below them.
-        self.forget_all();
+        // Ids are unique in the space: they leave whichever folder listed them.
+        out.patch.gone = out
+            .ok
+            .iter()
+            .map(|id| EntryKey::Image(id.clone()))
+            .collect();
+        self.apply(&out.patch);
         out
     }
 
@@ -128,6 +166,7 @@ impl ImgFs {
             }
             progress((i * COPY_CHUNK + chunk.len()).min(ids.len()));
         }
+        // The copy tasks answer no ids: the destination is listed again.
         self.invalidate(&[to.id()]);
         out
     }

@@ -1,9 +1,10 @@
 //! What the drive and image-space backends share about listing: the short-lived cache of
-//! listed folders, and the paging loop that streams pages to a pane in growing batches
-//! (merging every page into a 100k-entry view would cost O(n) each time). Only complete
-//! listings are cached.
+//! listed folders, patched in place by the changes panfm makes, and the paging loop that
+//! streams pages to a pane in growing batches (merging every page into a 100k-entry view would
+//! cost O(n) each time). Only complete listings are cached, and only when nothing changed
+//! while they were read.
 
-use super::{Entry, FsError};
+use super::{DirPatch, Entry, EntryKey, FsError};
 use std::borrow::Borrow;
 use std::collections::{HashMap, HashSet};
 use std::hash::Hash;
@@ -17,12 +18,15 @@ const FLUSH_EVERY: Duration = Duration::from_millis(250);
 /// Listed folders by id, with when they were listed.
 pub(super) struct ListingCache<K> {
     dirs: HashMap<K, (Instant, Vec<Entry>)>,
+    /// Counts changes; a listing read across a change is not cached (it may predate it).
+    epoch: u64,
 }
 
 impl<K> Default for ListingCache<K> {
     fn default() -> Self {
         Self {
             dirs: HashMap::new(),
+            epoch: 0,
         }
     }
 }
@@ -40,8 +44,15 @@ impl<K: Eq + Hash> ListingCache<K> {
             .map(|(_, e)| e.clone())
     }
 
-    pub fn put(&mut self, dir: K, entries: Vec<Entry>) {
-        self.dirs.insert(dir, (Instant::now(), entries));
+    pub fn epoch(&self) -> u64 {
+        self.epoch
+    }
+
+    /// Caches a listing that began at `epoch`, unless something changed since.
+    pub fn put(&mut self, dir: K, entries: Vec<Entry>, epoch: u64) {
+        if epoch == self.epoch {
+            self.dirs.insert(dir, (Instant::now(), entries));
+        }
     }
 
     pub fn forget<Q>(&mut self, dir: &Q)
@@ -49,16 +60,69 @@ impl<K: Eq + Hash> ListingCache<K> {
         K: Borrow<Q>,
         Q: Eq + Hash + ?Sized,
     {
+        self.epoch += 1;
         self.dirs.remove(dir);
     }
 
     pub fn clear(&mut self) {
+        self.epoch += 1;
         self.dirs.clear();
     }
 
     /// Every cached entry, however old its listing.
     pub fn entries(&self) -> impl Iterator<Item = &Entry> {
         self.dirs.values().flat_map(|(_, entries)| entries)
+    }
+
+    /// Applies `patch` to `dir`'s listing if it is cached. Its age stays: the cache still
+    /// expires for changes made elsewhere.
+    pub fn patch<Q>(&mut self, dir: &Q, patch: &DirPatch)
+    where
+        K: Borrow<Q>,
+        Q: Eq + Hash + ?Sized,
+    {
+        self.epoch += 1;
+        if let Some((_, entries)) = self.dirs.get_mut(dir) {
+            patch.apply(entries);
+        }
+    }
+
+    /// Drops entries `keys` from every cached listing, and the listings of those that were
+    /// folders.
+    pub fn remove_everywhere(
+        &mut self,
+        keys: &HashSet<EntryKey>,
+        folder_id: impl Fn(&K) -> EntryKey,
+    ) {
+        self.epoch += 1;
+        self.dirs.retain(|dir, _| !keys.contains(&folder_id(dir)));
+        for (_, entries) in self.dirs.values_mut() {
+            entries.retain(|e| !keys.contains(&e.key));
+        }
+    }
+
+    /// Whether `dir` has a cached listing (however old).
+    pub fn has<Q>(&self, dir: &Q) -> bool
+    where
+        K: Borrow<Q>,
+        Q: Eq + Hash + ?Sized,
+    {
+        self.dirs.contains_key(dir)
+    }
+
+    /// The cached entries of `dir` (however old) that have one of `keys`.
+    pub fn find<Q>(&self, dir: &Q, keys: &HashSet<EntryKey>) -> Vec<Entry>
+    where
+        K: Borrow<Q>,
+        Q: Eq + Hash + ?Sized,
+    {
+        self.dirs.get(dir).map_or_else(Vec::new, |(_, entries)| {
+            entries
+                .iter()
+                .filter(|e| keys.contains(&e.key))
+                .cloned()
+                .collect()
+        })
     }
 }
 

@@ -14,8 +14,11 @@ pub mod local_ops;
 mod location;
 pub mod natural;
 pub mod pan;
+pub mod pan_copy;
 pub mod pan_ops;
+mod pan_patch;
 mod pan_trash;
+mod patch;
 pub mod resolve;
 mod trash_index;
 
@@ -23,6 +26,7 @@ pub use batch::BatchOutcome;
 pub use entry::{Entry, EntryKey, EntryKind};
 pub use location::{CloudDir, CloudSearch, ImageDir, Location, Trail};
 pub use pan_trash::TrashListing;
+pub use patch::{DirPatch, DirRef, Patch};
 
 use thiserror::Error;
 

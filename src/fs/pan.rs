@@ -1,9 +1,9 @@
 //! The cloud backend over [`api::Client`]: listings streamed to the pane in growing batches (the
 //! API gives 100 entries a page, and merging every page into a 100k-entry view would cost
-//! O(n) each time), a short-lived directory cache invalidated by every change panfm makes, a
-//! parent map learned from listings so directories found by search can be placed in the tree,
-//! the index of what is known to be in the trash (`trash_index`), and the mapping from API
-//! errors to [`FsError`] kinds.
+//! O(n) each time), a short-lived directory cache that the changes panfm makes patch in place
+//! (`pan_patch`), a parent map learned from listings so directories found by search can be
+//! placed in the tree, the index of what is known to be in the trash (`trash_index`), and the
+//! mapping from API errors to [`FsError`] kinds.
 //!
 //! NOTE: `v2/file/list` returns trashed entries under their old parent ("此接口查询结果包含回收站的
 //! 文件,需自行根据字段 trashed 判断处理"); listings here read them, note them in the trash index
@@ -28,9 +28,9 @@ pub struct PanFs {
 
 #[derive(Default)]
 pub(super) struct State {
-    dirs: ListingCache<FileId>,
+    pub dirs: ListingCache<FileId>,
     /// id → (name, parent id) of every directory seen in a listing.
-    parents: HashMap<FileId, (String, FileId)>,
+    pub parents: HashMap<FileId, (String, FileId)>,
     pub(super) trash: TrashIndex,
 }
 
@@ -61,6 +61,7 @@ impl PanFs {
                 return Ok(());
             }
         }
+        let epoch = self.lock().dirs.epoch();
         let mut all = Vec::new();
         let complete = self
             .stream(
@@ -72,7 +73,7 @@ impl PanFs {
             )
             .await?;
         if complete {
-            self.lock().dirs.put(dir, all);
+            self.lock().dirs.put(dir, all, epoch);
         }
         Ok(())
     }
@@ -147,11 +148,6 @@ impl PanFs {
         for d in dirs {
             state.dirs.forget(d);
         }
-    }
-
-    /// Forgets every cached listing (after changes whose folders are not all known).
-    pub fn forget_all(&self) {
-        self.lock().dirs.clear();
     }
 
     pub async fn user_info(&self) -> Result<api::UserInfo, FsError> {

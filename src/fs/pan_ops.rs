@@ -1,13 +1,15 @@
 //! File operations on the cloud drive, batched as the API allows (renames ≤ 30 a call, moves,
-//! trash, delete and restore ≤ 100, copies as async tasks), checked before any call (names,
+//! trash, delete and restore ≤ 100; copies are in `pan_copy`), checked before any call (names,
 //! moving a folder into itself), with per-item failures collected instead of aborting the
-//! batch. Every change forgets the cached listings it affects.
+//! batch. Every change patches the cached listings it affects from what the calls answered,
+//! and hands the same [`Patch`] back for the panes.
 
 use super::batch::{BatchOutcome, chunked};
+use super::local::sanitize_name;
 use super::pan::{PanFs, to_fs_error};
-use super::{CloudDir, FsError, FsErrorKind};
-use crate::api::{FileId, Patience};
-use std::collections::HashSet;
+use super::{CloudDir, DirPatch, DirRef, EntryKey, FsError, FsErrorKind, Patch};
+use crate::api::FileId;
+use std::collections::{HashMap, HashSet};
 
 /// Renames per call, at most (`/api/v1/file/rename` takes up to 30).
 const RENAME_BATCH: usize = 30;
@@ -16,7 +18,9 @@ const RENAME_BATCH: usize = 30;
 const CHUNK: usize = 100;
 
 impl PanFs {
-    pub async fn mkdir(&self, dir: &CloudDir, name: &str) -> Result<FileId, FsError> {
+    /// Makes folder `name` in `dir`: its new id, and the patch that lists it there. The new
+    /// folder is known to be empty, so entering it needs no listing either.
+    pub async fn mkdir(&self, dir: &CloudDir, name: &str) -> Result<(FileId, Patch), FsError> {
         crate::plan::validate_cloud_name(name)
             .map_err(|e| FsError::new(FsErrorKind::InvalidName, format!("{name}: {e}")))?;
         let id = self
@@ -24,8 +28,11 @@ impl PanFs {
             .mkdir(dir.id(), name)
             .await
             .map_err(to_fs_error)?;
-        self.invalidate(&[dir.id()]);
-        Ok(id)
+        let patch = self.adopt(&[(dir.id(), Some(id))]).await;
+        let mut st = self.lock();
+        let epoch = st.dirs.epoch();
+        st.dirs.put(id, Vec::new(), epoch);
+        Ok((id, patch))
     }
 
     /// Runs rename steps in order. Steps are sent together only while no name repeats within a
@@ -38,6 +45,8 @@ impl PanFs {
     ) -> BatchOutcome {
         let mut out = BatchOutcome::default();
         let mut failed_ids = HashSet::new();
+        // The name each id has after its last step that went through.
+        let mut named: HashMap<FileId, String> = HashMap::new();
         let mut at = 0;
         while at < steps.len() {
             let mut names = HashSet::new();
@@ -67,12 +76,10 @@ impl PanFs {
                         failed_ids.insert(f.id);
                         out.failed.push((f.id, f.message));
                     }
-                    out.ok.extend(
-                        group
-                            .iter()
-                            .map(|(id, _)| *id)
-                            .filter(|id| !bad.contains(id)),
-                    );
+                    for (id, to) in group.iter().filter(|(id, _)| !bad.contains(id)) {
+                        out.ok.push(*id);
+                        named.insert(*id, to.clone());
+                    }
                 }
                 Err(e) => {
                     let reason = to_fs_error(e.error).message;
@@ -84,7 +91,17 @@ impl PanFs {
             }
             progress(at);
         }
-        self.invalidate(&[dir]);
+        let mut patch = DirPatch::new(DirRef::Cloud(dir));
+        let mut seen = HashSet::new();
+        for (id, _, _) in steps.iter().filter(|(id, _, _)| seen.insert(*id)) {
+            if let Some(name) = named.remove(id) {
+                patch
+                    .renamed
+                    .push((EntryKey::Cloud(*id), sanitize_name(&name)));
+            }
+        }
+        out.patch.push(patch);
+        self.apply(&out.patch);
         out
     }
 
@@ -115,13 +132,28 @@ impl PanFs {
             self.client().move_to(&c, target).await.map_err(|e| e.error)
         })
         .await;
-        self.invalidate(&[from, target]);
+        // A destination nobody listed needs no entries: naming it for a re-list costs
+        // nothing unless a pane shows it.
+        let mut arrived = DirPatch::new(DirRef::Cloud(target));
+        let listed = self.lock().dirs.has(&target);
+        match listed {
+            true => match self.entries_of(from, &out.ok).await {
+                Some(entries) => arrived.added = entries,
+                None => out.patch.relist.push(DirRef::Cloud(target)),
+            },
+            false => out.patch.relist.push(DirRef::Cloud(target)),
+        }
+        out.patch.push(left(DirRef::Cloud(from), &out.ok));
+        out.patch.push(arrived);
+        self.apply(&out.patch);
         out
     }
 
+    /// Moves `ids` to the trash, from folder `dir` (`None`: from search results, folders
+    /// unknown).
     pub async fn trash(
         &self,
-        dir: FileId,
+        dir: Option<FileId>,
         ids: &[FileId],
         progress: &mut (dyn FnMut(usize) + Send),
     ) -> BatchOutcome {
@@ -131,7 +163,13 @@ impl PanFs {
         })
         .await;
         self.remember_trashed(&out.ok);
-        self.invalidate(&[dir]);
+        let trashed = dir.map(|d| self.cached_entries(d, &out.ok));
+        match dir {
+            Some(d) => out.patch.push(left(DirRef::Cloud(d), &out.ok)),
+            None => out.patch.gone = out.ok.iter().map(|id| EntryKey::Cloud(*id)).collect(),
+        }
+        out.patch.extend(trash_view_added(trashed, out.ok.len()));
+        self.apply(&out.patch);
         out
     }
 
@@ -147,6 +185,7 @@ impl PanFs {
         })
         .await;
         self.lock().trash.forget(&out.ok);
+        out.patch.push(left(DirRef::Trash, &out.ok));
         out
     }
 
@@ -185,30 +224,49 @@ impl PanFs {
             progress((i + 1) * CHUNK);
         }
         self.lock().trash.forget(&out.ok);
-        self.forget_all();
+        out.patch = self.restored(&out.ok).await;
         (out, orphaned)
     }
 
-    /// Copies `ids` into `to` with one server-side task per 3000 items, polled every second.
-    pub async fn copy_items(&self, ids: &[FileId], to: &CloudDir) -> BatchOutcome {
-        let mut out = BatchOutcome::default();
-        let all_failed = |out: &mut BatchOutcome, reason: String| {
-            out.failed
-                .extend(ids.iter().map(|id| (*id, reason.clone())));
-        };
-        match self.client().copy_async(ids, to.id()).await {
-            Ok(tasks) => {
-                for task in tasks {
-                    if let Err(e) = self.client().copy_wait(task, Patience::TASK).await {
-                        all_failed(&mut out, to_fs_error(e).message);
-                        return out;
-                    }
-                }
-                out.ok.extend_from_slice(ids);
+    /// Restored `ids` leave the trash view and arrive in the folders `infos` says they are in
+    /// now; without that answer every cloud folder is listed again.
+    async fn restored(&self, ids: &[FileId]) -> Patch {
+        let mut patch = match self.infos(ids).await {
+            Ok(found) => {
+                let made: Vec<(FileId, Option<FileId>)> =
+                    found.iter().map(|f| (f.parent_id, Some(f.id))).collect();
+                self.placed(&made, Some(&found))
             }
-            Err(e) => all_failed(&mut out, to_fs_error(e.error).message),
+            Err(e) => {
+                tracing::warn!("cannot place {} restored entries: {e}", ids.len());
+                Patch::relist(vec![DirRef::Drive])
+            }
+        };
+        patch.push(left(DirRef::Trash, ids));
+        self.apply(&patch);
+        patch
+    }
+}
+
+/// `ids` left folder `dir`.
+fn left(dir: DirRef, ids: &[FileId]) -> DirPatch {
+    let mut p = DirPatch::new(dir);
+    p.removed = ids.iter().map(|id| EntryKey::Cloud(*id)).collect();
+    p
+}
+
+/// The trash view gains what was trashed when the folder's listing had every entry
+/// (`trashed`); otherwise it is listed again.
+fn trash_view_added(trashed: Option<Vec<super::Entry>>, count: usize) -> Patch {
+    match trashed {
+        Some(entries) if entries.len() == count => {
+            let mut patch = Patch::default();
+            let mut view = DirPatch::new(DirRef::Trash);
+            view.added = entries;
+            patch.push(view);
+            patch
         }
-        self.invalidate(&[to.id()]);
-        out
+        _ if count == 0 => Patch::default(),
+        _ => Patch::relist(vec![DirRef::Trash]),
     }
 }

@@ -1,7 +1,7 @@
 //! The cloud half of [`super::ops`]: turns an [`OpSpec`] on cloud locations into `PanFs` batch
 //! calls and a report.
 
-use super::op_report::{failed_all, fold, ids, made, moved, undo_record};
+use super::op_report::{BatchId, failed_all, fold, ids, made, moved, undo_record};
 use crate::app::{OpReport, OpSpec, UndoAction};
 use crate::fs::pan::PanFs;
 use crate::fs::{EntryKey, Location};
@@ -46,6 +46,7 @@ pub async fn run(fs: &PanFs, spec: &OpSpec, mut progress: impl FnMut(usize) + Se
                 report.failed.push((name, reason));
             }
             report.undo = undo_record(spec, undo);
+            report.patch = out.patch;
         }
         OpSpec::Move {
             from: f @ Location::Cloud(src),
@@ -62,7 +63,11 @@ pub async fn run(fs: &PanFs, spec: &OpSpec, mut progress: impl FnMut(usize) + Se
             to: Location::Cloud(dst),
             ..
         } => {
-            let out = fs.copy_items(&ids(items), dst).await;
+            let kinds: Vec<(i64, bool)> = items
+                .iter()
+                .filter_map(|i| i64::of(&i.key).map(|id| (id, i.is_dir)))
+                .collect();
+            let out = fs.copy_items(&kinds, dst).await;
             progress(items.len());
             fold(&mut report, out, items);
         }
@@ -70,17 +75,14 @@ pub async fn run(fs: &PanFs, spec: &OpSpec, mut progress: impl FnMut(usize) + Se
             at: Location::Cloud(dir),
             items,
         } => {
-            let out = fs.trash(dir.id(), &ids(items), &mut progress).await;
+            let out = fs.trash(Some(dir.id()), &ids(items), &mut progress).await;
             fold(&mut report, out, items);
         }
         OpSpec::Trash {
             at: Location::Search(_),
             items,
         } => {
-            let out = fs
-                .trash(crate::api::ROOT_DIR, &ids(items), &mut progress)
-                .await;
-            fs.forget_all();
+            let out = fs.trash(None, &ids(items), &mut progress).await;
             fold(&mut report, out, items);
         }
         OpSpec::Delete {
@@ -88,12 +90,10 @@ pub async fn run(fs: &PanFs, spec: &OpSpec, mut progress: impl FnMut(usize) + Se
             items,
         } => {
             let out = fs.purge(&ids(items), &mut progress).await;
-            report.gone = out.ok.iter().map(|id| EntryKey::Cloud(*id)).collect();
             fold(&mut report, out, items);
         }
         OpSpec::Restore { items, to } => {
             let (out, orphaned) = fs.restore(&ids(items), to.as_ref(), &mut progress).await;
-            report.gone = out.ok.iter().map(|id| EntryKey::Cloud(*id)).collect();
             report.orphaned = items
                 .iter()
                 .filter(|i| matches!(i.key, EntryKey::Cloud(id) if orphaned.contains(&id)))

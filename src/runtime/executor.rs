@@ -99,6 +99,10 @@ impl Executor {
             Effect::ScanTrash { side, ticket } => {
                 self.list(side, ticket, Location::Trash, true, true)
             }
+            Effect::Adopt { made, forget } => self.cloud_task(move |fs| async move {
+                fs.invalidate(&forget);
+                Msg::Patched(fs.adopt(&made).await)
+            }),
             Effect::FetchAccount => self.cloud_task(|fs| async move {
                 let result = fs.user_info().await.map(|u| Account {
                     nickname: u.nickname.clone(),

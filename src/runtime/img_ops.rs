@@ -26,7 +26,10 @@ pub fn spawn(
         if let (Some(record), Some(file)) = (&report.undo, &undo_file) {
             save_undo(file, record);
         }
-        let _ = tx.send(Msg::Op(OpMsg::Finished { op, report }));
+        let _ = tx.send(Msg::Op(OpMsg::Finished {
+            op,
+            report: Box::new(report),
+        }));
     });
 }
 
@@ -78,6 +81,7 @@ async fn copy_from_drive(
     report: &mut OpReport,
 ) {
     let out = fs.copy_from_drive(&ids(items), to, progress).await;
+    report.patch = crate::fs::Patch::relist(vec![crate::fs::DirRef::Images(to.id().to_owned())]);
     report.ok = out.covered;
     for (id, name, reason) in out.not_copied {
         let name = name_of(items, &EntryKey::Cloud(id)).unwrap_or(name);

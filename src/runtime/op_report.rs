@@ -1,10 +1,10 @@
 //! Building an operation's [`OpReport`] from what the backends answered, shared by the local,
-//! cloud and image-space runners: the batch ids of an op's items, batch outcomes folded in
-//! with failed items named as the user saw them, a mkdir's new entry to focus, and the undo
-//! record of renames and moves.
+//! cloud and image-space runners: the batch ids of an op's items, batch outcomes (and their
+//! listing patches) folded in with failed items named as the user saw them, a mkdir's new
+//! entry to focus, and the undo record of renames and moves.
 
 use crate::app::{OpItem, OpReport, OpSpec, UndoAction, UndoRecord};
-use crate::fs::{BatchOutcome, EntryKey, FsError, Location};
+use crate::fs::{BatchOutcome, EntryKey, FsError, Location, Patch};
 
 /// An id a cloud backend takes in batches: the entries that carry one, and how to name an
 /// item that is not among the op's items.
@@ -57,6 +57,7 @@ pub(super) fn name_of(items: &[OpItem], key: &EntryKey) -> Option<String> {
 /// Folds a batch outcome into a report, naming failed items as `items` do.
 pub(super) fn fold<Id: BatchId>(report: &mut OpReport, out: BatchOutcome<Id>, items: &[OpItem]) {
     report.ok += out.ok.len();
+    report.patch.extend(out.patch);
     for (id, reason) in out.failed {
         let name = name_of(items, &id.key()).unwrap_or_else(|| id.unnamed());
         report.failed.push((name, reason));
@@ -68,12 +69,13 @@ pub(super) fn made<Id: BatchId>(
     report: &mut OpReport,
     at: &Location,
     name: &str,
-    made: Result<Id, FsError>,
+    made: Result<(Id, Patch), FsError>,
 ) {
     match made {
-        Ok(id) => {
+        Ok((id, patch)) => {
             report.ok = 1;
             report.focus = Some((at.clone(), id.key()));
+            report.patch.extend(patch);
         }
         Err(e) => report.failed.push((name.to_owned(), e.message)),
     }

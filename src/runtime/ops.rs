@@ -1,12 +1,12 @@
 //! Runs file operations ([`OpSpec`]) off the UI thread and reports back: throttled progress,
-//! then a report with per-item failures, the undo record of renames and moves (also saved to
-//! `undo.json` in the state directory, so undo survives a restart) and cloud restores that
-//! could not go back to their folder.
+//! then a report with per-item failures, what the change did to listings, the undo record of
+//! renames and moves (also saved to `undo.json` in the state directory, so undo survives a
+//! restart) and cloud restores that could not go back to their folder.
 
 use super::op_report::{failed_all, undo_record};
 use crate::app::{Msg, OpId, OpMsg, OpReport, OpSpec, RenameStep, UndoAction, UndoRecord};
 use crate::fs::pan::PanFs;
-use crate::fs::{EntryKey, Location, local_ops};
+use crate::fs::{DirRef, EntryKey, Location, Patch, local_ops};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 use tokio::sync::mpsc::UnboundedSender;
@@ -36,7 +36,10 @@ pub fn spawn(
         if let (Some(record), Some(file)) = (&report.undo, &undo_file) {
             save_undo(file, record);
         }
-        let _ = tx.send(Msg::Op(OpMsg::Finished { op, report }));
+        let _ = tx.send(Msg::Op(OpMsg::Finished {
+            op,
+            report: Box::new(report),
+        }));
     });
 }
 
@@ -152,7 +155,24 @@ fn local(spec: OpSpec, mut progress: impl FnMut(usize)) -> OpReport {
             .push(("?".into(), format!("{} is not possible here", other.verb()))),
     }
     report.undo = undo_record(&spec, undo);
+    // Reading a local folder costs no API call: the panes list it again rather than patch.
+    report.patch = Patch::relist(local_dirs(&spec));
     report
+}
+
+fn local_dirs(spec: &OpSpec) -> Vec<DirRef> {
+    let dirs = match spec {
+        OpSpec::Mkdir { at, .. }
+        | OpSpec::Rename { at, .. }
+        | OpSpec::Trash { at, .. }
+        | OpSpec::Delete { at, .. } => vec![at],
+        OpSpec::Move { from, to, .. } | OpSpec::Copy { from, to, .. } => vec![from, to],
+        OpSpec::Restore { .. } => vec![],
+    };
+    dirs.into_iter()
+        .filter(|d| matches!(d, Location::Local(_)))
+        .filter_map(DirRef::of)
+        .collect()
 }
 
 fn spec_at(spec: &OpSpec) -> Location {

@@ -3,6 +3,7 @@
 //! twice changes nothing.
 
 use super::job::{BatchId, Direction, JobId, JobInfo, JobState};
+use crate::api::FileId;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TransferEvent {
@@ -41,6 +42,14 @@ pub enum TransferEvent {
         files: u64,
         bytes: u64,
         free: u64,
+    },
+    /// An upload put something new into drive folder `parent`: a file, or a folder the batch
+    /// needed. `id` is `None` when the server did not say which (an instant upload answered
+    /// `fileID: 0`). A file's comes before its job's `Done`.
+    Created {
+        batch: BatchId,
+        parent: FileId,
+        id: Option<FileId>,
     },
     /// Bytes of the source read for hashing (uploads) or of a kept part re-read (downloads).
     Hashed {

@@ -73,8 +73,9 @@ impl PaneView<'_> {
         text.push(' ');
         spans.push(Span::styled(text, s.dim));
         if !p.marks.is_empty() {
+            let all = if p.all_marked { "all " } else { "" };
             let marked = format!(
-                " {} marked, {} ",
+                " {all}{} marked, {} ",
                 format::count(p.marks.len()),
                 format::size(p.marked_bytes)
             );

@@ -168,3 +168,22 @@ fn the_trash_view_names_its_own_keys() {
         assert!(hints.contains(part), "{part}: {hints}");
     }
 }
+
+#[test]
+fn the_footer_says_when_every_entry_is_marked() {
+    let mut m = loaded(100, 30, sample_left(), sample_right());
+    press(&mut m, "<C-a>");
+    let t = screen(&m);
+    let (footer, status) = (
+        row_text(t.backend().buffer(), 27),
+        row_text(t.backend().buffer(), 28),
+    );
+    assert!(footer.contains("all 7 marked"), "{footer}");
+    assert!(status.starts_with("All 7 marked "), "{status}");
+    press(&mut m, "<Space>");
+    let footer = row_text(screen(&m).backend().buffer(), 27);
+    assert!(
+        footer.contains(" 6 marked") && !footer.contains("all"),
+        "{footer}"
+    );
+}

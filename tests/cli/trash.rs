@@ -118,3 +118,43 @@ fn purge_refuses_live_items() {
     assert!(run.stderr.contains(&format!("id:{f} is not in the trash")));
     assert_eq!(env.calls("/api/v1/file/delete"), 0);
 }
+
+#[test]
+fn trash_ls_reads_the_recycle_bin_and_scans_only_when_asked_or_it_fails() {
+    let env = Env::new();
+    for i in 0..12 {
+        env.dir(&format!("/folders/f{i}"));
+    }
+    env.file("/folders/f7/a.txt", b"a");
+    env.file("/top.txt", b"t");
+    env.trash("/folders/f7/a.txt");
+    env.trash("/top.txt");
+    let lists = |env: &Env| env.calls("/api/v2/file/list");
+    let before = lists(&env);
+    let v = env.run(&["trash", "ls", "--json"]).ok().json();
+    let paths = |v: &serde_json::Value| -> Vec<String> {
+        let mut p: Vec<String> = v
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["path"].as_str().unwrap().to_owned())
+            .collect();
+        p.sort();
+        p
+    };
+    assert_eq!(paths(&v), ["/folders/f7/a.txt", "/top.txt"]);
+    assert_eq!(env.calls("/api/v1/file/list"), 1, "one recycle-bin page");
+    assert_eq!(lists(&env), before, "no folder was walked");
+    // --scan walks and finds the same.
+    let scanned = env.run(&["trash", "ls", "--json", "--scan"]).ok().json();
+    assert_eq!(paths(&scanned), paths(&v));
+    assert!(lists(&env) > before + 12, "every folder listed");
+    // Without the recycle-bin listing: a note, then the walk.
+    env.mock.set_knobs(|k| k.legacy_list = false);
+    let run = env.run(&["trash", "ls", "--json"]).ok();
+    assert!(
+        run.stderr.contains("the recycle bin could not be listed"),
+        "{run:?}"
+    );
+    assert_eq!(paths(&run.json()), paths(&v));
+}

@@ -16,7 +16,7 @@ const LIST: &str = "/api/v1/oss/file/list";
 impl Harness {
     /// Keys in keymap notation separated by spaces; returns the effects left for the
     /// terminal (the clipboard).
-    fn press(&mut self, keys: &str) -> Vec<Effect> {
+    pub(crate) fn press(&mut self, keys: &str) -> Vec<Effect> {
         let mut held = vec![];
         for k in keys.split(' ') {
             let key = Key::parse(k).unwrap();
@@ -26,7 +26,7 @@ impl Harness {
         held
     }
 
-    fn type_text(&mut self, text: &str) {
+    pub(crate) fn type_text(&mut self, text: &str) {
         for c in text.chars() {
             let ev = KeyEvent::new(
                 crossterm::event::KeyCode::Char(c),
@@ -45,7 +45,7 @@ impl Harness {
         }
     }
 
-    async fn open(&mut self, path: &[&str]) {
+    pub(crate) async fn open(&mut self, path: &[&str]) {
         let side = self.model.focus;
         for name in path {
             self.cursor_to(name);
@@ -123,6 +123,7 @@ async fn mkdir_move_with_undo_and_delete_for_good() {
     h.open(&["blog"]).await;
     h.images_on(Side::Right).await;
     h.open(&["avatars"]).await;
+    let lists = h.mock.stats().calls_to(LIST);
 
     h.press("a");
     h.type_text("截图 🎉");
@@ -155,6 +156,11 @@ async fn mkdir_move_with_undo_and_delete_for_good() {
     h.confirm_and_wait().await;
     assert!(h.mock.image(&moved_id).is_none(), "deleted for good");
     assert!(!h.names().contains(&"dog.bmp".to_owned()));
+    assert_eq!(
+        h.mock.stats().calls_to(LIST),
+        lists,
+        "mkdir, move, undo and delete patch the listings"
+    );
     assert!(
         h.model
             .status

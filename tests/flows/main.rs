@@ -5,6 +5,7 @@
 
 mod images;
 mod ops;
+mod patch;
 mod trash;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -18,6 +19,17 @@ use panfm::runtime::{Executor, dispatch};
 use std::time::Duration;
 use tokio::sync::mpsc::UnboundedReceiver;
 
+/// How the demo's calls are paced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pace {
+    /// The client keeps the VIP column; the mock does not limit.
+    Vip,
+    /// Neither limits.
+    None,
+    /// Both keep the free-tier limits.
+    Free,
+}
+
 struct Harness {
     model: Model,
     executor: Executor,
@@ -28,10 +40,21 @@ struct Harness {
 
 impl Harness {
     async fn demo() -> Harness {
-        Harness::start(Seed::Demo).await
+        Self::start(Seed::Demo, Pace::Vip).await
     }
 
-    async fn start(seed: Seed) -> Harness {
+    /// The demo with the client's pacing off too (the mock has no limits either), for flows
+    /// that list the 5,000-file folder only to set the scene.
+    async fn unpaced() -> Harness {
+        Self::start(Seed::Demo, Pace::None).await
+    }
+
+    /// The demo on a free account: the mock and the client keep the free-tier limits.
+    async fn free_tier() -> Harness {
+        Self::start(Seed::Demo, Pace::Free).await
+    }
+
+    async fn start(seed: Seed, pace: Pace) -> Harness {
         let mock = MockServer::start(MockConfig {
             seed,
             ..MockConfig::default()
@@ -39,9 +62,9 @@ impl Harness {
         .await
         .unwrap();
         mock.set_knobs(|k| {
-            k.qps_limits = false;
+            k.qps_limits = pace == Pace::Free;
             k.strict_names = true;
-            k.vip = true;
+            k.vip = pace != Pace::Free;
         });
         let cache = tempfile::tempdir().unwrap();
         let mut cfg = ClientConfig::new(api::Auth::Credentials(Credentials::new(
@@ -52,7 +75,8 @@ impl Harness {
         cfg.token_cache_dir = Some(cache.path().to_path_buf());
         // The client keeps to the documented QPS whatever the server does; the VIP column
         // (10 lists/s) keeps the 5,000-entry listing around five seconds.
-        cfg.vip = true;
+        cfg.vip = pace != Pace::Free;
+        cfg.rate_limit = pace != Pace::None;
         let client = api::Client::new(cfg).unwrap();
         let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
         let transfer_cfg = panfm::transfer::TransferConfig {

@@ -3,7 +3,7 @@
 
 use panfm::api::{self, ClientConfig, Credentials};
 use panfm::fs::pan::PanFs;
-use panfm::fs::{CloudDir, TrashListing};
+use panfm::fs::{CloudDir, EntryKey, TrashListing};
 use panfm::mock::{MockConfig, MockServer};
 
 async fn setup() -> (MockServer, PanFs, tempfile::TempDir) {
@@ -77,6 +77,17 @@ async fn renaming_65_files_takes_3_calls_with_per_item_failures() {
     );
     assert_eq!(mock.entry(ids[0]).unwrap().name, "g0000.txt");
     assert_eq!(mock.entry(ids[40]).unwrap().name, "f0040.txt");
+    let renamed = &out.patch.dirs[0].renamed;
+    assert_eq!(
+        renamed.len(),
+        64,
+        "only the renames that went through are patched"
+    );
+    assert!(!renamed.iter().any(|(k, _)| *k == EntryKey::Cloud(ids[40])));
+    assert_eq!(
+        renamed[0],
+        (EntryKey::Cloud(ids[0]), "g0000.txt".to_owned())
+    );
 }
 
 #[tokio::test]
@@ -93,6 +104,14 @@ async fn a_swap_runs_through_a_temporary_name_in_order() {
     assert!(out.failed.is_empty(), "{:?}", out.failed);
     assert_eq!(mock.entry(ids[0]).unwrap().name, "f0001.txt");
     assert_eq!(mock.entry(ids[1]).unwrap().name, "f0000.txt");
+    assert_eq!(
+        out.patch.dirs[0].renamed,
+        [
+            (EntryKey::Cloud(ids[0]), "f0001.txt".to_owned()),
+            (EntryKey::Cloud(ids[1]), "f0000.txt".to_owned())
+        ],
+        "each id under the name of its last step"
+    );
     assert_eq!(
         mock.stats().calls_to("/api/v1/file/rename"),
         3,
@@ -126,7 +145,7 @@ async fn trash_restore_purge_round_trip() {
     let (mock, fs, _c) = setup().await;
     let d = mock.put_dir(0, "d").unwrap();
     let ids = files(&mock, d, 3).await;
-    let out = fs.trash(d, &ids, &mut |_| {}).await;
+    let out = fs.trash(Some(d), &ids, &mut |_| {}).await;
     assert_eq!(out.ok.len(), 3);
     let mut found = vec![];
     let listing = fs
@@ -154,8 +173,8 @@ async fn restoring_into_a_gone_folder_reports_orphans_then_restores_elsewhere() 
     let (mock, fs, _c) = setup().await;
     let d = mock.put_dir(0, "d").unwrap();
     let ids = files(&mock, d, 1).await;
-    fs.trash(d, &ids, &mut |_| {}).await;
-    fs.trash(0, &[d], &mut |_| {}).await;
+    fs.trash(Some(d), &ids, &mut |_| {}).await;
+    fs.trash(Some(0), &[d], &mut |_| {}).await;
     fs.purge(&[d], &mut |_| {}).await;
     let (out, orphaned) = fs.restore(&ids, None, &mut |_| {}).await;
     assert_eq!((out.ok.len(), orphaned), (0, ids.clone()));
@@ -226,7 +245,10 @@ async fn reorganising_call_counts_rename_move_undo_trash_restore() {
         )
         .await;
     assert_eq!((out.ok.len(), calls("/api/v1/file/move")), (300, 6));
-    assert_eq!(fs.trash(src, &ids[..300], &mut |_| {}).await.ok.len(), 300);
+    assert_eq!(
+        fs.trash(Some(src), &ids[..300], &mut |_| {}).await.ok.len(),
+        300
+    );
     assert_eq!(calls("/api/v1/file/trash"), 3);
     let (out, orphaned) = fs.restore(&ids[..300], None, &mut |_| {}).await;
     assert_eq!(

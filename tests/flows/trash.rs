@@ -3,7 +3,7 @@
 //! and where the recycle bin cannot be listed it shows what the session knows and the full-scan
 //! key finds the rest.
 
-use crate::Harness;
+use crate::{Harness, Pace};
 use crossterm::event::KeyCode;
 use panfm::api::{self, ClientConfig, Credentials};
 use panfm::app::Side;
@@ -46,7 +46,7 @@ impl Harness {
 
 #[tokio::test]
 async fn five_trashed_items_among_2000_folders_take_one_call() {
-    let mut h = Harness::start(Seed::Empty).await;
+    let mut h = Harness::start(Seed::Empty, Pace::Vip).await;
     let mock = &h.mock;
     let mut trashed = vec![];
     for top in 0..40 {
@@ -112,7 +112,7 @@ async fn five_trashed_items_among_2000_folders_take_one_call() {
 
 #[tokio::test]
 async fn without_the_recycle_bin_listing_the_view_shows_what_it_knows_and_scans_on_request() {
-    let mut h = Harness::start(Seed::Empty).await;
+    let mut h = Harness::start(Seed::Empty, Pace::Vip).await;
     h.mock.set_knobs(|k| k.legacy_list = false);
     let mock = &h.mock;
     let (a, b, c) = (

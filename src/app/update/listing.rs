@@ -1,22 +1,45 @@
 //! Applies listing results. Pages are merged into the sorted view as they arrive; anything
-//! whose ticket is not the pane's current request is stale and ignored.
+//! whose ticket is not the pane's current request is stale and ignored. In a pane whose every
+//! entry is marked, arriving entries are marked too and the status line keeps the count.
 
+use super::marks;
 use crate::app::{ListingMsg, LoadState, Model, Side, Ticket};
 
 pub fn update(model: &mut Model, msg: ListingMsg) {
+    let Some(side) = current_side(model, &msg) else {
+        return;
+    };
+    let said = (model.pane(side).all_marked && side == model.focus)
+        .then(|| marks::all_text(model.pane(side)))
+        .filter(|text| model.status.as_ref().is_some_and(|s| s.text == *text));
+    apply(model, msg);
+    if said.is_some() {
+        let text = marks::all_text(model.pane(side));
+        model.info(text);
+    }
+}
+
+/// The side `msg` is for, if it answers that side's current request.
+fn current_side(model: &Model, msg: &ListingMsg) -> Option<Side> {
+    let (ListingMsg::Page { side, ticket, .. }
+    | ListingMsg::Done { side, ticket }
+    | ListingMsg::Partial { side, ticket, .. }
+    | ListingMsg::Failed { side, ticket, .. }) = msg;
+    is_current(model, *side, *ticket).then_some(*side)
+}
+
+fn apply(model: &mut Model, msg: ListingMsg) {
     match msg {
         ListingMsg::Page {
             side,
-            ticket,
+            ticket: _,
             entries,
         } => {
-            if !is_current(model, side, ticket) {
-                return;
-            }
             let rows = model.viewport.list_rows();
             let pane = model.pane_mut(side);
             let track = pane.cursor_moved.then_some(pane.cursor);
             let (spec, vis) = (pane.sort, pane.visibility());
+            marks::arrived(pane, &entries, &vis);
             let moved = pane.listing.push_page(entries, spec, &vis, track);
             let wanted = pane
                 .want_cursor
@@ -32,10 +55,7 @@ pub fn update(model: &mut Model, msg: ListingMsg) {
                 pane.scroll_into_view(rows);
             }
         }
-        ListingMsg::Done { side, ticket } => {
-            if !is_current(model, side, ticket) {
-                return;
-            }
+        ListingMsg::Done { side, ticket: _ } => {
             let rows = model.viewport.list_rows();
             let pane = model.pane_mut(side);
             pane.load = LoadState::Done;
@@ -46,26 +66,17 @@ pub fn update(model: &mut Model, msg: ListingMsg) {
             pane.want_index = None;
             pane.recount_marks();
         }
-        ListingMsg::Partial { side, ticket, why } => partial(model, side, ticket, &why),
+        ListingMsg::Partial { why, .. } => super::trash::partial(model, &why),
         ListingMsg::Failed {
             side,
-            ticket,
+            ticket: _,
             error,
         } => {
-            if !is_current(model, side, ticket) {
-                return;
-            }
             let pane = model.pane_mut(side);
             let text = format!("Cannot list {}: {error}", pane.location.display());
             pane.load = LoadState::Failed(error.message);
             model.error(text);
         }
-    }
-}
-
-fn partial(model: &mut Model, side: Side, ticket: Ticket, why: &str) {
-    if is_current(model, side, ticket) {
-        super::trash::partial(model, why);
     }
 }
 

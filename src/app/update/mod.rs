@@ -11,6 +11,7 @@ mod listing;
 mod marks;
 mod nav;
 mod ops;
+mod patch;
 mod queue;
 mod rename;
 mod transfers;
@@ -62,6 +63,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             listing::update(model, m);
             vec![]
         }
+        Msg::Patched(p) => patch::apply(model, &p, None),
         Msg::Terminate => {
             model.quit = true;
             vec![]

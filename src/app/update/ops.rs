@@ -1,8 +1,7 @@
 //! File operations from the browser: mkdir, delete, copy, move, the confirmation step before
-//! anything runs, and applying results (summary, refreshed panes, cursor on a sensible entry,
-//! the undo record). Undo itself is in `undo`, the trash view in `trash`.
+//! anything runs, and applying results (summary, panes patched from the answers, cursor on a
+//! sensible entry, the undo record). Undo itself is in `undo`, the trash view in `trash`.
 
-use super::nav;
 use crate::app::{
     ConfirmState, Effect, InputPurpose, Modal, Model, OpItem, OpMsg, OpProgress, OpReport, OpSpec,
     Side,
@@ -240,7 +239,7 @@ pub fn update(model: &mut Model, msg: OpMsg) -> Vec<Effect> {
             }
             vec![]
         }
-        OpMsg::Finished { op, report } => finished(model, op, report),
+        OpMsg::Finished { op, report } => finished(model, op, *report),
     }
 }
 
@@ -272,33 +271,7 @@ fn finished(model: &mut Model, op: crate::app::OpId, report: OpReport) -> Vec<Ef
     if let Some(record) = report.undo {
         model.undo = Some(record);
     }
-    // Restores and purges leave the trash view in place; other panes reload in place, cloud
-    // listings from the cache unless this changed them.
-    let kept = super::trash::drop_gone(model, &report.gone);
-    let mut effects = vec![];
-    for side in [Side::Left, Side::Right] {
-        if kept.contains(&side) {
-            continue;
-        }
-        if let Some((_, key)) = report
-            .focus
-            .as_ref()
-            .filter(|(loc, _)| *loc == model.pane(side).location)
-        {
-            model.pane_mut(side).want_cursor = Some(key.clone());
-        }
-        let mut reload = nav::reload(model, side, true);
-        if let Effect::List {
-            location: Location::Trash,
-            fresh,
-            ..
-        } = &mut reload
-        {
-            // The trash index knows what panfm's own operations changed: no recycle-bin call.
-            *fresh = false;
-        }
-        effects.push(reload);
-    }
+    let effects = super::patch::apply(model, &report.patch, report.focus.as_ref());
     if !report.orphaned.is_empty() {
         orphans(model, report.orphaned);
     }

@@ -1,12 +1,12 @@
 //! Uploads and downloads from the browser: the question before a batch (destination, conflict
 //! policy, full-width names, and what walking an upload's sources found), engine events
-//! (summaries, refreshed panes, deleting the originals of a move once everything arrived
-//! verified), and asking before quitting with unfinished transfers. The queue panel is `queue`.
+//! (summaries, the new entries brought into the panes by `patch::landed`, deleting the
+//! originals of a move once everything arrived verified), and asking before quitting with
+//! unfinished transfers. The queue panel is `queue`.
 
-use super::nav;
 use super::ops::{count, selection, start};
 use crate::app::{
-    AskCheck, Effect, Modal, Model, OpItem, OpSpec, Side, TransferAsk, TransferCmd, TransferMsg,
+    AskCheck, Effect, Modal, Model, OpItem, OpSpec, TransferAsk, TransferCmd, TransferMsg,
 };
 use crate::config::Command;
 use crate::fs::{EntryKey, Location};
@@ -311,10 +311,7 @@ fn finished(model: &mut Model, batch: crate::transfer::BatchId) -> Vec<Effect> {
     } else {
         model.info(text)
     }
-    let mut effects: Vec<Effect> = [Side::Left, Side::Right]
-        .into_iter()
-        .map(|s| nav::reload(model, s, true))
-        .collect();
+    let mut effects = super::patch::landed(model, batch, b.direction);
     // What went up counts against the quota shown in the cloud pane's title.
     if b.direction == crate::transfer::Direction::Upload && b.ok > 0 && model.cloud_enabled {
         effects.push(Effect::FetchAccount);

@@ -4,10 +4,9 @@
 
 use super::nav;
 use super::ops::{ask, count, names, selection};
-use crate::app::{Effect, Model, OpSpec, Side};
+use crate::app::{Effect, Model, OpSpec};
 use crate::config::{Command, Layer};
-use crate::fs::{EntryKey, Location};
-use std::collections::HashSet;
+use crate::fs::Location;
 
 pub fn show(model: &mut Model) -> Vec<Effect> {
     if !model.cloud_enabled {
@@ -65,23 +64,4 @@ fn scan_key(model: &Model) -> String {
         .keymap
         .key_for(Layer::Browse, Command::ScanTrash)
         .unwrap_or_else(|| "scan_trash".into())
-}
-
-/// Takes entries that left the trash (restored or purged) out of every pane showing it;
-/// returns the sides it changed, which need no re-listing.
-pub fn drop_gone(model: &mut Model, gone: &[EntryKey]) -> Vec<Side> {
-    if gone.is_empty() {
-        return vec![];
-    }
-    let keys: HashSet<EntryKey> = gone.iter().cloned().collect();
-    let rows = model.viewport.list_rows();
-    let mut changed = vec![];
-    for side in [Side::Left, Side::Right] {
-        let pane = model.pane_mut(side);
-        if pane.location == Location::Trash && !pane.is_loading() {
-            pane.remove_entries(&keys, rows);
-            changed.push(side);
-        }
-    }
-    changed
 }

@@ -104,6 +104,8 @@ pub(crate) struct CloudDirs<'a> {
     listings: HashMap<FileId, Listing>,
     /// Folders made here: known to be empty without asking.
     made: HashSet<FileId>,
+    /// `(parent, id)` of the folders made since `take_made`, to report.
+    fresh: Vec<(FileId, FileId)>,
 }
 
 impl<'a> CloudDirs<'a> {
@@ -114,7 +116,13 @@ impl<'a> CloudDirs<'a> {
             ids: HashMap::from([(Vec::new(), root)]),
             listings: HashMap::new(),
             made: HashSet::new(),
+            fresh: Vec::new(),
         }
+    }
+
+    /// `(parent, id)` of the folders made since the last call.
+    pub fn take_made(&mut self) -> Vec<(FileId, FileId)> {
+        std::mem::take(&mut self.fresh)
     }
 
     /// The children of `dir`, listed once.
@@ -193,6 +201,7 @@ impl<'a> CloudDirs<'a> {
         if known_empty {
             self.made.insert(id);
         }
+        self.fresh.push((parent, id));
         let dir = Existing {
             is_dir: true,
             size: 0,

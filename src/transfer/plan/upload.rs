@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use super::super::error::{TransferError, TransferErrorKind};
+use super::super::event::TransferEvent;
 use super::super::job::{Direction, JobState};
 use super::super::scheduler::table::NewJob;
 use super::super::work::{UploadWork, Work};
@@ -38,6 +39,11 @@ pub(super) async fn run(
             Ok(id) => dirs.listing(id).await.map(|l| (id, l.clone())),
             Err(e) => Err(e),
         };
+        for (parent, id) in dirs.take_made() {
+            let (batch, id) = (plan.batch, Some(id));
+            plan.inner
+                .with(|t| t.emit(TransferEvent::Created { batch, parent, id }));
+        }
         let parent = match parent {
             Ok(p) => Ok(p),
             Err(e) if e.kind == TransferErrorKind::Stopped => {

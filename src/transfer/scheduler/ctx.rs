@@ -137,6 +137,16 @@ impl JobCtx {
         });
     }
 
+    /// Reports something this job's upload made in drive folder `parent`.
+    pub fn created(&self, parent: FileId, id: Option<FileId>) {
+        self.inner.with(|t| {
+            if let Some(job) = t.jobs.get(&self.id) {
+                let batch = job.info.batch;
+                t.emit(TransferEvent::Created { batch, parent, id });
+            }
+        });
+    }
+
     pub fn set_upload_parent(&self, parent: FileId) {
         self.inner.with(|t| {
             if let Some(job) = t.jobs.get_mut(&self.id)

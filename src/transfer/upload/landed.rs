@@ -8,19 +8,19 @@ use super::super::error::TransferError;
 use super::super::scheduler::JobCtx;
 use super::super::spec::ConflictPolicy;
 use super::Target;
-use crate::api::FileEntry;
+use crate::api::{FileEntry, FileId};
 
 /// Longest suffix taken as the server's "keep both" mark.
 const SUFFIX_MAX: usize = 8;
 
-/// Lists the target folder: is the upload of `etag` already there?
+/// Lists the target folder: the id of the upload of `etag` if it is already there.
 pub(crate) async fn landed(
     ctx: &JobCtx,
     t: &Target<'_>,
     etag: &str,
-) -> Result<bool, TransferError> {
+) -> Result<Option<FileId>, TransferError> {
     let entries = ctx.run(ctx.client().list_all(t.parent)).await??;
-    Ok(entries.iter().any(|e| holds(e, t, etag)))
+    Ok(entries.iter().find(|e| holds(e, t, etag)).map(|e| e.id))
 }
 
 /// `e` is the upload `t` of content `etag`.

@@ -65,9 +65,11 @@ pub(crate) async fn run(ctx: &mut JobCtx, w: &UploadWork) -> Result<Outcome, Tra
                 cfg: ctx.cfg(),
                 cancel: &ctx.cancel,
             };
-            let parent = CloudDirs::new(ctx.client(), retry, w.root)
-                .ensure(&w.rel_dir)
-                .await?;
+            let mut dirs = CloudDirs::new(ctx.client(), retry, w.root);
+            let parent = dirs.ensure(&w.rel_dir).await?;
+            for (made_in, id) in dirs.take_made() {
+                ctx.created(made_in, Some(id));
+            }
             ctx.set_upload_parent(parent);
             parent
         }
@@ -101,7 +103,10 @@ pub(crate) async fn run(ctx: &mut JobCtx, w: &UploadWork) -> Result<Outcome, Tra
     } = ctx.resume()
     {
         // An earlier attempt's answer was lost: it may have stored the file.
-        if (sent_size, sent_modified) == (size, modified) && landed(ctx, &t, &etag).await? {
+        if (sent_size, sent_modified) == (size, modified)
+            && let Some(id) = landed(ctx, &t, &etag).await?
+        {
+            ctx.created(t.parent, Some(id));
             return Ok(Outcome::Done { reused: false });
         }
         ctx.set_resume(Resume::None);
@@ -175,14 +180,19 @@ async fn sliced(
     .call_creating(
         || ctx.client().create_file(&request),
         // Only an instant upload stores the file at `create`; anything else is a session.
-        || async { Ok(landed(ctx, t, &hashes.etag).await?.then_some(())) },
+        || landed(ctx, t, &hashes.etag),
     )
     .await;
     if !created.as_ref().is_err_and(TransferError::is_transient) {
         ctx.set_resume(Resume::None);
     }
     let (preupload_id, slice_size, servers) = match created {
-        Ok(Created::Found(())) | Ok(Created::Answered(CreateOutcome::Reused { .. })) => {
+        Ok(Created::Found(id)) => {
+            ctx.created(t.parent, Some(id));
+            return Ok(Outcome::Done { reused: true });
+        }
+        Ok(Created::Answered(CreateOutcome::Reused { file_id })) => {
+            ctx.created(t.parent, file_id);
             return Ok(Outcome::Done { reused: true });
         }
         Ok(Created::Answered(CreateOutcome::Upload {
@@ -235,7 +245,8 @@ async fn finish(
     }
     ctx.progress_now(t.size);
     ctx.state(JobState::Verifying);
-    complete::poll(ctx, &preupload_id).await?;
+    let id = complete::poll(ctx, &preupload_id).await?;
+    ctx.created(t.parent, Some(id));
     Ok(Outcome::Done { reused: false })
 }
 
@@ -258,7 +269,8 @@ pub(crate) async fn conflict(
 ) -> Result<Outcome, TransferError> {
     let entries = ctx.run(ctx.client().list_all(t.parent)).await??;
     let existing = entries.iter().find(|e| e.name == t.name);
-    if existing.is_some_and(|e| landed::holds(e, t, etag)) {
+    if let Some(e) = existing.filter(|e| landed::holds(e, t, etag)) {
+        ctx.created(t.parent, Some(e.id));
         return Ok(Outcome::Done { reused: false });
     }
     let info = ConflictInfo {

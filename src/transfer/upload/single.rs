@@ -47,14 +47,18 @@ pub(crate) async fn run(
     {
         // Perhaps stored, answer lost. If the look fails too, `Resume::Sent` stays for the
         // next attempt to look first.
-        if landed(ctx, t, &etag).await? {
+        if let Some(id) = landed(ctx, t, &etag).await? {
             ctx.set_resume(Resume::None);
+            ctx.created(t.parent, Some(id));
             return Ok(Outcome::Done { reused: false });
         }
     }
     ctx.set_resume(Resume::None);
     match sent {
-        Ok(Some(_)) => Ok(Outcome::Done { reused: false }),
+        Ok(Some(id)) => {
+            ctx.created(t.parent, Some(id));
+            Ok(Outcome::Done { reused: false })
+        }
         Ok(None) => confirm(ctx, t, &etag).await,
         Err(e) if e.kind == ApiErrorKind::Conflict => conflict(ctx, t, &etag, e.into()).await,
         Err(e) => Err(e.into()),
@@ -65,8 +69,11 @@ pub(crate) async fn run(
 /// folder now holds it.
 async fn confirm(ctx: &JobCtx, t: &Target<'_>, etag: &str) -> Result<Outcome, TransferError> {
     match landed(ctx, t, etag).await? {
-        true => Ok(Outcome::Done { reused: false }),
-        false => Err(TransferError::new(
+        Some(id) => {
+            ctx.created(t.parent, Some(id));
+            Ok(Outcome::Done { reused: false })
+        }
+        None => Err(TransferError::new(
             TransferErrorKind::Verification,
             "the server did not confirm the upload and the file is not in the folder",
         )),

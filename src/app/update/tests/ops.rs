@@ -3,7 +3,7 @@
 use crate::app::testing::{dir, file, press, status_text};
 use crate::app::*;
 use crate::config::Layer;
-use crate::fs::{CloudDir, Entry, EntryKey, EntryKind, Location};
+use crate::fs::{CloudDir, DirPatch, DirRef, Entry, EntryKey, EntryKind, Location, Patch};
 use pretty_assertions::assert_eq;
 
 pub(super) fn cloud(id: i64, name: &str, is_dir: bool) -> Entry {
@@ -65,38 +65,35 @@ fn mkdir_checks_the_name_before_asking_the_server() {
 }
 
 #[test]
-fn finished_mkdir_refreshes_and_lands_on_the_new_directory() {
+fn finished_mkdir_lists_the_new_directory_in_place_and_lands_on_it() {
     let mut m = two_clouds(vec![cloud(1, "a", false)], vec![]);
     let at = m.focused().location.clone();
     let Effect::Op { id, .. } = press(&mut m, "a x <Enter>").remove(0) else {
         panic!()
     };
+    let mut made = DirPatch::new(DirRef::Cloud(5));
+    made.added.push(cloud(99, "x", true));
     let report = OpReport {
         ok: 1,
         focus: Some((at, EntryKey::Cloud(99))),
+        patch: Patch {
+            dirs: vec![made],
+            ..Patch::default()
+        },
         ..OpReport::default()
     };
-    let effects = update(&mut m, Msg::Op(OpMsg::Finished { op: id, report }));
-    assert_eq!(effects.len(), 2, "both panes reload");
-    assert!(m.ops.is_empty());
-    let Effect::List {
-        ticket,
-        fresh: true,
-        ..
-    } = effects[0].clone()
-    else {
-        panic!()
-    };
-    let entries = vec![cloud(1, "a", false), cloud(99, "x", true)];
-    update(
+    let effects = update(
         &mut m,
-        Msg::Listing(ListingMsg::Page {
-            side: Side::Left,
-            ticket,
-            entries,
+        Msg::Op(OpMsg::Finished {
+            op: id,
+            report: Box::new(report),
         }),
     );
+    assert_eq!(effects, [], "nothing is listed again");
+    assert!(m.ops.is_empty());
     assert_eq!(m.focused().current().unwrap().name, "x");
+    assert_eq!(m.focused().listing.total(), 2);
+    assert_eq!(m.pane(Side::Right).listing.total(), 0, "root untouched");
 }
 
 #[test]
@@ -327,7 +324,13 @@ fn undo_reverses_the_last_batch_after_a_preview() {
         undo: Some(record),
         ..OpReport::default()
     };
-    update(&mut m, Msg::Op(OpMsg::Finished { op: 9, report }));
+    update(
+        &mut m,
+        Msg::Op(OpMsg::Finished {
+            op: 9,
+            report: Box::new(report),
+        }),
+    );
     press(&mut m, "U");
     let Some(Modal::Confirm(state)) = &m.modal else {
         panic!()
@@ -401,7 +404,13 @@ fn failures_are_listed_and_orphans_offered_a_new_home() {
         failed: vec![("a.txt".into(), "当前目录有重名文件".into())],
         ..OpReport::default()
     };
-    update(&mut m, Msg::Op(OpMsg::Finished { op: 1, report }));
+    update(
+        &mut m,
+        Msg::Op(OpMsg::Finished {
+            op: 1,
+            report: Box::new(report),
+        }),
+    );
     let Some(Modal::Report { title, lines, .. }) = &m.modal else {
         panic!()
     };
@@ -413,7 +422,13 @@ fn failures_are_listed_and_orphans_offered_a_new_home() {
         orphaned: vec![item(4, "lost")],
         ..OpReport::default()
     };
-    update(&mut m, Msg::Op(OpMsg::Finished { op: 2, report }));
+    update(
+        &mut m,
+        Msg::Op(OpMsg::Finished {
+            op: 2,
+            report: Box::new(report),
+        }),
+    );
     let spec = op_spec(&press(&mut m, "y"));
     assert_eq!(
         spec,

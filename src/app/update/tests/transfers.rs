@@ -172,6 +172,10 @@ fn a_move_deletes_the_originals_only_after_every_file_arrived() {
                 bytes: 10,
             },
         );
+        for (parent, id) in [(7, Some(40)), (7, Some(41)), (12, Some(42)), (7, None)] {
+            let batch = BatchId(4);
+            event(&mut m, TransferEvent::Created { batch, parent, id });
+        }
         let effects = event(
             &mut m,
             TransferEvent::BatchDone {
@@ -194,9 +198,14 @@ fn a_move_deletes_the_originals_only_after_every_file_arrived() {
         });
         assert_eq!(deleted, deletes, "failed = {failed}");
         assert!(
-            effects.iter().any(|e| matches!(e, Effect::List { .. })),
-            "panes refresh"
+            !effects.iter().any(|e| matches!(e, Effect::List { .. })),
+            "no pane lists again"
         );
+        let adopt = Effect::Adopt {
+            made: vec![(7, None), (7, Some(40)), (7, Some(41))],
+            forget: vec![12],
+        };
+        assert!(effects.contains(&adopt), "{effects:?}");
         if failed > 0 {
             assert!(m.status.unwrap().text.contains("Kept the originals"));
         }

@@ -156,7 +156,9 @@ impl Tally {
                 reason,
             } => self.retrying(ctx, job, attempt, &reason),
             TransferEvent::BatchDone { .. } => return true,
-            TransferEvent::Moved { .. } | TransferEvent::Removed { .. } => {}
+            TransferEvent::Moved { .. }
+            | TransferEvent::Removed { .. }
+            | TransferEvent::Created { .. } => {}
         }
         self.redraw();
         false
