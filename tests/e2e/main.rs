@@ -267,7 +267,9 @@ fn demo_uploads_a_tree_and_brings_it_back_identical() {
     p.wait_for("three uploads done", |s| queue_rows_done(s, "↑") == 3);
     // The status line shows under the queue now: only the rows must not say "failed".
     let screen = p.screen();
-    let failed = screen.lines().any(|l| l.starts_with("│↑") && l.contains("failed"));
+    let failed = screen
+        .lines()
+        .any(|l| l.starts_with("│↑") && l.contains("failed"));
     assert!(!failed, "{screen}");
     // A key right after Esc reads as Alt+key, so wait for each Esc to take effect.
     p.send("\x1b"); // close the queue
