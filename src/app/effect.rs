@@ -51,6 +51,12 @@ pub enum Effect {
     ResolveDestination { text: String },
     /// Tell the transfer engine something.
     Transfer(TransferCmd),
+    /// Walk the local sources of an upload for what it would refuse (no request), answering
+    /// `TransferMsg::Checked` with `ticket`. A newer check stops an older one.
+    CheckUpload {
+        ticket: super::pane::Ticket,
+        spec: crate::transfer::TransferSpec,
+    },
     /// Fetch details (with the public URLs) of image-space item `id`, answering
     /// `ImagesMsg::Details`.
     FetchImageDetails { id: String },
@@ -67,10 +73,11 @@ pub enum Effect {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TransferCmd {
-    /// Start a batch; answered with `TransferMsg::Submitted` carrying `then`.
+    /// Start a batch; answered with `TransferMsg::Submitted` carrying `then` and `root`.
     Submit {
         spec: crate::transfer::TransferSpec,
         then: Option<super::ops::OpSpec>,
+        root: Option<String>,
     },
     Pause(crate::transfer::JobId),
     Resume(crate::transfer::JobId),

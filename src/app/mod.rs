@@ -21,7 +21,8 @@ pub use effect::{Effect, TransferCmd};
 pub use images::{ImageLink, ImagesMsg};
 pub use listing::{Listing, ListingStats, Visibility, contains_smart_case};
 pub use modal::{
-    ConfirmState, DetailsState, EntryDetails, InputPurpose, InputState, Modal, TransferAsk,
+    AskCheck, ConfirmState, DetailsState, EntryDetails, InputPurpose, InputState, Modal,
+    TransferAsk,
 };
 pub use model::{
     Account, CHORD_TIMEOUT_TICKS, CHROME_ROWS, Level, MIN_HEIGHT, MIN_WIDTH, Model, OpProgress,

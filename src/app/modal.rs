@@ -26,9 +26,12 @@ pub enum Modal {
     QuitAsk {
         unfinished: usize,
     },
-    /// The transfer queue panel, with the selected row.
+    /// The transfer queue panel: the selected row, whether its details show, and whether
+    /// the user moved the cursor (until then it follows each new batch).
     Queue {
         cursor: usize,
+        details: bool,
+        pinned: bool,
     },
     /// Links just put on the clipboard, shown whole so they can be selected by hand where
     /// the terminal ignores OSC 52; `failed` are `name: reason` lines.
@@ -170,4 +173,43 @@ pub struct TransferAsk {
     pub spec: crate::transfer::TransferSpec,
     /// For moves across sides: what to delete once every file arrived verified.
     pub then: Option<super::ops::OpSpec>,
+    /// The folder the batch goes to or comes from as titles show it (`cloud:/备份`,
+    /// `images:/blog`), for the queue's details; `None` when there is no one folder (a
+    /// download of search results).
+    pub root: Option<String>,
+    /// What walking an upload's sources found; the walk runs while the question is open.
+    pub check: AskCheck,
+    /// First row of the refused files shown.
+    pub scroll: usize,
+}
+
+impl TransferAsk {
+    pub fn new(
+        title: String,
+        lines: Vec<String>,
+        spec: crate::transfer::TransferSpec,
+        then: Option<super::ops::OpSpec>,
+        root: Option<String>,
+    ) -> Self {
+        Self {
+            title,
+            lines,
+            spec,
+            then,
+            root,
+            check: AskCheck::None,
+            scroll: 0,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AskCheck {
+    /// Nothing local to check (a download).
+    None,
+    /// Waiting for the walk answering `ticket`.
+    Running {
+        ticket: super::pane::Ticket,
+    },
+    Done(crate::transfer::UploadCheck),
 }

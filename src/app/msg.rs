@@ -99,8 +99,15 @@ pub enum TransferMsg {
     /// Another panfm holds the saved queue: this session's engine keeps its queue in memory.
     Unkept,
     /// A submitted spec became batch `batch`; `then` runs when it finishes without failures.
+    /// `root`: the cloud folder it goes to or comes from, for display.
     Submitted {
         batch: crate::transfer::BatchId,
         then: Option<super::ops::OpSpec>,
+        root: Option<String>,
+    },
+    /// What walking an upload's sources found, for the question with `ticket`.
+    Checked {
+        ticket: super::pane::Ticket,
+        check: crate::transfer::UploadCheck,
     },
 }

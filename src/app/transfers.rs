@@ -38,6 +38,17 @@ impl JobRow {
             .map(|s| Duration::from_secs_f64(left as f64 / s.max(1.0)))
     }
 
+    /// Where the file sits below its batch's root: the path below an upload's destination
+    /// folder, the cloud path below the folder a download came from. A failure of a whole
+    /// batch's planning has no path.
+    pub fn path(&self) -> &str {
+        let i = &self.info;
+        match i.direction {
+            Direction::Upload => &i.target,
+            Direction::Download => &i.source,
+        }
+    }
+
     fn sample(&mut self, at: Instant, bytes: u64) {
         if self.samples.back().is_some_and(|(_, b)| *b > bytes) {
             self.samples.clear(); // a new attempt started over
@@ -63,6 +74,8 @@ pub struct Transfers {
     pub batches: HashMap<BatchId, BatchInfo>,
     /// Follow-ups of "move" batches: what to delete once the batch finished without failures.
     pub then: HashMap<BatchId, super::ops::OpSpec>,
+    /// The folder each batch of this session goes to or comes from (`cloud:/备份`).
+    pub roots: HashMap<BatchId, String>,
     /// What each upload batch made in the drive, `(folder, id)`, until the batch is done.
     pub created: HashMap<BatchId, Vec<(i64, Option<i64>)>>,
 }
@@ -153,6 +166,11 @@ impl Transfers {
     pub fn restore(&mut self, snapshot: Snapshot) {
         self.jobs = snapshot.jobs.into_iter().map(JobRow::new).collect();
         self.batches = snapshot.batches.into_iter().map(|b| (b.id, b)).collect();
+    }
+
+    /// Where job `id` is in the queue.
+    pub fn position(&self, id: JobId) -> Option<usize> {
+        self.jobs.iter().position(|j| j.info.id == id)
     }
 
     fn row_mut(&mut self, id: JobId) -> Option<&mut JobRow> {

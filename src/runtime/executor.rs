@@ -12,6 +12,7 @@ use crate::fs::{FsError, FsErrorKind, Location, TrashListing, local};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use tokio::sync::mpsc::UnboundedSender;
+use tokio_util::sync::CancellationToken;
 
 pub struct Executor {
     tx: UnboundedSender<Msg>,
@@ -25,6 +26,8 @@ pub struct Executor {
     home: Option<std::path::PathBuf>,
     /// Where the last undo record is kept (`undo.json` in the state directory).
     undo_file: Option<std::path::PathBuf>,
+    /// Stops the walk of the last upload check when a newer one starts.
+    check: CancellationToken,
 }
 
 impl Executor {
@@ -35,6 +38,7 @@ impl Executor {
             images: cloud.as_ref().map(|c| ImgFs::new(c.client().clone())),
             cloud,
             undo_file: None,
+            check: CancellationToken::new(),
             transfers: None,
             home: directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf()),
         }
@@ -59,6 +63,7 @@ impl Executor {
         match effect {
             Effect::EditNames { .. } | Effect::Clipboard { .. } => return Some(effect),
             Effect::Transfer(cmd) => self.transfer(cmd),
+            Effect::CheckUpload { ticket, spec } => self.check_upload(ticket, spec),
             Effect::FetchImageDetails { .. } | Effect::FetchImageLinks { .. } => {
                 super::img_fetch::spawn(self.images.clone(), self.tx.clone(), effect);
             }
@@ -131,11 +136,10 @@ impl Executor {
     fn transfer(&self, cmd: TransferCmd) {
         let Some(s) = &self.transfers else { return };
         match cmd {
-            TransferCmd::Submit { spec, then } => {
+            TransferCmd::Submit { spec, then, root } => {
                 let batch = s.submit(spec);
-                let _ = self
-                    .tx
-                    .send(Msg::Transfer(TransferMsg::Submitted { batch, then }));
+                let submitted = TransferMsg::Submitted { batch, then, root };
+                let _ = self.tx.send(Msg::Transfer(submitted));
             }
             TransferCmd::Pause(job) => drop(s.pause(job)),
             TransferCmd::Resume(job) => drop(s.resume(job)),
@@ -150,6 +154,22 @@ impl Executor {
             } => drop(s.resolve(job, answer, whole_batch)),
             TransferCmd::ClearFinished => s.clear_finished(),
         }
+    }
+
+    /// Walks an upload's sources on the blocking pool; a newer check stops this one.
+    fn check_upload(&mut self, ticket: Ticket, spec: crate::transfer::TransferSpec) {
+        self.check.cancel();
+        self.check = CancellationToken::new();
+        let (cancel, tx) = (self.check.clone(), self.tx.clone());
+        tokio::task::spawn_blocking(move || {
+            let limit = crate::transfer::CHECK_LIMIT;
+            match crate::transfer::check_upload(&spec, limit, &cancel) {
+                Some(check) if !cancel.is_cancelled() => {
+                    let _ = tx.send(Msg::Transfer(TransferMsg::Checked { ticket, check }));
+                }
+                _ => {}
+            }
+        });
     }
 
     fn cloud_task<F, Fut>(&self, task: F)

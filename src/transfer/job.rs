@@ -114,6 +114,10 @@ pub struct JobInfo {
     pub attempt: u32,
     /// Why the last attempt failed when it is being retried.
     pub retry_reason: Option<String>,
+    /// Refused while planning (a name the cloud forbids, a special file…): retrying can only
+    /// repeat the refusal.
+    #[serde(default)]
+    pub refused: bool,
 }
 
 /// A batch's totals. `ok` counts `Done` jobs, reused ones included.

@@ -11,7 +11,8 @@
 //! to a state file and resumed by the next scheduler.
 //!
 //! Layout: `spec`, `job`, `event`, `config`, `error` are the public vocabulary; `scheduler`
-//! owns the table, workers and controls; `plan` walks sources; `upload` and `download` move
+//! owns the table, workers and controls; `plan` walks sources (and `check_upload` walks an
+//! upload's before it is submitted, for what would be refused); `upload` and `download` move
 //! one file; `image` moves one image into the image space (图床); `persist` is the state file
 //! format; `work` the saved per-job data; `lock` keeps a saved queue to one process; `fault`
 //! injects disk errors for tests.
@@ -41,5 +42,7 @@ pub use event::TransferEvent;
 pub use fault::{DiskError, DiskFault};
 pub use job::{BatchId, BatchInfo, ConflictInfo, Direction, JobId, JobInfo, JobState, Snapshot};
 pub use lock::QueueLock;
+pub use names::full_width_fix;
+pub use plan::{CHECK_LIMIT, CheckRefusal, UploadCheck, check_upload};
 pub use scheduler::Scheduler;
 pub use spec::{CloudItem, ConflictPolicy, Resolution, TransferSpec};

@@ -22,9 +22,8 @@ pub(crate) fn cloud_name(raw: &OsStr, fix: bool) -> Result<String, String> {
         .ok_or_else(|| format!("the name {raw:?} is not valid UTF-8"))?;
     match validate_cloud_name(name) {
         Ok(()) => Ok(name.to_owned()),
-        Err(e) if !fix => Err(format!(
-            "{e}; 123pan refuses it (turn on name fixing to use full-width forms)"
-        )),
+        // The way to turn fixing on differs by front end: each adds it (see `full_width_fix`).
+        Err(e) if !fix => Err(format!("{e}; 123pan refuses it")),
         Err(_) => {
             let fixed = to_full_width(name);
             validate_cloud_name(&fixed)
@@ -32,6 +31,13 @@ pub(crate) fn cloud_name(raw: &OsStr, fix: bool) -> Result<String, String> {
                 .map_err(|e| format!("{e}; even with full-width forms 123pan refuses it"))
         }
     }
+}
+
+/// The name `name` would get with full-width forms, when the cloud refuses `name` as it is
+/// and would take that form.
+pub fn full_width_fix(name: &str) -> Option<String> {
+    let fixed = to_full_width(name);
+    (validate_cloud_name(name).is_err() && validate_cloud_name(&fixed).is_ok()).then_some(fixed)
 }
 
 /// Checks a cloud name for use as a local file name.
@@ -72,6 +78,9 @@ mod tests {
             "a：b？.txt"
         );
         assert!(cloud_name(OsStr::new("   "), true).is_err());
+        assert_eq!(full_width_fix("a:b?.txt").as_deref(), Some("a：b？.txt"));
+        assert_eq!(full_width_fix("fine.txt"), None, "nothing to fix");
+        assert_eq!(full_width_fix("   "), None, "fixing does not help");
         let long = "a".repeat(256);
         assert!(
             cloud_name(OsStr::new(&long), true)

@@ -177,6 +177,7 @@ impl Table {
                 continue;
             };
             let refused = matches!(sj.work, Work::Refused { .. });
+            sj.info.refused = refused; // queues saved before the flag existed
             if rules.requeue_failed && !refused && matches!(sj.info.state, JobState::Failed { .. })
             {
                 sj.info.state = JobState::Queued;

@@ -27,7 +27,7 @@ pub enum TransferSpec {
         policy: ConflictPolicy,
     },
     /// Local images and folders of images (recursively) into image-space folder `dest_dir`
-    /// (`""` = its root; `dest_path` like `/blog` is for display). Files the image space
+    /// (`""` = its root; `dest_path` like `/blog` is for display; jobs' targets are below it). Files the image space
     /// refuses — not a supported image, over 100 MiB, content not matching the name — fail
     /// while planning, before any request. A name already taken fails its job.
     ImageUpload {

@@ -1,15 +1,18 @@
 //! The view: a pure function of `&Model` that draws two panes, the status line and the hint
 //! bar, then any overlay. Widgets borrow just the model slice they show; no state lives here.
 
+mod ask;
 mod confirm;
 mod format;
 mod help;
+mod job_details;
 mod links;
 mod pane;
 mod popup;
 mod queue;
 mod rename;
 mod status;
+mod wrap;
 
 pub use format::{size as format_size, truncate};
 pub use pane::PaneView;
@@ -125,11 +128,8 @@ pub fn view(frame: &mut Frame, model: &Model) {
             frame.render_widget(view, area);
         }
         Some(Modal::TransferAsk(ask)) => {
-            let lines = queue::ask_lines(ask);
-            let view = confirm::ConfirmView {
-                title: &ask.title,
-                lines: &lines,
-                danger: false,
+            let view = ask::AskView {
+                ask,
                 styles: &model.styles,
             };
             frame.render_widget(view, area);
@@ -149,12 +149,15 @@ pub fn view(frame: &mut Frame, model: &Model) {
             };
             frame.render_widget(view, area);
         }
-        Some(Modal::Queue { cursor }) => {
+        Some(Modal::Queue {
+            cursor, details, ..
+        }) => {
             let view = queue::QueueView {
                 model,
                 cursor: *cursor,
+                details: *details,
             };
-            frame.render_widget(view, area);
+            frame.render_widget(view, panes);
         }
         None => {}
     }
@@ -186,3 +189,5 @@ fn too_small(frame: &mut Frame, area: Rect) {
 mod tests;
 #[cfg(test)]
 mod tests_images;
+#[cfg(test)]
+mod tests_queue;

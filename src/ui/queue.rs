@@ -1,66 +1,25 @@
-//! The transfer queue panel (over the lower part of the screen) and the lines of the question
-//! before a transfer. Rows show direction, name, state, a progress bar, bytes, speed and ETA;
-//! failed rows keep their reason, conflicts say how to answer.
+//! The transfer queue panel (over the panes, above the status line). Each row shows the
+//! direction, the file's path below its batch's root, its state, and for moving jobs a
+//! progress bar, bytes, speed and ETA; finished rows drop those columns so a reason gets the
+//! row's width, and show what arrived rather than a bar. `i` adds the selected job's details.
 
 use super::format;
-use crate::app::{JobRow, Model, TransferAsk};
-use crate::transfer::{ConflictPolicy, Direction, JobState, TransferSpec};
+use super::job_details::detail_lines;
+use crate::app::{JobRow, Model};
+use crate::transfer::{Direction, JobState};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Widget};
 use std::time::Duration;
 
-pub fn ask_lines(ask: &TransferAsk) -> Vec<String> {
-    let mut lines = ask.lines.clone();
-    lines.push(String::new());
-    let (policy, fix) = match &ask.spec {
-        TransferSpec::Upload {
-            policy, fix_names, ..
-        } => (policy, Some(*fix_names)),
-        TransferSpec::Download { policy, .. } => (policy, None),
-        TransferSpec::ImageUpload { .. } => {
-            lines.push(
-                "An image whose name is taken in that folder fails; nothing is overwritten.".into(),
-            );
-            return lines;
-        }
-    };
-    let policy = match policy {
-        ConflictPolicy::Ask => "ask me",
-        ConflictPolicy::Skip => "skip the file",
-        ConflictPolicy::Overwrite => "overwrite it",
-        ConflictPolicy::KeepBoth => "keep both (the new one gets a number)",
-    };
-    lines.push(format!("If a name exists: {policy}   (p: change)"));
-    if let Some(fix) = fix {
-        let how = if fix {
-            "replace with full-width forms"
-        } else {
-            "refuse those files"
-        };
-        lines.push(format!(
-            "Characters the cloud forbids (\\/:*?|><\"): {how}   (f: change)"
-        ));
-    }
-    if let Some(then) = &ask.then {
-        let what = if then.is_local() {
-            "delete the local originals"
-        } else {
-            "move the cloud originals to the trash"
-        };
-        lines.push(format!("Then {what}, once every file arrived verified."));
-    }
-    lines
-}
-
 pub struct QueueView<'a> {
     pub model: &'a Model,
     pub cursor: usize,
+    pub details: bool,
 }
 
-fn duration(d: Duration) -> String {
+pub fn duration(d: Duration) -> String {
     let s = d.as_secs();
     if s >= 3600 {
         format!("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
@@ -70,15 +29,14 @@ fn duration(d: Duration) -> String {
 }
 
 fn bar(done: u64, total: u64, width: usize) -> String {
-    let filled = if total == 0 {
-        width
-    } else {
-        (done.min(total) as f64 / total as f64 * width as f64) as usize
+    let filled = match total {
+        0 => 0,
+        _ => (done.min(total) as f64 / total as f64 * width as f64) as usize,
     };
     format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
 }
 
-fn state_text(row: &JobRow) -> (String, bool) {
+pub fn state_text(row: &JobRow) -> (String, bool) {
     match &row.info.state {
         JobState::Queued => ("queued".into(), false),
         JobState::Planning => ("starting".into(), false),
@@ -102,39 +60,82 @@ fn state_text(row: &JobRow) -> (String, bool) {
     }
 }
 
+/// What arrived of a job that no longer moves: its size once done, `done of size` when part
+/// of it arrived, nothing when nothing did and there is no size to show.
+pub fn arrived(row: &JobRow) -> String {
+    let i = &row.info;
+    let (done, size) = (i.done_bytes.min(i.size), i.size);
+    match &i.state {
+        JobState::Done { .. } => format::size(size),
+        _ if done > 0 => format!("{} of {}", format::size(done), format::size(size)),
+        _ if size > 0 => format::size(size),
+        _ => String::new(),
+    }
+}
+
+/// The right-hand columns: the progress of a job a worker has or will have, else what arrived.
+fn tail(row: &JobRow, wide: bool) -> String {
+    let i = &row.info;
+    if i.state.is_finished() || matches!(i.state, JobState::Conflict(_)) {
+        return match arrived(row) {
+            text if text.is_empty() => text,
+            text => format!(" {text}"),
+        };
+    }
+    let pct = (i.done_bytes.min(i.size) * 100)
+        .checked_div(i.size)
+        .unwrap_or(0);
+    let speed = row
+        .speed()
+        .map(|b| format!("{}/s", format::size(b as u64)))
+        .unwrap_or_default();
+    let (done, size) = (format::size(i.done_bytes.min(i.size)), format::size(i.size));
+    // At 80 columns the job's ETA goes (the title has the total's; details have the job's).
+    let (bar_w, eta) = match wide {
+        true => (
+            12,
+            format!(" {:>7}", row.eta().map(duration).unwrap_or_default()),
+        ),
+        false => (8, String::new()),
+    };
+    format!(
+        " {} {pct:>3}% {done:>8}/{size:<8} {speed:>10}{eta}",
+        bar(i.done_bytes, i.size, bar_w)
+    )
+}
+
+/// `s` padded with spaces to `w` cells.
+fn pad(s: String, w: usize) -> String {
+    let fill = w.saturating_sub(format::width(&s));
+    s + &" ".repeat(fill)
+}
+
 impl QueueView<'_> {
-    fn row(&self, row: &JobRow, width: usize, selected: bool) -> Line<'static> {
+    /// One job in `width` cells; paths take `col` cells where the row has room for them.
+    fn row(&self, row: &JobRow, width: usize, col: usize, selected: bool) -> Line<'static> {
         let s = &self.model.styles;
         let i = &row.info;
         let arrow = match i.direction {
             Direction::Upload => "↑",
             Direction::Download => "↓",
         };
-        let (state, bad) = state_text(row);
-        let mut state = state;
+        let (mut state, bad) = state_text(row);
         if let (Some(reason), false) = (&i.retry_reason, i.state.is_finished()) {
             state.push_str(&format!(" (try {}: {reason})", i.attempt));
         }
-        let pct = (i.done_bytes.min(i.size) * 100)
-            .checked_div(i.size)
-            .unwrap_or(100);
-        let speed = row
-            .speed()
-            .map(|b| format!("{}/s", format::size(b as u64)))
-            .unwrap_or_default();
-        let eta = row.eta().map(duration).unwrap_or_default();
-        let tail = format!(
-            " {} {pct:>3}% {:>9}/{:<9} {speed:>11} {eta:>7}",
-            bar(i.done_bytes, i.size, 12),
-            format::size(i.done_bytes.min(i.size)),
-            format::size(i.size)
-        );
-        let name_w = width.saturating_sub(format::width(&tail) + 2).max(10);
-        let name_w = name_w.min(width.saturating_sub(2));
-        let left_w = name_w.saturating_mul(2) / 5;
-        let name = format::truncate(&i.name, left_w);
-        let state = format::truncate(&state, name_w.saturating_sub(left_w + 1));
-        let pad = name_w.saturating_sub(format::width(&name) + 1 + format::width(&state));
+        let tail = tail(row, width >= 100);
+        let name_w = width.saturating_sub(format::width(&tail) + 2);
+        // A moving job's state stays readable: its path gives way first.
+        let col = match name_w >= col + 13 {
+            true => col,
+            false => name_w.saturating_sub(13).max(name_w / 2),
+        };
+        let path = match row.path() {
+            "" => "(the whole batch)",
+            path => path,
+        };
+        let path = pad(format::truncate_left(path, col), col);
+        let state = format::truncate(&state, name_w.saturating_sub(col + 1));
         let style = if selected {
             s.cursor
         } else if bad {
@@ -144,20 +145,15 @@ impl QueueView<'_> {
         } else {
             s.popup
         };
-        Line::from(vec![Span::styled(
-            format!("{arrow} {name} {state}{:pad$}{tail}", ""),
-            style,
-        )])
+        let text = format!(
+            "{arrow} {path} {}{tail}",
+            pad(state, name_w.saturating_sub(col + 1))
+        );
+        Line::from(Span::styled(text, style))
     }
-}
 
-impl Widget for QueueView<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
+    fn title(&self) -> String {
         let m = self.model;
-        let s = &m.styles;
-        let h = (area.height * 3 / 5).max(6).min(area.height);
-        let rect = Rect::new(area.x, area.bottom() - h, area.width, h);
-        Clear.render(rect, buf);
         let t = m.transfers.totals();
         let mut title = format!(" Transfers: ↑{} ↓{} ", t.uploads, t.downloads);
         if t.speed > 0.0 {
@@ -175,37 +171,59 @@ impl Widget for QueueView<'_> {
                 format::size(m.transfers.saved_bytes())
             ));
         }
-        let width = usize::from(rect.width.saturating_sub(2));
-        let visible = usize::from(rect.height.saturating_sub(2));
+        title
+    }
+}
+
+impl Widget for QueueView<'_> {
+    /// `area`: the panes' rows; the status line and the key hints below stay visible.
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let m = self.model;
+        let s = &m.styles;
+        let jobs = &m.transfers.jobs;
+        let width = usize::from(area.width.saturating_sub(2));
+        let mut about = match (self.details, jobs.get(self.cursor)) {
+            (true, Some(row)) => detail_lines(row, &m.transfers, s, width),
+            _ => vec![],
+        };
+        // The panel grows for the details when the list would lose rows to them.
+        let usual = (area.height * 3 / 5).max(6);
+        let list = jobs.len().min(usize::from(usual.saturating_sub(2)));
+        let needed = u16::try_from(list + about.len() + 2).unwrap_or(u16::MAX);
+        let h = usual.max(needed).min(area.height);
+        let rect = Rect::new(area.x, area.bottom() - h, area.width, h);
+        Clear.render(rect, buf);
+        let inner = usize::from(rect.height.saturating_sub(2));
+        about.truncate(inner / 2);
+        let visible = inner.saturating_sub(about.len()).max(1);
         let offset = self.cursor.saturating_sub(visible.saturating_sub(1));
-        let lines: Vec<Line> = if m.transfers.jobs.is_empty() {
-            vec![Line::from(Span::styled(
+        let shown = || jobs.iter().enumerate().skip(offset).take(visible);
+        let col = shown()
+            .map(|(_, j)| format::width(j.path()))
+            .max()
+            .unwrap_or(0)
+            .min(width.saturating_sub(2) * 2 / 5)
+            .max(8);
+        let mut lines: Vec<Line> = match jobs.is_empty() {
+            true => vec![Line::styled(
                 "Nothing queued. F5 between a local and a cloud pane uploads or downloads.",
                 s.dim,
-            ))]
-        } else {
-            m.transfers
-                .jobs
-                .iter()
-                .enumerate()
-                .skip(offset)
-                .take(visible)
-                .map(|(i, row)| self.row(row, width, i == self.cursor))
-                .collect()
+            )],
+            false => shown()
+                .map(|(i, row)| self.row(row, width, col, i == self.cursor))
+                .collect(),
         };
-        let keys = " p pause · x cancel · r retry · K/J reorder · o/s/b answer (O/S/B whole batch) · c clear done · Esc close ";
+        if !about.is_empty() {
+            lines.resize(visible, Line::default());
+            lines.extend(about);
+        }
+        let keys = " i details · p pause · x cancel · r retry · K/J reorder · o/s/b answer (O/S/B whole batch) · c clear done · Esc close ";
         let block = Block::default()
             .borders(Borders::ALL)
             .border_type(BorderType::Rounded)
             .border_style(s.border_focused)
-            .title(Span::styled(title, s.popup_title))
-            .title_bottom(Line::from(Span::styled(
-                format::truncate(keys, width),
-                s.dim,
-            )));
-        Paragraph::new(lines)
-            .style(Style::default())
-            .block(block)
-            .render(rect, buf);
+            .title(Span::styled(self.title(), s.popup_title))
+            .title_bottom(Line::styled(format::truncate(keys, width), s.dim));
+        Paragraph::new(lines).block(block).render(rect, buf);
     }
 }

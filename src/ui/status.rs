@@ -149,6 +149,7 @@ impl Widget for HintsView<'_> {
             Layer::Info => &[(Command::Escape, "close")],
             Layer::Confirm => &[(Command::Yes, "yes"), (Command::Escape, "no")],
             Layer::Queue => &[
+                (Command::Details, "details"),
                 (Command::TogglePause, "pause"),
                 (Command::CancelJob, "cancel"),
                 (Command::RetryJob, "retry"),

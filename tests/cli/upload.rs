@@ -74,6 +74,10 @@ fn names_the_cloud_forbids_are_refused_before_any_upload_request() {
     let lines = failures(&bad.stderr);
     assert_eq!(lines.len(), 2, "{bad:?}");
     assert!(lines[0].starts_with("panfm: a:b.txt: the name contains the forbidden character `:`"));
+    assert!(
+        lines[0].ends_with("123pan refuses it (--fix-names uploads it as `a：b.txt`)"),
+        "the hint names the switch: {lines:?}"
+    );
     assert!(lines[1].contains("what?.txt"), "{lines:?}");
     assert_eq!(upload_calls(&env), 0, "{:?}", env.stats());
 

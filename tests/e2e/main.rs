@@ -265,7 +265,12 @@ fn demo_uploads_a_tree_and_brings_it_back_identical() {
     p.send("y");
     p.send("t");
     p.wait_for("three uploads done", |s| queue_rows_done(s, "↑") == 3);
-    assert!(!p.screen().contains("failed"), "{}", p.screen());
+    // The status line shows under the queue now: only the rows must not say "failed".
+    let screen = p.screen();
+    let failed = screen
+        .lines()
+        .any(|l| l.starts_with("│↑") && l.contains("failed"));
+    assert!(!failed, "{screen}");
     // A key right after Esc reads as Alt+key, so wait for each Esc to take effect.
     p.send("\x1b"); // close the queue
     p.wait_for("queue closed", |s| !s.contains("Transfers:"));
@@ -422,4 +427,66 @@ fn a_full_disk_fails_downloads_in_the_queue_without_a_panic() {
     let parts = names.iter().filter(|n| n.ends_with(".panfm-part")).count();
     assert_eq!(parts, 4, "{names:?}");
     assert!(!names.iter().any(|n| n == "稻香.mp3"), "{names:?}");
+}
+
+/// Issue 13 items 9 and 10 at 80×24: the upload question lists the names the cloud forbids,
+/// deep in the tree too, before anything starts; `f` fixes them; the queue then shows each
+/// file's path below the batch's root in natural order, and `i` the selected job's details.
+#[test]
+fn demo_upload_question_lists_refused_names_and_the_queue_shows_paths() {
+    let t = tempfile::tempdir().unwrap();
+    let src = t.path().join("send");
+    fs::create_dir_all(src.join("子目录")).unwrap();
+    for name in [
+        "a:b.txt",
+        "子目录/q?.txt",
+        "子目录/f10.txt",
+        "子目录/f2.txt",
+    ] {
+        fs::write(src.join(name), name).unwrap();
+    }
+    let cfg = tempfile::tempdir().unwrap();
+    let mut p = Pty::spawn(&["--demo", t.path().to_str().unwrap()], cfg.path(), 80, 24);
+    p.wait_text("欢迎使用 panfm.md");
+    p.send("/send\r");
+    p.send("\x1b[15~");
+    p.wait_for("every refusal listed before anything starts", |s| {
+        s.contains("Refused, not sent (2)")
+            && s.contains("send/a:b.txt: the name contains the forbidden")
+            && s.contains("send/子目录/q?.txt: the name contains")
+    });
+    p.send("f");
+    p.wait_text("the cloud takes them all");
+    p.send("y");
+    p.send("t");
+    p.wait_for("four uploads done", |s| queue_rows_done(s, "↑") == 4);
+    let screen = p.screen();
+    let rows: Vec<&str> = screen.lines().filter(|l| l.starts_with("│↑ ")).collect();
+    let paths: Vec<&str> = rows
+        .iter()
+        .filter_map(|r| r.split_whitespace().nth(1))
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            "send/a：b.txt",
+            "send/子目录/f2.txt",
+            "send/子目录/f10.txt",
+            "send/子目录/q？.txt"
+        ],
+        "{screen}"
+    );
+    p.send("G");
+    p.send("i");
+    p.wait_for("details of the selected job", |s| {
+        s.contains("To     cloud:/send/子目录/q？.txt") && s.contains("From   ")
+    });
+    p.send("\x1b"); // closes the details first
+    p.wait_for("details closed", |s| {
+        !s.contains("Details (i: close)") && s.contains("Transfers:")
+    });
+    p.send("\x1b");
+    p.wait_for("queue closed", |s| !s.contains("Transfers:"));
+    p.send("q");
+    assert!(p.wait_exit());
 }

@@ -5,7 +5,7 @@
 
 use crate::Harness;
 use crossterm::event::KeyEvent;
-use panfm::app::{Effect, Modal, Msg, Side};
+use panfm::app::{AskCheck, Effect, Modal, Msg, Side};
 use panfm::config::Key;
 use panfm::fs::Location;
 use panfm::runtime::dispatch;
@@ -224,14 +224,30 @@ async fn local_images_upload_with_refusals_reported() {
     h.press("<C-r>");
     h.until_loaded(Side::Left).await;
     h.press("<C-a> c");
+    // The question walks the sources (on the blocking pool) and lists every refusal, deep in
+    // folders too, before anything starts.
+    h.until(
+        "the sources checked",
+        |m| matches!(&m.modal, Some(Modal::TransferAsk(q)) if matches!(q.check, AskCheck::Done(_))),
+    )
+    .await;
     let Some(Modal::TransferAsk(q)) = &h.model.modal else {
         panic!("{:?}", h.model.status)
     };
-    assert!(q.title.starts_with("Upload 2 items"), "{}", q.title);
+    assert!(q.title.starts_with("Upload 3 items"), "{}", q.title);
+    let AskCheck::Done(check) = &q.check else {
+        unreachable!()
+    };
+    let mut refused: Vec<&str> = check.refused.iter().map(|r| r.path.as_str()).collect();
+    refused.sort();
+    assert_eq!(refused, ["notes.txt", "pics/readme.txt"], "{check:?}");
     assert!(
-        q.lines.iter().any(|l| l.contains("notes.txt")),
-        "refused up front"
+        check.refused[0]
+            .reason
+            .contains("not a supported image name")
     );
+    assert_eq!(check.files, 2);
+    assert_eq!(h.mock.stats().calls_to("/upload/v1/oss/file/create"), 0);
     h.press("y");
     h.until("the image batch finished", |m| {
         m.transfers
@@ -255,8 +271,12 @@ async fn local_images_upload_with_refusals_reported() {
             _ => None,
         })
         .collect();
-    assert_eq!(refused.len(), 1, "{refused:?}");
-    assert_eq!(refused[0].0, "readme.txt", "{refused:?}");
+    let names: Vec<&str> = refused.iter().map(|r| r.0.as_str()).collect();
+    assert_eq!(
+        names,
+        ["notes.txt", "readme.txt"],
+        "as listed before: {refused:?}"
+    );
     let a = h.mock.image_id_of("/a.png").unwrap();
     assert_eq!(h.mock.image_bytes(&a).await.unwrap(), png);
 }

@@ -84,12 +84,12 @@ async fn images_go_up_with_their_folders_and_refusals_fail_while_planning() {
     assert!(
         refused
             .iter()
-            .any(|(t, r)| t == "/blog/pics/notes.txt" && r.contains("not a supported image name"))
+            .any(|(t, r)| t == "pics/notes.txt" && r.contains("not a supported image name"))
     );
     assert!(
         refused
             .iter()
-            .any(|(t, r)| t == "/blog/pics/fake.png" && r == "named as PNG but the content is GIF")
+            .any(|(t, r)| t == "pics/fake.png" && r == "named as PNG but the content is GIF")
     );
     assert_eq!(
         env.mock.stats().calls_to("/upload/v1/oss/file/create"),

@@ -3,7 +3,7 @@
 
 use panfm::transfer::{ConflictPolicy, JobState};
 
-use crate::common::{BatchTotals, Env, Events, cfg, content, upload_spec};
+use crate::common::{BatchTotals, Env, Events, cfg, content, download_spec, upload_spec};
 
 fn uploads(env: &Env) -> u64 {
     let s = env.mock.stats();
@@ -42,7 +42,9 @@ async fn refused_names_fail_before_any_request_for_them() {
             reason.contains("forbidden") || reason.contains("spaces"),
             "{reason}"
         );
+        assert!(job.refused, "{name}: retrying can't help");
     }
+    assert!(!events.job_named("ok.txt").refused);
     assert_eq!(uploads(&env), 1, "only ok.txt was sent");
     assert_eq!(
         env.mock.stats().calls_to("/upload/v1/file/mkdir"),
@@ -123,4 +125,30 @@ async fn a_file_over_10_gib_is_refused_before_it_is_read() {
     };
     assert!(reason.contains("10 GiB"), "{reason}");
     assert_eq!(uploads(&env), 1, "only small.txt was sent");
+}
+
+/// Jobs within a folder come in the panes' natural order (`f2` before `f10`), both ways.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn jobs_in_a_folder_are_in_natural_order() {
+    let env = Env::new().await;
+    let names = ["f10.txt", "F2.txt", "f1.txt", "f11.txt"];
+    std::fs::create_dir_all(env.path("src")).unwrap();
+    for name in names {
+        std::fs::write(env.path("src").join(name), name).unwrap();
+    }
+    let (events, totals) = upload_src(&env, false).await;
+    assert_eq!(totals.ok, 4);
+    let order: Vec<String> = events.jobs().into_iter().map(|j| j.name).collect();
+    assert_eq!(order, ["f1.txt", "F2.txt", "f10.txt", "f11.txt"]);
+
+    // The mock lists by creation (id) order: made in byte order, not natural order.
+    let cloud = env.mock.put_dir(0, "cloud").unwrap();
+    for name in ["b10", "b2", "b1"] {
+        env.mock.put_file(cloud, name, b"x").await.unwrap();
+    }
+    let (scheduler, mut events) = env.start(cfg());
+    let spec = download_spec(vec![env.item(cloud)], env.path("down"), ConflictPolicy::Ask);
+    assert_eq!(events.batch_done(scheduler.submit(spec)).await.ok, 3);
+    let order: Vec<String> = events.jobs().into_iter().map(|j| j.source).collect();
+    assert_eq!(order, ["cloud/b1", "cloud/b2", "cloud/b10"]);
 }

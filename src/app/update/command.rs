@@ -1,7 +1,9 @@
 //! Runs a [`Command`] in the current layer. Browsing commands act on the focused pane; modal
 //! layers (help, filter line) interpret the few commands they bind.
 
-use super::{cloud, destination, images, input, marks, nav, ops, rename, transfers, undo, view};
+use super::{
+    cloud, destination, images, input, marks, nav, ops, queue, rename, transfers, undo, view,
+};
 use crate::app::{Effect, Modal, Model};
 use crate::config::{Command, Layer};
 
@@ -13,7 +15,7 @@ pub fn run(model: &mut Model, cmd: Command) -> Vec<Effect> {
         }
         Layer::Filter => filter(model, cmd),
         Layer::Input => input::command(model, cmd),
-        Layer::Queue => transfers::queue(model, cmd),
+        Layer::Queue => queue::command(model, cmd),
         Layer::Confirm if matches!(model.modal, Some(Modal::TransferAsk(_))) => {
             transfers::question(model, cmd)
         }
@@ -75,13 +77,13 @@ fn browse(model: &mut Model, cmd: Command) -> Vec<Effect> {
         Rename | EditRename if images::in_images(model) => images::no_rename(model),
         Rename => rename::rename(model),
         EditRename => return rename::edit(model),
-        Copy => ops::transfer(model, true),
-        Move => ops::transfer(model, false),
+        Copy => return ops::transfer(model, true),
+        Move => return ops::transfer(model, false),
         Delete => ops::delete(model),
         ShowTrash => return super::trash::show(model),
         ScanTrash => return super::trash::scan(model),
         Undo => undo::undo(model),
-        ShowQueue => transfers::show_queue(model),
+        ShowQueue => queue::show(model),
         ToggleHidden => view::toggle_hidden(model),
         SortName | SortSize | SortMtime | SortExtension | SortReverse => view::sort(model, cmd),
         Filter => view::start_filter(model),

@@ -160,17 +160,25 @@ pub fn ask_delete(model: &mut Model, at: Location, items: Vec<OpItem>) {
 }
 
 /// Copy or move with the image space on either side.
-pub fn transfer(model: &mut Model, items: Vec<OpItem>, from: Location, to: Location, copy: bool) {
+pub fn transfer(
+    model: &mut Model,
+    items: Vec<OpItem>,
+    from: Location,
+    to: Location,
+    copy: bool,
+) -> Vec<Effect> {
     let n = count(items.len());
     match (&from, &to) {
         (Location::Images(a), Location::Images(b)) => {
             if copy {
-                return model.error(
+                model.error(
                     "The image space has no copy: move (F6/m) instead, or copy the link (y)",
                 );
+                return vec![];
             }
             if a == b {
-                return model.error(format!("Move: both panes show {}", to.display()));
+                model.error(format!("Move: both panes show {}", to.display()));
+                return vec![];
             }
             let title = format!("Move {n} to the image folder {}?", b.path());
             let lines = names(&items);
@@ -191,48 +199,39 @@ pub fn transfer(model: &mut Model, items: Vec<OpItem>, from: Location, to: Locat
             let lines = names(&items);
             ask(model, title, lines, OpSpec::Copy { from, items, to }, false);
         }
-        (Location::Local(_), Location::Images(_)) => ask_upload(model, items, from, to),
+        (Location::Local(_), Location::Images(_)) => return ask_upload(model, items, from, to),
         _ => model.error("Restore items from the trash before copying them anywhere"),
     }
+    vec![]
 }
 
-/// Local → image space: files that break the rules (name, size) are refused now, each with
-/// its reason; folders are checked file by file when the upload starts.
-fn ask_upload(model: &mut Model, items: Vec<OpItem>, from: Location, to: Location) {
+/// Local → image space: when no file among `items` can go (by name or size), says why at
+/// once; otherwise asks, listing every file the space would refuse once the walk of the
+/// sources is done (those fail in the queue without a request).
+fn ask_upload(model: &mut Model, items: Vec<OpItem>, from: Location, to: Location) -> Vec<Effect> {
     let entries = model.focused().listing.all();
     let size_of = |key: &EntryKey| entries.iter().find(|e| &e.key == key).map_or(0, |e| e.size);
-    let mut refused = Vec::new();
-    let mut sent = Vec::new();
-    for item in items {
-        match item.is_dir {
-            true => sent.push(item),
-            false => match check_image(&item.name, size_of(&item.key), None) {
-                Ok(_) => sent.push(item),
-                Err(why) => refused.push(format!("  {}: {why}", item.name)),
-            },
-        }
-    }
-    if sent.is_empty() {
-        let why = refused.first().map_or("", |r| r.trim_start());
-        return model.error(format!("Nothing to upload: {why}"));
-    }
-    let mut title = format!(
-        "Upload {} to the image space {}?",
-        count(sent.len()),
-        to.display()
-    );
-    if sent.iter().any(|i| i.is_dir) {
-        title.push_str(" Folders are checked image by image.");
-    }
-    let mut lines = names(&sent);
-    if !refused.is_empty() {
-        lines.push(format!("Refused, not sent ({}):", refused.len()));
-        lines.extend(refused.into_iter().take(6));
+    let refused: Vec<String> = items
+        .iter()
+        .filter(|i| !i.is_dir)
+        .filter_map(|i| {
+            let why = check_image(&i.name, size_of(&i.key), None).err()?;
+            Some(format!("{}: {why}", i.name))
+        })
+        .collect();
+    if let (true, Some(why)) = (refused.len() == items.len(), refused.first()) {
+        model.error(format!("Nothing to upload: {why}"));
+        return vec![];
     }
     let (Location::Local(dir), Location::Images(dest)) = (&from, &to) else {
-        return;
+        return vec![];
     };
-    let sources = sent
+    let title = format!(
+        "Upload {} to the image space {}?",
+        count(items.len()),
+        to.display()
+    );
+    let sources = items
         .iter()
         .filter_map(|i| match &i.key {
             EntryKey::Local(raw) => Some(dir.join(raw)),
@@ -245,10 +244,7 @@ fn ask_upload(model: &mut Model, items: Vec<OpItem>, from: Location, to: Locatio
         dest_dir: dest.id().to_owned(),
         dest_path: dest.path(),
     };
-    model.modal = Some(Modal::TransferAsk(crate::app::TransferAsk {
-        title,
-        lines,
-        spec,
-        then: None,
-    }));
+    let root = Some(format!("images:{}", dest.path()));
+    let ask = crate::app::TransferAsk::new(title, names(&items), spec, None, root);
+    super::transfers::open(model, ask)
 }

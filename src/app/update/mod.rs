@@ -12,6 +12,7 @@ mod marks;
 mod nav;
 mod ops;
 mod patch;
+mod queue;
 mod rename;
 mod transfers;
 mod trash;

@@ -157,7 +157,7 @@ pub fn delete(model: &mut Model) {
 }
 
 /// Copy (`copy`) or move the selection into the other pane's directory.
-pub fn transfer(model: &mut Model, copy: bool) {
+pub fn transfer(model: &mut Model, copy: bool) -> Vec<Effect> {
     let items = selection(model);
     let (from, to) = (
         model.focused().location.clone(),
@@ -165,7 +165,7 @@ pub fn transfer(model: &mut Model, copy: bool) {
     );
     let verb = if copy { "Copy" } else { "Move" };
     if items.is_empty() {
-        return;
+        return vec![];
     }
     if from.is_images() || to.is_images() {
         return super::images::transfer(model, items, from, to, copy);
@@ -175,19 +175,18 @@ pub fn transfer(model: &mut Model, copy: bool) {
             "{verb} into a directory: the other pane shows {}",
             to.display()
         ));
-        return;
+        return vec![];
     }
     if from.is_cloud() != to.is_cloud() {
-        super::transfers::ask(model, !copy);
-        return;
+        return super::transfers::ask(model, !copy);
     }
     if !matches!(from, Location::Local(_) | Location::Cloud(_)) && !copy {
         model.error("Move entries from their directory, not from search results or the trash");
-        return;
+        return vec![];
     }
     if from == to {
         model.error(format!("{verb}: both panes show {}", to.display()));
-        return;
+        return vec![];
     }
     let spec = if copy {
         OpSpec::Copy { from, items, to }
@@ -195,6 +194,7 @@ pub fn transfer(model: &mut Model, copy: bool) {
         OpSpec::Move { from, items, to }
     };
     ask_transfer(model, spec);
+    vec![]
 }
 
 /// The question before a copy or move (its destination can be changed with `e`).

@@ -1,15 +1,16 @@
 //! Uploads and downloads from the browser: the question before a batch (destination, conflict
-//! policy, full-width names), the queue panel's controls, engine events (summaries, the new
-//! entries brought into the panes by `patch::landed`, deleting the originals of a move once
-//! everything arrived verified), and asking before quitting with unfinished transfers.
+//! policy, full-width names, and what walking an upload's sources found), engine events
+//! (summaries, the new entries brought into the panes by `patch::landed`, deleting the
+//! originals of a move once everything arrived verified), and asking before quitting with
+//! unfinished transfers. The queue panel is `queue`.
 
 use super::ops::{count, selection, start};
-use crate::app::{Effect, Modal, Model, OpItem, OpSpec, TransferAsk, TransferCmd, TransferMsg};
+use crate::app::{
+    AskCheck, Effect, Modal, Model, OpItem, OpSpec, TransferAsk, TransferCmd, TransferMsg,
+};
 use crate::config::Command;
 use crate::fs::{EntryKey, Location};
-use crate::transfer::{
-    CloudItem, ConflictPolicy, JobState, Resolution, TransferEvent, TransferSpec,
-};
+use crate::transfer::{CloudItem, ConflictPolicy, JobState, TransferEvent, TransferSpec};
 
 /// Said when another panfm runs the saved queue (its lock is taken).
 pub const UNKEPT: &str =
@@ -22,15 +23,16 @@ fn files_count(n: u64) -> String {
     }
 }
 
-/// F5/F6 between a local and a cloud pane: ask, then queue.
-pub fn ask(model: &mut Model, moving: bool) {
+/// F5/F6 between a local and a cloud pane: ask (an upload's sources are walked meanwhile for
+/// what the cloud would refuse), then queue.
+pub fn ask(model: &mut Model, moving: bool) -> Vec<Effect> {
     if !model.transfers.enabled {
         model.error("Transfers need a cloud account");
-        return;
+        return vec![];
     }
     let items = selection(model);
     if items.is_empty() {
-        return;
+        return vec![];
     }
     let (from, to) = (
         model.focused().location.clone(),
@@ -82,8 +84,12 @@ pub fn ask(model: &mut Model, moving: bool) {
                 from.display(),
                 to.display()
             ));
-            return;
+            return vec![];
         }
+    };
+    let root = match (&from, &to) {
+        (_, Location::Cloud(d)) | (Location::Cloud(d), _) => Some(format!("cloud:{}", d.path())),
+        _ => None,
     };
     // Folder sizes are unknown until the tree is walked; say so rather than print 0 B.
     let size = if items.iter().any(|i| i.is_dir) {
@@ -100,12 +106,29 @@ pub fn ask(model: &mut Model, moving: bool) {
     if items.len() > 6 {
         lines.push(format!("  … and {} more", items.len() - 6));
     }
-    model.modal = Some(Modal::TransferAsk(TransferAsk {
-        title,
-        lines,
-        spec,
-        then,
-    }));
+    open(model, TransferAsk::new(title, lines, spec, then, root))
+}
+
+/// Shows the question and starts walking an upload's sources for it.
+pub fn open(model: &mut Model, mut ask: TransferAsk) -> Vec<Effect> {
+    let effects = check(model, &mut ask);
+    model.modal = Some(Modal::TransferAsk(ask));
+    effects
+}
+
+/// (Re)starts the walk of `ask`'s sources; a download has none.
+fn check(model: &mut Model, ask: &mut TransferAsk) -> Vec<Effect> {
+    if matches!(ask.spec, TransferSpec::Download { .. }) {
+        ask.check = AskCheck::None;
+        return vec![];
+    }
+    let ticket = model.take_ticket();
+    ask.check = AskCheck::Running { ticket };
+    ask.scroll = 0;
+    vec![Effect::CheckUpload {
+        ticket,
+        spec: ask.spec.clone(),
+    }]
 }
 
 fn cloud_items(model: &Model, items: &[OpItem]) -> Vec<CloudItem> {
@@ -136,15 +159,22 @@ pub fn question(model: &mut Model, cmd: Command) -> Vec<Effect> {
     };
     match cmd {
         Command::Accept | Command::Yes => {
-            let (spec, then) = (ask.spec.clone(), ask.then.clone());
+            let (spec, then, root) = (ask.spec.clone(), ask.then.clone(), ask.root.clone());
             model.modal = None;
             super::marks::clear(model);
             match model.transfers.unkept {
                 true => model.info(format!("Queued, {UNKEPT}")),
                 false => model.info("Queued: t shows the transfer queue"),
             }
-            return vec![Effect::Transfer(TransferCmd::Submit { spec, then })];
+            let submit = TransferCmd::Submit { spec, then, root };
+            return vec![Effect::Transfer(submit)];
         }
+        Command::CursorDown => {
+            if let AskCheck::Done(c) = &ask.check {
+                ask.scroll = (ask.scroll + 1).min(c.refused.len().saturating_sub(1));
+            }
+        }
+        Command::CursorUp => ask.scroll = ask.scroll.saturating_sub(1),
         Command::Escape => model.modal = None,
         Command::CyclePolicy => {
             let policy = match &mut ask.spec {
@@ -163,6 +193,10 @@ pub fn question(model: &mut Model, cmd: Command) -> Vec<Effect> {
         Command::AutoFix => {
             if let TransferSpec::Upload { fix_names, .. } = &mut ask.spec {
                 *fix_names = !*fix_names;
+                let mut ask = ask.clone();
+                let effects = check(model, &mut ask);
+                model.modal = Some(Modal::TransferAsk(ask));
+                return effects;
             }
         }
         _ => {}
@@ -176,91 +210,6 @@ pub fn quit(model: &mut Model) {
         0 => model.quit = true,
         unfinished => model.modal = Some(Modal::QuitAsk { unfinished }),
     }
-}
-
-pub fn show_queue(model: &mut Model) {
-    if !model.transfers.enabled {
-        model.error("Transfers need a cloud account");
-        return;
-    }
-    let first_conflict = model
-        .transfers
-        .jobs
-        .iter()
-        .position(|j| matches!(j.info.state, JobState::Conflict(_)));
-    model.modal = Some(Modal::Queue {
-        cursor: first_conflict.unwrap_or(0),
-    });
-}
-
-pub fn queue(model: &mut Model, cmd: Command) -> Vec<Effect> {
-    let Some(Modal::Queue { cursor }) = &mut model.modal else {
-        return vec![];
-    };
-    let len = model.transfers.jobs.len();
-    let page = model.viewport.list_rows() / 2;
-    let last = len.saturating_sub(1);
-    let job = model
-        .transfers
-        .jobs
-        .get(*cursor)
-        .map(|j| (j.info.id, j.info.state.clone()));
-    let cmd_for = |c: TransferCmd| vec![Effect::Transfer(c)];
-    let resolve = |answer, whole_batch| match &job {
-        Some((id, JobState::Conflict(_))) => cmd_for(TransferCmd::Resolve {
-            job: *id,
-            answer,
-            whole_batch,
-        }),
-        _ => vec![],
-    };
-    match cmd {
-        Command::CursorDown => *cursor = (*cursor + 1).min(last),
-        Command::CursorUp => *cursor = cursor.saturating_sub(1),
-        Command::PageDown => *cursor = (*cursor + page).min(last),
-        Command::PageUp => *cursor = cursor.saturating_sub(page),
-        Command::Top => *cursor = 0,
-        Command::Bottom => *cursor = last,
-        Command::Escape | Command::ShowQueue => model.modal = None,
-        Command::Quit => quit(model),
-        Command::ClearFinished => return cmd_for(TransferCmd::ClearFinished),
-        Command::TogglePause => {
-            return match job {
-                Some((id, JobState::Paused)) => cmd_for(TransferCmd::Resume(id)),
-                Some((id, s)) if !s.is_finished() => cmd_for(TransferCmd::Pause(id)),
-                _ => vec![],
-            };
-        }
-        Command::CancelJob => {
-            return job
-                .filter(|(_, s)| !s.is_finished())
-                .map_or(vec![], |(id, _)| cmd_for(TransferCmd::Cancel(id)));
-        }
-        Command::RetryJob => {
-            return match job {
-                Some((id, JobState::Failed { .. } | JobState::Cancelled)) => {
-                    cmd_for(TransferCmd::Retry(id))
-                }
-                _ => vec![],
-            };
-        }
-        Command::JobUp => {
-            *cursor = cursor.saturating_sub(1);
-            return job.map_or(vec![], |(id, _)| cmd_for(TransferCmd::MoveUp(id)));
-        }
-        Command::JobDown => {
-            *cursor = (*cursor + 1).min(last);
-            return job.map_or(vec![], |(id, _)| cmd_for(TransferCmd::MoveDown(id)));
-        }
-        Command::ResolveOverwrite => return resolve(Resolution::Overwrite, false),
-        Command::ResolveSkip => return resolve(Resolution::Skip, false),
-        Command::ResolveBoth => return resolve(Resolution::KeepBoth, false),
-        Command::ResolveOverwriteAll => return resolve(Resolution::Overwrite, true),
-        Command::ResolveSkipAll => return resolve(Resolution::Skip, true),
-        Command::ResolveBothAll => return resolve(Resolution::KeepBoth, true),
-        _ => {}
-    }
-    vec![]
 }
 
 pub fn update(model: &mut Model, msg: TransferMsg) -> Vec<Effect> {
@@ -281,11 +230,22 @@ pub fn update(model: &mut Model, msg: TransferMsg) -> Vec<Effect> {
             model.info(UNKEPT);
             vec![]
         }
-        TransferMsg::Submitted { batch, then } => {
+        TransferMsg::Submitted { batch, then, root } => {
             if let Some(then) = then {
                 model.transfers.then.insert(batch, then);
             }
+            if let Some(root) = root {
+                model.transfers.roots.insert(batch, root);
+            }
             follow_up(model, batch)
+        }
+        TransferMsg::Checked { ticket, check } => {
+            if let Some(Modal::TransferAsk(ask)) = &mut model.modal
+                && ask.check == (AskCheck::Running { ticket })
+            {
+                ask.check = AskCheck::Done(check);
+            }
+            vec![]
         }
         TransferMsg::Event { at, event } => {
             let done = match &event {
@@ -310,10 +270,13 @@ pub fn update(model: &mut Model, msg: TransferMsg) -> Vec<Effect> {
                 }
                 _ => None,
             };
+            let selected = super::queue::selected(model);
+            let added = match &event {
+                TransferEvent::Added { job } => Some(job.batch),
+                _ => None,
+            };
             model.transfers.apply(at, event);
-            if let Some(Modal::Queue { cursor }) = &mut model.modal {
-                *cursor = (*cursor).min(model.transfers.jobs.len().saturating_sub(1));
-            }
+            super::queue::follow(model, selected, added);
             done.map_or(vec![], |batch| finished(model, batch))
         }
     }

@@ -81,6 +81,7 @@ mod tests {
             done_bytes: 0,
             attempt: 0,
             retry_reason: None,
+            refused: false,
         }
     }
 

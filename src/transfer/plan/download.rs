@@ -12,6 +12,7 @@ use super::super::scheduler::table::NewJob;
 use super::super::spec::CloudItem;
 use super::super::work::{DownloadWork, Work};
 use super::planner::Planner;
+use crate::fs::natural::natural_cmp;
 
 /// A cloud folder still to list: its id, its cloud path, the local folder it maps to.
 struct Pending {
@@ -99,7 +100,7 @@ pub(super) async fn run(
     }
     while let Some(dir) = pending.pop_front() {
         let client = &plan.inner.client;
-        let entries = match retry.call(|| client.list_all(dir.id)).await {
+        let mut entries = match retry.call(|| client.list_all(dir.id)).await {
             Ok(entries) => entries,
             Err(e) if e.kind == TransferErrorKind::Stopped => {
                 return Err(e);
@@ -111,6 +112,8 @@ pub(super) async fn run(
                 continue;
             }
         };
+        // The order panes show, so the queue lists `f2` before `f10`.
+        entries.sort_by(|a, b| natural_cmp(&a.name, &b.name));
         for entry in &entries {
             let item = CloudItem::from(entry);
             let cloud = format!("{}/{}", dir.cloud, item.name);

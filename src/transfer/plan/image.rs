@@ -10,20 +10,12 @@ use super::super::scheduler::table::NewJob;
 use super::super::work::{ImageUploadWork, Work};
 use super::local::{LocalTree, Refusal};
 use super::planner::Planner;
+use super::upload::cloud_path;
 use crate::fs::img::ImgFs;
 use crate::fs::img_upload::{FolderCache, check_file};
-use crate::fs::resolve::join;
-
-/// `dest_path/a/b/name`.
-fn target(dest_path: &str, rel: &[String], name: &str) -> String {
-    rel.iter()
-        .map(String::as_str)
-        .chain([name])
-        .fold(dest_path.to_owned(), |at, n| join(&at, n))
-}
 
 /// Moves the files the image space would refuse from the tree's folders to its refusals.
-fn refuse_non_images(tree: &mut LocalTree) {
+pub(super) fn refuse_non_images(tree: &mut LocalTree) {
     for dir in &mut tree.dirs {
         let files = std::mem::take(&mut dir.files);
         for f in files {
@@ -45,11 +37,9 @@ pub(super) async fn run(
     plan: &Planner<'_>,
     sources: &[PathBuf],
     dest: &str,
-    dest_path: &str,
 ) -> Result<(), TransferError> {
-    let to = |rel: &[String], name: &str| target(dest_path, rel, name);
     let tree = plan
-        .walk_local(sources, false, refuse_non_images, to)
+        .walk_local(sources, false, refuse_non_images, cloud_path)
         .await?;
     let fs = ImgFs::new(plan.inner.client.clone());
     let mut made = FolderCache::new();
@@ -65,7 +55,7 @@ pub(super) async fn run(
             };
             plan.add(NewJob {
                 direction: Direction::Upload,
-                target: target(dest_path, &dir.rel, &f.name),
+                target: cloud_path(&dir.rel, &f.name),
                 source: f.path.display().to_string(),
                 size: f.size,
                 work: Work::ImageUpload(ImageUploadWork {

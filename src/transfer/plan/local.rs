@@ -12,6 +12,7 @@ use tokio_util::sync::CancellationToken;
 
 use super::super::names::cloud_name;
 use crate::api::upload_size_refusal;
+use crate::fs::natural::sort_key;
 
 /// A folder to create in the cloud (`rel`: cloud names below the destination; empty for the
 /// destination itself) and the files to put in it.
@@ -44,19 +45,36 @@ pub(crate) struct Refusal {
 pub(crate) struct LocalTree {
     pub dirs: Vec<LocalDir>,
     pub refused: Vec<Refusal>,
+    /// The walk stopped at its limit of entries: there is more than the tree holds.
+    pub cut: bool,
 }
 
 pub(crate) fn walk(sources: &[PathBuf], fix: bool, cancel: &CancellationToken) -> LocalTree {
+    walk_at_most(sources, fix, usize::MAX, cancel)
+}
+
+/// Walks at most `limit` entries (files, folders and refused entries alike).
+pub(crate) fn walk_at_most(
+    sources: &[PathBuf],
+    fix: bool,
+    limit: usize,
+    cancel: &CancellationToken,
+) -> LocalTree {
     let mut walker = Walker {
         fix,
         cancel,
+        left: limit,
         tree: LocalTree {
             dirs: vec![LocalDir::default()],
             refused: Vec::new(),
+            cut: false,
         },
     };
     let mut taken = HashSet::new();
     for source in sources {
+        if walker.spent() {
+            break;
+        }
         let name = match source.file_name() {
             Some(name) => name.to_owned(),
             None => match std::fs::canonicalize(source)
@@ -78,10 +96,26 @@ pub(crate) fn walk(sources: &[PathBuf], fix: bool, cancel: &CancellationToken) -
 struct Walker<'a> {
     fix: bool,
     cancel: &'a CancellationToken,
+    /// Entries still to look at before the walk stops.
+    left: usize,
     tree: LocalTree,
 }
 
 impl Walker<'_> {
+    /// Takes one entry from the budget; true (and the tree marked cut) when none is left.
+    fn spent(&mut self) -> bool {
+        match self.left.checked_sub(1) {
+            Some(left) => {
+                self.left = left;
+                false
+            }
+            None => {
+                self.tree.cut = true;
+                true
+            }
+        }
+    }
+
     fn refuse(&mut self, path: &Path, rel: &[String], reason: &str, skip: bool) {
         self.tree.refused.push(Refusal {
             path: path.to_owned(),
@@ -150,7 +184,8 @@ impl Walker<'_> {
                 return self.refuse(path, parent, &format!("cannot read the folder: {e}"), false);
             }
         };
-        children.sort();
+        // The order panes show, so the queue lists `f2` before `f10`.
+        children.sort_by_cached_key(|c| natural_key(c));
         let index = self.tree.dirs.len();
         self.tree.dirs.push(LocalDir {
             rel: rel.clone(),
@@ -158,7 +193,7 @@ impl Walker<'_> {
         });
         let mut taken = HashSet::new();
         for child in children {
-            if self.cancel.is_cancelled() {
+            if self.cancel.is_cancelled() || self.spent() {
                 return;
             }
             if let Some(raw) = child.file_name().map(ToOwned::to_owned) {
@@ -166,6 +201,12 @@ impl Walker<'_> {
             }
         }
     }
+}
+
+/// Natural order of file names, then the raw name to keep names differing only in case apart.
+fn natural_key(path: &Path) -> (Box<[u8]>, PathBuf) {
+    let name = path.file_name().unwrap_or_default();
+    (sort_key(&name.to_string_lossy()), path.to_owned())
 }
 
 /// The metadata of `path`, following a symbolic link.

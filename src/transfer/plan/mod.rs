@@ -3,6 +3,7 @@
 //! Entries that can't be transferred (a refused name, a special file, an unreadable folder)
 //! become finished jobs with their reason, announced before any request is made for the rest.
 
+mod check;
 mod cloud;
 mod download;
 mod image;
@@ -14,6 +15,7 @@ mod upload;
 use std::collections::HashSet;
 use std::sync::Arc;
 
+pub use check::{CHECK_LIMIT, CheckRefusal, UploadCheck, check_upload};
 pub(crate) use cloud::{CloudDirs, Created, Retry};
 
 use super::error::TransferErrorKind;
@@ -51,10 +53,8 @@ pub(crate) async fn run(
             sources, dest_dir, ..
         } => download::run(&plan, &sources, &dest_dir).await,
         TransferSpec::ImageUpload {
-            sources,
-            dest_dir,
-            dest_path,
-        } => image::run(&plan, &sources, &dest_dir, &dest_path).await,
+            sources, dest_dir, ..
+        } => image::run(&plan, &sources, &dest_dir).await,
     };
     if inner.root.is_cancelled() {
         // Shutting down: the batch stays "planning" in the state file and is planned again.

@@ -14,7 +14,8 @@ use super::planner::Planner;
 use super::room;
 use crate::api::FileId;
 
-fn cloud_path(rel: &[String], name: &str) -> String {
+/// `a/b/name`: where a file goes below the batch's destination folder.
+pub(super) fn cloud_path(rel: &[String], name: &str) -> String {
     rel.iter()
         .map(String::as_str)
         .chain([name])

@@ -146,6 +146,7 @@ impl Table {
             done_bytes: 0,
             attempt: 0,
             retry_reason: None,
+            refused: matches!(new.work, Work::Refused { .. }),
         };
         b.jobs.push(id);
         if !info.state.is_finished() {

@@ -123,7 +123,7 @@ fn drive_images_are_copied_in_and_moves_in_are_refused() {
 }
 
 #[test]
-fn local_uploads_refuse_non_images_before_asking() {
+fn local_uploads_walk_the_sources_and_list_every_refusal_before_asking() {
     let mut big = file("huge.png", 0);
     big.size = crate::api::MAX_IMAGE_SIZE + 1;
     let local = vec![dir("pics"), file("a.png", 10), file("notes.txt", 5), big];
@@ -131,27 +131,9 @@ fn local_uploads_refuse_non_images_before_asking() {
         (Location::Local("/l".into()), local),
         (Location::Images(blog()), vec![]),
     );
-    press(&mut m, "<C-a> c");
-    let Some(Modal::TransferAsk(q)) = &m.modal else {
-        panic!("{:?}", m.status)
-    };
-    assert!(
-        q.title
-            .starts_with("Upload 2 items to the image space /blog?"),
-        "{}",
-        q.title
-    );
-    let text = q.lines.join("\n");
-    assert!(text.contains("Refused, not sent (2)"), "{text}");
-    assert!(text.contains("notes.txt: \"notes.txt\" is not a supported image name"));
-    assert!(
-        text.contains("huge.png") && text.contains("100 MiB"),
-        "{text}"
-    );
-    // Through the transfer queue, like drive uploads.
-    let effects = press(&mut m, "y");
-    let [Effect::Transfer(TransferCmd::Submit { spec, then: None })] = effects.as_slice() else {
-        panic!("{effects:?}")
+    let effects = press(&mut m, "<C-a> c");
+    let [Effect::CheckUpload { ticket, spec }] = effects.as_slice() else {
+        panic!("the sources are walked (not in update): {effects:?}")
     };
     let crate::transfer::TransferSpec::ImageUpload {
         sources, dest_path, ..
@@ -159,11 +141,66 @@ fn local_uploads_refuse_non_images_before_asking() {
     else {
         panic!("{spec:?}")
     };
-    assert_eq!(
-        sources,
-        &[std::path::PathBuf::from("/l/pics"), "/l/a.png".into()]
-    );
+    let all: Vec<std::path::PathBuf> = ["/l/pics", "/l/a.png", "/l/huge.png", "/l/notes.txt"]
+        .map(Into::into)
+        .into();
+    assert_eq!(sources, &all);
     assert_eq!(dest_path, "/blog");
+    let Some(Modal::TransferAsk(q)) = &m.modal else {
+        panic!("{:?}", m.status)
+    };
+    assert!(
+        q.title
+            .starts_with("Upload 4 items to the image space /blog?"),
+        "{}",
+        q.title
+    );
+    assert_eq!(q.check, AskCheck::Running { ticket: *ticket });
+    let found = crate::transfer::UploadCheck {
+        files: 1,
+        bytes: 10,
+        refused: vec![crate::transfer::CheckRefusal {
+            path: "pics/fake.png".into(),
+            reason: "named as PNG but the content is GIF".into(),
+            skip: false,
+        }],
+        cut: false,
+    };
+    let stale = TransferMsg::Checked {
+        ticket: ticket + 100,
+        check: Default::default(),
+    };
+    update(&mut m, Msg::Transfer(stale));
+    let checked = TransferMsg::Checked {
+        ticket: *ticket,
+        check: found.clone(),
+    };
+    update(&mut m, Msg::Transfer(checked));
+    let Some(Modal::TransferAsk(q)) = &m.modal else {
+        panic!()
+    };
+    assert_eq!(q.check, AskCheck::Done(found), "a stale answer is dropped");
+    // Through the transfer queue, like drive uploads.
+    let effects = press(&mut m, "y");
+    let [
+        Effect::Transfer(TransferCmd::Submit {
+            spec,
+            then: None,
+            root,
+        }),
+    ] = effects.as_slice()
+    else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(
+        root.as_deref(),
+        Some("images:/blog"),
+        "for the queue's details"
+    );
+    assert!(matches!(
+        spec,
+        crate::transfer::TransferSpec::ImageUpload { .. }
+    ));
     // Only non-images: nothing to ask.
     let mut m = panes(
         (Location::Local("/l".into()), vec![file("notes.txt", 5)]),

@@ -8,6 +8,7 @@ mod images_ops;
 mod marks;
 mod ops;
 mod patch;
+mod queue;
 mod transfers;
 mod transfers_room;
 mod trash;

@@ -54,9 +54,14 @@ pub(super) fn model() -> Model {
     m
 }
 
+/// The one batch submitted among `effects` (an upload's question also starts its check).
 fn submitted(effects: &[Effect]) -> (TransferSpec, Option<OpSpec>) {
-    match effects {
-        [Effect::Transfer(TransferCmd::Submit { spec, then })] => (spec.clone(), then.clone()),
+    let submits: Vec<_> = effects
+        .iter()
+        .filter(|e| !matches!(e, Effect::CheckUpload { .. }))
+        .collect();
+    match submits.as_slice() {
+        [Effect::Transfer(TransferCmd::Submit { spec, then, .. })] => (spec.clone(), then.clone()),
         other => panic!("expected a submit, got {other:?}"),
     }
 }
@@ -74,6 +79,7 @@ fn job(id: u64, batch: u64, state: JobState) -> JobInfo {
         done_bytes: 0,
         attempt: 1,
         retry_reason: None,
+        refused: false,
     }
 }
 
@@ -154,6 +160,7 @@ fn a_move_deletes_the_originals_only_after_every_file_arrived() {
             Msg::Transfer(TransferMsg::Submitted {
                 batch: BatchId(4),
                 then: Some(then),
+                root: None,
             }),
         );
         event(
@@ -316,7 +323,7 @@ fn queue_panel_controls_the_selected_job() {
     );
     press(&mut m, "t");
     assert!(
-        matches!(m.modal, Some(Modal::Queue { cursor: 1 })),
+        matches!(m.modal, Some(Modal::Queue { cursor: 1, .. })),
         "opens on the first conflict"
     );
     let cmd = |effects: Vec<Effect>| match effects.as_slice() {

@@ -15,7 +15,8 @@ fn a_session_without_the_saved_queue_says_its_transfers_are_not_kept() {
         "another panfm is running the transfer queue; transfers here are not kept after exit"
     );
     assert!(m.transfers.unkept);
-    let effects = press(&mut m, "<Space> <F5> y");
+    press(&mut m, "<Space> <F5>");
+    let effects = press(&mut m, "y");
     assert!(matches!(
         effects.as_slice(),
         [Effect::Transfer(TransferCmd::Submit { .. })]

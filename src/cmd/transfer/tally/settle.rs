@@ -7,7 +7,7 @@ use super::{ALREADY_HERE, Tally};
 use crate::cmd::ctx::{Ctx, Verbosity};
 use crate::cmd::exit::CmdError;
 use crate::cmd::output::size as human_size;
-use crate::transfer::{Direction, JobId, JobState};
+use crate::transfer::{Direction, JobId, JobState, full_width_fix};
 
 impl Tally {
     /// Reports a finished job once. `at_planning`: it was refused before any request (a skip
@@ -76,8 +76,16 @@ impl Tally {
             JobState::Failed { reason } => {
                 self.failed += 1;
                 self.dropped += size.saturating_sub(seen.sent);
+                let mut reason = reason.clone();
+                if let (true, Direction::Upload, Some(fixed)) = (
+                    seen.info.refused,
+                    seen.info.direction,
+                    full_width_fix(&seen.info.name),
+                ) {
+                    reason.push_str(&format!(" (--fix-names uploads it as `{fixed}`)"));
+                }
                 self.bars
-                    .suspend(|| ctx.fail(&item, CmdError::failure(reason.clone())));
+                    .suspend(|| ctx.fail(&item, CmdError::failure(reason)));
             }
             _ => {
                 self.failed += 1;
