@@ -149,7 +149,7 @@ fn local(spec: OpSpec, mut progress: impl FnMut(usize)) -> OpReport {
         }
         other => report
             .failed
-            .push(("?".into(), format!("{} is not possible here", other.verb()))),
+            .push(("?".into(), format!("{} is not possible here", other.action()))),
     }
     report.undo = undo_record(&spec, undo);
     report
