@@ -46,6 +46,12 @@ impl Viewport {
         usize::from(self.height.saturating_sub(CHROME_ROWS)).max(1)
     }
 
+    /// Lines of text the help overlay shows at once: it leaves 2 rows above and below itself
+    /// and has a border (the view must agree; tested in `ui`).
+    pub fn help_rows(&self) -> usize {
+        usize::from(self.height.saturating_sub(6)).max(1)
+    }
+
     pub fn too_small(&self) -> bool {
         self.width < MIN_WIDTH || self.height < MIN_HEIGHT
     }

@@ -186,3 +186,5 @@ fn too_small(frame: &mut Frame, area: Rect) {
 mod tests;
 #[cfg(test)]
 mod tests_images;
+#[cfg(test)]
+mod tests_panes;
