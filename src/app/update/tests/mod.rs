@@ -6,6 +6,7 @@ mod destination;
 mod images;
 mod images_ops;
 mod ops;
+mod panes;
 mod transfers;
 mod transfers_room;
 mod trash;
