@@ -68,6 +68,42 @@ pub fn truncate(s: &str, max: usize) -> String {
     out
 }
 
+/// Cuts a file name to at most `max` cells inside its stem, keeping its extension (`.tar.gz`
+/// kept whole) and `tail` (a kind marker such as `/`): `a-very-lo….tar.gz`. Names without an
+/// extension, or too narrow a column, are cut at the end, still keeping `tail` where it fits.
+pub fn truncate_name(name: &str, tail: &str, max: usize) -> String {
+    if name.width() + tail.width() <= max {
+        return format!("{name}{tail}");
+    }
+    let ext = extension(name);
+    let keep = format!("{ext}{tail}");
+    let keep_w = keep.width();
+    if max < keep_w + 2 {
+        return truncate(&format!("{name}{tail}"), max);
+    }
+    let stem = &name[..name.len() - ext.len()];
+    format!("{}{keep}", truncate(stem, max - keep_w))
+}
+
+/// The extension worth keeping visible, with its dot: `.jpg`, `.tar.gz`; `""` for none,
+/// dotfiles and "extensions" that look like words (long, or with spaces).
+fn extension(name: &str) -> &str {
+    let Some(dot) = name.rfind('.').filter(|&i| i > 0) else {
+        return "";
+    };
+    let ext = &name[dot..];
+    if ext.chars().count() > 9 || ext.contains(char::is_whitespace) || ext.len() == 1 {
+        return "";
+    }
+    let stem = &name[..dot];
+    match stem.len().checked_sub(4) {
+        Some(i) if i > 0 && stem.is_char_boundary(i) && stem[i..].eq_ignore_ascii_case(".tar") => {
+            &name[i..]
+        }
+        _ => ext,
+    }
+}
+
 /// Cuts `s` from the left to at most `max` cells, starting with `…` (for long paths).
 pub fn truncate_left(s: &str, max: usize) -> String {
     if s.width() <= max {
@@ -116,5 +152,23 @@ mod tests {
         assert_eq!(truncate("short", 10), "short");
         assert_eq!(truncate_left("/home/user/projects", 10), "…/projects");
         assert_eq!(width(&truncate_left("/云盘/照片/二〇二四", 7)), 7);
+    }
+
+    #[test]
+    fn names_are_cut_in_the_stem_keeping_the_extension() {
+        let long = "a-very-long-file-name-that-does-not-fit.tar.gz";
+        assert_eq!(truncate_name(long, "", 20), "a-very-long-….tar.gz");
+        assert_eq!(truncate_name("旅行照片一二三四五六.jpeg", "", 12), "旅行照….jpeg");
+        assert_eq!(width(&truncate_name("旅行照片一二三四五六.jpeg", "", 12)), 12);
+        assert_eq!(truncate_name("一个很长很长的目录名", "/", 10), "一个很长…/");
+        assert_eq!(truncate_name("short.txt", "", 20), "short.txt");
+        assert_eq!(truncate_name("README", "", 4), "REA…");
+        assert_eq!(truncate_name("notes.tar.gz", "", 6), "notes…", "too narrow for the stem");
+        assert_eq!(
+            truncate_name("Meeting notes. Final version agreed", "", 16),
+            "Meeting notes. …",
+            "not an extension"
+        );
+        assert_eq!(truncate_name(".bashrc-with-long-name", "", 8), ".bashrc…");
     }
 }

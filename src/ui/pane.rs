@@ -126,7 +126,7 @@ impl PaneView<'_> {
             EntryKind::File if entry.blocked => " ⊘",
             EntryKind::File => "",
         };
-        let name = format::truncate(&format!("{}{suffix}", entry.name), name_w);
+        let name = format::truncate_name(&entry.name, suffix, name_w);
         let pad = name_w.saturating_sub(format::width(&name));
         let mut line = format!(
             "{}{name}{:pad$} {size:>SIZE_W$}",
