@@ -104,25 +104,32 @@ fn extension(name: &str) -> &str {
     }
 }
 
-/// Cuts `s` from the left to at most `max` cells, starting with `…` (for long paths).
-pub fn truncate_left(s: &str, max: usize) -> String {
-    if s.width() <= max {
-        return s.to_owned();
+/// Shortens a `/`-separated path to at most `max` cells from the middle, keeping the first
+/// folder and as much of the end as fits: `/照片/…/第一天/海边 🌊`; then only the end
+/// (`…/第一天/海边 🌊`); the last name is cut only when nothing else is left.
+pub fn shorten_path(path: &str, max: usize) -> String {
+    if path.width() <= max {
+        return path.to_owned();
     }
-    if max == 0 {
-        return String::new();
+    let parts: Vec<&str> = path.split('/').collect();
+    let Some(leaf) = parts.last().filter(|_| parts.len() > 1) else {
+        return truncate(path, max);
+    };
+    let head = parts[..2].join("/");
+    let with_head = (3..parts.len()).map(|i| format!("{head}/…/{}", parts[i..].join("/")));
+    let without = (2..parts.len()).map(|i| format!("…/{}", parts[i..].join("/")));
+    with_head
+        .chain(without)
+        .find(|p| p.width() <= max)
+        .unwrap_or_else(|| format!("…/{}", truncate(leaf, max.saturating_sub(2))))
+}
+
+/// The narrowest form [`shorten_path`] gives before it cuts the last name.
+pub fn min_path_width(path: &str) -> usize {
+    match path.rsplit_once('/') {
+        Some((_, leaf)) => path.width().min(2 + leaf.width()),
+        None => path.width(),
     }
-    let mut kept: Vec<char> = Vec::new();
-    let mut used = 0;
-    for c in s.chars().rev() {
-        let w = c.width().unwrap_or(0);
-        if used + w > max - 1 {
-            break;
-        }
-        used += w;
-        kept.push(c);
-    }
-    std::iter::once('…').chain(kept.into_iter().rev()).collect()
 }
 
 #[cfg(test)]
@@ -150,8 +157,26 @@ mod tests {
         assert_eq!(truncate("照片2024.jpg", 6), "照片2…");
         assert_eq!(width(&truncate("照片照片照片", 5)), 5);
         assert_eq!(truncate("short", 10), "short");
-        assert_eq!(truncate_left("/home/user/projects", 10), "…/projects");
-        assert_eq!(width(&truncate_left("/云盘/照片/二〇二四", 7)), 7);
+    }
+
+    #[test]
+    fn paths_are_shortened_in_the_middle_keeping_the_folder_name() {
+        let p = "/照片/2023 旅行 🌴/三亚/第一天/海边 🌊";
+        assert_eq!(shorten_path(p, 60), p);
+        assert_eq!(shorten_path(p, 30), "/照片/…/三亚/第一天/海边 🌊");
+        assert_eq!(shorten_path(p, 25), "/照片/…/第一天/海边 🌊");
+        assert_eq!(shorten_path(p, 20), "/照片/…/海边 🌊");
+        assert_eq!(shorten_path(p, 14), "…/海边 🌊");
+        assert_eq!(shorten_path("/a-long-first-folder/b/海边", 14), "…/b/海边");
+        assert_eq!(shorten_path(p, 9), "…/海边 🌊");
+        assert_eq!(min_path_width(p), 9);
+        assert_eq!(shorten_path(p, 6), "…/海…");
+        for max in 0..40 {
+            assert!(width(&shorten_path(p, max)) <= max.max(2), "{max}");
+        }
+        assert_eq!(shorten_path("/home/u/projects/panfm/src", 18), "/home/…/panfm/src");
+        assert_eq!(shorten_path("search 很长的搜索词", 8), "search …");
+        assert_eq!(min_path_width("/照片"), 5);
     }
 
     #[test]

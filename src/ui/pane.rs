@@ -35,7 +35,10 @@ impl PaneView<'_> {
             .then(|| Position::new(x, area.bottom().saturating_sub(1)))
     }
 
-    fn title(&self, max: usize) -> Line<'static> {
+    /// The title's two ends for a pane `width` cells wide: the location on the left, the
+    /// loading state or the quota on the right. The folder's own name stays visible: the right
+    /// end shortens or goes first, then the path loses its middle.
+    fn titles(&self, width: u16) -> (Line<'static>, Line<'static>) {
         let s = self.styles;
         let style = if self.focused {
             s.title_focused
@@ -47,12 +50,30 @@ impl PaneView<'_> {
             Location::Images(_) => "images",
             _ => "cloud",
         };
+        let avail = usize::from(width).saturating_sub(2);
         let path = self.pane.location.display();
-        let path = format::truncate_left(&path, max.saturating_sub(tag.len() + 6));
-        Line::from(vec![
+        let frame = tag.len() + 3;
+        let (options, right_style) = self.right_options();
+        let fits = |path_w: usize, r: &String| {
+            let gap = usize::from(!r.is_empty());
+            frame + path_w + gap + format::width(r) <= avail
+        };
+        // The path keeps at least half the title (all of it if shorter), and never less than
+        // the folder's own name.
+        let floor = format::width(&path).min(format::min_path_width(&path).max(avail / 2));
+        let right = options
+            .iter()
+            .find(|r| fits(floor, r))
+            .cloned()
+            .unwrap_or_default();
+        let gap = usize::from(!right.is_empty());
+        let room = avail.saturating_sub(frame + gap + format::width(&right));
+        let path = format::shorten_path(&path, room);
+        let left = Line::from(vec![
             Span::styled(format!(" {tag}:"), s.dim),
             Span::styled(format!("{path} "), style),
-        ])
+        ]);
+        (left, Line::from(Span::styled(right, right_style)))
     }
 
     fn footer(&self) -> Line<'static> {
@@ -83,29 +104,40 @@ impl PaneView<'_> {
         Line::from(spans)
     }
 
-    fn status_right(&self) -> Line<'static> {
+    /// What the title's right end can say, longest first, ending with nothing.
+    fn right_options(&self) -> (Vec<String>, Style) {
         let s = self.styles;
         match &self.pane.load {
-            LoadState::Loading(_) => Line::from(Span::styled(
-                format!(
-                    " {} loading {} ",
-                    SPINNER[self.spinner % SPINNER.len()],
-                    format::count(self.pane.listing.total())
-                ),
-                s.info,
-            )),
-            LoadState::Failed(_) => Line::from(Span::styled(" error ", s.error)),
+            LoadState::Loading(_) => {
+                let spin = SPINNER[self.spinner % SPINNER.len()];
+                let n = format::count(self.pane.listing.total());
+                let options = vec![
+                    format!(" {spin} loading {n} "),
+                    format!(" {spin} {n} "),
+                    format!(" {spin} "),
+                    String::new(),
+                ];
+                (options, s.info)
+            }
+            LoadState::Failed(_) => (vec![" error ".to_owned(), String::new()], s.error),
             LoadState::Done => match (self.account, self.pane.location.is_cloud()) {
                 (Some(a), true) => {
+                    let (used, total) = (format::size(a.used), format::size(a.total));
                     let vip = if a.vip { " VIP" } else { "" };
-                    let text = format!(
-                        " {} of {}{vip} ",
-                        format::size(a.used),
-                        format::size(a.total)
-                    );
-                    Line::from(Span::styled(text, s.dim))
+                    let pct = a.used as f64 / a.total.max(1) as f64 * 100.0;
+                    let pct = match pct < 1.0 {
+                        true => "<1".to_owned(),
+                        false => format!("{pct:.0}"),
+                    };
+                    let options = vec![
+                        format!(" {used} of {total}{vip} "),
+                        format!(" {used}/{total} "),
+                        format!(" {pct}% used "),
+                        String::new(),
+                    ];
+                    (options, s.dim)
                 }
-                _ => Line::default(),
+                _ => (vec![String::new()], s.dim),
             },
         }
     }
@@ -165,6 +197,7 @@ impl Widget for PaneView<'_> {
         } else {
             s.border
         };
+        let (left, right) = self.titles(area.width);
         let block = Block::default()
             .borders(Borders::ALL)
             .border_type(if self.focused {
@@ -173,8 +206,8 @@ impl Widget for PaneView<'_> {
                 BorderType::Plain
             })
             .border_style(border)
-            .title_top(self.title(usize::from(area.width)))
-            .title_top(self.status_right().right_aligned())
+            .title_top(left)
+            .title_top(right.right_aligned())
             .title_bottom(self.footer());
         let inner = block.inner(area);
         block.render(area, buf);

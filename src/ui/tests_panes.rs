@@ -7,15 +7,27 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 
-fn screen(model: &Model) -> Buffer {
+fn terminal(model: &Model) -> Terminal<TestBackend> {
     let (w, h) = (model.viewport.width, model.viewport.height);
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
     t.draw(|f| super::view(f, model)).unwrap();
-    t.backend().buffer().clone()
+    t
 }
 
+fn screen(model: &Model) -> Buffer {
+    terminal(model).backend().buffer().clone()
+}
+
+/// The text of cells `xs` of row `y`; the cell after a wide character is skipped.
 fn text(buf: &Buffer, y: u16, xs: std::ops::Range<u16>) -> String {
-    xs.map(|x| buf[(x, y)].symbol().to_owned()).collect()
+    let mut out = String::new();
+    let mut x = xs.start;
+    while x < xs.end {
+        let sym = buf[(x, y)].symbol();
+        out.push_str(sym);
+        x += u16::try_from(unicode_width::UnicodeWidthStr::width(sym).max(1)).unwrap();
+    }
+    out
 }
 
 /// The text rows inside the help overlay's border.
@@ -59,4 +71,47 @@ fn help_pages_follow_each_other_and_jump_to_both_ends() {
     press(&mut m, "<PageDown>");
     let page = m.viewport.help_rows();
     assert_eq!(help_page(&m), all[page..2 * page]);
+}
+
+fn deep_cloud() -> Model {
+    use crate::fs::{CloudDir, Location};
+    let trail = [(1, "照片"), (2, "2023 旅行 🌴"), (3, "三亚"), (4, "第一天"), (5, "海边 🌊")];
+    let dir = trail
+        .iter()
+        .fold(CloudDir::root(), |d, (id, name)| d.child(*id, name));
+    let entries = vec![
+        crate::app::testing::file("日落.heic", 412_672),
+        crate::app::testing::file("椰子树.png", 57_856),
+    ];
+    let local = Location::Local("/home/u/projects/panfm/src/app/update".into());
+    let mut m = crate::app::testing::listed((local, sample_left()), (Location::Cloud(dir), entries));
+    m.account = Some(crate::app::Account {
+        nickname: "demo".into(),
+        used: 673_185_792,
+        total: 2 << 40,
+        vip: true,
+    });
+    m
+}
+
+#[test]
+fn titles_keep_the_folder_name_and_give_the_quota_its_own_room() {
+    let mut m = deep_cloud();
+    for (w, h, quota) in [
+        (200, 50, "642 MiB of 2.0 TiB VIP"),
+        (120, 35, "642 MiB/2.0 TiB"),
+        (80, 24, "<1% used"),
+    ] {
+        update(&mut m, Msg::Resize { width: w, height: h });
+        let top = text(&screen(&m), 0, 0..w);
+        assert!(top.contains("海边 🌊 "), "{w}: {top}");
+        assert!(top.contains("local:/home/"), "{w}: {top}");
+        assert!(top.contains("update "), "{w}: {top}");
+        assert!(top.contains(quota), "{w}: {top}");
+    }
+    let top = text(&screen(&m), 0, 0..80);
+    assert!(top.contains("cloud:/照片/…/海边 🌊"), "{top}");
+    insta::assert_snapshot!("deep_cloud_80x24", terminal(&m).backend());
+    update(&mut m, Msg::Resize { width: 120, height: 35 });
+    insta::assert_snapshot!("deep_cloud_120x35", terminal(&m).backend());
 }
