@@ -155,6 +155,12 @@ impl Widget for HintsView<'_> {
                 (Command::ClearFinished, "clear done"),
                 (Command::Escape, "close"),
             ],
+            Layer::Rename if editor_names(m) => &[
+                (Command::Accept, "rename"),
+                (Command::AutoFix, "number dups"),
+                (Command::CursorDown, "scroll"),
+                (Command::Escape, "cancel"),
+            ],
             Layer::Rename => &[
                 (Command::Accept, "rename"),
                 (Command::NextField, "field"),
@@ -181,4 +187,9 @@ impl Widget for HintsView<'_> {
         }
         Line::from(spans).render(area, buf);
     }
+}
+
+/// The batch rename shows names typed in `$EDITOR`: the pattern form's keys do nothing there.
+fn editor_names(m: &Model) -> bool {
+    matches!(&m.modal, Some(crate::app::Modal::Rename(st)) if st.edited.is_some())
 }

@@ -115,3 +115,33 @@ fn titles_keep_the_folder_name_and_give_the_quota_its_own_room() {
     update(&mut m, Msg::Resize { width: 120, height: 35 });
     insta::assert_snapshot!("deep_cloud_120x35", terminal(&m).backend());
 }
+
+#[test]
+fn names_from_the_editor_offer_only_the_keys_that_work_there() {
+    use crate::app::Modal;
+    let mut m = loaded(100, 30, sample_left(), sample_right());
+    press(&mut m, "G k <Space> <Space> R");
+    let edited = Msg::Edited {
+        result: Ok("x.m3u\ny.tar.gz\n".into()),
+    };
+    update(&mut m, edited);
+    let Some(Modal::Rename(state)) = &m.modal else {
+        panic!("{:?}", m.modal)
+    };
+    let before = (state.scope, state.case, state.regex, state.focus);
+    let hints = text(&screen(&m), 29, 0..100);
+    for key in ["Enter rename", "C-n number dups", "↓ scroll", "Esc cancel"] {
+        assert!(hints.contains(key), "{key}: {hints}");
+    }
+    for dead in ["field", "regex", "case", "scope"] {
+        assert!(!hints.contains(dead), "{dead}: {hints}");
+    }
+    press(&mut m, "<C-o> <C-t> <C-x> <Tab>");
+    let Some(Modal::Rename(state)) = &m.modal else {
+        panic!()
+    };
+    assert_eq!((state.scope, state.case, state.regex, state.focus), before);
+    press(&mut m, "<Esc> r");
+    let hints = text(&screen(&m), 29, 0..100);
+    assert!(hints.contains("C-x regex") && hints.contains("Tab field"), "{hints}");
+}
