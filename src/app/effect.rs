@@ -47,9 +47,11 @@ pub enum Effect {
     /// Fetch details (with the public URLs) of image-space item `id`, answering
     /// `ImagesMsg::Details`.
     FetchImageDetails { id: String },
-    /// Fetch the public links of images `(id, name)`, answering `ImagesMsg::Links` in the
-    /// same order.
+    /// Fetch the public links of the images directly in image folders `folders` (`(id,
+    /// name)`, each folder's images in name order), then of images `items` (`(id, name)`),
+    /// answering `ImagesMsg::Links` in that order.
     FetchImageLinks {
+        folders: Vec<(String, String)>,
         items: Vec<(String, String)>,
         markdown: bool,
     },
