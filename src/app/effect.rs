@@ -30,6 +30,13 @@ pub enum Effect {
         id: i64,
         name: String,
     },
+    /// Find the cloud or image-space folder `path` (or the nearest one above it) for `side`,
+    /// answering `CloudMsg::Opened` with `ticket`.
+    OpenPath {
+        side: Side,
+        ticket: Ticket,
+        path: crate::fs::TypedPath,
+    },
     /// Run a file operation, answering with `OpMsg`s tagged `id`.
     Op {
         id: super::ops::OpId,

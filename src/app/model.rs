@@ -102,6 +102,9 @@ pub struct Model {
     pub styles: Styles,
     /// Where `home` goes for local panes.
     pub home: Option<std::path::PathBuf>,
+    /// The local directory panfm started in: where a pane that never showed the local disk
+    /// goes when switched to it.
+    pub start_dir: Option<std::path::PathBuf>,
     /// A cloud account is configured (credentials, token or demo); cloud panes can be opened.
     pub cloud_enabled: bool,
     pub account: Option<Account>,
@@ -134,6 +137,7 @@ impl Model {
             keymap,
             styles,
             home: None,
+            start_dir: None,
             cloud_enabled: false,
             account: None,
             ops: Vec::new(),

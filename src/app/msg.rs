@@ -76,6 +76,13 @@ pub enum CloudMsg {
         text: String,
         result: Result<CloudDir, FsError>,
     },
+    /// Where a folder named on the command line led.
+    Opened {
+        side: Side,
+        ticket: Ticket,
+        path: crate::fs::TypedPath,
+        result: Result<crate::fs::Opened, FsError>,
+    },
     /// The full path of a directory reached from search results.
     Resolved {
         side: Side,

@@ -47,8 +47,11 @@ pub struct Pane {
     pub want_cursor: Option<EntryKey>,
     /// Where the cursor was before a reload, for when `want_cursor` never shows up.
     pub want_index: Option<usize>,
-    /// Where this pane was on the other backend(s), to return to when switching back.
+    /// The last location this pane showed on each backend, to return to when switching back.
     pub parked: Vec<Location>,
+    /// A cloud or image-space folder named on the command line, opened once resolved (the
+    /// pane lists its backend's root until then).
+    pub open_path: Option<crate::fs::TypedPath>,
     /// The user moved the cursor since the listing began; keep it on its entry as pages merge.
     pub cursor_moved: bool,
 }
@@ -71,6 +74,7 @@ impl Pane {
             want_index: None,
             cursor_moved: false,
             parked: Vec::new(),
+            open_path: None,
         }
     }
 

@@ -12,6 +12,7 @@ mod listing;
 pub mod local;
 pub mod local_ops;
 mod location;
+pub mod open;
 pub mod natural;
 pub mod pan;
 pub mod pan_ops;
@@ -22,6 +23,7 @@ mod trash_index;
 pub use batch::BatchOutcome;
 pub use entry::{Entry, EntryKey, EntryKind};
 pub use location::{CloudDir, CloudSearch, ImageDir, Location, Trail};
+pub use open::{Opened, TypedPath};
 pub use pan_trash::TrashListing;
 
 use thiserror::Error;

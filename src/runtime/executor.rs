@@ -8,7 +8,7 @@ use crate::app::{
 };
 use crate::fs::img::ImgFs;
 use crate::fs::pan::PanFs;
-use crate::fs::{FsError, FsErrorKind, Location, TrashListing, local};
+use crate::fs::{FsError, FsErrorKind, Location, TrashListing, TypedPath, local};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use tokio::sync::mpsc::UnboundedSender;
@@ -94,6 +94,7 @@ impl Executor {
             Effect::ScanTrash { side, ticket } => {
                 self.list(side, ticket, Location::Trash, true, true)
             }
+            Effect::OpenPath { side, ticket, path } => self.open_path(side, ticket, path),
             Effect::FetchAccount => self.cloud_task(|fs| async move {
                 let result = fs.user_info().await.map(|u| Account {
                     nickname: u.nickname.clone(),
@@ -157,6 +158,28 @@ impl Executor {
         let tx = self.tx.clone();
         tokio::spawn(async move {
             let _ = tx.send(task(fs).await);
+        });
+    }
+
+    /// Finds the folder a command-line path names, on the drive or the image space.
+    fn open_path(&self, side: Side, ticket: Ticket, path: TypedPath) {
+        let (cloud, images, tx) = (self.cloud.clone(), self.images.clone(), self.tx.clone());
+        tokio::spawn(async move {
+            let result = match (&path, cloud, images) {
+                (TypedPath::Cloud(p), Some(fs), _) => fs.open_path(p).await,
+                (TypedPath::Images(p), _, Some(fs)) => fs.open_path(p).await,
+                _ => Err(FsError::new(
+                    FsErrorKind::Unsupported,
+                    "no cloud account configured",
+                )),
+            };
+            let opened = CloudMsg::Opened {
+                side,
+                ticket,
+                path,
+                result,
+            };
+            let _ = tx.send(Msg::Cloud(opened));
         });
     }
 

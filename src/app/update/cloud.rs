@@ -30,7 +30,7 @@ pub fn update(model: &mut Model, msg: CloudMsg) -> Vec<Effect> {
                 Err(e) => state.error = Some(e.message),
             }
         }
-        CloudMsg::Destination { .. } => {}
+        CloudMsg::Destination { .. } | CloudMsg::Opened { .. } => {}
         CloudMsg::Resolved {
             side,
             ticket,
@@ -60,40 +60,26 @@ pub fn switch_backend(model: &mut Model) -> Vec<Effect> {
         return vec![];
     }
     let side = model.focus;
-    let pane = model.pane_mut(side);
-    // Local → cloud → image space → local; each backend returns to where the pane left it.
-    let next = (backend(&pane.location) + 1) % 3;
+    let pane = model.pane(side);
+    // Local → cloud → image space → local; each backend returns to the last place this pane
+    // showed on it (`nav::go` keeps those), a pane new to the local disk to where panfm
+    // started.
+    let next = (nav::backend(&pane.location) + 1) % 3;
     let parked = pane
         .parked
         .iter()
-        .position(|l| backend(l) == next)
-        .map(|i| pane.parked.remove(i));
-    let here = pane.location.clone();
-    pane.parked.retain(|l| backend(l) != backend(&here));
-    pane.parked.push(here);
+        .find(|l| nav::backend(l) == next)
+        .cloned();
     let to = match parked {
         Some(loc) => loc,
         None if next == 1 => Location::Cloud(CloudDir::root()),
         None if next == 2 => Location::Images(crate::fs::ImageDir::root()),
-        None => match model
-            .home
-            .clone()
-            .or_else(|| model.pane(side.other()).location.local_path())
-        {
+        None => match model.start_dir.clone().or_else(|| model.home.clone()) {
             Some(path) => Location::Local(path),
             None => Location::Local("/".into()),
         },
     };
     vec![nav::go(model, side, to, true, None)]
-}
-
-/// 0 local disk, 1 cloud drive (folders, search, trash), 2 image space.
-fn backend(loc: &Location) -> u8 {
-    match loc {
-        Location::Local(_) => 0,
-        Location::Cloud(_) | Location::Search(_) | Location::Trash => 1,
-        Location::Images(_) => 2,
-    }
 }
 
 pub fn search(model: &mut Model) {

@@ -107,6 +107,7 @@ pub fn go(
     want: Option<EntryKey>,
 ) -> Effect {
     let pane = model.pane_mut(side);
+    park(pane);
     if record && pane.location != to {
         let from = std::mem::replace(&mut pane.location, to);
         pane.history.back.push(from);
@@ -119,6 +120,22 @@ pub fn go(
     pane.filter = None;
     pane.want_cursor = want;
     reload(model, side, false)
+}
+
+/// Remembers where `pane` is as the last place it showed on its backend.
+fn park(pane: &mut crate::app::Pane) {
+    let here = pane.location.clone();
+    pane.parked.retain(|l| backend(l) != backend(&here));
+    pane.parked.push(here);
+}
+
+/// 0 local disk, 1 cloud drive (folders, search, trash), 2 image space.
+pub fn backend(loc: &Location) -> u8 {
+    match loc {
+        Location::Local(_) => 0,
+        Location::Cloud(_) | Location::Search(_) | Location::Trash => 1,
+        Location::Images(_) => 2,
+    }
 }
 
 /// (Re)lists the current location of `side`. With `keep_place` the cursor stays on its entry
