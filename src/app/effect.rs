@@ -23,12 +23,12 @@ pub enum Effect {
     /// Fetch cloud details of entry `id` (folders: accumulated size).
     FetchDetails { id: i64 },
     /// Find the path of cloud directory `id` (walking up its parents), answering
-    /// `CloudMsg::Resolved` with `ticket`.
+    /// `CloudMsg::Resolved` with `ticket` and `want` (the entry to put the cursor on there).
     ResolveCloudDir {
         side: Side,
         ticket: Ticket,
         id: i64,
-        name: String,
+        want: Option<crate::fs::EntryKey>,
     },
     /// Find the cloud or image-space folder `path` (or the nearest one above it) for `side`,
     /// answering `CloudMsg::Opened` with `ticket`.

@@ -55,6 +55,13 @@ pub enum ListingMsg {
         ticket: Ticket,
         error: FsError,
     },
+    /// Sent before `Done` for listings gathered from many folders (search results, the
+    /// trash): the paths of the folders their entries are in, `(folder id, path)`.
+    Places {
+        side: Side,
+        ticket: Ticket,
+        places: Vec<(i64, crate::fs::CloudDir)>,
+    },
     /// Sent before `Done` when the listing could show only part of what was asked for (the
     /// trash, when the recycle bin cannot be listed): why.
     Partial {
@@ -83,10 +90,12 @@ pub enum CloudMsg {
         path: crate::fs::TypedPath,
         result: Result<crate::fs::Opened, FsError>,
     },
-    /// The full path of a directory reached from search results.
+    /// The full path of a directory reached from search results or the trash, and the entry
+    /// to put the cursor on there.
     Resolved {
         side: Side,
         ticket: Ticket,
+        want: Option<crate::fs::EntryKey>,
         result: Result<CloudDir, FsError>,
     },
 }

@@ -49,6 +49,9 @@ pub struct Pane {
     pub want_index: Option<usize>,
     /// The last location this pane showed on each backend, to return to when switching back.
     pub parked: Vec<Location>,
+    /// The paths of the folders a gathered listing's entries are in (search results, the
+    /// trash), by folder id; filled before the listing is done.
+    pub places: std::collections::HashMap<i64, crate::fs::CloudDir>,
     /// A cloud or image-space folder named on the command line, opened once resolved (the
     /// pane lists its backend's root until then).
     pub open_path: Option<crate::fs::TypedPath>,
@@ -75,6 +78,7 @@ impl Pane {
             cursor_moved: false,
             parked: Vec::new(),
             open_path: None,
+            places: Default::default(),
         }
     }
 
@@ -95,6 +99,16 @@ impl Pane {
 
     pub fn current(&self) -> Option<&crate::fs::Entry> {
         self.listing.get(self.cursor)
+    }
+
+    /// The cloud folder `entry` is in, where this pane knows it: its own location, or for
+    /// search results and the trash the path found for the entry's folder.
+    pub fn place_of(&self, entry: &crate::fs::Entry) -> Option<&crate::fs::CloudDir> {
+        match &self.location {
+            Location::Cloud(dir) => Some(dir),
+            Location::Search(_) | Location::Trash => self.places.get(&entry.parent?),
+            _ => None,
+        }
     }
 
     /// Moves the cursor to `to` (clamped) and scrolls so it stays within `rows` visible rows.

@@ -16,6 +16,7 @@ pub mod open;
 pub mod natural;
 pub mod pan;
 pub mod pan_ops;
+mod places;
 mod pan_trash;
 pub mod resolve;
 mod trash_index;

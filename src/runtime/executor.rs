@@ -8,7 +8,7 @@ use crate::app::{
 };
 use crate::fs::img::ImgFs;
 use crate::fs::pan::PanFs;
-use crate::fs::{FsError, FsErrorKind, Location, TrashListing, TypedPath, local};
+use crate::fs::{Entry, FsError, FsErrorKind, Location, TrashListing, TypedPath, local};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use tokio::sync::mpsc::UnboundedSender;
@@ -112,12 +112,19 @@ impl Executor {
                 side,
                 ticket,
                 id,
-                name,
+                want,
             } => self.cloud_task(move |fs| async move {
-                let result = fs.resolve_dir(id, &name).await;
+                let result = match fs.places(&[id]).await.pop() {
+                    Some((_, dir)) => Ok(dir),
+                    None => Err(FsError::new(
+                        FsErrorKind::NotFound,
+                        "its folder could not be found",
+                    )),
+                };
                 Msg::Cloud(CloudMsg::Resolved {
                     side,
                     ticket,
+                    want,
                     result,
                 })
             }),
@@ -202,6 +209,21 @@ impl Executor {
                         .is_ok()
             }
         };
+        // Search results and the trash gather entries from many folders: their paths follow
+        // the last page, before `Done`.
+        let places = {
+            let (tx, live) = (tx.clone(), live.clone());
+            move |found: Vec<(i64, crate::fs::CloudDir)>| {
+                if live() && !found.is_empty() {
+                    let msg = ListingMsg::Places {
+                        side,
+                        ticket,
+                        places: found,
+                    };
+                    let _ = tx.send(Msg::Listing(msg));
+                }
+            }
+        };
         // `Ok(Some(why))`: done, but only part of what was asked for could be listed.
         let finish = move |result: Result<Option<String>, FsError>| {
             if !live() {
@@ -233,15 +255,25 @@ impl Executor {
             }
             (Location::Search(s), Some(fs)) => {
                 tokio::spawn(async move {
-                    finish(whole(fs.search(&s.query, s.exact, page).await));
+                    let mut dirs = Vec::new();
+                    let listed = fs.search(&s.query, s.exact, noting(&mut dirs, page)).await;
+                    if listed.is_ok() {
+                        places(fs.places(&dirs).await);
+                    }
+                    finish(whole(listed));
                 });
             }
             (Location::Trash, Some(fs)) => {
                 tokio::spawn(async move {
+                    let mut dirs = Vec::new();
+                    let sink = noting(&mut dirs, page);
                     let listed = match scan {
-                        true => fs.scan_trash(page).await,
-                        false => fs.list_trash(fresh, page).await,
+                        true => fs.scan_trash(sink).await,
+                        false => fs.list_trash(fresh, sink).await,
                     };
+                    if listed.is_ok() {
+                        places(fs.places(&dirs).await);
+                    }
                     finish(listed.map(|l| match l {
                         TrashListing::Complete => None,
                         TrashListing::Partial(why) => Some(why),
@@ -264,6 +296,17 @@ impl Executor {
                 "no cloud account configured",
             ))),
         }
+    }
+}
+
+/// A page sink that also notes the folders its entries are in.
+fn noting<'a>(
+    dirs: &'a mut Vec<i64>,
+    mut page: impl FnMut(Vec<Entry>) -> bool + 'a,
+) -> impl FnMut(Vec<Entry>) -> bool + 'a {
+    move |entries: Vec<Entry>| {
+        dirs.extend(entries.iter().filter_map(|e| e.parent));
+        page(entries)
     }
 }
 

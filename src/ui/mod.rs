@@ -1,6 +1,7 @@
 //! The view: a pure function of `&Model` that draws two panes, the status line and the hint
 //! bar, then any overlay. Widgets borrow just the model slice they show; no state lives here.
 
+mod columns;
 mod confirm;
 mod format;
 mod help;

@@ -2,6 +2,7 @@
 //! with position, marks and the filter. Only the visible rows are touched, so drawing cost
 //! does not depend on the directory size.
 
+use super::columns::Columns;
 use super::format;
 use crate::app::{LoadState, Pane};
 use crate::config::Styles;
@@ -13,8 +14,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Widget};
 
 const SPINNER: [&str; 8] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧"];
-const SIZE_W: usize = 9;
-const TIME_W: usize = 16;
 
 pub struct PaneView<'a> {
     pub pane: &'a Pane,
@@ -142,15 +141,13 @@ impl PaneView<'_> {
         }
     }
 
-    fn row(&self, entry: &Entry, width: usize, show_time: bool) -> (String, Style) {
+    fn row(&self, entry: &Entry, cols: Columns) -> (String, Style) {
         let s = self.styles;
         let marked = self.pane.marks.contains(&entry.key);
         let size = match entry.kind {
             EntryKind::Dir | EntryKind::Symlink { to_dir: true } => "<DIR>".to_owned(),
             _ => format::size(entry.size),
         };
-        let tail_w = SIZE_W + 1 + if show_time { TIME_W + 1 } else { 0 };
-        let name_w = width.saturating_sub(2 + tail_w);
         let suffix = match entry.kind {
             EntryKind::Dir => "/",
             EntryKind::Symlink { to_dir: true } => "@/",
@@ -158,20 +155,18 @@ impl PaneView<'_> {
             EntryKind::File if entry.blocked => " ⊘",
             EntryKind::File => "",
         };
-        let name = format::truncate_name(&entry.name, suffix, name_w);
-        let pad = name_w.saturating_sub(format::width(&name));
-        let mut line = format!(
-            "{}{name}{:pad$} {size:>SIZE_W$}",
-            if marked { "* " } else { "  " },
-            ""
-        );
-        if show_time {
-            let t = entry
-                .mtime
-                .map(|t| format::time(t, self.utc_offset))
-                .unwrap_or_default();
-            line.push_str(&format!(" {t:>TIME_W$}"));
-        }
+        let name = format::truncate_name(&entry.name, suffix, cols.name);
+        let folder = match self.pane.place_of(entry) {
+            Some(dir) if cols.folder > 0 => dir.path(),
+            _ if self.pane.is_loading() => "…".to_owned(),
+            _ => "?".to_owned(),
+        };
+        let time = match (cols.time, entry.mtime) {
+            (true, Some(t)) => format::time(t, self.utc_offset),
+            _ => String::new(),
+        };
+        let mark = if marked { "* " } else { "  " };
+        let line = cols.row(mark, &name, &folder, &size, &time);
         let style = if marked {
             s.marked
         } else if entry.blocked {
@@ -215,16 +210,9 @@ impl Widget for PaneView<'_> {
             return;
         }
         let width = usize::from(inner.width);
-        let show_time = width >= 2 + 12 + SIZE_W + TIME_W + 2;
-        let mut header = format!(
-            "  {:<w$} {:>SIZE_W$}",
-            format!("Name ({})", self.pane.sort.label()),
-            "Size",
-            w = width.saturating_sub(2 + SIZE_W + 1 + if show_time { TIME_W + 1 } else { 0 })
-        );
-        if show_time {
-            header.push_str(&format!(" {:>TIME_W$}", "Modified"));
-        }
+        let gathered = matches!(self.pane.location, Location::Search(_) | Location::Trash);
+        let cols = Columns::of(width, gathered);
+        let header = cols.header(self.pane.sort.label());
         buf.set_stringn(inner.x, inner.y, &header, width, s.column_header);
         let rows = usize::from(inner.height - 1);
         let p = self.pane;
@@ -256,7 +244,7 @@ impl Widget for PaneView<'_> {
         }
         for (i, entry) in (p.offset..).zip(p.listing.window(p.offset, rows)) {
             let y = inner.y + 1 + (i - p.offset) as u16;
-            let (line, mut style) = self.row(entry, width, show_time);
+            let (line, mut style) = self.row(entry, cols);
             if i == p.cursor {
                 style = style.patch(if self.focused {
                     s.cursor

@@ -117,15 +117,26 @@ impl Widget for HintsView<'_> {
         let m = self.model;
         let layer = m.layer();
         let in_trash = m.focused().location == Location::Trash;
+        let in_search = matches!(m.focused().location, Location::Search(_));
         let commands: &[(Command, &str)] = match layer {
             Layer::Browse if in_trash => &[
                 (Command::Help, "help"),
                 (Command::Rename, "restore"),
                 (Command::Delete, "delete for good"),
+                (Command::Parent, "leave"),
                 (Command::ToggleMark, "mark"),
                 (Command::Refresh, "reload"),
                 (Command::ScanTrash, "full scan (slow)"),
-                (Command::Back, "back"),
+                (Command::Quit, "quit"),
+            ],
+            Layer::Browse if in_search => &[
+                (Command::Help, "help"),
+                (Command::Enter, "open"),
+                (Command::Reveal, "its folder"),
+                (Command::Parent, "leave"),
+                (Command::ToggleMark, "mark"),
+                (Command::Filter, "filter"),
+                (Command::SortName, "sort"),
                 (Command::Quit, "quit"),
             ],
             Layer::Browse => &[

@@ -145,3 +145,59 @@ fn names_from_the_editor_offer_only_the_keys_that_work_there() {
     let hints = text(&screen(&m), 29, 0..100);
     assert!(hints.contains("C-x regex") && hints.contains("Tab field"), "{hints}");
 }
+
+/// The right pane (focused) lists `keys`' result with entries gathered from many folders.
+fn gathered(width: u16, height: u16, keys: &str) -> Model {
+    use crate::app::{ListingMsg, Side};
+    use crate::fs::{CloudDir, Entry, EntryKey, EntryKind, Location};
+    let root = Location::Cloud(CloudDir::root());
+    let mut m = crate::app::testing::listed((Location::Local("/l".into()), sample_left()), (root, vec![]));
+    update(&mut m, Msg::Resize { width, height });
+    m.focus = Side::Right;
+    let effects = press(&mut m, keys);
+    let Some(crate::app::Effect::List { ticket, .. }) = effects.last().cloned() else {
+        panic!("{effects:?}")
+    };
+    let e = |id: i64, name: &str, dir: bool, parent: i64, size: u64| {
+        let kind = if dir { EntryKind::Dir } else { EntryKind::File };
+        let mut e = Entry::new(EntryKey::Cloud(id), name.into(), kind, size, Some(1_709_280_000));
+        e.parent = Some(parent);
+        e
+    };
+    let entries = vec![
+        e(31, "海边 🌊", true, 4, 0),
+        e(32, "海边日落 sunset-over-the-sea.heic", false, 31, 412_345),
+        e(33, "海.txt", false, 0, 12),
+        e(34, "海报-final-v3.psd", false, 9, 73_000_000),
+    ];
+    let trip = CloudDir::root()
+        .child(1, "照片")
+        .child(2, "2023 旅行 🌴")
+        .child(3, "三亚")
+        .child(4, "第一天");
+    let places = vec![(4, trip.clone()), (31, trip.child(31, "海边 🌊")), (0, CloudDir::root())];
+    let side = Side::Right;
+    update(&mut m, Msg::Listing(ListingMsg::Page { side, ticket, entries }));
+    update(&mut m, Msg::Listing(ListingMsg::Places { side, ticket, places }));
+    update(&mut m, Msg::Listing(ListingMsg::Done { side, ticket }));
+    m
+}
+
+#[test]
+fn search_results_and_the_trash_show_each_entrys_folder() {
+    let m = gathered(120, 35, "S 海 <Enter>");
+    let buf = screen(&m);
+    let row = |y| text(&buf, y, 60..120);
+    assert!(row(1).contains("Folder"), "{}", row(1));
+    assert!(row(2).contains("海边 🌊/") && row(2).contains("/照片/…/第一天 "), "{}", row(2));
+    let unknown = (2..6).map(row).find(|r| r.contains("海报-final-v3.psd")).unwrap();
+    assert!(unknown.contains(" ? "), "a folder not found: {unknown}");
+    insta::assert_snapshot!("search_results_120x35", terminal(&m).backend());
+
+    let mut m = gathered(80, 24, "T");
+    let hints = text(&screen(&m), 23, 0..80);
+    assert!(hints.contains("h leave"), "the footer says how to leave: {hints}");
+    insta::assert_snapshot!("trash_80x24", terminal(&m).backend());
+    press(&mut m, "j r");
+    insta::assert_snapshot!("trash_restore_question_80x24", terminal(&m).backend());
+}

@@ -34,13 +34,14 @@ pub fn update(model: &mut Model, msg: CloudMsg) -> Vec<Effect> {
         CloudMsg::Resolved {
             side,
             ticket,
+            want,
             result,
         } => {
             if model.pane(side).load != LoadState::Loading(ticket) {
                 return vec![];
             }
             return match result {
-                Ok(dir) => vec![nav::go(model, side, Location::Cloud(dir), true, None)],
+                Ok(dir) => vec![nav::go(model, side, Location::Cloud(dir), true, want)],
                 Err(e) => {
                     model.pane_mut(side).load = LoadState::Done;
                     model.error(format!("Cannot open that directory: {e}"));
@@ -104,7 +105,11 @@ pub fn details(model: &mut Model) -> Vec<Effect> {
         id,
         ..EntryDetails::listed(entry)
     };
-    let location = pane.location.clone();
+    // Search results and the trash name the entry's own folder.
+    let location = match pane.place_of(entry) {
+        Some(dir) => Location::Cloud(dir.clone()),
+        None => pane.location.clone(),
+    };
     model.modal = Some(Modal::Details(DetailsState {
         location,
         details,
@@ -114,17 +119,4 @@ pub fn details(model: &mut Model) -> Vec<Effect> {
     id.map(|id| Effect::FetchDetails { id })
         .into_iter()
         .collect()
-}
-
-/// Entering a directory listed by a search: its path is unknown until resolved.
-pub fn enter_found_dir(model: &mut Model, id: i64, name: String) -> Vec<Effect> {
-    let ticket = model.take_ticket();
-    let side = model.focus;
-    model.pane_mut(side).load = LoadState::Loading(ticket);
-    vec![Effect::ResolveCloudDir {
-        side,
-        ticket,
-        id,
-        name,
-    }]
 }

@@ -70,6 +70,7 @@ fn browse(model: &mut Model, cmd: Command) -> Vec<Effect> {
         SwitchPane => model.focus = model.focus.other(),
         SwitchBackend => return cloud::switch_backend(model),
         Search => cloud::search(model),
+        Reveal => return nav::reveal(model),
         Details => return cloud::details(model),
         Mkdir => ops::mkdir(model),
         Rename | EditRename if images::in_images(model) => images::no_rename(model),

@@ -47,6 +47,15 @@ pub fn update(model: &mut Model, msg: ListingMsg) {
             pane.recount_marks();
         }
         ListingMsg::Partial { side, ticket, why } => partial(model, side, ticket, &why),
+        ListingMsg::Places {
+            side,
+            ticket,
+            places,
+        } => {
+            if is_current(model, side, ticket) {
+                model.pane_mut(side).places.extend(places);
+            }
+        }
         ListingMsg::Failed {
             side,
             ticket,

@@ -20,26 +20,76 @@ pub fn cursor_to(model: &mut Model, to: usize) {
 
 pub fn enter(model: &mut Model) -> Vec<Effect> {
     let pane = model.focused();
-    let Some(entry) = pane.current().filter(|e| e.is_dir()) else {
+    let Some(entry) = pane.current() else {
         return vec![];
     };
+    // A file found by search opens its folder with the cursor on it (mc's "Chdir").
+    if matches!(pane.location, Location::Search(_)) && !entry.is_dir() {
+        return reveal(model);
+    }
+    if !entry.is_dir() {
+        return vec![];
+    }
     let to = match (&pane.location, &entry.key) {
         (Location::Local(dir), EntryKey::Local(name)) => Location::Local(dir.join(name)),
         (Location::Cloud(dir), EntryKey::Cloud(id)) => Location::Cloud(dir.child(*id, &entry.name)),
         (Location::Images(dir), EntryKey::Image(id)) => {
             Location::Images(dir.child(id, &entry.name))
         }
-        (Location::Search(_), EntryKey::Cloud(id)) => {
-            let (id, name) = (*id, entry.name.clone());
-            return super::cloud::enter_found_dir(model, id, name);
-        }
+        (Location::Search(_), EntryKey::Cloud(id)) => match pane.place_of(entry) {
+            Some(dir) => Location::Cloud(dir.child(*id, &entry.name)),
+            None => return resolve_then_go(model, *id, None),
+        },
         _ => return vec![],
     };
     vec![go(model, model.focus, to, true, None)]
 }
 
+/// Opens the folder that holds the cursor entry of search results or the trash (its original
+/// place), with the cursor on the entry.
+pub fn reveal(model: &mut Model) -> Vec<Effect> {
+    let pane = model.focused();
+    let Some(entry) = pane.current() else {
+        return vec![];
+    };
+    if !matches!(pane.location, Location::Search(_) | Location::Trash) {
+        model.error("Search results and the trash open the folder of an entry; here it is this one");
+        return vec![];
+    }
+    let want = Some(entry.key.clone());
+    match (pane.place_of(entry), entry.parent) {
+        (Some(dir), _) => {
+            let to = Location::Cloud(dir.clone());
+            vec![go(model, model.focus, to, true, want)]
+        }
+        (None, Some(parent)) => resolve_then_go(model, parent, want),
+        (None, None) => vec![],
+    }
+}
+
+/// Going to cloud folder `id` whose path is not known yet: it is looked up first.
+fn resolve_then_go(model: &mut Model, id: i64, want: Option<EntryKey>) -> Vec<Effect> {
+    let ticket = model.take_ticket();
+    let side = model.focus;
+    model.pane_mut(side).load = LoadState::Loading(ticket);
+    vec![Effect::ResolveCloudDir {
+        side,
+        ticket,
+        id,
+        want,
+    }]
+}
+
 pub fn parent(model: &mut Model) -> Vec<Effect> {
     let pane = model.focused();
+    if matches!(pane.location, Location::Search(_) | Location::Trash) {
+        // Leaving search results or the trash returns where the pane was, like a parent.
+        if pane.history.back.is_empty() {
+            let root = Location::Cloud(CloudDir::root());
+            return vec![go(model, model.focus, root, true, None)];
+        }
+        return back(model);
+    }
     let Some(to) = pane.location.parent() else {
         return vec![];
     };
@@ -151,6 +201,7 @@ pub fn reload(model: &mut Model, side: Side, keep_place: bool) -> Effect {
         pane.want_index = Some(pane.cursor);
     }
     pane.listing.clear();
+    pane.places.clear();
     pane.cursor = 0;
     pane.offset = 0;
     pane.cursor_moved = false;

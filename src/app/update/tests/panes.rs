@@ -149,3 +149,164 @@ fn b_returns_each_backend_to_the_last_place_this_pane_showed() {
     assert_eq!(to(press(&mut m, "b")), Location::Images(ImageDir::root()));
     assert_eq!(to(press(&mut m, "b")), Location::Local("/work".into()));
 }
+
+fn hit(id: i64, name: &str, kind: EntryKind, parent: i64) -> Entry {
+    let mut e = cloud(id, name, kind);
+    e.parent = Some(parent);
+    e
+}
+
+fn trip() -> CloudDir {
+    CloudDir::root()
+        .child(1, "照片")
+        .child(2, "2023 旅行 🌴")
+        .child(3, "三亚")
+}
+
+/// The right pane searched from the cloud root; hits in /照片/2023 旅行 🌴/三亚 (id 3) and
+/// in a folder whose path is not known (id 9).
+fn searched() -> (Model, Ticket) {
+    let root = Location::Cloud(CloudDir::root());
+    let mut m = crate::app::testing::listed((Location::Local("/l".into()), vec![]), (root, vec![]));
+    m.focus = Side::Right;
+    let effects = press(&mut m, "S 海 <Enter>");
+    let [Effect::List { ticket, .. }] = effects[..] else {
+        panic!("{effects:?}")
+    };
+    let entries = vec![
+        hit(31, "海边 🌊", EntryKind::Dir, 3),
+        hit(32, "海.jpg", EntryKind::File, 3),
+        hit(91, "海报.png", EntryKind::File, 9),
+    ];
+    let side = Side::Right;
+    update(&mut m, Msg::Listing(ListingMsg::Page { side, ticket, entries }));
+    let places = vec![(3, trip())];
+    update(&mut m, Msg::Listing(ListingMsg::Places { side, ticket, places }));
+    update(&mut m, Msg::Listing(ListingMsg::Done { side, ticket }));
+    (m, ticket)
+}
+
+fn listed_at(effects: &[Effect]) -> (Location, Option<EntryKey>, usize) {
+    match effects {
+        [Effect::List { location, .. }] => (location.clone(), None, 0),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn search_hits_open_their_folder_with_the_cursor_on_them() {
+    let (mut m, _) = searched();
+    assert_eq!(m.focused().places.get(&3), Some(&trip()));
+    // Enter on a folder found by search: straight in, its path known.
+    let (to, ..) = listed_at(&press(&mut m, "<Enter>"));
+    assert_eq!(to, Location::Cloud(trip().child(31, "海边 🌊")));
+    let (to, ..) = listed_at(&press(&mut m, "h"));
+    assert_eq!(to, Location::Cloud(trip()), "a real folder: h is its parent");
+
+    let (mut m, _) = searched();
+    press(&mut m, "j");
+    let (to, ..) = listed_at(&press(&mut m, "<Enter>"));
+    assert_eq!(to, Location::Cloud(trip()), "a file: its folder");
+    assert_eq!(m.focused().want_cursor, Some(EntryKey::Cloud(32)), "cursor on the hit");
+
+    let (mut m, _) = searched();
+    let (to, ..) = listed_at(&press(&mut m, "O"));
+    assert_eq!(to, Location::Cloud(trip()), "O: a folder hit's own folder");
+    assert_eq!(m.focused().want_cursor, Some(EntryKey::Cloud(31)));
+
+    // Where the path is not known yet, it is looked up first.
+    let (mut m, _) = searched();
+    let effects = press(&mut m, "G <Enter>");
+    let [Effect::ResolveCloudDir { side, ticket, id: 9, want }] = &effects[..] else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(want, &Some(EntryKey::Cloud(91)));
+    let dir = CloudDir::root().child(9, "海报");
+    let resolved = CloudMsg::Resolved {
+        side: *side,
+        ticket: *ticket,
+        want: want.clone(),
+        result: Ok(dir.clone()),
+    };
+    let (to, ..) = listed_at(&update(&mut m, Msg::Cloud(resolved)));
+    assert_eq!(to, Location::Cloud(dir));
+    assert_eq!(m.focused().want_cursor, Some(EntryKey::Cloud(91)));
+}
+
+#[test]
+fn details_of_a_search_hit_name_its_folder() {
+    let (mut m, _) = searched();
+    press(&mut m, "j i");
+    let Some(Modal::Details(state)) = &m.modal else {
+        panic!("{:?}", m.modal)
+    };
+    assert_eq!(state.location.display(), "/照片/2023 旅行 🌴/三亚");
+}
+
+#[test]
+fn h_leaves_search_results_and_the_trash_like_a_parent() {
+    let (mut m, _) = searched();
+    let (to, ..) = listed_at(&press(&mut m, "<Backspace>"));
+    assert_eq!(to, Location::Cloud(CloudDir::root()), "back where the search started");
+    press(&mut m, "T");
+    assert_eq!(m.focused().location, Location::Trash);
+    let (to, ..) = listed_at(&press(&mut m, "h"));
+    assert_eq!(to, Location::Cloud(CloudDir::root()));
+    // With no history (the pane started there) h goes to the drive's root.
+    m.panes[1].location = Location::Trash;
+    m.panes[1].history = History::default();
+    let (to, ..) = listed_at(&press(&mut m, "<Left>"));
+    assert_eq!(to, Location::Cloud(CloudDir::root()));
+}
+
+/// The trash with items from /照片/2023 旅行 🌴/三亚 (id 3) and /文档 (id 4).
+fn trash() -> Model {
+    let root = Location::Cloud(CloudDir::root());
+    let mut m = crate::app::testing::listed((Location::Local("/l".into()), vec![]), (root, vec![]));
+    m.focus = Side::Right;
+    let effects = press(&mut m, "T");
+    let [Effect::List { ticket, .. }] = effects[..] else {
+        panic!("{effects:?}")
+    };
+    let entries = vec![
+        hit(51, "a.jpg", EntryKind::File, 3),
+        hit(52, "b.jpg", EntryKind::File, 3),
+        hit(53, "c.txt", EntryKind::File, 4),
+        hit(54, "d.txt", EntryKind::File, 8),
+    ];
+    let side = Side::Right;
+    update(&mut m, Msg::Listing(ListingMsg::Page { side, ticket, entries }));
+    let places = vec![(3, trip()), (4, CloudDir::root().child(4, "文档"))];
+    update(&mut m, Msg::Listing(ListingMsg::Places { side, ticket, places }));
+    update(&mut m, Msg::Listing(ListingMsg::Done { side, ticket }));
+    m
+}
+
+fn question(m: &Model) -> (String, Vec<String>) {
+    match &m.modal {
+        Some(Modal::Confirm(c)) => (c.title.clone(), c.lines.clone()),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn the_restore_question_names_where_items_go() {
+    let mut m = trash();
+    press(&mut m, "<Space> <Space> k k r");
+    let (title, lines) = question(&m);
+    assert_eq!(title, "Restore 2 items to /照片/2023 旅行 🌴/三亚?");
+    assert_eq!(lines[0], "  a.jpg  → /照片/2023 旅行 🌴/三亚");
+    press(&mut m, "<Esc> <C-a> r");
+    let (title, lines) = question(&m);
+    assert_eq!(title, "Restore 4 items to their folders?");
+    assert_eq!(
+        lines[2..],
+        [
+            "  c.txt  → /文档".to_owned(),
+            "  d.txt  → where it was (not known here)".to_owned()
+        ]
+    );
+    press(&mut m, "<Esc> u G r");
+    let (title, _) = question(&m);
+    assert_eq!(title, "Restore 1 item to where they were?");
+}
