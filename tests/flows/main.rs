@@ -5,6 +5,7 @@
 
 mod images;
 mod ops;
+mod places;
 mod trash;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
