@@ -12,12 +12,12 @@ mod listing;
 pub mod local;
 pub mod local_ops;
 mod location;
-pub mod open;
 pub mod natural;
+pub mod open;
 pub mod pan;
 pub mod pan_ops;
-mod places;
 mod pan_trash;
+mod places;
 pub mod resolve;
 mod trash_index;
 

@@ -3,9 +3,9 @@
 //! depth for all folders at once (and per 100 ids), never one per entry. What is learnt stays
 //! for the session, so the next search or trash view mostly needs no call.
 
+use super::CloudDir;
 use super::local::sanitize_name;
 use super::pan::PanFs;
-use super::CloudDir;
 use crate::api::{FileId, ROOT_DIR};
 use std::collections::HashSet;
 

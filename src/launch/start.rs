@@ -30,7 +30,10 @@ pub fn panes(
         None => p.map(|p| TypedPath::Local(p.to_path_buf())),
     };
     let mut start = Start {
-        panes: [Location::Local(cwd.to_path_buf()), Location::Cloud(CloudDir::root())],
+        panes: [
+            Location::Local(cwd.to_path_buf()),
+            Location::Cloud(CloudDir::root()),
+        ],
         open: [None, None],
         start_dir: cwd.to_path_buf(),
         note: None,
@@ -97,7 +100,11 @@ mod tests {
         let s = start(Some("images:/blog"), None, true);
         assert_eq!(s.panes[0], Location::Images(ImageDir::root()));
         assert_eq!(s.open[0], Some(TypedPath::Images("/blog".into())));
-        assert_eq!(s.panes[1], Location::Local("/cwd".into()), "the other pane: local");
+        assert_eq!(
+            s.panes[1],
+            Location::Local("/cwd".into()),
+            "the other pane: local"
+        );
         assert_eq!(s.start_dir, PathBuf::from("/cwd"));
 
         let s = start(None, None, true);
@@ -110,7 +117,13 @@ mod tests {
     #[test]
     fn a_cloud_folder_without_an_account_starts_locally_and_says_why() {
         let s = start(Some("cloud:/备份"), None, false);
-        assert_eq!(s.panes, [Location::Local("/cwd".into()), Location::Local("/cwd".into())]);
+        assert_eq!(
+            s.panes,
+            [
+                Location::Local("/cwd".into()),
+                Location::Local("/cwd".into())
+            ]
+        );
         assert!(s.note.unwrap().starts_with("cloud:/备份: no cloud account"));
     }
 }

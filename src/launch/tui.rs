@@ -3,8 +3,8 @@
 use crate::app::{Model, Msg, TransferMsg};
 use crate::cli::Cli;
 use crate::config::{Keymap, Paths, Styles};
-use crate::fs::pan::PanFs;
 use crate::fs::Location;
+use crate::fs::pan::PanFs;
 use crate::runtime::{self, Executor, terminal::TerminalGuard};
 use crate::transfer::{QueueLock, Scheduler, TransferConfig, TransferErrorKind, TransferEvent};
 use color_eyre::eyre::{WrapErr, eyre};

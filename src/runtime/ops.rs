@@ -147,9 +147,10 @@ fn local(spec: OpSpec, mut progress: impl FnMut(usize)) -> OpReport {
                 progress(i + 1);
             }
         }
-        other => report
-            .failed
-            .push(("?".into(), format!("{} is not possible here", other.action()))),
+        other => report.failed.push((
+            "?".into(),
+            format!("{} is not possible here", other.action()),
+        )),
     }
     report.undo = undo_record(&spec, undo);
     report

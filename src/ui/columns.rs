@@ -35,11 +35,7 @@ impl Columns {
     }
 
     pub fn header(&self, sort_label: &str) -> String {
-        let mut line = format!(
-            "  {:<w$}",
-            format!("Name ({sort_label})"),
-            w = self.name
-        );
+        let mut line = format!("  {:<w$}", format!("Name ({sort_label})"), w = self.name);
         if self.folder > 0 {
             line.push_str(&format!(" {:<w$}", "Folder", w = self.folder));
         }
@@ -88,12 +84,25 @@ mod tests {
         assert!(Columns::of(58, false).time);
         assert!(!Columns::of(58, true).time);
         let wide = Columns::of(98, true);
-        assert!(wide.time && wide.folder >= 25 && wide.name >= 35, "{wide:?}");
+        assert!(
+            wide.time && wide.folder >= 25 && wide.name >= 35,
+            "{wide:?}"
+        );
         for (w, gathered) in [(38, true), (58, true), (98, true), (58, false), (38, false)] {
             let c = Columns::of(w, gathered);
-            let row = c.row("  ", "a", "/照片/2023 旅行 🌴/三亚/第一天/海边 🌊", "1 B", "");
+            let row = c.row(
+                "  ",
+                "a",
+                "/照片/2023 旅行 🌴/三亚/第一天/海边 🌊",
+                "1 B",
+                "",
+            );
             assert_eq!(format::width(&row), w, "{w}");
-            assert_eq!(format::width(&c.header("name↑")), format::width(&row), "{w}");
+            assert_eq!(
+                format::width(&c.header("name↑")),
+                format::width(&row),
+                "{w}"
+            );
         }
     }
 }

@@ -174,7 +174,10 @@ mod tests {
         for max in 0..40 {
             assert!(width(&shorten_path(p, max)) <= max.max(2), "{max}");
         }
-        assert_eq!(shorten_path("/home/u/projects/panfm/src", 18), "/home/…/panfm/src");
+        assert_eq!(
+            shorten_path("/home/u/projects/panfm/src", 18),
+            "/home/…/panfm/src"
+        );
         assert_eq!(shorten_path("search 很长的搜索词", 8), "search …");
         assert_eq!(min_path_width("/照片"), 5);
     }
@@ -183,12 +186,22 @@ mod tests {
     fn names_are_cut_in_the_stem_keeping_the_extension() {
         let long = "a-very-long-file-name-that-does-not-fit.tar.gz";
         assert_eq!(truncate_name(long, "", 20), "a-very-long-….tar.gz");
-        assert_eq!(truncate_name("旅行照片一二三四五六.jpeg", "", 12), "旅行照….jpeg");
-        assert_eq!(width(&truncate_name("旅行照片一二三四五六.jpeg", "", 12)), 12);
+        assert_eq!(
+            truncate_name("旅行照片一二三四五六.jpeg", "", 12),
+            "旅行照….jpeg"
+        );
+        assert_eq!(
+            width(&truncate_name("旅行照片一二三四五六.jpeg", "", 12)),
+            12
+        );
         assert_eq!(truncate_name("一个很长很长的目录名", "/", 10), "一个很长…/");
         assert_eq!(truncate_name("short.txt", "", 20), "short.txt");
         assert_eq!(truncate_name("README", "", 4), "REA…");
-        assert_eq!(truncate_name("notes.tar.gz", "", 6), "notes…", "too narrow for the stem");
+        assert_eq!(
+            truncate_name("notes.tar.gz", "", 6),
+            "notes…",
+            "too narrow for the stem"
+        );
         assert_eq!(
             truncate_name("Meeting notes. Final version agreed", "", 16),
             "Meeting notes. …",

@@ -67,7 +67,13 @@ fn help_pages_follow_each_other_and_jump_to_both_ends() {
     assert_eq!(help_page(&m), all[len - page..len]);
     press(&mut m, "<Home>");
     assert_eq!(help_page(&m), all[..page]);
-    update(&mut m, Msg::Resize { width: 120, height: 35 });
+    update(
+        &mut m,
+        Msg::Resize {
+            width: 120,
+            height: 35,
+        },
+    );
     press(&mut m, "<PageDown>");
     let page = m.viewport.help_rows();
     assert_eq!(help_page(&m), all[page..2 * page]);
@@ -75,7 +81,13 @@ fn help_pages_follow_each_other_and_jump_to_both_ends() {
 
 fn deep_cloud() -> Model {
     use crate::fs::{CloudDir, Location};
-    let trail = [(1, "照片"), (2, "2023 旅行 🌴"), (3, "三亚"), (4, "第一天"), (5, "海边 🌊")];
+    let trail = [
+        (1, "照片"),
+        (2, "2023 旅行 🌴"),
+        (3, "三亚"),
+        (4, "第一天"),
+        (5, "海边 🌊"),
+    ];
     let dir = trail
         .iter()
         .fold(CloudDir::root(), |d, (id, name)| d.child(*id, name));
@@ -84,7 +96,8 @@ fn deep_cloud() -> Model {
         crate::app::testing::file("椰子树.png", 57_856),
     ];
     let local = Location::Local("/home/u/projects/panfm/src/app/update".into());
-    let mut m = crate::app::testing::listed((local, sample_left()), (Location::Cloud(dir), entries));
+    let mut m =
+        crate::app::testing::listed((local, sample_left()), (Location::Cloud(dir), entries));
     m.account = Some(crate::app::Account {
         nickname: "demo".into(),
         used: 673_185_792,
@@ -102,7 +115,13 @@ fn titles_keep_the_folder_name_and_give_the_quota_its_own_room() {
         (120, 35, "642 MiB/2.0 TiB"),
         (80, 24, "<1% used"),
     ] {
-        update(&mut m, Msg::Resize { width: w, height: h });
+        update(
+            &mut m,
+            Msg::Resize {
+                width: w,
+                height: h,
+            },
+        );
         let top = text(&screen(&m), 0, 0..w);
         assert!(top.contains("海边 🌊 "), "{w}: {top}");
         assert!(top.contains("local:/home/"), "{w}: {top}");
@@ -112,7 +131,13 @@ fn titles_keep_the_folder_name_and_give_the_quota_its_own_room() {
     let top = text(&screen(&m), 0, 0..80);
     assert!(top.contains("cloud:/照片/…/海边 🌊"), "{top}");
     insta::assert_snapshot!("deep_cloud_80x24", terminal(&m).backend());
-    update(&mut m, Msg::Resize { width: 120, height: 35 });
+    update(
+        &mut m,
+        Msg::Resize {
+            width: 120,
+            height: 35,
+        },
+    );
     insta::assert_snapshot!("deep_cloud_120x35", terminal(&m).backend());
 }
 
@@ -143,7 +168,10 @@ fn names_from_the_editor_offer_only_the_keys_that_work_there() {
     assert_eq!((state.scope, state.case, state.regex, state.focus), before);
     press(&mut m, "<Esc> r");
     let hints = text(&screen(&m), 29, 0..100);
-    assert!(hints.contains("C-x regex") && hints.contains("Tab field"), "{hints}");
+    assert!(
+        hints.contains("C-x regex") && hints.contains("Tab field"),
+        "{hints}"
+    );
 }
 
 /// The right pane (focused) lists `keys`' result with entries gathered from many folders.
@@ -151,7 +179,10 @@ fn gathered(width: u16, height: u16, keys: &str) -> Model {
     use crate::app::{ListingMsg, Side};
     use crate::fs::{CloudDir, Entry, EntryKey, EntryKind, Location};
     let root = Location::Cloud(CloudDir::root());
-    let mut m = crate::app::testing::listed((Location::Local("/l".into()), sample_left()), (root, vec![]));
+    let mut m = crate::app::testing::listed(
+        (Location::Local("/l".into()), sample_left()),
+        (root, vec![]),
+    );
     update(&mut m, Msg::Resize { width, height });
     m.focus = Side::Right;
     let effects = press(&mut m, keys);
@@ -160,7 +191,13 @@ fn gathered(width: u16, height: u16, keys: &str) -> Model {
     };
     let e = |id: i64, name: &str, dir: bool, parent: i64, size: u64| {
         let kind = if dir { EntryKind::Dir } else { EntryKind::File };
-        let mut e = Entry::new(EntryKey::Cloud(id), name.into(), kind, size, Some(1_709_280_000));
+        let mut e = Entry::new(
+            EntryKey::Cloud(id),
+            name.into(),
+            kind,
+            size,
+            Some(1_709_280_000),
+        );
         e.parent = Some(parent);
         e
     };
@@ -175,10 +212,28 @@ fn gathered(width: u16, height: u16, keys: &str) -> Model {
         .child(2, "2023 旅行 🌴")
         .child(3, "三亚")
         .child(4, "第一天");
-    let places = vec![(4, trip.clone()), (31, trip.child(31, "海边 🌊")), (0, CloudDir::root())];
+    let places = vec![
+        (4, trip.clone()),
+        (31, trip.child(31, "海边 🌊")),
+        (0, CloudDir::root()),
+    ];
     let side = Side::Right;
-    update(&mut m, Msg::Listing(ListingMsg::Page { side, ticket, entries }));
-    update(&mut m, Msg::Listing(ListingMsg::Places { side, ticket, places }));
+    update(
+        &mut m,
+        Msg::Listing(ListingMsg::Page {
+            side,
+            ticket,
+            entries,
+        }),
+    );
+    update(
+        &mut m,
+        Msg::Listing(ListingMsg::Places {
+            side,
+            ticket,
+            places,
+        }),
+    );
     update(&mut m, Msg::Listing(ListingMsg::Done { side, ticket }));
     m
 }
@@ -189,14 +244,24 @@ fn search_results_and_the_trash_show_each_entrys_folder() {
     let buf = screen(&m);
     let row = |y| text(&buf, y, 60..120);
     assert!(row(1).contains("Folder"), "{}", row(1));
-    assert!(row(2).contains("海边 🌊/") && row(2).contains("/照片/…/第一天 "), "{}", row(2));
-    let unknown = (2..6).map(row).find(|r| r.contains("海报-final-v3.psd")).unwrap();
+    assert!(
+        row(2).contains("海边 🌊/") && row(2).contains("/照片/…/第一天 "),
+        "{}",
+        row(2)
+    );
+    let unknown = (2..6)
+        .map(row)
+        .find(|r| r.contains("海报-final-v3.psd"))
+        .unwrap();
     assert!(unknown.contains(" ? "), "a folder not found: {unknown}");
     insta::assert_snapshot!("search_results_120x35", terminal(&m).backend());
 
     let mut m = gathered(80, 24, "T");
     let hints = text(&screen(&m), 23, 0..80);
-    assert!(hints.contains("h leave"), "the footer says how to leave: {hints}");
+    assert!(
+        hints.contains("h leave"),
+        "the footer says how to leave: {hints}"
+    );
     insta::assert_snapshot!("trash_80x24", terminal(&m).backend());
     press(&mut m, "j r");
     insta::assert_snapshot!("trash_restore_question_80x24", terminal(&m).backend());

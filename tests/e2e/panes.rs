@@ -9,7 +9,12 @@ fn a_pane_starts_on_a_cloud_folder_or_the_nearest_one_above_it() {
     let cfg = tempfile::tempdir().unwrap();
     let root = t.path().to_str().unwrap();
     let deep = "cloud:/照片/2023 旅行 🌴/三亚/第一天/海边 🌊";
-    let mut p = Pty::spawn(&["--demo", root, &format!("{deep}/不存在")], cfg.path(), 80, 24);
+    let mut p = Pty::spawn(
+        &["--demo", root, &format!("{deep}/不存在")],
+        cfg.path(),
+        80,
+        24,
+    );
     p.wait_for("the deepest folder that exists, named in the title", |s| {
         s.contains("日落.heic") && s.contains("cloud:/照片/…/海边 🌊")
     });

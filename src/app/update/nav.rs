@@ -53,7 +53,8 @@ pub fn reveal(model: &mut Model) -> Vec<Effect> {
         return vec![];
     };
     if !matches!(pane.location, Location::Search(_) | Location::Trash) {
-        model.error("Search results and the trash open the folder of an entry; here it is this one");
+        model
+            .error("Search results and the trash open the folder of an entry; here it is this one");
         return vec![];
     }
     let want = Some(entry.key.clone());

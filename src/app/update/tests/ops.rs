@@ -131,7 +131,10 @@ fn ctrl_c_cancels_a_question_like_esc() {
     press(&mut m, "d");
     assert_eq!(m.layer(), Layer::Confirm);
     assert!(press(&mut m, "<C-c>").is_empty());
-    assert!(m.modal.is_none() && !m.quit, "the question closed, panfm runs on");
+    assert!(
+        m.modal.is_none() && !m.quit,
+        "the question closed, panfm runs on"
+    );
     press(&mut m, "<C-c>");
     assert!(m.quit, "outside a question C-c still quits");
 }

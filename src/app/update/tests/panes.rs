@@ -28,7 +28,9 @@ fn the_filter_ranks_exact_then_prefix_then_substring_names() {
     press(&mut m, "/ u x");
     assert_eq!(
         names(&m),
-        ["ux", "ux", "uxbox", "UX-notes", "linux", "tmux-0", "mux.txt"],
+        [
+            "ux", "ux", "uxbox", "UX-notes", "linux", "tmux-0", "mux.txt"
+        ],
         "exact, prefix, substring; dirs first and by name inside each"
     );
     assert_eq!(m.focused().current().map(|e| e.is_dir()), Some(true));
@@ -46,7 +48,10 @@ fn ranked_pages_merge_in_rank_order() {
         panic!()
     };
     press(&mut m, "/ a b");
-    for batch in [vec![dir("cab"), file("ab", 1)], vec![dir("ab"), file("abc", 2)]] {
+    for batch in [
+        vec![dir("cab"), file("ab", 1)],
+        vec![dir("ab"), file("abc", 2)],
+    ] {
         let page = ListingMsg::Page {
             side,
             ticket,
@@ -80,7 +85,10 @@ fn opening(path: &str) -> (Model, Ticket) {
         .iter()
         .find_map(|e| match e {
             Effect::OpenPath { side, ticket, path } => {
-                assert_eq!((*side, path), (Side::Right, &TypedPath::parse("cloud:/备份/x")));
+                assert_eq!(
+                    (*side, path),
+                    (Side::Right, &TypedPath::parse("cloud:/备份/x"))
+                );
                 Some(*ticket)
             }
             _ => None,
@@ -107,19 +115,28 @@ fn a_pane_named_cloud_path_opens_there_or_at_the_nearest_folder_above() {
         location: Location::Cloud(backup()),
         missing: Some("x not found there".into()),
     };
-    assert!(opened(&mut m, ticket + 100, Ok(found.clone())).is_empty(), "stale");
+    assert!(
+        opened(&mut m, ticket + 100, Ok(found.clone())).is_empty(),
+        "stale"
+    );
     let effects = opened(&mut m, ticket, Ok(found));
     assert!(matches!(
         &effects[..],
         [Effect::List { side: Side::Right, location: Location::Cloud(d), .. }] if *d == backup()
     ));
     assert_eq!(status_text(&m), "Showing cloud:/备份: x not found there");
-    assert!(m.pane(Side::Right).history.back.is_empty(), "nothing to go back to");
+    assert!(
+        m.pane(Side::Right).history.back.is_empty(),
+        "nothing to go back to"
+    );
 
     let (mut m, ticket) = opening("cloud:/备份/x");
     let failed = FsError::new(crate::fs::FsErrorKind::Network, "HTTP 502");
     opened(&mut m, ticket, Err(failed));
-    assert_eq!(m.pane(Side::Right).location, Location::Cloud(CloudDir::root()));
+    assert_eq!(
+        m.pane(Side::Right).location,
+        Location::Cloud(CloudDir::root())
+    );
     assert_eq!(status_text(&m), "Cannot open cloud:/备份/x: HTTP 502");
 }
 
@@ -179,9 +196,23 @@ fn searched() -> (Model, Ticket) {
         hit(91, "海报.png", EntryKind::File, 9),
     ];
     let side = Side::Right;
-    update(&mut m, Msg::Listing(ListingMsg::Page { side, ticket, entries }));
+    update(
+        &mut m,
+        Msg::Listing(ListingMsg::Page {
+            side,
+            ticket,
+            entries,
+        }),
+    );
     let places = vec![(3, trip())];
-    update(&mut m, Msg::Listing(ListingMsg::Places { side, ticket, places }));
+    update(
+        &mut m,
+        Msg::Listing(ListingMsg::Places {
+            side,
+            ticket,
+            places,
+        }),
+    );
     update(&mut m, Msg::Listing(ListingMsg::Done { side, ticket }));
     (m, ticket)
 }
@@ -201,13 +232,21 @@ fn search_hits_open_their_folder_with_the_cursor_on_them() {
     let (to, ..) = listed_at(&press(&mut m, "<Enter>"));
     assert_eq!(to, Location::Cloud(trip().child(31, "海边 🌊")));
     let (to, ..) = listed_at(&press(&mut m, "h"));
-    assert_eq!(to, Location::Cloud(trip()), "a real folder: h is its parent");
+    assert_eq!(
+        to,
+        Location::Cloud(trip()),
+        "a real folder: h is its parent"
+    );
 
     let (mut m, _) = searched();
     press(&mut m, "j");
     let (to, ..) = listed_at(&press(&mut m, "<Enter>"));
     assert_eq!(to, Location::Cloud(trip()), "a file: its folder");
-    assert_eq!(m.focused().want_cursor, Some(EntryKey::Cloud(32)), "cursor on the hit");
+    assert_eq!(
+        m.focused().want_cursor,
+        Some(EntryKey::Cloud(32)),
+        "cursor on the hit"
+    );
 
     let (mut m, _) = searched();
     let (to, ..) = listed_at(&press(&mut m, "O"));
@@ -217,7 +256,15 @@ fn search_hits_open_their_folder_with_the_cursor_on_them() {
     // Where the path is not known yet, it is looked up first.
     let (mut m, _) = searched();
     let effects = press(&mut m, "G <Enter>");
-    let [Effect::ResolveCloudDir { side, ticket, id: 9, want }] = &effects[..] else {
+    let [
+        Effect::ResolveCloudDir {
+            side,
+            ticket,
+            id: 9,
+            want,
+        },
+    ] = &effects[..]
+    else {
         panic!("{effects:?}")
     };
     assert_eq!(want, &Some(EntryKey::Cloud(91)));
@@ -247,7 +294,11 @@ fn details_of_a_search_hit_name_its_folder() {
 fn h_leaves_search_results_and_the_trash_like_a_parent() {
     let (mut m, _) = searched();
     let (to, ..) = listed_at(&press(&mut m, "<Backspace>"));
-    assert_eq!(to, Location::Cloud(CloudDir::root()), "back where the search started");
+    assert_eq!(
+        to,
+        Location::Cloud(CloudDir::root()),
+        "back where the search started"
+    );
     press(&mut m, "T");
     assert_eq!(m.focused().location, Location::Trash);
     let (to, ..) = listed_at(&press(&mut m, "h"));
@@ -275,9 +326,23 @@ fn trash() -> Model {
         hit(54, "d.txt", EntryKind::File, 8),
     ];
     let side = Side::Right;
-    update(&mut m, Msg::Listing(ListingMsg::Page { side, ticket, entries }));
+    update(
+        &mut m,
+        Msg::Listing(ListingMsg::Page {
+            side,
+            ticket,
+            entries,
+        }),
+    );
     let places = vec![(3, trip()), (4, CloudDir::root().child(4, "文档"))];
-    update(&mut m, Msg::Listing(ListingMsg::Places { side, ticket, places }));
+    update(
+        &mut m,
+        Msg::Listing(ListingMsg::Places {
+            side,
+            ticket,
+            places,
+        }),
+    );
     update(&mut m, Msg::Listing(ListingMsg::Done { side, ticket }));
     m
 }
