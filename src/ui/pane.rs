@@ -226,7 +226,11 @@ impl Widget for PaneView<'_> {
                 LoadState::Done if p.listing.total() > 0 => {
                     format!("{} hidden entries: press . to show them", p.listing.total())
                 }
-                LoadState::Done => "Empty directory".to_owned(),
+                LoadState::Done => match p.location {
+                    Location::Search(_) => "Nothing found".to_owned(),
+                    Location::Trash => "The trash is empty".to_owned(),
+                    _ => "Empty directory".to_owned(),
+                },
             };
             let style = if matches!(p.load, LoadState::Failed(_)) {
                 s.error

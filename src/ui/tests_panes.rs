@@ -266,3 +266,23 @@ fn search_results_and_the_trash_show_each_entrys_folder() {
     press(&mut m, "j r");
     insta::assert_snapshot!("trash_restore_question_80x24", terminal(&m).backend());
 }
+
+#[test]
+fn empty_search_results_and_trash_say_so() {
+    use crate::app::{ListingMsg, Side};
+    for (keys, says) in [
+        ("S z <Enter>", "Nothing found"),
+        ("T", "The trash is empty"),
+    ] {
+        let mut m = gathered(100, 30, keys);
+        let Some(crate::app::Effect::List { ticket, .. }) = press(&mut m, "<C-r>").pop() else {
+            panic!()
+        };
+        let done = ListingMsg::Done {
+            side: Side::Right,
+            ticket,
+        };
+        update(&mut m, Msg::Listing(done));
+        assert!(text(&screen(&m), 2, 50..100).contains(says), "{keys}");
+    }
+}

@@ -28,7 +28,10 @@ pub fn restore(model: &mut Model) {
         .map(|i| {
             let at = pane.listing.position(&i.key)?;
             let entry = pane.listing.get(at)?;
-            pane.place_of(entry).map(|d| d.path())
+            pane.place_of(entry).map(|d| match d.trail.is_empty() {
+                true => "/ (the root)".to_owned(),
+                false => d.path(),
+            })
         })
         .collect();
     let mut known: Vec<&String> = places.iter().flatten().collect();
