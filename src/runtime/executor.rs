@@ -8,7 +8,7 @@ use crate::app::{
 };
 use crate::fs::img::ImgFs;
 use crate::fs::pan::PanFs;
-use crate::fs::{Entry, FsError, FsErrorKind, Location, TrashListing, TypedPath, local};
+use crate::fs::{FsError, FsErrorKind, Location, TrashListing, local};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use tokio::sync::mpsc::UnboundedSender;
@@ -94,7 +94,14 @@ impl Executor {
             Effect::ScanTrash { side, ticket } => {
                 self.list(side, ticket, Location::Trash, true, true)
             }
-            Effect::OpenPath { side, ticket, path } => self.open_path(side, ticket, path),
+            Effect::OpenPath { side, ticket, path } => {
+                super::open::spawn(
+                    self.cloud.clone(),
+                    self.images.clone(),
+                    self.tx.clone(),
+                    (side, ticket, path),
+                );
+            }
             Effect::FetchAccount => self.cloud_task(|fs| async move {
                 let result = fs.user_info().await.map(|u| Account {
                     nickname: u.nickname.clone(),
@@ -168,28 +175,6 @@ impl Executor {
         });
     }
 
-    /// Finds the folder a command-line path names, on the drive or the image space.
-    fn open_path(&self, side: Side, ticket: Ticket, path: TypedPath) {
-        let (cloud, images, tx) = (self.cloud.clone(), self.images.clone(), self.tx.clone());
-        tokio::spawn(async move {
-            let result = match (&path, cloud, images) {
-                (TypedPath::Cloud(p), Some(fs), _) => fs.open_path(p).await,
-                (TypedPath::Images(p), _, Some(fs)) => fs.open_path(p).await,
-                _ => Err(FsError::new(
-                    FsErrorKind::Unsupported,
-                    "no cloud account configured",
-                )),
-            };
-            let opened = CloudMsg::Opened {
-                side,
-                ticket,
-                path,
-                result,
-            };
-            let _ = tx.send(Msg::Cloud(opened));
-        });
-    }
-
     /// Lists `location` for `side`; `scan` makes a trash listing the full scan.
     fn list(&self, side: Side, ticket: Ticket, location: Location, fresh: bool, scan: bool) {
         let current = self.current[side.index()].clone();
@@ -256,7 +241,8 @@ impl Executor {
             (Location::Search(s), Some(fs)) => {
                 tokio::spawn(async move {
                     let mut dirs = Vec::new();
-                    let listed = fs.search(&s.query, s.exact, noting(&mut dirs, page)).await;
+                    let sink = super::open::noting(&mut dirs, page);
+                    let listed = fs.search(&s.query, s.exact, sink).await;
                     if listed.is_ok() {
                         places(fs.places(&dirs).await);
                     }
@@ -266,7 +252,7 @@ impl Executor {
             (Location::Trash, Some(fs)) => {
                 tokio::spawn(async move {
                     let mut dirs = Vec::new();
-                    let sink = noting(&mut dirs, page);
+                    let sink = super::open::noting(&mut dirs, page);
                     let listed = match scan {
                         true => fs.scan_trash(sink).await,
                         false => fs.list_trash(fresh, sink).await,
@@ -296,17 +282,6 @@ impl Executor {
                 "no cloud account configured",
             ))),
         }
-    }
-}
-
-/// A page sink that also notes the folders its entries are in.
-fn noting<'a>(
-    dirs: &'a mut Vec<i64>,
-    mut page: impl FnMut(Vec<Entry>) -> bool + 'a,
-) -> impl FnMut(Vec<Entry>) -> bool + 'a {
-    move |entries: Vec<Entry>| {
-        dirs.extend(entries.iter().filter_map(|e| e.parent));
-        page(entries)
     }
 }
 
