@@ -53,8 +53,13 @@ pub fn reveal(model: &mut Model) -> Vec<Effect> {
         return vec![];
     };
     if !matches!(pane.location, Location::Search(_) | Location::Trash) {
-        model
-            .error("Search results and the trash open the folder of an entry; here it is this one");
+        let key = model
+            .keymap
+            .key_for(crate::config::Layer::Browse, crate::config::Command::Reveal)
+            .unwrap_or_else(|| "reveal".into());
+        model.error(format!(
+            "This pane already shows the entry's folder ({key} is for search results and the trash)"
+        ));
         return vec![];
     }
     let want = Some(entry.key.clone());
