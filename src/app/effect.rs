@@ -30,12 +30,19 @@ pub enum Effect {
     /// Fetch cloud details of entry `id` (folders: accumulated size).
     FetchDetails { id: i64 },
     /// Find the path of cloud directory `id` (walking up its parents), answering
-    /// `CloudMsg::Resolved` with `ticket`.
+    /// `CloudMsg::Resolved` with `ticket` and `want` (the entry to put the cursor on there).
     ResolveCloudDir {
         side: Side,
         ticket: Ticket,
         id: i64,
-        name: String,
+        want: Option<crate::fs::EntryKey>,
+    },
+    /// Find the cloud or image-space folder `path` (or the nearest one above it) for `side`,
+    /// answering `CloudMsg::Opened` with `ticket`.
+    OpenPath {
+        side: Side,
+        ticket: Ticket,
+        path: crate::fs::TypedPath,
     },
     /// Run a file operation, answering with `OpMsg`s tagged `id`.
     Op {
@@ -60,9 +67,11 @@ pub enum Effect {
     /// Fetch details (with the public URLs) of image-space item `id`, answering
     /// `ImagesMsg::Details`.
     FetchImageDetails { id: String },
-    /// Fetch the public links of images `(id, name)`, answering `ImagesMsg::Links` in the
-    /// same order.
+    /// Fetch the public links of the images directly in image folders `folders` (`(id,
+    /// name)`, each folder's images in name order), then of images `items` (`(id, name)`),
+    /// answering `ImagesMsg::Links` in that order.
     FetchImageLinks {
+        folders: Vec<(String, String)>,
         items: Vec<(String, String)>,
         markdown: bool,
     },

@@ -34,6 +34,26 @@ impl Visibility {
     pub fn shows(&self, e: &Entry) -> bool {
         (self.show_hidden || !e.hidden) && contains_smart_case(&e.name, &self.filter)
     }
+
+    /// How well `e` matches the filter: names equal to it first, then names starting with it,
+    /// then the rest (the sort order holds inside each group). 0 for all without a filter.
+    fn rank(&self, e: &Entry) -> u8 {
+        if self.filter.is_empty() {
+            return 0;
+        }
+        match match_at(&e.name, &self.filter) {
+            Some((0, len)) if len == self.filter.len() => 0,
+            Some((0, _)) => 1,
+            _ => 2,
+        }
+    }
+
+    /// The visible order: rank, then `spec`.
+    fn compare(&self, spec: SortSpec, a: &Entry, b: &Entry) -> std::cmp::Ordering {
+        self.rank(a)
+            .cmp(&self.rank(b))
+            .then_with(|| spec.compare(a, b))
+    }
 }
 
 impl Listing {
@@ -102,13 +122,16 @@ impl Listing {
         let mut fresh: Vec<u32> = (base..base + n).collect();
         let entries = &self.entries;
         fresh.sort_unstable_by(|&a, &b| spec.compare(&entries[a as usize], &entries[b as usize]));
-        let fresh_visible: Vec<u32> = fresh
+        let mut fresh_visible: Vec<u32> = fresh
             .iter()
             .copied()
             .filter(|&i| vis.shows(&entries[i as usize]))
             .collect();
-        self.sorted = merge(&self.sorted, &fresh, entries, spec, None).0;
-        let (view, moved) = merge(&self.view, &fresh_visible, entries, spec, track);
+        fresh_visible.sort_by_key(|&i| vis.rank(&entries[i as usize]));
+        let by_spec = |a: &Entry, b: &Entry| spec.compare(a, b);
+        self.sorted = merge(&self.sorted, &fresh, entries, by_spec, None).0;
+        let in_view = |a: &Entry, b: &Entry| vis.compare(spec, a, b);
+        let (view, moved) = merge(&self.view, &fresh_visible, entries, in_view, track);
         self.view = view;
         moved
     }
@@ -169,6 +192,8 @@ impl Listing {
             .copied()
             .filter(|&i| vis.shows(&entries[i as usize]))
             .collect();
+        // Stable: the sort order holds inside each rank.
+        self.view.sort_by_key(|&i| vis.rank(&entries[i as usize]));
     }
 }
 
@@ -187,13 +212,13 @@ fn count(stats: &mut ListingStats, e: &Entry, add: bool) {
     }
 }
 
-/// Merges two index lists sorted by `spec`; also maps old position `track` of `old` to its new
+/// Merges two index lists sorted by `cmp`; also maps old position `track` of `old` to its new
 /// position.
 fn merge(
     old: &[u32],
     fresh: &[u32],
     entries: &[Entry],
-    spec: SortSpec,
+    cmp: impl Fn(&Entry, &Entry) -> std::cmp::Ordering,
     track: Option<usize>,
 ) -> (Vec<u32>, Option<usize>) {
     let mut out = Vec::with_capacity(old.len() + fresh.len());
@@ -202,9 +227,7 @@ fn merge(
     while i < old.len() || j < fresh.len() {
         let take_old = j >= fresh.len()
             || (i < old.len()
-                && spec
-                    .compare(&entries[old[i] as usize], &entries[fresh[j] as usize])
-                    .is_le());
+                && cmp(&entries[old[i] as usize], &entries[fresh[j] as usize]).is_le());
         if take_old {
             if track == Some(i) {
                 moved = Some(out.len());
@@ -221,15 +244,20 @@ fn merge(
 
 /// Substring match; case-insensitive unless the needle has an uppercase letter ("smart case").
 pub fn contains_smart_case(hay: &str, needle: &str) -> bool {
-    if needle.is_empty() {
-        return true;
-    }
+    needle.is_empty() || match_at(hay, needle).is_some()
+}
+
+/// Where `needle` first occurs in `hay` under the smart-case rule, and the length of the text
+/// searched (byte offset and length in `hay`, or in its lowercase form for non-ASCII names).
+fn match_at(hay: &str, needle: &str) -> Option<(usize, usize)> {
     if needle.chars().any(char::is_uppercase) {
-        return hay.contains(needle);
+        return hay.find(needle).map(|at| (at, hay.len()));
     }
     if hay.is_ascii() && needle.is_ascii() {
         let (h, n) = (hay.as_bytes(), needle.as_bytes());
-        return h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n));
+        let at = h.windows(n.len()).position(|w| w.eq_ignore_ascii_case(n));
+        return at.map(|at| (at, hay.len()));
     }
-    hay.to_lowercase().contains(needle)
+    let lower = hay.to_lowercase();
+    lower.find(needle).map(|at| (at, lower.len()))
 }

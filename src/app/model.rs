@@ -46,6 +46,12 @@ impl Viewport {
         usize::from(self.height.saturating_sub(CHROME_ROWS)).max(1)
     }
 
+    /// Lines of text the help overlay shows at once: it leaves 2 rows above and below itself
+    /// and has a border (the view must agree; tested in `ui`).
+    pub fn help_rows(&self) -> usize {
+        usize::from(self.height.saturating_sub(6)).max(1)
+    }
+
     pub fn too_small(&self) -> bool {
         self.width < MIN_WIDTH || self.height < MIN_HEIGHT
     }
@@ -96,6 +102,9 @@ pub struct Model {
     pub styles: Styles,
     /// Where `home` goes for local panes.
     pub home: Option<std::path::PathBuf>,
+    /// The local directory panfm started in: where a pane that never showed the local disk
+    /// goes when switched to it.
+    pub start_dir: Option<std::path::PathBuf>,
     /// A cloud account is configured (credentials, token or demo); cloud panes can be opened.
     pub cloud_enabled: bool,
     pub account: Option<Account>,
@@ -128,6 +137,7 @@ impl Model {
             keymap,
             styles,
             home: None,
+            start_dir: None,
             cloud_enabled: false,
             account: None,
             ops: Vec::new(),

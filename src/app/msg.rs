@@ -58,6 +58,13 @@ pub enum ListingMsg {
         ticket: Ticket,
         error: FsError,
     },
+    /// Sent before `Done` for listings gathered from many folders (search results, the
+    /// trash): the paths of the folders their entries are in, `(folder id, path)`.
+    Places {
+        side: Side,
+        ticket: Ticket,
+        places: Vec<(i64, crate::fs::CloudDir)>,
+    },
     /// Sent before `Done` when the listing could show only part of what was asked for (the
     /// trash, when the recycle bin cannot be listed): why.
     Partial {
@@ -79,10 +86,19 @@ pub enum CloudMsg {
         text: String,
         result: Result<CloudDir, FsError>,
     },
-    /// The full path of a directory reached from search results.
+    /// Where a folder named on the command line led.
+    Opened {
+        side: Side,
+        ticket: Ticket,
+        path: crate::fs::TypedPath,
+        result: Result<crate::fs::Opened, FsError>,
+    },
+    /// The full path of a directory reached from search results or the trash, and the entry
+    /// to put the cursor on there.
     Resolved {
         side: Side,
         ticket: Ticket,
+        want: Option<crate::fs::EntryKey>,
         result: Result<CloudDir, FsError>,
     },
 }

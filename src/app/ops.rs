@@ -62,16 +62,40 @@ pub enum OpSpec {
 }
 
 impl OpSpec {
-    /// Verb for messages: "Renamed 3 of 4".
+    /// Verb for messages: "Renamed: 3 done, 1 failed".
     pub fn verb(&self) -> &'static str {
         match self {
             OpSpec::Mkdir { .. } => "Created",
             OpSpec::Rename { .. } => "Renamed",
-            OpSpec::Move { .. } => "Moved",
+            OpSpec::Move { .. } | OpSpec::Trash { .. } => "Moved",
             OpSpec::Copy { .. } => "Copied",
-            OpSpec::Trash { .. } => "Moved to the trash",
             OpSpec::Delete { .. } => "Deleted",
             OpSpec::Restore { .. } => "Restored",
+        }
+    }
+
+    /// What the whole batch did, for the status line: "Moved 3 items to the trash".
+    pub fn summary(&self) -> String {
+        let n = match self.len() {
+            1 => "1 item".to_owned(),
+            n => format!("{n} items"),
+        };
+        match self {
+            OpSpec::Trash { .. } => format!("Moved {n} to the trash"),
+            _ => format!("{} {n}", self.verb()),
+        }
+    }
+
+    /// The operation as a noun phrase: "A move to the trash is not possible here".
+    pub fn action(&self) -> &'static str {
+        match self {
+            OpSpec::Mkdir { .. } => "Creating a directory",
+            OpSpec::Rename { .. } => "Renaming",
+            OpSpec::Move { .. } => "Moving",
+            OpSpec::Copy { .. } => "Copying",
+            OpSpec::Trash { .. } => "Moving to the trash",
+            OpSpec::Delete { .. } => "Deleting",
+            OpSpec::Restore { .. } => "Restoring",
         }
     }
 

@@ -50,8 +50,14 @@ pub struct Pane {
     pub want_cursor: Option<EntryKey>,
     /// Where the cursor was before a reload, for when `want_cursor` never shows up.
     pub want_index: Option<usize>,
-    /// Where this pane was on the other backend(s), to return to when switching back.
+    /// The last location this pane showed on each backend, to return to when switching back.
     pub parked: Vec<Location>,
+    /// The paths of the folders a gathered listing's entries are in (search results, the
+    /// trash), by folder id; filled before the listing is done.
+    pub places: std::collections::HashMap<i64, crate::fs::CloudDir>,
+    /// A cloud or image-space folder named on the command line, opened once resolved (the
+    /// pane lists its backend's root until then).
+    pub open_path: Option<crate::fs::TypedPath>,
     /// The user moved the cursor since the listing began; keep it on its entry as pages merge.
     pub cursor_moved: bool,
 }
@@ -75,6 +81,8 @@ impl Pane {
             want_index: None,
             cursor_moved: false,
             parked: Vec::new(),
+            open_path: None,
+            places: Default::default(),
         }
     }
 
@@ -95,6 +103,16 @@ impl Pane {
 
     pub fn current(&self) -> Option<&crate::fs::Entry> {
         self.listing.get(self.cursor)
+    }
+
+    /// The cloud folder `entry` is in, where this pane knows it: its own location, or for
+    /// search results and the trash the path found for the entry's folder.
+    pub fn place_of(&self, entry: &crate::fs::Entry) -> Option<&crate::fs::CloudDir> {
+        match &self.location {
+            Location::Cloud(dir) => Some(dir),
+            Location::Search(_) | Location::Trash => self.places.get(&entry.parent?),
+            _ => None,
+        }
     }
 
     /// Moves the cursor to `to` (clamped) and scrolls so it stays within `rows` visible rows.

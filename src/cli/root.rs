@@ -38,10 +38,12 @@ pub struct Cli {
     #[arg(short, long, global = true, action = ArgAction::Count)]
     pub verbose: u8,
 
-    /// Directory for the left pane (default: the current directory).
+    /// Folder for the left pane: a local directory, or cloud:/PATH or images:/PATH as the pane
+    /// titles show them (default: the current directory).
     pub left: Option<PathBuf>,
 
-    /// Directory for the right pane (default: same as the left).
+    /// Folder for the right pane, like LEFT (default: the cloud drive's root when an account is
+    /// set up, else the same as the left).
     pub right: Option<PathBuf>,
 
     #[command(subcommand)]

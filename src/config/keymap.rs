@@ -198,13 +198,15 @@ impl Keymap {
             .collect()
     }
 
-    /// Lines in the help overlay: every layer's rows plus a title and a gap, plus the footer.
+    /// Lines in the help overlay: each layer with bindings gives a title and its rows, with a
+    /// blank line between layers; then a blank line and the footer.
     pub fn help_len(&self) -> usize {
-        self.layers
-            .keys()
-            .map(|l| self.help_rows(*l).len() + 2)
-            .sum::<usize>()
-            + 2
+        let sections: Vec<usize> = Layer::ALL
+            .iter()
+            .map(|l| self.help_rows(*l).len())
+            .filter(|&n| n > 0)
+            .collect();
+        sections.iter().map(|n| n + 1).sum::<usize>() + sections.len().saturating_sub(1) + 2
     }
 
     /// The first key sequence bound to `cmd` in `layer`, for hints like "F1 help".

@@ -40,6 +40,9 @@ pub struct Entry {
     pub blocked: bool,
     /// [`natural::sort_key`] of `name`, computed where the entry is made (off the UI thread).
     pub sort_key: Box<[u8]>,
+    /// The id of the cloud folder it is in (cloud entries): search results and the trash
+    /// gather entries from many folders and show each one's.
+    pub parent: Option<i64>,
 }
 
 impl Entry {
@@ -61,6 +64,7 @@ impl Entry {
             size,
             mtime,
             etag: None,
+            parent: None,
         }
     }
 

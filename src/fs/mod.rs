@@ -13,18 +13,21 @@ pub mod local;
 pub mod local_ops;
 mod location;
 pub mod natural;
+pub mod open;
 pub mod pan;
 pub mod pan_copy;
 pub mod pan_ops;
 mod pan_patch;
 mod pan_trash;
 mod patch;
+mod places;
 pub mod resolve;
 mod trash_index;
 
 pub use batch::BatchOutcome;
 pub use entry::{Entry, EntryKey, EntryKind};
 pub use location::{CloudDir, CloudSearch, ImageDir, Location, Trail};
+pub use open::{Opened, TypedPath};
 pub use pan_trash::TrashListing;
 pub use patch::{DirPatch, DirRef, Patch};
 

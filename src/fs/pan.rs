@@ -29,7 +29,7 @@ pub struct PanFs {
 #[derive(Default)]
 pub(super) struct State {
     pub dirs: ListingCache<FileId>,
-    /// id → (name, parent id) of every directory seen in a listing.
+    /// id → (name, parent id) of every directory seen in a listing or looked up.
     pub parents: HashMap<FileId, (String, FileId)>,
     pub(super) trash: TrashIndex,
 }
@@ -209,6 +209,7 @@ pub fn to_entry(f: &FileEntry) -> Entry {
     let key = EntryKey::Cloud(f.id);
     let mut e = Entry::remote(key, &f.name, f.is_dir(), f.size, mtime, &f.etag);
     e.blocked = f.is_rejected() || f.punished;
+    e.parent = Some(f.parent_id);
     e
 }
 

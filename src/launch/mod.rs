@@ -5,6 +5,7 @@
 mod cloud;
 mod commands;
 mod mock_server;
+mod start;
 mod tui;
 
 use crate::cli::{Cli, Cmd};

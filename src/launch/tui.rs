@@ -3,8 +3,8 @@
 use crate::app::{Model, Msg, TransferMsg};
 use crate::cli::Cli;
 use crate::config::{Keymap, Paths, Styles};
+use crate::fs::Location;
 use crate::fs::pan::PanFs;
-use crate::fs::{CloudDir, Location};
 use crate::runtime::{self, Executor, terminal::TerminalGuard};
 use crate::transfer::{QueueLock, Scheduler, TransferConfig, TransferErrorKind, TransferEvent};
 use color_eyre::eyre::{WrapErr, eyre};
@@ -18,19 +18,27 @@ pub async fn run(cli: Cli) -> color_eyre::Result<()> {
     let keymap = load_keymap(&paths.config)?;
     let cwd = std::env::current_dir().wrap_err("cannot read the current directory")?;
     let cloud = super::cloud::connect(cli.demo, cli.api_base.as_deref(), &paths).await?;
-    let left = local_dir(cli.left.as_deref(), &cwd)?;
-    let right = match (cli.right.as_deref(), &cloud) {
-        (Some(p), _) => local_dir(Some(p), &cwd)?,
-        (None, Some(_)) => Location::Cloud(CloudDir::root()),
-        (None, None) => left.clone(),
-    };
+    let start = super::start::panes(
+        cli.left.as_deref(),
+        cli.right.as_deref(),
+        &cwd,
+        cloud.is_some(),
+        |p| local_dir(Some(p), &cwd),
+    )?;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let [left, right] = start.panes;
     let mut model = Model::new(left, right, keymap, Styles::new(no_color));
+    model.panes[0].open_path = start.open[0].clone();
+    model.panes[1].open_path = start.open[1].clone();
+    model.start_dir = Some(start.start_dir);
     model.home = directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());
     model.utc_offset = chrono::Local::now().offset().local_minus_utc();
     model.cloud_enabled = cloud.is_some();
     if cloud.is_none() {
         model.info("Local only: run `panfm login` (or set PANFM_CLIENT_ID/SECRET) for the cloud, or try --demo");
+    }
+    if let Some(note) = start.note {
+        model.error(note);
     }
     let undo_file = paths.state.join("undo.json");
     model.undo = crate::runtime::ops::load_undo(&undo_file);

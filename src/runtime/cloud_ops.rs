@@ -101,7 +101,7 @@ pub async fn run(fs: &PanFs, spec: &OpSpec, mut progress: impl FnMut(usize) + Se
                 .collect();
             fold(&mut report, out, items);
         }
-        other => return failed_all(&format!("{} is not possible here", other.verb())),
+        other => return failed_all(&format!("{} is not possible here", other.action())),
     }
     report
 }

@@ -103,6 +103,14 @@ impl Executor {
                 fs.invalidate(&forget);
                 Msg::Patched(fs.adopt(&made).await)
             }),
+            Effect::OpenPath { side, ticket, path } => {
+                super::open::spawn(
+                    self.cloud.clone(),
+                    self.images.clone(),
+                    self.tx.clone(),
+                    (side, ticket, path),
+                );
+            }
             Effect::FetchAccount => self.cloud_task(|fs| async move {
                 let result = fs.user_info().await.map(|u| Account {
                     nickname: u.nickname.clone(),
@@ -120,12 +128,19 @@ impl Executor {
                 side,
                 ticket,
                 id,
-                name,
+                want,
             } => self.cloud_task(move |fs| async move {
-                let result = fs.resolve_dir(id, &name).await;
+                let result = match fs.places(&[id]).await.pop() {
+                    Some((_, dir)) => Ok(dir),
+                    None => Err(FsError::new(
+                        FsErrorKind::NotFound,
+                        "its folder could not be found",
+                    )),
+                };
                 Msg::Cloud(CloudMsg::Resolved {
                     side,
                     ticket,
+                    want,
                     result,
                 })
             }),
@@ -203,6 +218,21 @@ impl Executor {
                         .is_ok()
             }
         };
+        // Search results and the trash gather entries from many folders: their paths follow
+        // the last page, before `Done`.
+        let places = {
+            let (tx, live) = (tx.clone(), live.clone());
+            move |found: Vec<(i64, crate::fs::CloudDir)>| {
+                if live() && !found.is_empty() {
+                    let msg = ListingMsg::Places {
+                        side,
+                        ticket,
+                        places: found,
+                    };
+                    let _ = tx.send(Msg::Listing(msg));
+                }
+            }
+        };
         // `Ok(Some(why))`: done, but only part of what was asked for could be listed.
         let finish = move |result: Result<Option<String>, FsError>| {
             if !live() {
@@ -234,15 +264,26 @@ impl Executor {
             }
             (Location::Search(s), Some(fs)) => {
                 tokio::spawn(async move {
-                    finish(whole(fs.search(&s.query, s.exact, page).await));
+                    let mut dirs = Vec::new();
+                    let sink = super::open::noting(&mut dirs, page);
+                    let listed = fs.search(&s.query, s.exact, sink).await;
+                    if listed.is_ok() {
+                        places(fs.places(&dirs).await);
+                    }
+                    finish(whole(listed));
                 });
             }
             (Location::Trash, Some(fs)) => {
                 tokio::spawn(async move {
+                    let mut dirs = Vec::new();
+                    let sink = super::open::noting(&mut dirs, page);
                     let listed = match scan {
-                        true => fs.scan_trash(page).await,
-                        false => fs.list_trash(fresh, page).await,
+                        true => fs.scan_trash(sink).await,
+                        false => fs.list_trash(fresh, sink).await,
                     };
+                    if listed.is_ok() {
+                        places(fs.places(&dirs).await);
+                    }
                     finish(listed.map(|l| match l {
                         TrashListing::Complete => None,
                         TrashListing::Partial(why) => Some(why),

@@ -17,8 +17,29 @@ pub async fn details(fs: &ImgFs, id: String) -> Msg {
     Msg::Images(ImagesMsg::Details { id, result })
 }
 
-pub async fn links(fs: &ImgFs, items: Vec<(String, String)>, markdown: bool) -> Msg {
-    let links = futures::stream::iter(items)
+pub async fn links(
+    fs: &ImgFs,
+    folders: Vec<(String, String)>,
+    items: Vec<(String, String)>,
+    markdown: bool,
+) -> Msg {
+    let mut wanted = Vec::new();
+    let mut unlisted = Vec::new();
+    for (id, name) in folders {
+        match images_in(fs, &id).await {
+            Ok(images) if images.is_empty() => unlisted.push(ImageLink {
+                name: format!("{name}/"),
+                url: Err("no images in this folder".to_owned()),
+            }),
+            Ok(images) => wanted.extend(images),
+            Err(e) => unlisted.push(ImageLink {
+                name: format!("{name}/"),
+                url: Err(e.message),
+            }),
+        }
+    }
+    wanted.extend(items);
+    let mut links: Vec<ImageLink> = futures::stream::iter(wanted)
         .map(|(id, name)| async move {
             let url = match fs.link(&id).await {
                 Ok(Some(url)) => Ok(url),
@@ -30,7 +51,28 @@ pub async fn links(fs: &ImgFs, items: Vec<(String, String)>, markdown: bool) -> 
         .buffered(IN_FLIGHT)
         .collect()
         .await;
+    links.extend(unlisted);
     Msg::Images(ImagesMsg::Links { markdown, links })
+}
+
+/// `(id, name)` of the images directly in folder `id`, in name order (the listing cache
+/// serves a folder the pane just showed).
+async fn images_in(fs: &ImgFs, id: &str) -> Result<Vec<(String, String)>, crate::fs::FsError> {
+    let mut entries = Vec::new();
+    fs.list(id, false, |batch| {
+        entries.extend(batch);
+        true
+    })
+    .await?;
+    entries.retain(|e| !e.is_dir());
+    entries.sort_by(|a, b| a.sort_key.cmp(&b.sort_key));
+    Ok(entries
+        .into_iter()
+        .filter_map(|e| match e.key {
+            crate::fs::EntryKey::Image(id) => Some((id, e.name)),
+            _ => None,
+        })
+        .collect())
 }
 
 /// Runs a fetch effect as a task; without an image space there is nothing to ask.
@@ -39,9 +81,11 @@ pub fn spawn(fs: Option<ImgFs>, tx: UnboundedSender<Msg>, effect: crate::app::Ef
     tokio::spawn(async move {
         let msg = match effect {
             crate::app::Effect::FetchImageDetails { id } => details(&fs, id).await,
-            crate::app::Effect::FetchImageLinks { items, markdown } => {
-                links(&fs, items, markdown).await
-            }
+            crate::app::Effect::FetchImageLinks {
+                folders,
+                items,
+                markdown,
+            } => links(&fs, folders, items, markdown).await,
             _ => return,
         };
         let _ = tx.send(msg);

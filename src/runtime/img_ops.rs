@@ -66,7 +66,7 @@ pub async fn run(fs: &ImgFs, spec: &OpSpec, op: OpId, tx: &UnboundedSender<Msg>)
         other => {
             return failed_all(&format!(
                 "{} is not possible in the image space",
-                other.verb()
+                other.action()
             ));
         }
     }

@@ -10,6 +10,7 @@ mod img_fetch;
 mod img_ops;
 mod input;
 mod op_report;
+mod open;
 pub mod ops;
 pub mod terminal;
 

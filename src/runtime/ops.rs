@@ -150,9 +150,10 @@ fn local(spec: OpSpec, mut progress: impl FnMut(usize)) -> OpReport {
                 progress(i + 1);
             }
         }
-        other => report
-            .failed
-            .push(("?".into(), format!("{} is not possible here", other.verb()))),
+        other => report.failed.push((
+            "?".into(),
+            format!("{} is not possible here", other.action()),
+        )),
     }
     report.undo = undo_record(&spec, undo);
     // Reading a local folder costs no API call: the panes list it again rather than patch.

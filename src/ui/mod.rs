@@ -2,6 +2,7 @@
 //! bar, then any overlay. Widgets borrow just the model slice they show; no state lives here.
 
 mod ask;
+mod columns;
 mod confirm;
 mod format;
 mod help;
@@ -189,5 +190,7 @@ fn too_small(frame: &mut Frame, area: Rect) {
 mod tests;
 #[cfg(test)]
 mod tests_images;
+#[cfg(test)]
+mod tests_panes;
 #[cfg(test)]
 mod tests_queue;

@@ -2,6 +2,7 @@
 //! with position, marks and the filter. Only the visible rows are touched, so drawing cost
 //! does not depend on the directory size.
 
+use super::columns::Columns;
 use super::format;
 use crate::app::{LoadState, Pane};
 use crate::config::Styles;
@@ -13,8 +14,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Widget};
 
 const SPINNER: [&str; 8] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧"];
-const SIZE_W: usize = 9;
-const TIME_W: usize = 16;
 
 pub struct PaneView<'a> {
     pub pane: &'a Pane,
@@ -35,7 +34,10 @@ impl PaneView<'_> {
             .then(|| Position::new(x, area.bottom().saturating_sub(1)))
     }
 
-    fn title(&self, max: usize) -> Line<'static> {
+    /// The title's two ends for a pane `width` cells wide: the location on the left, the
+    /// loading state or the quota on the right. The folder's own name stays visible: the right
+    /// end shortens or goes first, then the path loses its middle.
+    fn titles(&self, width: u16) -> (Line<'static>, Line<'static>) {
         let s = self.styles;
         let style = if self.focused {
             s.title_focused
@@ -47,12 +49,30 @@ impl PaneView<'_> {
             Location::Images(_) => "images",
             _ => "cloud",
         };
+        let avail = usize::from(width).saturating_sub(2);
         let path = self.pane.location.display();
-        let path = format::truncate_left(&path, max.saturating_sub(tag.len() + 6));
-        Line::from(vec![
+        let frame = tag.len() + 3;
+        let (options, right_style) = self.right_options();
+        let fits = |path_w: usize, r: &String| {
+            let gap = usize::from(!r.is_empty());
+            frame + path_w + gap + format::width(r) <= avail
+        };
+        // The path keeps at least half the title (all of it if shorter), and never less than
+        // the folder's own name.
+        let floor = format::width(&path).min(format::min_path_width(&path).max(avail / 2));
+        let right = options
+            .iter()
+            .find(|r| fits(floor, r))
+            .cloned()
+            .unwrap_or_default();
+        let gap = usize::from(!right.is_empty());
+        let room = avail.saturating_sub(frame + gap + format::width(&right));
+        let path = format::shorten_path(&path, room);
+        let left = Line::from(vec![
             Span::styled(format!(" {tag}:"), s.dim),
             Span::styled(format!("{path} "), style),
-        ])
+        ]);
+        (left, Line::from(Span::styled(right, right_style)))
     }
 
     fn footer(&self) -> Line<'static> {
@@ -84,42 +104,51 @@ impl PaneView<'_> {
         Line::from(spans)
     }
 
-    fn status_right(&self) -> Line<'static> {
+    /// What the title's right end can say, longest first, ending with nothing.
+    fn right_options(&self) -> (Vec<String>, Style) {
         let s = self.styles;
         match &self.pane.load {
-            LoadState::Loading(_) => Line::from(Span::styled(
-                format!(
-                    " {} loading {} ",
-                    SPINNER[self.spinner % SPINNER.len()],
-                    format::count(self.pane.listing.total())
-                ),
-                s.info,
-            )),
-            LoadState::Failed(_) => Line::from(Span::styled(" error ", s.error)),
+            LoadState::Loading(_) => {
+                let spin = SPINNER[self.spinner % SPINNER.len()];
+                let n = format::count(self.pane.listing.total());
+                let options = vec![
+                    format!(" {spin} loading {n} "),
+                    format!(" {spin} {n} "),
+                    format!(" {spin} "),
+                    String::new(),
+                ];
+                (options, s.info)
+            }
+            LoadState::Failed(_) => (vec![" error ".to_owned(), String::new()], s.error),
             LoadState::Done => match (self.account, self.pane.location.is_cloud()) {
                 (Some(a), true) => {
+                    let (used, total) = (format::size(a.used), format::size(a.total));
                     let vip = if a.vip { " VIP" } else { "" };
-                    let text = format!(
-                        " {} of {}{vip} ",
-                        format::size(a.used),
-                        format::size(a.total)
-                    );
-                    Line::from(Span::styled(text, s.dim))
+                    let pct = a.used as f64 / a.total.max(1) as f64 * 100.0;
+                    let pct = match pct < 1.0 {
+                        true => "<1".to_owned(),
+                        false => format!("{pct:.0}"),
+                    };
+                    let options = vec![
+                        format!(" {used} of {total}{vip} "),
+                        format!(" {used}/{total} "),
+                        format!(" {pct}% used "),
+                        String::new(),
+                    ];
+                    (options, s.dim)
                 }
-                _ => Line::default(),
+                _ => (vec![String::new()], s.dim),
             },
         }
     }
 
-    fn row(&self, entry: &Entry, width: usize, show_time: bool) -> (String, Style) {
+    fn row(&self, entry: &Entry, cols: Columns) -> (String, Style) {
         let s = self.styles;
         let marked = self.pane.marks.contains(&entry.key);
         let size = match entry.kind {
             EntryKind::Dir | EntryKind::Symlink { to_dir: true } => "<DIR>".to_owned(),
             _ => format::size(entry.size),
         };
-        let tail_w = SIZE_W + 1 + if show_time { TIME_W + 1 } else { 0 };
-        let name_w = width.saturating_sub(2 + tail_w);
         let suffix = match entry.kind {
             EntryKind::Dir => "/",
             EntryKind::Symlink { to_dir: true } => "@/",
@@ -127,20 +156,18 @@ impl PaneView<'_> {
             EntryKind::File if entry.blocked => " ⊘",
             EntryKind::File => "",
         };
-        let name = format::truncate(&format!("{}{suffix}", entry.name), name_w);
-        let pad = name_w.saturating_sub(format::width(&name));
-        let mut line = format!(
-            "{}{name}{:pad$} {size:>SIZE_W$}",
-            if marked { "* " } else { "  " },
-            ""
-        );
-        if show_time {
-            let t = entry
-                .mtime
-                .map(|t| format::time(t, self.utc_offset))
-                .unwrap_or_default();
-            line.push_str(&format!(" {t:>TIME_W$}"));
-        }
+        let name = format::truncate_name(&entry.name, suffix, cols.name);
+        let folder = match self.pane.place_of(entry) {
+            Some(dir) if cols.folder > 0 => dir.path(),
+            _ if self.pane.is_loading() => "…".to_owned(),
+            _ => "?".to_owned(),
+        };
+        let time = match (cols.time, entry.mtime) {
+            (true, Some(t)) => format::time(t, self.utc_offset),
+            _ => String::new(),
+        };
+        let mark = if marked { "* " } else { "  " };
+        let line = cols.row(mark, &name, &folder, &size, &time);
         let style = if marked {
             s.marked
         } else if entry.blocked {
@@ -166,6 +193,7 @@ impl Widget for PaneView<'_> {
         } else {
             s.border
         };
+        let (left, right) = self.titles(area.width);
         let block = Block::default()
             .borders(Borders::ALL)
             .border_type(if self.focused {
@@ -174,8 +202,8 @@ impl Widget for PaneView<'_> {
                 BorderType::Plain
             })
             .border_style(border)
-            .title_top(self.title(usize::from(area.width)))
-            .title_top(self.status_right().right_aligned())
+            .title_top(left)
+            .title_top(right.right_aligned())
             .title_bottom(self.footer());
         let inner = block.inner(area);
         block.render(area, buf);
@@ -183,16 +211,9 @@ impl Widget for PaneView<'_> {
             return;
         }
         let width = usize::from(inner.width);
-        let show_time = width >= 2 + 12 + SIZE_W + TIME_W + 2;
-        let mut header = format!(
-            "  {:<w$} {:>SIZE_W$}",
-            format!("Name ({})", self.pane.sort.label()),
-            "Size",
-            w = width.saturating_sub(2 + SIZE_W + 1 + if show_time { TIME_W + 1 } else { 0 })
-        );
-        if show_time {
-            header.push_str(&format!(" {:>TIME_W$}", "Modified"));
-        }
+        let gathered = matches!(self.pane.location, Location::Search(_) | Location::Trash);
+        let cols = Columns::of(width, gathered);
+        let header = cols.header(self.pane.sort.label());
         buf.set_stringn(inner.x, inner.y, &header, width, s.column_header);
         let rows = usize::from(inner.height - 1);
         let p = self.pane;
@@ -206,7 +227,11 @@ impl Widget for PaneView<'_> {
                 LoadState::Done if p.listing.total() > 0 => {
                     format!("{} hidden entries: press . to show them", p.listing.total())
                 }
-                LoadState::Done => "Empty directory".to_owned(),
+                LoadState::Done => match p.location {
+                    Location::Search(_) => "Nothing found".to_owned(),
+                    Location::Trash => "The trash is empty".to_owned(),
+                    _ => "Empty directory".to_owned(),
+                },
             };
             let style = if matches!(p.load, LoadState::Failed(_)) {
                 s.error
@@ -224,7 +249,7 @@ impl Widget for PaneView<'_> {
         }
         for (i, entry) in (p.offset..).zip(p.listing.window(p.offset, rows)) {
             let y = inner.y + 1 + (i - p.offset) as u16;
-            let (line, mut style) = self.row(entry, width, show_time);
+            let (line, mut style) = self.row(entry, cols);
             if i == p.cursor {
                 style = style.patch(if self.focused {
                     s.cursor

@@ -117,15 +117,26 @@ impl Widget for HintsView<'_> {
         let m = self.model;
         let layer = m.layer();
         let in_trash = m.focused().location == Location::Trash;
+        let in_search = matches!(m.focused().location, Location::Search(_));
         let commands: &[(Command, &str)] = match layer {
             Layer::Browse if in_trash => &[
                 (Command::Help, "help"),
                 (Command::Rename, "restore"),
                 (Command::Delete, "delete for good"),
+                (Command::Parent, "leave"),
                 (Command::ToggleMark, "mark"),
                 (Command::Refresh, "reload"),
                 (Command::ScanTrash, "full scan (slow)"),
-                (Command::Back, "back"),
+                (Command::Quit, "quit"),
+            ],
+            Layer::Browse if in_search => &[
+                (Command::Help, "help"),
+                (Command::Enter, "open"),
+                (Command::Reveal, "its folder"),
+                (Command::Parent, "leave"),
+                (Command::ToggleMark, "mark"),
+                (Command::Filter, "filter"),
+                (Command::SortName, "sort"),
                 (Command::Quit, "quit"),
             ],
             Layer::Browse => &[
@@ -156,6 +167,12 @@ impl Widget for HintsView<'_> {
                 (Command::ClearFinished, "clear done"),
                 (Command::Escape, "close"),
             ],
+            Layer::Rename if editor_names(m) => &[
+                (Command::Accept, "rename"),
+                (Command::AutoFix, "number dups"),
+                (Command::CursorDown, "scroll"),
+                (Command::Escape, "cancel"),
+            ],
             Layer::Rename => &[
                 (Command::Accept, "rename"),
                 (Command::NextField, "field"),
@@ -182,4 +199,9 @@ impl Widget for HintsView<'_> {
         }
         Line::from(spans).render(area, buf);
     }
+}
+
+/// The batch rename shows names typed in `$EDITOR`: the pattern form's keys do nothing there.
+fn editor_names(m: &Model) -> bool {
+    matches!(&m.modal, Some(crate::app::Modal::Rename(st)) if st.edited.is_some())
 }

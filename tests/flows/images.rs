@@ -321,3 +321,24 @@ async fn markdown_links_of_marked_images_reach_the_clipboard() {
     let id = h.mock.image_id_of("/blog/hello-world.png").unwrap();
     assert_eq!(served.to_vec(), h.mock.image_bytes(&id).await.unwrap());
 }
+
+#[tokio::test]
+async fn y_on_an_image_folder_copies_the_links_of_its_images() {
+    let mut h = Harness::demo().await;
+    h.images_on(Side::Right).await;
+    h.cursor_to("blog");
+    assert!(h.press("y").is_empty(), "links are fetched first");
+    let text = h.until_clipboard().await;
+    let lines: Vec<&str> = text.lines().collect();
+    let base = h.mock.base_url().to_owned();
+    let ids: Vec<String> = ["/blog/hello-world.png", "/blog/logo.svg"]
+        .iter()
+        .map(|p| h.mock.image_id_of(p).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2, "the images directly in /blog: {text}");
+    for (line, id) in lines.iter().zip(&ids) {
+        assert!(line.starts_with(&format!("{base}/oss-img/")), "{line}");
+        assert!(line.contains(id.as_str()), "{line}");
+    }
+    assert_eq!(h.model.status.as_ref().unwrap().text, "Copied 2 links");
+}

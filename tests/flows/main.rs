@@ -6,6 +6,7 @@
 mod images;
 mod ops;
 mod patch;
+mod places;
 mod trash;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};

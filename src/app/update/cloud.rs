@@ -30,17 +30,18 @@ pub fn update(model: &mut Model, msg: CloudMsg) -> Vec<Effect> {
                 Err(e) => state.error = Some(e.message),
             }
         }
-        CloudMsg::Destination { .. } => {}
+        CloudMsg::Destination { .. } | CloudMsg::Opened { .. } => {}
         CloudMsg::Resolved {
             side,
             ticket,
+            want,
             result,
         } => {
             if model.pane(side).load != LoadState::Loading(ticket) {
                 return vec![];
             }
             return match result {
-                Ok(dir) => vec![nav::go(model, side, Location::Cloud(dir), true, None)],
+                Ok(dir) => vec![nav::go(model, side, Location::Cloud(dir), true, want)],
                 Err(e) => {
                     model.pane_mut(side).load = LoadState::Done;
                     model.error(format!("Cannot open that directory: {e}"));
@@ -60,40 +61,26 @@ pub fn switch_backend(model: &mut Model) -> Vec<Effect> {
         return vec![];
     }
     let side = model.focus;
-    let pane = model.pane_mut(side);
-    // Local → cloud → image space → local; each backend returns to where the pane left it.
-    let next = (backend(&pane.location) + 1) % 3;
+    let pane = model.pane(side);
+    // Local → cloud → image space → local; each backend returns to the last place this pane
+    // showed on it (`nav::go` keeps those), a pane new to the local disk to where panfm
+    // started.
+    let next = (nav::backend(&pane.location) + 1) % 3;
     let parked = pane
         .parked
         .iter()
-        .position(|l| backend(l) == next)
-        .map(|i| pane.parked.remove(i));
-    let here = pane.location.clone();
-    pane.parked.retain(|l| backend(l) != backend(&here));
-    pane.parked.push(here);
+        .find(|l| nav::backend(l) == next)
+        .cloned();
     let to = match parked {
         Some(loc) => loc,
         None if next == 1 => Location::Cloud(CloudDir::root()),
         None if next == 2 => Location::Images(crate::fs::ImageDir::root()),
-        None => match model
-            .home
-            .clone()
-            .or_else(|| model.pane(side.other()).location.local_path())
-        {
+        None => match model.start_dir.clone().or_else(|| model.home.clone()) {
             Some(path) => Location::Local(path),
             None => Location::Local("/".into()),
         },
     };
     vec![nav::go(model, side, to, true, None)]
-}
-
-/// 0 local disk, 1 cloud drive (folders, search, trash), 2 image space.
-fn backend(loc: &Location) -> u8 {
-    match loc {
-        Location::Local(_) => 0,
-        Location::Cloud(_) | Location::Search(_) | Location::Trash => 1,
-        Location::Images(_) => 2,
-    }
 }
 
 pub fn search(model: &mut Model) {
@@ -118,7 +105,11 @@ pub fn details(model: &mut Model) -> Vec<Effect> {
         id,
         ..EntryDetails::listed(entry)
     };
-    let location = pane.location.clone();
+    // Search results and the trash name the entry's own folder.
+    let location = match pane.place_of(entry) {
+        Some(dir) => Location::Cloud(dir.clone()),
+        None => pane.location.clone(),
+    };
     model.modal = Some(Modal::Details(DetailsState {
         location,
         details,
@@ -128,17 +119,4 @@ pub fn details(model: &mut Model) -> Vec<Effect> {
     id.map(|id| Effect::FetchDetails { id })
         .into_iter()
         .collect()
-}
-
-/// Entering a directory listed by a search: its path is unknown until resolved.
-pub fn enter_found_dir(model: &mut Model, id: i64, name: String) -> Vec<Effect> {
-    let ticket = model.take_ticket();
-    let side = model.focus;
-    model.pane_mut(side).load = LoadState::Loading(ticket);
-    vec![Effect::ResolveCloudDir {
-        side,
-        ticket,
-        id,
-        name,
-    }]
 }

@@ -72,6 +72,7 @@ fn browse(model: &mut Model, cmd: Command) -> Vec<Effect> {
         SwitchPane => model.focus = model.focus.other(),
         SwitchBackend => return cloud::switch_backend(model),
         Search => cloud::search(model),
+        Reveal => return nav::reveal(model),
         Details => return cloud::details(model),
         Mkdir => ops::mkdir(model),
         Rename | EditRename if images::in_images(model) => images::no_rename(model),
@@ -117,8 +118,8 @@ fn filter(model: &mut Model, cmd: Command) -> Vec<Effect> {
 }
 
 fn help(model: &mut Model, cmd: Command) {
-    let page = model.viewport.list_rows();
-    // The overlay shows at least `page` lines, so scrolling past this only adds blank space.
+    let page = model.viewport.help_rows();
+    // The overlay shows `page` lines, so scrolling past this only adds blank space.
     let max = model.keymap.help_len().saturating_sub(page);
     let Some(Modal::Help { scroll }) = &mut model.modal else {
         return;
@@ -128,6 +129,10 @@ fn help(model: &mut Model, cmd: Command) {
         Command::CursorUp => *scroll = scroll.saturating_sub(1),
         Command::PageDown => *scroll = (*scroll + page).min(max),
         Command::PageUp => *scroll = scroll.saturating_sub(page),
+        Command::HalfPageDown => *scroll = (*scroll + page / 2).min(max),
+        Command::HalfPageUp => *scroll = scroll.saturating_sub(page / 2),
+        Command::Top => *scroll = 0,
+        Command::Bottom => *scroll = max,
         Command::Escape | Command::Help => model.modal = None,
         Command::Quit => model.quit = true,
         _ => {}

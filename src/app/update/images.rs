@@ -61,33 +61,34 @@ pub fn details(model: &mut Model) -> Vec<Effect> {
     vec![Effect::FetchImageDetails { id }]
 }
 
-/// `y` / `Y`: the links of the marked images (or the cursor image).
+/// `y` / `Y`: the links of the marked images (or the cursor image); a folder stands for the
+/// images directly in it, as in `panfm img link`.
 pub fn copy_links(model: &mut Model, markdown: bool) -> Vec<Effect> {
     if !in_images(model) {
         model.error("Links belong to the image space: switch this pane with b (twice from local)");
         return vec![];
     }
+    let id_name = |i: OpItem| match i.key {
+        EntryKey::Image(id) => Some((id, i.name)),
+        _ => None,
+    };
     let (dirs, images): (Vec<OpItem>, Vec<OpItem>) =
         selection(model).into_iter().partition(|i| i.is_dir);
-    if images.is_empty() {
-        if !dirs.is_empty() {
-            model.error("Folders have no links: put the cursor on an image or mark images");
-        }
-        return vec![];
-    }
-    let skipped = match dirs.len() {
-        0 => String::new(),
-        n => format!(" ({} skipped: folders have no links)", count(n)),
+    let folders: Vec<(String, String)> = dirs.into_iter().filter_map(id_name).collect();
+    let items: Vec<(String, String)> = images.into_iter().filter_map(id_name).collect();
+    let what = match (folders.len(), items.len()) {
+        (0, 0) => return vec![],
+        (0, n) => links(n),
+        (1, 0) => format!("the links of the images in {}", folders[0].1),
+        (f, 0) => format!("the links of the images in {f} folders"),
+        (f, n) => format!("{} and the images in {f} folders", links(n)),
     };
-    model.info(format!("Fetching {}…{skipped}", links(images.len())));
-    let items = images
-        .into_iter()
-        .filter_map(|i| match i.key {
-            EntryKey::Image(id) => Some((id, i.name)),
-            _ => None,
-        })
-        .collect();
-    vec![Effect::FetchImageLinks { items, markdown }]
+    model.info(format!("Fetching {what}…"));
+    vec![Effect::FetchImageLinks {
+        folders,
+        items,
+        markdown,
+    }]
 }
 
 fn arrived(model: &mut Model, markdown: bool, fetched: &[ImageLink]) -> Vec<Effect> {

@@ -24,6 +24,7 @@ fn current_side(model: &Model, msg: &ListingMsg) -> Option<Side> {
     let (ListingMsg::Page { side, ticket, .. }
     | ListingMsg::Done { side, ticket }
     | ListingMsg::Partial { side, ticket, .. }
+    | ListingMsg::Places { side, ticket, .. }
     | ListingMsg::Failed { side, ticket, .. }) = msg;
     is_current(model, *side, *ticket).then_some(*side)
 }
@@ -67,6 +68,9 @@ fn apply(model: &mut Model, msg: ListingMsg) {
             pane.recount_marks();
         }
         ListingMsg::Partial { why, .. } => super::trash::partial(model, &why),
+        ListingMsg::Places { side, places, .. } => {
+            model.pane_mut(side).places.extend(places);
+        }
         ListingMsg::Failed {
             side,
             ticket: _,

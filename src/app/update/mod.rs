@@ -10,6 +10,7 @@ mod keys;
 mod listing;
 mod marks;
 mod nav;
+mod open;
 mod ops;
 mod patch;
 mod queue;
@@ -24,11 +25,12 @@ mod tests;
 
 use super::{CloudMsg, Effect, Model, Msg, Side};
 
-/// Effects to run when the app starts: list both panes.
+/// Effects to run when the app starts: list both panes (or find the folders named on the
+/// command line first).
 pub fn start(model: &mut Model) -> Vec<Effect> {
     let mut effects: Vec<Effect> = [Side::Left, Side::Right]
         .into_iter()
-        .map(|side| nav::reload(model, side, false))
+        .map(|side| open::open_or_list(model, side))
         .collect();
     effects.extend(cloud::start(model));
     effects
@@ -48,6 +50,12 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             destination::resolved(model, m);
             vec![]
         }
+        Msg::Cloud(CloudMsg::Opened {
+            side,
+            ticket,
+            path,
+            result,
+        }) => open::opened(model, side, ticket, &path, result),
         Msg::Cloud(m) => cloud::update(model, m),
         Msg::Completed { text, names } => {
             destination::completed(model, &text, names);

@@ -20,26 +20,82 @@ pub fn cursor_to(model: &mut Model, to: usize) {
 
 pub fn enter(model: &mut Model) -> Vec<Effect> {
     let pane = model.focused();
-    let Some(entry) = pane.current().filter(|e| e.is_dir()) else {
+    let Some(entry) = pane.current() else {
         return vec![];
     };
+    // A file found by search opens its folder with the cursor on it (mc's "Chdir").
+    if matches!(pane.location, Location::Search(_)) && !entry.is_dir() {
+        return reveal(model);
+    }
+    if !entry.is_dir() {
+        return vec![];
+    }
     let to = match (&pane.location, &entry.key) {
         (Location::Local(dir), EntryKey::Local(name)) => Location::Local(dir.join(name)),
         (Location::Cloud(dir), EntryKey::Cloud(id)) => Location::Cloud(dir.child(*id, &entry.name)),
         (Location::Images(dir), EntryKey::Image(id)) => {
             Location::Images(dir.child(id, &entry.name))
         }
-        (Location::Search(_), EntryKey::Cloud(id)) => {
-            let (id, name) = (*id, entry.name.clone());
-            return super::cloud::enter_found_dir(model, id, name);
-        }
+        (Location::Search(_), EntryKey::Cloud(id)) => match pane.place_of(entry) {
+            Some(dir) => Location::Cloud(dir.child(*id, &entry.name)),
+            None => return resolve_then_go(model, *id, None),
+        },
         _ => return vec![],
     };
     vec![go(model, model.focus, to, true, None)]
 }
 
+/// Opens the folder that holds the cursor entry of search results or the trash (its original
+/// place), with the cursor on the entry.
+pub fn reveal(model: &mut Model) -> Vec<Effect> {
+    let pane = model.focused();
+    let Some(entry) = pane.current() else {
+        return vec![];
+    };
+    if !matches!(pane.location, Location::Search(_) | Location::Trash) {
+        let key = model
+            .keymap
+            .key_for(crate::config::Layer::Browse, crate::config::Command::Reveal)
+            .unwrap_or_else(|| "reveal".into());
+        model.error(format!(
+            "This pane already shows the entry's folder ({key} is for search results and the trash)"
+        ));
+        return vec![];
+    }
+    let want = Some(entry.key.clone());
+    match (pane.place_of(entry), entry.parent) {
+        (Some(dir), _) => {
+            let to = Location::Cloud(dir.clone());
+            vec![go(model, model.focus, to, true, want)]
+        }
+        (None, Some(parent)) => resolve_then_go(model, parent, want),
+        (None, None) => vec![],
+    }
+}
+
+/// Going to cloud folder `id` whose path is not known yet: it is looked up first.
+fn resolve_then_go(model: &mut Model, id: i64, want: Option<EntryKey>) -> Vec<Effect> {
+    let ticket = model.take_ticket();
+    let side = model.focus;
+    model.pane_mut(side).load = LoadState::Loading(ticket);
+    vec![Effect::ResolveCloudDir {
+        side,
+        ticket,
+        id,
+        want,
+    }]
+}
+
 pub fn parent(model: &mut Model) -> Vec<Effect> {
     let pane = model.focused();
+    if matches!(pane.location, Location::Search(_) | Location::Trash) {
+        // Leaving search results or the trash returns where the pane was, like a parent.
+        if pane.history.back.is_empty() {
+            let root = Location::Cloud(CloudDir::root());
+            return vec![go(model, model.focus, root, true, None)];
+        }
+        return back(model);
+    }
     let Some(to) = pane.location.parent() else {
         return vec![];
     };
@@ -107,6 +163,7 @@ pub fn go(
     want: Option<EntryKey>,
 ) -> Effect {
     let pane = model.pane_mut(side);
+    park(pane);
     if record && pane.location != to {
         let from = std::mem::replace(&mut pane.location, to);
         pane.history.back.push(from);
@@ -122,6 +179,22 @@ pub fn go(
     reload(model, side, false)
 }
 
+/// Remembers where `pane` is as the last place it showed on its backend.
+fn park(pane: &mut crate::app::Pane) {
+    let here = pane.location.clone();
+    pane.parked.retain(|l| backend(l) != backend(&here));
+    pane.parked.push(here);
+}
+
+/// 0 local disk, 1 cloud drive (folders, search, trash), 2 image space.
+pub fn backend(loc: &Location) -> u8 {
+    match loc {
+        Location::Local(_) => 0,
+        Location::Cloud(_) | Location::Search(_) | Location::Trash => 1,
+        Location::Images(_) => 2,
+    }
+}
+
 /// (Re)lists the current location of `side`. With `keep_place` the cursor stays on its entry
 /// and marks survive (refresh); otherwise the pane starts at the top.
 pub fn reload(model: &mut Model, side: Side, keep_place: bool) -> Effect {
@@ -135,6 +208,7 @@ pub fn reload(model: &mut Model, side: Side, keep_place: bool) -> Effect {
         pane.want_index = Some(pane.cursor);
     }
     pane.listing.clear();
+    pane.places.clear();
     pane.cursor = 0;
     pane.offset = 0;
     pane.cursor_moved = false;

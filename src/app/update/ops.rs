@@ -30,7 +30,7 @@ pub fn selection(model: &Model) -> Vec<OpItem> {
 pub fn start(model: &mut Model, spec: OpSpec) -> Effect {
     let id = model.next_op;
     model.next_op += 1;
-    let label = format!("{} {}", spec.verb(), count(spec.len()));
+    let label = spec.summary();
     model.ops.push(OpProgress {
         id,
         label,

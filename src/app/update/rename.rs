@@ -171,6 +171,19 @@ pub fn command(model: &mut Model, cmd: Command) -> Vec<Effect> {
         return vec![];
     };
     let n = RENAME_FIELDS.len();
+    let form_only = matches!(
+        cmd,
+        Command::NextField
+            | Command::PrevField
+            | Command::ToggleRegex
+            | Command::ToggleIgnoreCase
+            | Command::CycleCase
+            | Command::CycleScope
+    );
+    if form_only && state.edited.is_some() {
+        // Names from the editor have no pattern form: these keys are not offered there.
+        return vec![];
+    }
     match cmd {
         Command::Accept => return accept_batch(model),
         Command::Escape => model.modal = None,

@@ -3,7 +3,7 @@
 //! (the trash is slow to list on the free tier: one page per 5 s).
 
 use super::nav;
-use super::ops::{ask, count, names, selection};
+use super::ops::{ask, count, selection};
 use crate::app::{Effect, Model, OpSpec};
 use crate::config::{Command, Layer};
 use crate::fs::Location;
@@ -21,12 +21,44 @@ pub fn restore(model: &mut Model) {
     if items.is_empty() {
         return;
     }
-    let title = format!("Restore {} to where they were?", count(items.len()));
+    let pane = model.focused();
+    let places: Vec<Option<String>> = items
+        .iter()
+        .map(|i| {
+            let at = pane.listing.position(&i.key)?;
+            let entry = pane.listing.get(at)?;
+            pane.place_of(entry).map(|d| match d.trail.is_empty() {
+                true => "/ (the root)".to_owned(),
+                false => d.path(),
+            })
+        })
+        .collect();
+    let mut known: Vec<&String> = places.iter().flatten().collect();
+    known.sort();
+    known.dedup();
+    let n = count(items.len());
+    let title = match (known.as_slice(), places.iter().all(Option::is_some)) {
+        ([one], true) => format!("Restore {n} to {one}?"),
+        ([], _) => format!("Restore {n} to where they were?"),
+        _ => format!("Restore {n} to their folders?"),
+    };
+    let mut lines: Vec<String> = items
+        .iter()
+        .zip(&places)
+        .take(8)
+        .map(|(i, at)| match at {
+            Some(at) => format!("  {}  → {at}", i.name),
+            None => format!("  {}  → where it was (not known here)", i.name),
+        })
+        .collect();
+    if items.len() > 8 {
+        lines.push(format!("  … and {} more", items.len() - 8));
+    }
     let spec = OpSpec::Restore {
         items: items.clone(),
         to: None,
     };
-    ask(model, title, names(&items), spec, false);
+    ask(model, title, lines, spec, false);
 }
 
 /// The full scan: every cloud folder walked for trashed entries.

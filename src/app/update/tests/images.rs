@@ -108,6 +108,7 @@ fn plain_links_of_marked_images_go_to_the_clipboard_in_order() {
     assert_eq!(
         effects,
         vec![Effect::FetchImageLinks {
+            folders: vec![],
             items: vec![
                 ("i-hello".into(), "hello-world.png".into()),
                 ("i-logo".into(), "logo.svg".into())
@@ -147,7 +148,8 @@ fn markdown_links_of_the_cursor_image_and_failures_are_listed() {
     let effects = press(&mut m, "Y");
     assert!(matches!(
         &effects[..],
-        [Effect::FetchImageLinks { items, markdown: true }] if items.len() == 1
+        [Effect::FetchImageLinks { folders, items, markdown: true }]
+            if items.len() == 1 && folders.is_empty()
     ));
     let links = vec![
         link("hello world [1].png", "https://img.example/a b.png"),
@@ -179,8 +181,16 @@ fn markdown_links_of_the_cursor_image_and_failures_are_listed() {
 #[test]
 fn links_need_images_in_an_image_pane() {
     let mut m = blog_model();
-    assert!(press(&mut m, "y").is_empty(), "the cursor is on a folder");
-    assert!(status_text(&m).contains("Folders have no links"));
+    assert_eq!(
+        press(&mut m, "y"),
+        vec![Effect::FetchImageLinks {
+            folders: vec![("d-2024".into(), "2024".into())],
+            items: vec![],
+            markdown: false,
+        }],
+        "a folder stands for its images, as in `panfm img link`"
+    );
+    assert_eq!(status_text(&m), "Fetching the links of the images in 2024…");
     let mut local = panes(
         (Location::Local("/l".into()), vec![file("a.png", 1)]),
         (Location::Local("/r".into()), vec![]),

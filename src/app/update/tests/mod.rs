@@ -7,6 +7,7 @@ mod images;
 mod images_ops;
 mod marks;
 mod ops;
+mod panes;
 mod patch;
 mod queue;
 mod transfers;

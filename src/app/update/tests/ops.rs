@@ -101,7 +101,8 @@ fn cloud_delete_goes_to_the_trash_after_a_plain_confirmation() {
     let mut m = two_clouds(vec![cloud(1, "a", false), cloud(2, "b", false)], vec![]);
     press(&mut m, "<Space> <Space> d");
     assert_eq!(m.layer(), Layer::Confirm);
-    let spec = op_spec(&press(&mut m, "<Enter>"));
+    let effects = press(&mut m, "<Enter>");
+    let spec = op_spec(&effects);
     let at = m.focused().location.clone();
     assert_eq!(
         spec,
@@ -110,6 +111,29 @@ fn cloud_delete_goes_to_the_trash_after_a_plain_confirmation() {
             items: vec![item(1, "a"), item(2, "b")]
         }
     );
+    let Effect::Op { id, .. } = effects[0] else {
+        unreachable!()
+    };
+    let report = Box::new(OpReport {
+        ok: 2,
+        ..OpReport::default()
+    });
+    update(&mut m, Msg::Op(OpMsg::Finished { op: id, report }));
+    assert_eq!(status_text(&m), "Moved 2 items to the trash");
+}
+
+#[test]
+fn ctrl_c_cancels_a_question_like_esc() {
+    let mut m = two_clouds(vec![cloud(1, "a", false)], vec![]);
+    press(&mut m, "d");
+    assert_eq!(m.layer(), Layer::Confirm);
+    assert!(press(&mut m, "<C-c>").is_empty());
+    assert!(
+        m.modal.is_none() && !m.quit,
+        "the question closed, panfm runs on"
+    );
+    press(&mut m, "<C-c>");
+    assert!(m.quit, "outside a question C-c still quits");
 }
 
 #[test]

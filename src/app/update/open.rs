@@ -1,0 +1,56 @@
+//! Panes that start at a cloud or image-space folder named on the command line: the folder is
+//! found first (the pane shows itself loading meanwhile), then listed; a path that leads
+//! nowhere opens the nearest folder above it and says why.
+
+use super::nav;
+use crate::app::{Effect, LoadState, Model, Side};
+use crate::fs::{CloudDir, FsError, ImageDir, Location, Opened, TypedPath};
+
+/// The start-up effect of `side`: find its named folder, or list where it is.
+pub fn open_or_list(model: &mut Model, side: Side) -> Effect {
+    let Some(path) = model.pane_mut(side).open_path.take() else {
+        return nav::reload(model, side, false);
+    };
+    let ticket = model.take_ticket();
+    model.pane_mut(side).load = LoadState::Loading(ticket);
+    Effect::OpenPath { side, ticket, path }
+}
+
+pub fn opened(
+    model: &mut Model,
+    side: Side,
+    ticket: crate::app::Ticket,
+    path: &TypedPath,
+    result: Result<Opened, FsError>,
+) -> Vec<Effect> {
+    if model.pane(side).load != LoadState::Loading(ticket) {
+        return vec![];
+    }
+    let to = match result {
+        Ok(Opened { location, missing }) => {
+            if let Some(why) = missing {
+                let here = title_of(&location);
+                model.error(format!("Showing {here}: {why}"));
+            }
+            location
+        }
+        Err(e) => {
+            model.error(format!("Cannot open {}: {e}", path.display()));
+            match path {
+                TypedPath::Images(_) => Location::Images(ImageDir::root()),
+                _ => Location::Cloud(CloudDir::root()),
+            }
+        }
+    };
+    vec![nav::go(model, side, to, false, None)]
+}
+
+/// A location as the pane title writes it: `cloud:/备份`.
+fn title_of(loc: &Location) -> String {
+    let tag = match loc {
+        Location::Local(_) => "local",
+        Location::Images(_) => "images",
+        _ => "cloud",
+    };
+    format!("{tag}:{}", loc.display())
+}
