@@ -23,6 +23,6 @@ cargo bench --quiet --bench transfer
 section cargo bench --bench limits
 cargo bench --quiet --bench limits
 section cargo bench -p md5-lanes
-cargo bench --quiet -p md5-lanes
+cargo bench --quiet -p md5-lanes --bench speed
 section cargo test --release --test flows -- --ignored --nocapture
 cargo test --release --quiet --test flows -- --ignored --nocapture
