@@ -71,12 +71,24 @@ fn main() {
         "API limits against the mock at the free tier (load average {})",
         load.split(' ').next().unwrap_or("?")
     );
+    // `cargo bench --bench limits -- resume trash` runs those only (cargo adds `--bench`).
+    let only: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
+    let parts: [(&str, fn()); 5] = [
+        ("pacing", pacing::run),
+        ("resume", resume::run),
+        ("quota", quota::run),
+        ("trash", trash::run),
+        ("download", download::run),
+    ];
     let started = std::time::Instant::now();
-    pacing::run();
-    resume::run();
-    quota::run();
-    trash::run();
-    download::run();
+    for (name, run) in parts {
+        if only.is_empty() || only.iter().any(|o| name.contains(o.as_str())) {
+            run();
+        }
+    }
     println!();
     println!("limits bench: {:.1?} in all", started.elapsed());
 }
