@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every figure in docs/performance.md, in release: the frame, transfer and API-limits benches,
 # md5-lanes, and the free-tier listing measurement (the ignored flows test). Prints the machine
-# first. Several minutes; builds target/release (a few GB: delete it afterwards if disk is short).
+# first. About 2 minutes once built; the release build takes ~15 min on 2 busy cores and about
+# 1 GB in target/release (delete it afterwards if disk is short).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TERM_COLOR=never
