@@ -4,6 +4,7 @@
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use tokio::net::TcpListener;
@@ -185,7 +186,9 @@ impl MockServer {
     }
 
     pub fn stats(&self) -> Stats {
-        self.shared.stats().clone()
+        let mut stats = self.shared.stats().clone();
+        stats.download_bytes = self.shared.traffic.load(Ordering::Relaxed);
+        stats
     }
 
     /// `"base_url=http://127.0.0.1:PORT client_id=ID client_secret=SECRET"`.

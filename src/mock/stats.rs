@@ -27,6 +27,8 @@ pub struct Stats {
     pub slices_admitted: u64,
     /// Slices checked and stored.
     pub slices_accepted: u64,
+    /// Bytes of file content served by `/dl` (ranges and cut-off bodies count what went out).
+    pub download_bytes: u64,
 }
 
 impl Stats {

@@ -56,6 +56,7 @@ async fn ranges() {
 
     let resp = get("bytes=-5").await.unwrap();
     assert_eq!(resp.headers()["content-range"], "bytes 99995-99999/100000");
+    assert_eq!(resp.bytes().await.unwrap(), content[99_995..]);
 
     let resp = get("bytes=100000-").await.unwrap();
     assert_eq!(resp.status(), StatusCode::RANGE_NOT_SATISFIABLE);
@@ -68,6 +69,11 @@ async fn ranges() {
         "multi-range gets the whole file"
     );
     assert_eq!(resp.bytes().await.unwrap().len(), 100_000);
+    assert_eq!(
+        env.server.stats().download_bytes,
+        10 + 10 + 5 + 100_000,
+        "what went out"
+    );
 }
 
 #[tokio::test]
