@@ -19,16 +19,46 @@ fn stalling(slice: u64, hold: u64) -> Env {
 }
 
 /// Starts `panfm upload NAME /up` in `dir`, kills it (SIGKILL) once the server has accepted
-/// `slices` slices, and lets the server take slices again.
+/// `slices` slices and the journal on disk says so, and lets the server take slices again.
+/// (Killed before the journal's write, a run sends the last few slices again: a race that
+/// depends on the disk, not what this test is about.)
 fn kill_mid_upload(env: &Env, dir: &Path, name: &str, slices: u64) {
     env.dir("/up");
     let mut child = spawn(env, dir, &["upload", name, "/up"]);
     wait_until("the slices before the stall", || {
         env.stats().slices_accepted >= slices
     });
+    wait_until("the journal to record them", || {
+        journaled_slices(env) >= slices
+    });
     child.kill().unwrap();
     child.wait().unwrap();
     env.mock.set_knobs(|k| k.slice_hold = None);
+}
+
+/// Slices the command-line journals record as accepted.
+fn journaled_slices(env: &Env) -> u64 {
+    fn count(v: &serde_json::Value) -> u64 {
+        match v {
+            serde_json::Value::Object(map) => map
+                .iter()
+                .map(|(k, v)| match (k.as_str(), v) {
+                    ("done", serde_json::Value::Array(a)) => a.len() as u64,
+                    _ => count(v),
+                })
+                .sum(),
+            serde_json::Value::Array(a) => a.iter().map(count).sum(),
+            _ => 0,
+        }
+    }
+    let dir = env.cfg.path().join("state/cli");
+    journals(env)
+        .iter()
+        .filter(|n| n.ends_with(".json") && !n.starts_with('.'))
+        .filter_map(|n| std::fs::read_to_string(dir.join(n)).ok())
+        .filter_map(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
+        .map(|v| count(&v))
+        .sum()
 }
 
 #[test]
