@@ -102,20 +102,27 @@ fn tiny_terminal_message_then_recovery() {
     assert!(p.wait_exit());
 }
 
+/// The terminal is put back, and the exit status is a signal's, as for the command line:
+/// 128 + 15 for SIGTERM, 128 + 1 for SIGHUP (a closed terminal).
 #[cfg(unix)]
 #[test]
-fn sigterm_restores_the_terminal() {
-    let t = tree();
-    let cfg = tempfile::tempdir().unwrap();
-    let mut p = Pty::spawn(&[t.path().to_str().unwrap()], cfg.path(), 100, 30);
-    p.wait_text("file10.txt");
-    let status = std::process::Command::new("kill")
-        .args(["-TERM", &p.pid().to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
-    p.wait_exit();
-    assert!(p.left_alternate_screen(), "terminal restored after SIGTERM");
+fn sigterm_and_sighup_restore_the_terminal_and_exit_as_signalled() {
+    for (signal, status) in [("-TERM", 143), ("-HUP", 129)] {
+        let t = tree();
+        let cfg = tempfile::tempdir().unwrap();
+        let mut p = Pty::spawn(&[t.path().to_str().unwrap()], cfg.path(), 100, 30);
+        p.wait_text("file10.txt");
+        let sent = std::process::Command::new("kill")
+            .args([signal, &p.pid().to_string()])
+            .status()
+            .unwrap();
+        assert!(sent.success());
+        assert_eq!(p.wait_exit_code(), status, "{signal}");
+        assert!(
+            p.left_alternate_screen(),
+            "terminal restored after {signal}"
+        );
+    }
 }
 
 #[test]
