@@ -111,3 +111,24 @@ impl From<CaseArg> for CaseChange {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::{Cli, Cmd};
+    use clap::Parser;
+
+    #[test]
+    fn the_scope_defaults_to_the_whole_name_as_in_the_tui() {
+        let cli = Cli::try_parse_from(["panfm", "rename", "--find", "x", "--to", "y", "/a"]);
+        let Ok(Cli {
+            command: Some(Cmd::Rename(args)),
+            ..
+        }) = cli
+        else {
+            panic!("{cli:?}")
+        };
+        assert_eq!(Scope::from(args.scope), Scope::default());
+        assert_eq!(Scope::default(), Scope::Whole);
+    }
+}

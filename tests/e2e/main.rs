@@ -214,7 +214,9 @@ fn demo_batch_rename_with_preview_then_undo() {
     let (mut p, _t, _cfg) = demo_work_dir(&[]);
     p.send("\x01r"); // C-a marks all, r opens batch rename
     p.wait_text("Rename 3 entries");
-    p.send("\x18^.*$\tdoc-{n}"); // C-x: regex; find the whole stem, replace with a counter
+    // C-x: regex; find the whole stem (C-o: the name without its extension; the whole name is
+    // the default), replace with a counter.
+    p.send("\x18^.*$\tdoc-{n}\x0f");
     p.wait_for("preview", |s| {
         s.contains("→ doc-1.docx") && s.contains("3 of 3 entries will be renamed")
     });
