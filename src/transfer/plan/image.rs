@@ -12,6 +12,7 @@ use super::local::{LocalTree, Refusal};
 use super::planner::Planner;
 use crate::fs::img::ImgFs;
 use crate::fs::img_upload::{FolderCache, check_file};
+use crate::fs::local::display_name;
 use crate::fs::resolve::join;
 
 /// `dest_path/a/b/name`.
@@ -66,7 +67,7 @@ pub(super) async fn run(
             plan.add(NewJob {
                 direction: Direction::Upload,
                 target: target(dest_path, &dir.rel, &f.name),
-                source: f.path.display().to_string(),
+                source: display_name(f.path.as_os_str()),
                 size: f.size,
                 work: Work::ImageUpload(ImageUploadWork {
                     local: f.path,
