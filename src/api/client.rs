@@ -91,6 +91,12 @@ impl Client {
         format!("{}\n{}", self.inner.base_url, self.inner.tokens.identity())
     }
 
+    /// How this client repeats failed calls; callers that repeat whole operations back off
+    /// alike.
+    pub fn retry_policy(&self) -> &RetryPolicy {
+        &self.inner.retry
+    }
+
     /// Switches the rate limiter to the VIP (`true`) or free column of the QPS table.
     /// `Client::user_info` does this by itself from the account's `vip` flag.
     pub fn set_vip(&self, vip: bool) {

@@ -41,5 +41,6 @@ pub use event::TransferEvent;
 pub use fault::{DiskError, DiskFault};
 pub use job::{BatchId, BatchInfo, ConflictInfo, Direction, JobId, JobInfo, JobState, Snapshot};
 pub use lock::QueueLock;
+pub(crate) use plan::{Created, Retry};
 pub use scheduler::Scheduler;
 pub use spec::{CloudItem, ConflictPolicy, Resolution, TransferSpec};
