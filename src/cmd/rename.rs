@@ -39,7 +39,7 @@ pub async fn rename(ctx: &mut Ctx, args: RenameArgs) -> CmdResult {
     }
     let spec = rename_plan::spec(&args)?;
     let journal = match &ctx.state_dir {
-        Some(dir) => Some(RenameJournal::open(dir, &ctx.client, &args)?),
+        Some(dir) => RenameJournal::open(dir, &ctx.client, &args)?,
         None => None,
     };
     if let Some(work) = journal

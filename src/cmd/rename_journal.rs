@@ -71,22 +71,28 @@ pub struct RenameJournal {
 
 impl RenameJournal {
     /// Takes the journal of this command in `state_dir`; the same command running elsewhere
-    /// ends this one.
-    pub fn open(state_dir: &Path, client: &Client, args: &RenameArgs) -> Result<Self, CmdError> {
+    /// ends this one. `None` (with a warning) when the state directory can't hold one.
+    pub fn open(
+        state_dir: &Path,
+        client: &Client,
+        args: &RenameArgs,
+    ) -> Result<Option<Self>, CmdError> {
         let name = file_name(&client.account(), args);
         let dir = state_dir.join("cli");
-        let lock =
-            QueueLock::acquire(&dir.join(format!("{name}.lock"))).map_err(|e| match e.kind {
-                TransferErrorKind::Busy => CmdError::failure(
-                    "the same rename is already running in another panfm; let it finish, or \
-                     stop it and run this again to continue",
-                ),
-                _ => CmdError::failure(format!("cannot keep a journal of this rename: {e}")),
-            })?;
-        Ok(Self {
-            file: dir.join(format!("{name}.json")),
-            lock,
-        })
+        match QueueLock::acquire(&dir.join(format!("{name}.lock"))) {
+            Ok(lock) => Ok(Some(Self {
+                file: dir.join(format!("{name}.json")),
+                lock,
+            })),
+            Err(e) if e.kind == TransferErrorKind::Busy => Err(CmdError::failure(
+                "the same rename is already running in another panfm; let it finish, or stop \
+                 it and run this again to continue",
+            )),
+            Err(e) => {
+                tracing::warn!("no journal for this rename, it can't be continued if stopped: {e}");
+                Ok(None)
+            }
+        }
     }
 
     /// What an earlier run of this command left to do, if it stopped part-way.
@@ -203,7 +209,9 @@ mod tests {
         cfg.rate_limit = false;
         let client = Client::new(cfg).unwrap();
         let a = args(&["rename", "--find", "a", "--to", "b", "/x"]);
-        let journal = RenameJournal::open(dir.path(), &client, &a).unwrap();
+        let journal = RenameJournal::open(dir.path(), &client, &a)
+            .unwrap()
+            .unwrap();
         let busy = RenameJournal::open(dir.path(), &client, &a).err().unwrap();
         assert!(busy.message.contains("already running"), "{busy:?}");
         assert_eq!(journal.load().unwrap(), None);

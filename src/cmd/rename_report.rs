@@ -58,9 +58,12 @@ pub(super) fn report(ctx: &mut Ctx, work: &Work, start: usize, tally: &Tally, ke
                 "panfm: run the same command again to finish: it continues from where this run \
                  stopped and renames nothing twice"
             ),
+            false if ctx.state_dir.is_none() => {
+                eprintln!("panfm: the demo's drive is new every run: there is nothing to continue")
+            }
             false => eprintln!(
-                "panfm: no journal was kept (the demo's drive is new every run), so running \
-                 the command again would plan afresh"
+                "panfm: no journal could be kept (see the warning above): the same command run \
+                 again would plan afresh and rename the done items again"
             ),
         }
     }

@@ -148,7 +148,9 @@ async fn a_run_that_stops_reports_the_untried_and_the_same_command_finishes() {
         super::super::rename::work_of(&batch)
     };
     let journal =
-        super::super::rename_journal::RenameJournal::open(state.path(), &client, &failing).unwrap();
+        super::super::rename_journal::RenameJournal::open(state.path(), &client, &failing)
+            .unwrap()
+            .unwrap();
     journal.save(&work).unwrap();
     mock.set_knobs(|k| {
         k.error_rate = 1.0;
