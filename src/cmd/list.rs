@@ -69,9 +69,10 @@ pub async fn stat(ctx: &mut Ctx, args: StatArgs) -> CmdResult {
     let mut entry = found.entry.clone();
     let mut size_note = "";
     if entry.id == ROOT_DIR {
-        // The root has no detail of its own; the account's figure is the drive's total.
+        // The root has no detail of its own; the account's figure is the drive's total. (The
+        // documents don't say whether it counts the trash; the mock's does.)
         entry.size = ctx.client.user_info().await?.space_used;
-        size_note = ", the space the drive uses, trash included";
+        size_note = ", the account's space used";
     } else if entry.is_dir() {
         // Listings give folders size 0; the detail call adds up their contents.
         let detail = ctx.client.detail(entry.id).await?;

@@ -136,7 +136,7 @@ fn stat_of_the_root_gives_the_drives_total() {
         (root["type"].as_str(), root["size"].as_u64()),
         (Some("dir"), Some(live))
     );
-    // The account's figure counts the trash too, as the drive's space does.
+    // The account's figure (`spaceUsed`); the mock's counts the trash too.
     env.trash("/docs/a b.txt");
     let text = env.run(&["stat", "/"]).ok();
     let size = text
@@ -149,7 +149,7 @@ fn stat_of_the_root_gives_the_drives_total() {
             .skip(1)
             .collect::<Vec<_>>()
             .join(" "),
-        format!("{live} B ({live} bytes, the space the drive uses, trash included)")
+        format!("{live} B ({live} bytes, the account's space used)")
     );
     let info = env.run(&["info", "--json"]).ok().json();
     assert_eq!(info["spaceUsed"].as_u64(), Some(live), "{info}");
