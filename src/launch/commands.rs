@@ -26,7 +26,9 @@ pub async fn run(cli: &Cli, command: Cmd) -> Result<ExitCode, LaunchError> {
     }
     let paths = super::paths(cli.config_dir.as_deref())?;
     let api_base = cli.api_base.as_deref();
-    cloud::check_api_base(api_base)?;
+    if !cli.demo {
+        cloud::check_api_base(api_base)?;
+    }
     match command {
         Cmd::Login => {
             let make = |auth| cloud::client_for(auth, api_base, &paths);

@@ -17,7 +17,9 @@ use tokio::sync::mpsc::UnboundedReceiver;
 
 pub async fn run(cli: Cli) -> Result<ExitCode, LaunchError> {
     let paths = super::paths(cli.config_dir.as_deref())?;
-    super::cloud::check_api_base(cli.api_base.as_deref())?;
+    if !cli.demo {
+        super::cloud::check_api_base(cli.api_base.as_deref())?;
+    }
     let _log = crate::logging::init(&paths.state).map_err(|e| {
         LaunchError::user(format!(
             "cannot write the log in {}: {e}",
