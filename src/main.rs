@@ -1,12 +1,15 @@
-//! The `panfm` binary: parse arguments, install the error and panic hooks, run.
+//! The `panfm` binary: install the error and panic hooks, parse arguments, run.
 
 #![forbid(unsafe_code)]
 
-use clap::Parser;
-
 fn main() -> color_eyre::Result<std::process::ExitCode> {
     panfm::runtime::terminal::install_hooks()?;
-    let cli = panfm::cli::Cli::parse();
+    let cli = match panfm::launch::parse(std::env::args_os().collect()) {
+        Ok(cli) => cli,
+        Err(e) => return e.settle(),
+    };
     let runtime = tokio::runtime::Runtime::new()?;
-    runtime.block_on(panfm::launch::run(cli))
+    runtime
+        .block_on(panfm::launch::run(cli))
+        .or_else(|e| e.settle())
 }

@@ -1,7 +1,8 @@
-//! [`Client`]: the handle every caller holds. Cloning is cheap and all clones share one HTTP
-//! connection pool, one token and one rate limiter.
+//! [`Client`]: the handle every caller holds. Cloning is cheap and all clones share the HTTP
+//! connection pools (API calls and uploads; downloads), one token and one rate limiter.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use super::auth::TokenState;
 use super::config::{Auth, ClientConfig, Timeouts};
@@ -21,7 +22,10 @@ pub struct Client {
 
 #[derive(Debug)]
 pub(crate) struct Inner {
+    /// JSON calls and uploads, each with its own whole-request timeout.
     pub http: reqwest::Client,
+    /// CDN downloads: no total limit, `Timeouts::read_idle` for the answer and between bytes.
+    pub downloads: reqwest::Client,
     pub base_url: String,
     pub tokens: TokenState,
     pub limiter: RateLimiter,
@@ -31,18 +35,25 @@ pub(crate) struct Inner {
 
 impl Client {
     pub fn new(config: ClientConfig) -> Result<Self, ApiError> {
-        let http = reqwest::Client::builder()
-            .user_agent(config.user_agent.as_str())
-            .connect_timeout(config.timeouts.connect)
-            .read_timeout(config.timeouts.read_idle)
-            .build()
-            .map_err(|e| {
+        let build = |read_idle: Option<Duration>| {
+            let mut builder = reqwest::Client::builder()
+                .user_agent(config.user_agent.as_str())
+                .connect_timeout(config.timeouts.connect);
+            if let Some(idle) = read_idle {
+                builder = builder.read_timeout(idle);
+            }
+            builder.build().map_err(|e| {
                 ApiError::new(
                     ApiErrorKind::Fatal,
                     "client",
                     format!("cannot build the HTTP client: {e}"),
                 )
-            })?;
+            })
+        };
+        // reqwest's read timeout also bounds the wait for an answer, which for an upload
+        // includes sending it: only downloads get one; other calls have whole-request limits.
+        let http = build(None)?;
+        let downloads = build(Some(config.timeouts.read_idle))?;
         let base_url = config.base_url.trim_end_matches('/').to_owned();
         let limiter = match config.rate_limit {
             true => RateLimiter::new().sharing(shared_grants(&config, &base_url)),
@@ -53,6 +64,7 @@ impl Client {
         Ok(Self {
             inner: Arc::new(Inner {
                 http,
+                downloads,
                 base_url,
                 tokens,
                 limiter,
@@ -77,6 +89,12 @@ impl Client {
     /// local state that belongs to one account on one server.
     pub fn account(&self) -> String {
         format!("{}\n{}", self.inner.base_url, self.inner.tokens.identity())
+    }
+
+    /// How this client repeats failed calls; callers that repeat whole operations back off
+    /// alike.
+    pub fn retry_policy(&self) -> &RetryPolicy {
+        &self.inner.retry
     }
 
     /// Switches the rate limiter to the VIP (`true`) or free column of the QPS table.

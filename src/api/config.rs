@@ -28,25 +28,31 @@ impl fmt::Debug for Auth {
     }
 }
 
+/// How long a request may take. A server that accepts the connection and then never answers
+/// fails a call after `json` (30 s), and that call is not sent again (see `envelope`), so a
+/// command against it ends in about half a minute, naming the host.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Timeouts {
+    /// To open a connection; a host that drops the attempt is given up on quickly.
     pub connect: Duration,
-    /// Whole-request limit for JSON calls.
+    /// Whole-request limit for JSON calls (their answers are small, so this is also the
+    /// longest silence they get).
     pub json: Duration,
     /// Slice and single-step uploads get `json` plus the time to send the payload at this rate
     /// (bytes per second).
     pub upload_min_rate: u64,
-    /// Longest silence while reading any response; downloads have no total limit.
+    /// Downloads have no total limit: the longest wait for the answer, then between bytes of
+    /// the body. (Not used for uploads: the wait for their answer includes sending the payload.)
     pub read_idle: Duration,
 }
 
 impl Default for Timeouts {
     fn default() -> Self {
         Self {
-            connect: Duration::from_secs(10),
+            connect: Duration::from_secs(5),
             json: Duration::from_secs(30),
             upload_min_rate: 128 * 1024,
-            read_idle: Duration::from_secs(60),
+            read_idle: Duration::from_secs(30),
         }
     }
 }
@@ -167,6 +173,16 @@ mod tests {
 
         assert_eq!(path(creds("id-1"), "http://a", false, true), None);
         assert_eq!(path(creds("id-1"), "http://a", true, false), None);
+    }
+
+    #[test]
+    fn a_silent_server_is_given_seconds_to_connect_and_half_a_minute_to_answer() {
+        let t = Timeouts::default();
+        assert_eq!(t.connect, Duration::from_secs(5));
+        assert_eq!(
+            (t.json, t.read_idle),
+            (Duration::from_secs(30), Duration::from_secs(30))
+        );
     }
 
     #[test]

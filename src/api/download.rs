@@ -87,21 +87,21 @@ impl Client {
     }
 
     /// GETs `url` (from [`Client::download_url`]), following redirects, optionally from a byte
-    /// offset. There is no total timeout, only the client's read-idle timeout; nothing is retried
-    /// here (resuming is the caller's job).
+    /// offset. There is no total timeout, only the read-idle one (for the answer, then between
+    /// bytes); nothing is retried here (resuming is the caller's job).
     pub async fn download(
         &self,
         url: &str,
         range: Option<ByteRange>,
     ) -> Result<Download, ApiError> {
-        let mut request = self.inner.http.get(url);
+        let mut request = self.inner.downloads.get(url);
         if let Some(range) = range {
             request = request.header(RANGE, range.header());
         }
         let response = request
             .send()
             .await
-            .map_err(|e| transport_error(DOWNLOAD, e))?;
+            .map_err(|e| transport_error(DOWNLOAD, e, self.inner.timeouts.read_idle))?;
         let status = response.status();
         if !status.is_success() {
             return Err(classify_status(status, &error_body(response).await));
@@ -116,7 +116,7 @@ impl Client {
             false => response.content_length(),
         };
         Ok(Download {
-            body: body_unless_refusal(response).await?,
+            body: body_unless_refusal(response, self.inner.timeouts.read_idle).await?,
             partial,
             total_size,
         })
@@ -126,6 +126,7 @@ impl Client {
 /// The body of a success, after making sure a small JSON one is not the CDN's refusal.
 async fn body_unless_refusal(
     response: reqwest::Response,
+    read_idle: std::time::Duration,
 ) -> Result<BoxStream<'static, Result<Bytes, reqwest::Error>>, ApiError> {
     let json = response
         .headers()
@@ -141,7 +142,7 @@ async fn body_unless_refusal(
     let body = response
         .bytes()
         .await
-        .map_err(|e| transport_error(DOWNLOAD, e))?;
+        .map_err(|e| transport_error(DOWNLOAD, e, read_idle))?;
     if let Some(e) = cdn_refusal(&body) {
         return Err(e);
     }

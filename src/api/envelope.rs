@@ -5,6 +5,8 @@
 //! gateway, an empty or truncated body, JSON without `code`) is a transient failure; it never
 //! panics. Each failure also says whether the request may be repeated (see [`Retry`]).
 
+use std::time::Duration;
+
 use reqwest::StatusCode;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
@@ -119,11 +121,14 @@ fn snippet(text: &str) -> String {
 }
 
 /// A failure below HTTP: connecting, sending, or reading the reply.
-pub(crate) fn transport_failure(endpoint: Endpoint, error: reqwest::Error) -> Failure {
-    // Download and upload URLs carry signatures; keep them out of messages and logs.
-    let error = error.without_url();
+pub(crate) fn transport_failure(
+    endpoint: Endpoint,
+    error: reqwest::Error,
+    limit: Duration,
+) -> Failure {
     let path = endpoint.path();
     if error.is_builder() {
+        let error = error.without_url();
         let e = ApiError::new(
             ApiErrorKind::Fatal,
             path,
@@ -131,15 +136,63 @@ pub(crate) fn transport_failure(endpoint: Endpoint, error: reqwest::Error) -> Fa
         );
         return Failure::new(e, Retry::Never);
     }
-    let (what, retry) = if error.is_connect() {
-        ("could not connect", Retry::Safe)
-    } else if error.is_timeout() {
-        ("timed out", Retry::IfIdempotent)
-    } else {
-        ("connection failed", Retry::IfIdempotent)
+    let (cut, message) = below_http(error, limit);
+    let retry = match cut {
+        Cut::Connect => Retry::Safe,
+        // A server that accepted the call and then kept silent for the whole limit is not
+        // asked again: with the usual four tries it would hold a command for two minutes. The
+        // caller may still try later (the transfer engine retries its jobs).
+        Cut::Silent => Retry::Never,
+        Cut::Broken => Retry::IfIdempotent,
     };
-    let message = format!("{what}: {}", error_chain(&error));
     Failure::new(ApiError::new(ApiErrorKind::Transient, path, message), retry)
+}
+
+/// Where a request failed below HTTP.
+pub(crate) enum Cut {
+    /// No connection was made: the server has not seen the request.
+    Connect,
+    /// No (complete) answer within the limit.
+    Silent,
+    /// The connection broke.
+    Broken,
+}
+
+/// A failure below HTTP in words that name the host (never the whole URL, which may carry a
+/// signature) and, for a timeout, the limit that ran out.
+pub(crate) fn below_http(error: reqwest::Error, limit: Duration) -> (Cut, String) {
+    let host = error.url().map_or_else(|| "the server".to_owned(), host_of);
+    let error = error.without_url();
+    if error.is_connect() {
+        let why = error_chain(&error);
+        (Cut::Connect, format!("could not connect to {host}: {why}"))
+    } else if error.is_timeout() {
+        let limit = seconds(limit);
+        (Cut::Silent, format!("{host} did not answer within {limit}"))
+    } else {
+        let why = error_chain(&error);
+        (
+            Cut::Broken,
+            format!("the connection to {host} failed: {why}"),
+        )
+    }
+}
+
+fn host_of(url: &reqwest::Url) -> String {
+    match (url.host_str(), url.port()) {
+        (Some(host), Some(port)) => format!("{host}:{port}"),
+        (Some(host), None) => host.to_owned(),
+        (None, _) => "the server".to_owned(),
+    }
+}
+
+/// `30 s`, `0.3 s`.
+fn seconds(d: Duration) -> String {
+    let s = d.as_secs_f64();
+    match s.fract() == 0.0 {
+        true => format!("{s:.0} s"),
+        false => format!("{s:.1} s"),
+    }
 }
 
 /// `error` and its sources on one line (reqwest's own `Display` stops at the outermost layer).

@@ -3,27 +3,23 @@
 //! `Transient`, with the URL (it carries a signature) kept out of the message; error bodies
 //! are read only as far as a message needs.
 
-use super::envelope::error_chain;
+use std::time::Duration;
+
+use super::envelope::below_http;
 use super::error::{ApiError, ApiErrorKind};
 
 /// How much of an error body to read for the message.
 const ERROR_BODY_LIMIT: usize = 4096;
 
-/// A failure below HTTP (connecting, sending, reading), as an error of `endpoint`.
-pub(crate) fn transport_error(endpoint: &'static str, error: reqwest::Error) -> ApiError {
-    let error = error.without_url();
-    let what = if error.is_timeout() {
-        "timed out"
-    } else if error.is_connect() {
-        "could not connect"
-    } else {
-        "connection failed"
-    };
-    ApiError::new(
-        ApiErrorKind::Transient,
-        endpoint,
-        format!("{what}: {}", error_chain(&error)),
-    )
+/// A failure below HTTP (connecting, sending, reading), as an error of `endpoint`; `limit` is
+/// the timeout the request ran with.
+pub(crate) fn transport_error(
+    endpoint: &'static str,
+    error: reqwest::Error,
+    limit: Duration,
+) -> ApiError {
+    let (_, message) = below_http(error, limit);
+    ApiError::new(ApiErrorKind::Transient, endpoint, message)
 }
 
 /// The start of an error response's body (about `ERROR_BODY_LIMIT` bytes at most).

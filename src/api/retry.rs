@@ -1,8 +1,9 @@
 //! How often and how patiently a failed call is repeated.
 //!
-//! 429 ("请求太频繁") and transient failures (5xx, non-JSON bodies, timeouts, connection errors)
-//! are retried with exponential backoff and jitter; everything else fails at once. Whether a
-//! transient failure may be retried also depends on the endpoint (see `Endpoint::idempotent`).
+//! 429 ("请求太频繁") and transient failures (5xx, non-JSON bodies, connection errors) are
+//! retried with exponential backoff and jitter; everything else fails at once, and so does a
+//! call that timed out (a silent server would hold it for every attempt). Whether a transient
+//! failure may be retried also depends on the endpoint (see `Endpoint::idempotent`).
 
 use std::time::Duration;
 

@@ -6,7 +6,8 @@
 //! only when the server provably did not act: 429, HTTP 502/503, or a refused connection. After
 //! a timeout or a reply cut off mid-way they fail with a transient error instead, because a
 //! repeat could create a duplicate or fail with a misleading "already exists"/"not found"; the
-//! caller re-lists to see what happened.
+//! caller re-lists to see what happened. No call is repeated after a timeout (see
+//! `envelope::transport_failure`).
 
 use std::time::Duration;
 
@@ -228,12 +229,12 @@ impl Client {
         let response = builder
             .send()
             .await
-            .map_err(|e| envelope::transport_failure(endpoint, e))?;
+            .map_err(|e| envelope::transport_failure(endpoint, e, request.timeout))?;
         let status = response.status();
         let body = response
             .bytes()
             .await
-            .map_err(|e| envelope::transport_failure(endpoint, e))?;
+            .map_err(|e| envelope::transport_failure(endpoint, e, request.timeout))?;
         tracing::trace!(
             endpoint = endpoint.path(),
             status = status.as_u16(),

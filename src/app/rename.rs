@@ -80,7 +80,7 @@ impl RenameState {
             regex: false,
             ignore_case: false,
             case: CaseChange::Keep,
-            scope: Scope::Stem,
+            scope: Scope::default(),
             fix_duplicates: false,
             preview: Preview::default(),
             scroll: 0,

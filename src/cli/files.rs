@@ -12,6 +12,7 @@ pub struct LsArgs {
     /// Print a JSON array of entries.
     #[arg(long)]
     pub json: bool,
+    /// The cloud folder (or file) to list.
     #[arg(default_value = "/", value_name = "PATH")]
     pub path: String,
 }
@@ -27,14 +28,17 @@ pub struct TreeArgs {
     /// Print one nested JSON object.
     #[arg(long)]
     pub json: bool,
+    /// The cloud folder to show.
     #[arg(default_value = "/", value_name = "PATH")]
     pub path: String,
 }
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct StatArgs {
+    /// Print one JSON object instead of text.
     #[arg(long)]
     pub json: bool,
+    /// The cloud item (a path, or id:N).
     #[arg(value_name = "PATH")]
     pub path: String,
 }
@@ -44,14 +48,17 @@ pub struct MkdirArgs {
     /// Create missing parents; existing folders are fine.
     #[arg(short, long)]
     pub parents: bool,
+    /// Print one JSON object: {"results": [...], "errors": [{item, error}]}.
     #[arg(long)]
     pub json: bool,
+    /// The folders to create.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<String>,
 }
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct MoveArgs {
+    /// Print one JSON object: {"results": [...], "errors": [{item, error}]}.
     #[arg(long)]
     pub json: bool,
     /// The items, then the destination folder.
@@ -61,8 +68,10 @@ pub struct MoveArgs {
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct RmArgs {
+    /// Print one JSON object: {"results": [...], "errors": [{item, error}]}.
     #[arg(long)]
     pub json: bool,
+    /// The items to move to the trash.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<String>,
 }

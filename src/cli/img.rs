@@ -33,12 +33,14 @@ pub struct ImgLsArgs {
     /// Print a JSON array of items (with their links).
     #[arg(long)]
     pub json: bool,
+    /// The image folder (or image) to list.
     #[arg(default_value = "/", value_name = "PATH")]
     pub path: String,
 }
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct ImgUploadArgs {
+    /// Print one JSON object: {"results": [...], "errors": [{item, error}]}.
     #[arg(long)]
     pub json: bool,
     /// Local files or folders, then the image folder.
@@ -48,6 +50,7 @@ pub struct ImgUploadArgs {
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct ImgPathsArgs {
+    /// Print one JSON object: {"results": [...], "errors": [{item, error}]}.
     #[arg(long)]
     pub json: bool,
     /// The items, then the destination image folder.
@@ -60,8 +63,10 @@ pub struct ImgRmArgs {
     /// Do not ask.
     #[arg(short, long)]
     pub yes: bool,
+    /// Print one JSON object: {"results": [...], "errors": [{item, error}]}.
     #[arg(long)]
     pub json: bool,
+    /// The images and folders to delete.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<String>,
 }
@@ -71,8 +76,10 @@ pub struct ImgLinkArgs {
     /// Markdown image lines: ![name](url).
     #[arg(long)]
     pub markdown: bool,
+    /// Print one JSON object: {"results": [{path, url, …}], "errors": [{item, error}]}.
     #[arg(long)]
     pub json: bool,
+    /// Images, or image folders.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<String>,
 }

@@ -10,8 +10,10 @@ pub struct MockServerArgs {
     /// Keep the drive here across restarts (default: a temporary directory).
     #[arg(long, value_name = "DIR")]
     pub state: Option<PathBuf>,
+    /// The developer client id the server accepts.
     #[arg(long, value_name = "ID", default_value = "panfm-demo")]
     pub client_id: String,
+    /// The client secret the server accepts.
     #[arg(long, value_name = "SECRET", default_value = "panfm-demo-secret")]
     pub client_secret: String,
     /// Seed a new drive with the demo tree instead of leaving it empty.

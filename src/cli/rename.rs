@@ -1,6 +1,8 @@
 //! Arguments of `panfm rename`: one item (`rename PATH NEW_NAME`), or a batch by pattern.
 
 use crate::plan::{CaseChange, Scope};
+use clap::builder::StyledStr;
+use clap::builder::styling::Style;
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct RenameArgs {
@@ -10,8 +12,8 @@ pub struct RenameArgs {
     /// Batch: replace this literal text.
     #[arg(long, value_name = "TEXT")]
     pub find: Option<String>,
-    /// The replacement; `{n}` inserts a counter.
-    #[arg(long = "to", value_name = "REPLACEMENT")]
+    #[arg(long = "to", value_name = "REPLACEMENT",
+          help = counter_help("The replacement; `", "` inserts a counter."))]
     pub to: Option<String>,
     /// Match case-insensitively.
     #[arg(short = 'i', long)]
@@ -25,14 +27,14 @@ pub struct RenameArgs {
     /// Change the case of that part afterwards.
     #[arg(long, value_enum, default_value_t = CaseArg::Keep)]
     pub case: CaseArg,
-    /// First value of `{n}`.
-    #[arg(long, default_value_t = 1, value_name = "N")]
+    #[arg(long, default_value_t = 1, value_name = "N",
+          help = counter_help("First value of `", "`."))]
     pub start: u64,
-    /// Increment of `{n}`.
-    #[arg(long, default_value_t = 1, value_name = "N")]
+    #[arg(long, default_value_t = 1, value_name = "N",
+          help = counter_help("Increment of `", "`."))]
     pub step: u64,
-    /// Zero-pad `{n}` to this many digits.
-    #[arg(long, default_value_t = 0, value_name = "DIGITS")]
+    #[arg(long, default_value_t = 0, value_name = "DIGITS",
+          help = counter_help("Zero-pad `", "` to this many digits."))]
     pub width: usize,
     /// Batch: rename the entries of this folder (in addition to any PATHs).
     #[arg(long = "in", value_name = "DIR")]
@@ -43,11 +45,25 @@ pub struct RenameArgs {
     /// Show the plan (old → new, conflicts) without renaming anything.
     #[arg(short = 'n', long)]
     pub dry_run: bool,
+    /// Print one JSON object: {"results": [{id, from, to}], "errors": [{item, error}]}; with
+    /// --dry-run, every planned item with its status.
     #[arg(long)]
     pub json: bool,
     /// PATH NEW_NAME; in batch mode, the items to rename.
     #[arg(value_name = "PATH")]
     pub args: Vec<String>,
+}
+
+/// Help text around the counter placeholder `{n}`, which clap would print as a line break: the
+/// brace and the `n}` are styled apart, so the text clap searches never holds `{n}`. The
+/// styling is dropped wherever help is printed without colours.
+fn counter_help(before: &str, after: &str) -> StyledStr {
+    let bold = Style::new().bold();
+    let mut text = StyledStr::new();
+    text.push_str(before);
+    text.push_str(&format!("{bold}{{{bold:#}{bold}n}}{bold:#}"));
+    text.push_str(after);
+    text
 }
 
 impl RenameArgs {
@@ -93,5 +109,26 @@ impl From<CaseArg> for CaseChange {
             CaseArg::Upper => CaseChange::Upper,
             CaseArg::Title => CaseChange::Title,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::{Cli, Cmd};
+    use clap::Parser;
+
+    #[test]
+    fn the_scope_defaults_to_the_whole_name_as_in_the_tui() {
+        let cli = Cli::try_parse_from(["panfm", "rename", "--find", "x", "--to", "y", "/a"]);
+        let Ok(Cli {
+            command: Some(Cmd::Rename(args)),
+            ..
+        }) = cli
+        else {
+            panic!("{cli:?}")
+        };
+        assert_eq!(Scope::from(args.scope), Scope::default());
+        assert_eq!(Scope::default(), Scope::Whole);
     }
 }

@@ -105,6 +105,7 @@ pub struct JsonArgs {
 
 #[derive(Debug, Clone, Copy, clap::Args)]
 pub struct CompletionsArgs {
+    /// The shell to write the script for.
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
 }

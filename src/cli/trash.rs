@@ -22,6 +22,7 @@ pub struct TrashLsArgs {
     /// call per 100 entries of every folder); finds the same items.
     #[arg(long)]
     pub scan: bool,
+    /// The cloud folder to look under.
     #[arg(default_value = "/", value_name = "PATH")]
     pub path: String,
 }
@@ -31,6 +32,7 @@ pub struct RestoreArgs {
     /// Restore into this folder instead of the original ones.
     #[arg(long, value_name = "DIR")]
     pub to: Option<String>,
+    /// Print one JSON object: {"results": [...], "errors": [{item, error}]}.
     #[arg(long)]
     pub json: bool,
     /// Original paths (/a/old.txt), id:N, or bare ids as `trash ls` prints them.
@@ -43,8 +45,10 @@ pub struct PurgeArgs {
     /// Do not ask.
     #[arg(short, long)]
     pub yes: bool,
+    /// Print one JSON object: {"results": [...], "errors": [{item, error}]}.
     #[arg(long)]
     pub json: bool,
+    /// Original paths (/a/old.txt), id:N, or bare ids as `trash ls` prints them.
     #[arg(required = true, value_name = "PATH_OR_ID")]
     pub items: Vec<String>,
 }

@@ -9,6 +9,7 @@
 
 use super::exit::{CmdError, Status};
 use crate::api;
+use crate::fs::local::sanitize_name;
 use crate::fs::resolve::Resolver;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde_json::{Value, json};
@@ -53,10 +54,13 @@ impl Ctx {
     /// report. `item` is a path or id as the user would recognise it.
     pub fn fail(&mut self, item: &str, why: impl Into<CmdError>) {
         let err = why.into();
+        // Both parts escaped alike (control characters; paths come with bytes that are not
+        // UTF-8 already escaped), so a hostile name can't break the line or drive the terminal.
+        let (shown, message) = (sanitize_name(item), sanitize_name(&err.message));
         // Path errors already name the path; don't say it twice.
-        match err.message.contains(item) {
-            true => eprintln!("panfm: {}", err.message),
-            false => eprintln!("panfm: {item}: {}", err.message),
+        match message.contains(&shown) {
+            true => eprintln!("panfm: {message}"),
+            false => eprintln!("panfm: {shown}: {message}"),
         }
         self.record_failure(item, err);
     }
@@ -70,7 +74,7 @@ impl Ctx {
 
     /// A failure of the whole command, reported by the runner.
     pub(super) fn fatal(&mut self, err: &CmdError) {
-        eprintln!("panfm: {}", err.message);
+        eprintln!("panfm: {}", sanitize_name(&err.message));
         self.worst = self.worst.max(err.status);
         self.errors
             .push(json!({ "item": Value::Null, "error": err.message }));

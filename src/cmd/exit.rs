@@ -6,9 +6,10 @@ use crate::fs::resolve::ResolveError;
 use std::process::ExitCode;
 
 /// 0 everything done; 1 something failed (some or all items, the server, the network);
-/// 2 the command line was wrong (unknown flag, a path that is not a cloud path, a bad pattern,
-/// a refused confirmation); 3 no account is configured or the credentials were rejected;
-/// 130 (128 + SIGINT, as shells report it) a transfer stopped by Ctrl-C.
+/// 2 the command line or the configuration was wrong (unknown flag, a path that is not a
+/// cloud path, a bad pattern, a refused confirmation, a mistyped subcommand, a bad
+/// keymap.toml); 3 no account is configured or the credentials were rejected; 130 (128 +
+/// SIGINT, as shells report it) a transfer or batch rename stopped by Ctrl-C.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Status {
     Success = 0,

@@ -67,7 +67,13 @@ fn long_listing(entries: &[FileEntry]) -> String {
 pub async fn stat(ctx: &mut Ctx, args: StatArgs) -> CmdResult {
     let found = ctx.resolver.resolve(&args.path).await?;
     let mut entry = found.entry.clone();
-    if entry.is_dir() && entry.id != ROOT_DIR {
+    let mut size_note = "";
+    if entry.id == ROOT_DIR {
+        // The root has no detail of its own; the account's figure is the drive's total. (The
+        // documents don't say whether it counts the trash; the mock's does.)
+        entry.size = ctx.client.user_info().await?.space_used;
+        size_note = ", the account's space used";
+    } else if entry.is_dir() {
         // Listings give folders size 0; the detail call adds up their contents.
         let detail = ctx.client.detail(entry.id).await?;
         entry.size = detail.size;
@@ -88,7 +94,7 @@ pub async fn stat(ctx: &mut Ctx, args: StatArgs) -> CmdResult {
         ("type", kind(&entry).to_owned()),
         (
             "size",
-            format!("{} ({} bytes)", size(entry.size), entry.size),
+            format!("{} ({} bytes{size_note})", size(entry.size), entry.size),
         ),
         (
             "md5",

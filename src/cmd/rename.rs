@@ -3,20 +3,25 @@
 //! the TUI's. A batch with any conflict or invalid name is refused whole (`--auto-suffix` fixes
 //! clashes first); `--dry-run` prints the plan and exits 0 if it would run, 1 if not.
 //!
-//! Execution follows [`RenamePlan::steps`] in order, sent as `file/rename` batches of at most
-//! 30. A step never shares a batch with a step it depends on (its target is the name an earlier
-//! step frees, or it is the second step of the same item), so the result does not depend on
-//! whether the server applies a batch in order.
+//! Execution (`rename_run`) follows [`RenamePlan::steps`] in order, sent as `file/rename`
+//! batches of at most 30. A step never shares a batch with a step it depends on (its target is
+//! the name an earlier step frees, or it is the second step of the same item), so the result
+//! does not depend on whether the server applies a batch in order. The plan is kept in a
+//! journal (`rename_journal`) until it has run: the same command run again after a stop
+//! continues it rather than planning afresh.
 
 use super::ctx::Ctx;
 use super::exit::{CmdError, CmdResult};
-use super::output::items;
+use super::output::Table;
+use super::rename_journal::{Mover, RenameJournal, SavedStep, Work};
 use super::rename_plan::{self, Batch};
+use super::{rename_report, rename_run};
 use crate::api::{FileId, ROOT_DIR};
 use crate::cli::RenameArgs;
+use crate::fs::local::sanitize_name;
 use crate::plan::{NameRules, PlanStatus, RenamePlan, RenameRequest, Step};
 use serde_json::json;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 /// "最多 30 个" per `file/rename` call.
 const RENAME_BATCH: usize = 30;
@@ -33,8 +38,43 @@ pub async fn rename(ctx: &mut Ctx, args: RenameArgs) -> CmdResult {
         };
     }
     let spec = rename_plan::spec(&args)?;
-    let batch = rename_plan::build(ctx, &args, &spec).await?;
-    if args.dry_run {
+    let journal = match &ctx.state_dir {
+        Some(dir) => RenameJournal::open(dir, &ctx.client, &args)?,
+        None => None,
+    };
+    if let Some(work) = journal
+        .as_ref()
+        .map(RenameJournal::load)
+        .transpose()?
+        .flatten()
+    {
+        return continue_earlier(ctx, work, journal, args.dry_run).await;
+    }
+    let planned = match rename_plan::build(ctx, &args, &spec).await {
+        Ok(batch) => planned(ctx, &batch, args.dry_run),
+        Err(e) => Err(e),
+    };
+    let (mut work, journal) = match (planned, journal) {
+        (Ok(Some(work)), journal) => (work, journal),
+        // Nothing sent: nothing to continue.
+        (other, journal) => {
+            if let Some(journal) = journal {
+                journal.close();
+            }
+            return other.map(|_| ());
+        }
+    };
+    if let Some(journal) = &journal {
+        journal.save(&work)?;
+    }
+    run(ctx, &mut work, journal, false).await;
+    Ok(())
+}
+
+/// The work of a fresh plan, or `None` when it shows the plan (a dry run) or has nothing to
+/// rename. A plan with problems is refused whole.
+fn planned(ctx: &mut Ctx, batch: &Batch, dry_run: bool) -> CmdResult<Option<Work>> {
+    if dry_run {
         match ctx.is_reporting() {
             true => batch.json_items().into_iter().for_each(|v| ctx.result(v)),
             false => {
@@ -44,7 +84,7 @@ pub async fn rename(ctx: &mut Ctx, args: RenameArgs) -> CmdResult {
         }
         batch.report_problems(ctx);
         ctx.summary(batch.counts());
-        return Ok(());
+        return Ok(None);
     }
     if !batch.is_clean() {
         batch.report_problems(ctx);
@@ -53,11 +93,81 @@ pub async fn rename(ctx: &mut Ctx, args: RenameArgs) -> CmdResult {
             batch.counts()
         )));
     }
-    match batch.plans.iter().any(|p| p.counts().ok > 0) {
-        true => execute(ctx, &batch).await,
-        false => ctx.summary(format!("nothing to rename ({})", batch.counts())),
+    let work = work_of(batch);
+    if work.items.is_empty() {
+        ctx.summary(format!("nothing to rename ({})", batch.counts()));
+        return Ok(None);
     }
+    Ok(Some(work))
+}
+
+/// Finishes what an earlier run of the same command left (a dry run shows it).
+async fn continue_earlier(
+    ctx: &mut Ctx,
+    mut work: Work,
+    journal: Option<RenameJournal>,
+    dry_run: bool,
+) -> CmdResult {
+    let left: HashSet<FileId> = work.left().iter().map(|s| s.id).collect();
+    let unfinished: Vec<&Mover> = work.items.iter().filter(|i| left.contains(&i.id)).collect();
+    ctx.summary(format!(
+        "continuing an earlier run of this command that stopped part-way: {} of {} left",
+        unfinished.len(),
+        work.items.len()
+    ));
+    if dry_run {
+        let mut table = Table::new(&[]);
+        for item in unfinished {
+            let old = sanitize_name(&item.path);
+            table.row(vec![old, "→".into(), sanitize_name(&item.new)]);
+        }
+        ctx.print(&table.render());
+        return Ok(());
+    }
+    run(ctx, &mut work, journal, true).await;
     Ok(())
+}
+
+/// Runs `work` and reports; the journal goes once nothing is left to continue.
+pub(super) async fn run(
+    ctx: &mut Ctx,
+    work: &mut Work,
+    journal: Option<RenameJournal>,
+    resumed: bool,
+) {
+    let start = work.done;
+    let tally = rename_run::execute(ctx, work, journal.as_ref(), resumed).await;
+    let kept = tally.stopped.is_some() && journal.is_some();
+    rename_report::report(ctx, work, start, &tally, kept);
+    if let (None, Some(journal)) = (&tally.stopped, journal) {
+        journal.close();
+    }
+}
+
+/// The batch's steps and the items that move, for running and for the journal. Plans are per
+/// folder, so a step's folder is its plan's index.
+pub(super) fn work_of(batch: &Batch) -> Work {
+    let steps = batch.plans.iter().enumerate().flat_map(|(folder, plan)| {
+        plan.steps().into_iter().map(move |s| SavedStep {
+            id: s.id,
+            from: s.from,
+            to: s.to,
+            folder,
+        })
+    });
+    let movers = batch.plans.iter().flat_map(|p| p.items());
+    let items = movers
+        .filter(|i| i.status == PlanStatus::Ok)
+        .map(|i| Mover {
+            id: i.id,
+            path: batch.path(i.id),
+            new: i.new.clone(),
+        });
+    Work {
+        steps: steps.collect(),
+        items: items.collect(),
+        done: 0,
+    }
 }
 
 async fn rename_one(ctx: &mut Ctx, path: &str, new: &str, dry_run: bool) -> CmdResult {
@@ -102,7 +212,7 @@ async fn rename_one(ctx: &mut Ctx, path: &str, new: &str, dry_run: bool) -> CmdR
 }
 
 /// `path` with its last name replaced by `name`.
-fn sibling_path(path: &str, name: &str) -> String {
+pub(super) fn sibling_path(path: &str, name: &str) -> String {
     match path.rsplit_once('/') {
         Some(("", _)) => format!("/{name}"),
         Some((dir, _)) => format!("{dir}/{name}"),
@@ -134,88 +244,6 @@ pub(super) fn batches<K: Eq + std::hash::Hash + Clone>(
         out.push(&steps[start..]);
     }
     out
-}
-
-async fn execute(ctx: &mut Ctx, batch: &Batch) {
-    // Plans are per folder, so the plan's index tells steps of different folders apart.
-    let steps: Vec<(Step<FileId>, usize)> = batch
-        .plans
-        .iter()
-        .enumerate()
-        .flat_map(|(folder, plan)| plan.steps().into_iter().map(move |s| (s, folder)))
-        .collect();
-    let total: usize = batch.plans.iter().map(|p| p.counts().ok).sum();
-    let bar = ctx.progress(Some(steps.len() as u64), "renaming");
-    let mut current: HashMap<FileId, String> = HashMap::new();
-    let mut failed: HashMap<FileId, String> = HashMap::new();
-    let groups = batches(&steps);
-    let mut stopped = None;
-    for group in &groups {
-        if stopped.is_some() {
-            break;
-        }
-        let calls: Vec<(FileId, String)> =
-            group.iter().map(|(s, _)| (s.id, s.to.clone())).collect();
-        match ctx.client.rename_many(&calls).await {
-            Ok(report) => {
-                let refused: HashMap<FileId, String> = report
-                    .failed
-                    .into_iter()
-                    .map(|f| (f.id, f.message))
-                    .collect();
-                for (step, _) in group.iter() {
-                    match refused.get(&step.id) {
-                        Some(why) => {
-                            failed.entry(step.id).or_insert_with(|| why.clone());
-                        }
-                        None => {
-                            current.insert(step.id, step.to.clone());
-                        }
-                    }
-                }
-            }
-            Err(e) => stopped = Some(e.error),
-        }
-        bar.inc(group.len() as u64);
-    }
-    bar.finish_and_clear();
-    report(ctx, batch, &current, &failed, stopped.as_ref(), total);
-}
-
-fn report(
-    ctx: &mut Ctx,
-    batch: &Batch,
-    current: &HashMap<FileId, String>,
-    failed: &HashMap<FileId, String>,
-    stopped: Option<&crate::api::ApiError>,
-    total: usize,
-) {
-    let mut renamed = 0;
-    let movers = batch.plans.iter().flat_map(|p| p.items());
-    for item in movers.filter(|i| i.status == PlanStatus::Ok) {
-        let path = batch.path(item.id);
-        let now = current.get(&item.id);
-        let stuck = now
-            .filter(|n| **n != item.new)
-            .map(|n| format!(" (it is now named {n})"));
-        let why = match (failed.get(&item.id), now == Some(&item.new), stopped) {
-            (Some(why), _, _) => why.clone(),
-            (None, true, _) => {
-                renamed += 1;
-                let to = sibling_path(&path, &item.new);
-                ctx.note(format!("{path} → {to}"));
-                ctx.result(json!({ "id": item.id, "from": path, "to": to }));
-                continue;
-            }
-            (None, false, Some(e)) => format!("not renamed: {e}"),
-            (None, false, None) => "not renamed".to_owned(),
-        };
-        ctx.fail(
-            &path,
-            CmdError::failure(why + stuck.as_deref().unwrap_or("")),
-        );
-    }
-    ctx.summary(format!("renamed {} of {total}", items(renamed)));
 }
 
 #[cfg(test)]

@@ -107,7 +107,7 @@ impl Keymap {
 
     pub fn parse(text: &str, origin: &str) -> Result<Self, String> {
         let file: BTreeMap<Layer, LayerFile> =
-            toml::from_str(text).map_err(|e| format!("{origin}: {e}"))?;
+            toml::from_str(text).map_err(|e| toml_error(text, origin, &e))?;
         let mut layers = BTreeMap::new();
         for (layer, section) in file {
             let mut bindings = Vec::new();
@@ -221,6 +221,21 @@ impl Keymap {
     }
 }
 
+/// A TOML error on one line: `FILE:LINE:COLUMN: what`, without the long list of every
+/// command a misspelt one could have been.
+fn toml_error(text: &str, origin: &str, e: &toml::de::Error) -> String {
+    let at = e.span().map_or(0, |s| s.start.min(text.len()));
+    let before = text.get(..at).unwrap_or_default();
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    let message = e.message().trim();
+    let message = match message.split_once(", expected one of") {
+        Some((head, _)) => format!("{head} (`panfm keymap` prints every layer and command)"),
+        None => message.to_owned(),
+    };
+    format!("{origin}:{line}:{column}: {}", message.replace('\n', " "))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -259,8 +274,17 @@ mod tests {
             "user.toml",
         )
         .unwrap_err();
-        assert!(err.contains("user.toml"), "{err}");
-        assert!(err.contains("fly_away"), "{err}");
+        assert!(
+            err.starts_with("user.toml:2:29: unknown variant `fly_away`"),
+            "{err}"
+        );
+        assert!(
+            !err.contains('\n') && !err.contains("cursor_up"),
+            "one short line: {err}"
+        );
+        let err = Keymap::parse("[browse\n", "user.toml").unwrap_err();
+        assert!(err.starts_with("user.toml:1:8: "), "{err}");
+        assert!(!err.contains('\n'), "{err}");
     }
 
     #[test]

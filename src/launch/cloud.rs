@@ -2,6 +2,7 @@
 //! from `PANFM_ACCESS_TOKEN`, `PANFM_CLIENT_ID`/`SECRET` or `panfm login`, and one shared
 //! [`api::Client`] for everything that talks to it.
 
+use super::LaunchError;
 use crate::api::{self, AuthEnv, ClientConfig, Credentials};
 use crate::config::Paths;
 use crate::mock::{MockConfig, MockServer, Seed};
@@ -20,16 +21,18 @@ impl Cloud {
     }
 }
 
-/// `Ok(None)` when no account is configured (the app then runs local-only).
+/// `Ok(None)` when no account is configured (the app then runs local-only). Credentials that
+/// are half set or unreadable are the user's to fix.
 pub async fn connect(
     demo: bool,
     api_base: Option<&str>,
     paths: &Paths,
-) -> color_eyre::Result<Option<Cloud>> {
+) -> Result<Option<Cloud>, LaunchError> {
     if demo {
-        return start_demo().await.map(Some);
+        return Ok(Some(start_demo().await?));
     }
-    let resolved = api::resolve_auth(&AuthEnv::from_process(), paths).map_err(|e| eyre!("{e}"))?;
+    let resolved = api::resolve_auth(&AuthEnv::from_process(), paths)
+        .map_err(|e| LaunchError::user(e.to_string()))?;
     let Some((auth, source)) = resolved else {
         return Ok(None);
     };
@@ -39,6 +42,25 @@ pub async fn connect(
         client,
         _demo: None,
     }))
+}
+
+/// `--api-base` (or `PANFM_API_BASE`), when given, must be an http(s) URL with a host.
+pub fn check_api_base(api_base: Option<&str>) -> Result<(), LaunchError> {
+    let Some(base) = api_base else {
+        return Ok(());
+    };
+    let refused = |why: &str| {
+        LaunchError::user(format!(
+            "bad API base {base:?} (--api-base or PANFM_API_BASE): {why}; expected one like {}",
+            api::DEFAULT_BASE_URL
+        ))
+    };
+    match reqwest::Url::parse(base) {
+        Ok(url) if !matches!(url.scheme(), "http" | "https") => Err(refused("not an http(s) URL")),
+        Ok(url) if url.host_str().is_none_or(str::is_empty) => Err(refused("the URL has no host")),
+        Ok(_) => Ok(()),
+        Err(e) => Err(refused(&format!("not a URL ({e})"))),
+    }
 }
 
 /// The client for an account: `api_base` or the real server, tokens cached in `paths.cache`

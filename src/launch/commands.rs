@@ -2,14 +2,13 @@
 //! logout), completions, or a cloud command on the shared client built by `cloud::connect`,
 //! the same one the TUI uses. Every path out returns an exit status; nothing here prints data.
 
-use super::cloud;
+use super::{LaunchError, cloud};
 use crate::cli::{Cli, Cmd};
 use crate::cmd::{self, Ctx, Status, Verbosity};
-use crate::config::Paths;
 use clap::CommandFactory;
 use std::process::ExitCode;
 
-pub async fn run(cli: &Cli, command: Cmd) -> color_eyre::Result<ExitCode> {
+pub async fn run(cli: &Cli, command: Cmd) -> Result<ExitCode, LaunchError> {
     let verbosity = match (cli.quiet, cli.verbose) {
         (true, _) => Verbosity::Quiet,
         (false, 0) => Verbosity::Normal,
@@ -25,8 +24,11 @@ pub async fn run(cli: &Cli, command: Cmd) -> color_eyre::Result<ExitCode> {
         clap_complete::generate(args.shell, &mut Cli::command(), "panfm", &mut out);
         return Ok(ExitCode::SUCCESS);
     }
-    let paths = Paths::resolve(cli.config_dir.as_deref())?;
+    let paths = super::paths(cli.config_dir.as_deref())?;
     let api_base = cli.api_base.as_deref();
+    if !cli.demo {
+        cloud::check_api_base(api_base)?;
+    }
     match command {
         Cmd::Login => {
             let make = |auth| cloud::client_for(auth, api_base, &paths);
@@ -44,10 +46,11 @@ pub async fn run(cli: &Cli, command: Cmd) -> color_eyre::Result<ExitCode> {
             );
             return Ok(Status::Auth.into());
         }
-        Err(e) => {
+        Err(LaunchError::User(e)) => {
             eprintln!("panfm: {e}");
             return Ok(Status::Auth.into());
         }
+        Err(e) => return Err(e),
     };
     let mut ctx = Ctx::new(cloud.client.clone(), verbosity);
     // The demo's drive is new every run: nothing to continue later.

@@ -2,20 +2,22 @@
 //! clients. Prints one `base_url=… client_id=… client_secret=…` line, then serves until
 //! Ctrl-C or SIGTERM, saving its state on the way out.
 
+use super::LaunchError;
 use crate::cli::MockServerArgs;
 use crate::mock::{MockConfig, MockServer, Seed};
-use color_eyre::eyre::{WrapErr, eyre};
 use std::io::Write;
 use std::net::{Ipv4Addr, SocketAddr};
 use std::time::Duration;
 
-pub async fn run(args: MockServerArgs) -> color_eyre::Result<()> {
+pub async fn run(args: MockServerArgs) -> Result<(), LaunchError> {
     for (name, p) in [
         ("--error-rate", args.error_rate),
         ("--drop-rate", args.drop_rate),
     ] {
         if !(0.0..=1.0).contains(&p) {
-            return Err(eyre!("{name} must be between 0 and 1, got {p}"));
+            return Err(LaunchError::user(format!(
+                "{name} must be between 0 and 1, got {p}"
+            )));
         }
     }
     let mut cfg = MockConfig {
@@ -50,7 +52,7 @@ pub async fn run(args: MockServerArgs) -> color_eyre::Result<()> {
     let addr = SocketAddr::from((Ipv4Addr::LOCALHOST, args.port));
     let server = MockServer::start_on(addr, cfg)
         .await
-        .wrap_err_with(|| format!("cannot start the mock server on {addr}"))?;
+        .map_err(|e| LaunchError::user(format!("cannot start the mock server on {addr}: {e}")))?;
     let mut out = std::io::stdout();
     writeln!(out, "{}", server.banner())?;
     out.flush()?;

@@ -3,6 +3,7 @@
 //! once it runs (the pane says it is loading), so a slow or missing path never holds up the
 //! screen; without a cloud account such a pane starts locally and says why.
 
+use super::error::LaunchError;
 use crate::app::Side;
 use crate::fs::{CloudDir, ImageDir, Location, TypedPath};
 use std::path::{Path, PathBuf};
@@ -23,8 +24,8 @@ pub fn panes(
     right: Option<&Path>,
     cwd: &Path,
     cloud: bool,
-    local: impl Fn(&Path) -> color_eyre::Result<Location>,
-) -> color_eyre::Result<Start> {
+    local: impl Fn(&Path) -> Result<Location, LaunchError>,
+) -> Result<Start, LaunchError> {
     let typed = |p: Option<&Path>| match p.and_then(Path::to_str) {
         Some(text) => Some(TypedPath::parse(text)),
         None => p.map(|p| TypedPath::Local(p.to_path_buf())),

@@ -1,22 +1,35 @@
 //! The two-pane TUI: build the model and the executor, take over the terminal, run the loop.
 
+use super::LaunchError;
 use crate::app::{Model, Msg, TransferMsg};
 use crate::cli::Cli;
 use crate::config::{Keymap, Paths, Styles};
 use crate::fs::Location;
+use crate::fs::local::display_name;
 use crate::fs::pan::PanFs;
 use crate::runtime::{self, Executor, terminal::TerminalGuard};
 use crate::transfer::{QueueLock, Scheduler, TransferConfig, TransferErrorKind, TransferEvent};
-use color_eyre::eyre::{WrapErr, eyre};
+use color_eyre::eyre::WrapErr;
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 use tokio::sync::mpsc::UnboundedReceiver;
 
-pub async fn run(cli: Cli) -> color_eyre::Result<()> {
-    let paths = Paths::resolve(cli.config_dir.as_deref())?;
-    let _log = crate::logging::init(&paths.state).wrap_err("cannot open the log file")?;
+pub async fn run(cli: Cli) -> Result<ExitCode, LaunchError> {
+    let paths = super::paths(cli.config_dir.as_deref())?;
+    if !cli.demo {
+        super::cloud::check_api_base(cli.api_base.as_deref())?;
+    }
+    let _log = crate::logging::init(&paths.state).map_err(|e| {
+        LaunchError::user(format!(
+            "cannot write the log in {}: {e}",
+            shown(&paths.state)
+        ))
+    })?;
     tracing::info!(version = env!("CARGO_PKG_VERSION"), "panfm starting");
     let keymap = load_keymap(&paths.config)?;
-    let cwd = std::env::current_dir().wrap_err("cannot read the current directory")?;
+    let cwd = std::env::current_dir()
+        .map_err(|e| LaunchError::user(format!("cannot read the current directory: {e}")))?;
     let cloud = super::cloud::connect(cli.demo, cli.api_base.as_deref(), &paths).await?;
     let start = super::start::panes(
         cli.left.as_deref(),
@@ -25,6 +38,12 @@ pub async fn run(cli: Cli) -> color_eyre::Result<()> {
         cloud.is_some(),
         |p| local_dir(Some(p), &cwd),
     )?;
+    if !std::io::stdout().is_terminal() {
+        return Err(LaunchError::user(
+            "the two-pane view needs a terminal and stdout is not one; for scripts use the \
+             subcommands (panfm --help)",
+        ));
+    }
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let [left, right] = start.panes;
     let mut model = Model::new(left, right, keymap, Styles::new(no_color));
@@ -109,12 +128,13 @@ fn start_transfers(
     }
 }
 
+/// Runs the loop; the exit status is 0, or 128 + the signal that ended it (SIGTERM, SIGHUP).
 async fn run_tui(
     mut model: Model,
     pan: Option<PanFs>,
     engine: Option<Engine>,
     undo_file: std::path::PathBuf,
-) -> color_eyre::Result<()> {
+) -> Result<ExitCode, LaunchError> {
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
     let mut executor = Executor::new(tx.clone(), pan).with_undo_file(undo_file);
     let mut queue_lock = None;
@@ -130,9 +150,10 @@ async fn run_tui(
         executor = executor.with_transfers(engine.scheduler);
         queue_lock = engine.lock;
     }
-    let mut guard = TerminalGuard::enter().wrap_err("cannot set up the terminal")?;
+    let mut guard = TerminalGuard::enter()
+        .map_err(|e| LaunchError::user(format!("cannot take over the terminal: {e}")))?;
     let mut input = runtime::InputTask::start(tx.clone());
-    runtime::spawn_signals(tx);
+    let signalled = runtime::spawn_signals(tx);
     let result = runtime::run(
         &mut guard.terminal,
         &mut model,
@@ -152,26 +173,46 @@ async fn run_tui(
     // Only now, with the queue saved, may another panfm take it over.
     drop(queue_lock);
     tracing::info!("panfm exiting");
-    result.wrap_err("terminal error")
+    result.wrap_err("terminal error")?;
+    Ok(signalled
+        .get()
+        .map_or(ExitCode::SUCCESS, |&s| ExitCode::from(s)))
 }
 
-fn load_keymap(config_dir: &Path) -> color_eyre::Result<Keymap> {
+fn load_keymap(config_dir: &Path) -> Result<Keymap, LaunchError> {
     let file = config_dir.join("keymap.toml");
     let keymap = match std::fs::read_to_string(&file) {
-        Ok(text) => Keymap::with_overrides(&text, &file.display().to_string()),
+        Ok(text) => Keymap::with_overrides(&text, &shown(&file)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Keymap::default_map(),
-        Err(e) => return Err(eyre!("cannot read {}: {e}", file.display())),
+        Err(e) => {
+            return Err(LaunchError::user(format!(
+                "cannot read {}: {e}",
+                shown(&file)
+            )));
+        }
     };
-    keymap.map_err(|e| eyre!("invalid keymap: {e}"))
+    keymap.map_err(|e| LaunchError::user(format!("invalid keymap: {e}")))
 }
 
-fn local_dir(arg: Option<&Path>, cwd: &Path) -> color_eyre::Result<Location> {
+/// A pane's directory; a word that names none may be a mistyped subcommand.
+fn local_dir(arg: Option<&Path>, cwd: &Path) -> Result<Location, LaunchError> {
     let path: PathBuf = arg.map_or_else(|| cwd.to_path_buf(), |p| cwd.join(p));
-    let path = path
-        .canonicalize()
-        .wrap_err_with(|| format!("cannot open {}", path.display()))?;
+    let given = arg.map_or_else(|| shown(&path), shown);
+    let path = match path.canonicalize() {
+        Ok(path) => path,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            let word = arg.map_or(path.as_os_str(), Path::as_os_str);
+            return Err(LaunchError::user(super::typo::no_such_directory(word)));
+        }
+        Err(e) => return Err(LaunchError::user(format!("cannot open {given}: {e}"))),
+    };
     if !path.is_dir() {
-        return Err(eyre!("{} is not a directory", path.display()));
+        return Err(LaunchError::user(format!("{given}: not a directory")));
     }
     Ok(Location::Local(path))
+}
+
+/// A path for a message: control characters and bytes that are not UTF-8 escaped.
+fn shown(path: &Path) -> String {
+    display_name(path.as_os_str())
 }

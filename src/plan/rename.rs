@@ -54,8 +54,10 @@ impl Default for Counter {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Scope {
     /// The name without its extension.
-    #[default]
     Stem,
+    /// The default of the TUI's dialog and of `panfm rename`, as in mc's and yazi's renames
+    /// and `sed`: the pattern sees what the user sees.
+    #[default]
     Whole,
     /// The extension without its dot; names without one are left alone. Replacing an extension
     /// with nothing removes the dot too.
@@ -108,7 +110,7 @@ impl RenameSpec {
             all_occurrences: true,
             counter: Counter::default(),
             case: CaseChange::Keep,
-            scope: Scope::Stem,
+            scope: Scope::default(),
         }
     }
 

@@ -21,6 +21,7 @@ use crate::app::{self, Effect, Model, Msg};
 use crate::ui;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
 use tokio::time::Instant;
@@ -161,20 +162,30 @@ pub fn forward_transfers(
 }
 
 /// Turns SIGTERM and SIGHUP into `Msg::Terminate`, so the terminal is restored on the way out.
-pub fn spawn_signals(tx: UnboundedSender<Msg>) {
+/// The returned cell then holds the exit status a shell reports for a process that signal
+/// ended, as the command line's is: 143 (128 + SIGTERM) or 129 (128 + SIGHUP).
+pub fn spawn_signals(tx: UnboundedSender<Msg>) -> Arc<OnceLock<u8>> {
+    let signalled = Arc::new(OnceLock::new());
     #[cfg(unix)]
-    tokio::spawn(async move {
-        use tokio::signal::unix::{SignalKind, signal};
-        let (Ok(mut term), Ok(mut hup)) = (
-            signal(SignalKind::terminate()),
-            signal(SignalKind::hangup()),
-        ) else {
-            return;
-        };
-        tokio::select! {
-            _ = term.recv() => {}
-            _ = hup.recv() => {}
+    tokio::spawn({
+        let signalled = Arc::clone(&signalled);
+        async move {
+            use tokio::signal::unix::{SignalKind, signal};
+            let (Ok(mut term), Ok(mut hup)) = (
+                signal(SignalKind::terminate()),
+                signal(SignalKind::hangup()),
+            ) else {
+                return;
+            };
+            let status = tokio::select! {
+                _ = term.recv() => 128 + 15,
+                _ = hup.recv() => 128 + 1,
+            };
+            let _ = signalled.set(status);
+            let _ = tx.send(Msg::Terminate);
         }
-        let _ = tx.send(Msg::Terminate);
     });
+    #[cfg(not(unix))]
+    drop(tx);
+    signalled
 }

@@ -9,7 +9,7 @@ use crossterm::terminal::{
 };
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use std::io::{self, Stdout};
+use std::io::{self, IsTerminal, Stdout};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// The terminal is in raw mode on the alternate screen (so `restore` has work to do). The
@@ -82,9 +82,17 @@ pub fn restore() {
 
 /// Installs color-eyre's report and panic hooks, restoring the terminal before a panic report
 /// is printed so it lands on a sane screen.
+/// Colours only on a terminal that wants them.
 pub fn install_hooks() -> color_eyre::Result<()> {
+    let coloured =
+        io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let theme = match coloured {
+        true => color_eyre::config::Theme::dark(),
+        false => color_eyre::config::Theme::new(),
+    };
     let (panic_hook, eyre_hook) = color_eyre::config::HookBuilder::default()
         .display_env_section(false)
+        .theme(theme)
         .into_hooks();
     eyre_hook.install()?;
     let panic_hook = panic_hook.into_panic_hook();

@@ -63,6 +63,17 @@ impl TransferError {
         Self::new(TransferErrorKind::EmptyFile, message)
     }
 
+    /// The local file of an upload changed while it was read or sent (the server then refuses
+    /// a slice: "分片MD5校验失败"). Its saved session is useless; a new attempt sends the file as
+    /// it is now.
+    pub(crate) fn source_changed() -> Self {
+        Self::new(
+            TransferErrorKind::Verification,
+            "the file changed during the upload (its size or modification time moved); run it \
+             again to send the new content",
+        )
+    }
+
     pub(crate) fn stopped() -> Self {
         Self::new(TransferErrorKind::Stopped, "stopped")
     }

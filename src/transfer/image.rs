@@ -10,6 +10,7 @@ use super::work::ImageUploadWork;
 use crate::api::{ImageUploadError, Patience};
 use crate::fs::img::ImgFs;
 use crate::fs::img_upload::FolderCache;
+use crate::fs::local::display_name;
 
 pub(crate) async fn run(ctx: &mut JobCtx, w: &ImageUploadWork) -> Result<Outcome, TransferError> {
     ctx.state(JobState::Planning);
@@ -23,7 +24,7 @@ pub(crate) async fn run(ctx: &mut JobCtx, w: &ImageUploadWork) -> Result<Outcome
                 .map_err(|reason| TransferError::new(TransferErrorKind::Io, reason))?
         }
     };
-    let shown = w.local.display().to_string();
+    let shown = display_name(w.local.as_os_str());
     let bytes = ctx
         .run(tokio::fs::read(&w.local))
         .await?

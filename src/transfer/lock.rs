@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use super::error::{TransferError, TransferErrorKind};
 use crate::config::create_private_dir;
+use crate::fs::local::display_name;
 
 /// Held while its queue runs; dropping it releases the lock.
 #[derive(Debug)]
@@ -25,7 +26,7 @@ impl QueueLock {
     /// Takes the lock file `path` (created 0600, its folder 0700). Another owner holding it is
     /// a [`TransferErrorKind::Busy`] error.
     pub fn acquire(path: &Path) -> Result<Self, TransferError> {
-        let shown = path.display().to_string();
+        let shown = display_name(path.as_os_str());
         let io = |e: std::io::Error| TransferError::io(&shown, &e);
         if let Some(dir) = path.parent() {
             create_private_dir(dir).map_err(io)?;

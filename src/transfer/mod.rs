@@ -44,5 +44,6 @@ pub use job::{BatchId, BatchInfo, ConflictInfo, Direction, JobId, JobInfo, JobSt
 pub use lock::QueueLock;
 pub use names::full_width_fix;
 pub use plan::{CHECK_LIMIT, CheckRefusal, UploadCheck, check_upload};
+pub(crate) use plan::{Created, Retry};
 pub use scheduler::Scheduler;
 pub use spec::{CloudItem, ConflictPolicy, Resolution, TransferSpec};

@@ -9,4 +9,5 @@ mod common;
 mod images;
 mod mutate;
 mod resilience;
+mod timeouts;
 mod transfer;

@@ -128,6 +128,34 @@ fn stat_gives_a_folders_total_size() {
 }
 
 #[test]
+fn stat_of_the_root_gives_the_drives_total() {
+    let env = sample();
+    let live = 9 + 1 + 2 + 1 + 5;
+    let root = env.run(&["stat", "--json", "/"]).ok().json();
+    assert_eq!(
+        (root["type"].as_str(), root["size"].as_u64()),
+        (Some("dir"), Some(live))
+    );
+    // The account's figure (`spaceUsed`); the mock's counts the trash too.
+    env.trash("/docs/a b.txt");
+    let text = env.run(&["stat", "/"]).ok();
+    let size = text
+        .lines()
+        .into_iter()
+        .find(|l| l.starts_with("size"))
+        .unwrap();
+    assert_eq!(
+        size.split_whitespace()
+            .skip(1)
+            .collect::<Vec<_>>()
+            .join(" "),
+        format!("{live} B ({live} bytes, the account's space used)")
+    );
+    let info = env.run(&["info", "--json"]).ok().json();
+    assert_eq!(info["spaceUsed"].as_u64(), Some(live), "{info}");
+}
+
+#[test]
 fn tree_draws_and_nests() {
     let env = sample();
     env.file("/照片 2024/相册 A/深处/x.bin", b"x");

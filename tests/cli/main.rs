@@ -10,6 +10,7 @@ mod browse;
 mod common;
 mod download;
 mod faults;
+mod help;
 mod images;
 #[cfg(unix)]
 mod interrupt;
@@ -21,6 +22,7 @@ mod quota;
 mod rename;
 #[cfg(unix)]
 mod resume;
+mod startup;
 mod transfer_faults;
 mod trash;
 #[path = "../support/tree.rs"]

@@ -162,3 +162,55 @@ fn a_batch_with_missing_items_does_not_run() {
     assert!(run.stderr.contains("zzz not found"));
     assert!(env.exists("/p/a.txt"));
 }
+
+/// Ctrl-C during a batch: what was not renamed is counted as not tried, and the same command
+/// run again finishes from the journal — a fresh plan would prefix the done items twice.
+#[cfg(unix)]
+#[test]
+fn an_interrupted_batch_is_finished_by_the_same_command() {
+    use crate::interrupt::{spawn, wait_until};
+    let env = Env::new();
+    for i in 0..35 {
+        env.file(&format!("/d/f{i:03}"), b"x");
+    }
+    let batch = ["rename", "--regex", "^", "--to", "x_", "--in", "/d"];
+    env.mock
+        .set_knobs(|k| k.latency = std::time::Duration::from_millis(200));
+    let work = tempfile::tempdir().unwrap();
+    let child = spawn(&env, work.path(), &batch);
+    wait_until("the first rename call", || {
+        env.calls("/api/v1/file/rename") >= 1
+    });
+    let pid = child.id().to_string();
+    let sent = std::process::Command::new("kill")
+        .args(["-INT", &pid])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    let stopped: crate::common::Run = child.wait_with_output().unwrap().into();
+    assert_eq!(stopped.code, 130, "{stopped:?}");
+    let lines: Vec<&str> = stopped.stderr.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "panfm: interrupted: 35 items not tried",
+            "panfm: run the same command again to finish: it continues from where this run \
+             stopped and renames nothing twice",
+            "renamed 0 items of 35",
+        ],
+        "{stopped:?}"
+    );
+
+    env.mock
+        .set_knobs(|k| k.latency = std::time::Duration::ZERO);
+    let again = env.run(&batch).ok();
+    assert!(
+        again
+            .stderr
+            .starts_with("continuing an earlier run of this command that stopped part-way"),
+        "{again:?}"
+    );
+    let expected: Vec<String> = (0..35).map(|i| format!("x_f{i:03}")).collect();
+    assert_eq!(env.names("/d"), expected);
+    assert_eq!(crate::interrupt::journals(&env), Vec::<String>::new());
+}

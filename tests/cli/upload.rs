@@ -255,3 +255,26 @@ fn an_empty_file_the_drive_refuses_fails_alone_with_a_clear_line() {
     assert_eq!(env.names("/d"), vec!["a.txt", "b.txt"]);
     assert_eq!(env.bytes("/d/b.txt"), b"b");
 }
+
+/// A name that is not UTF-8 and holds a terminal escape is shown escaped the same way in the
+/// line's prefix (the path) and its message (the name), never raw.
+#[cfg(unix)]
+#[test]
+fn names_that_are_not_utf8_are_escaped_in_the_prefix_too() {
+    use std::os::unix::ffi::OsStrExt;
+    let env = env();
+    env.dir("/d");
+    let src = tempfile::tempdir().unwrap();
+    let tree = src.path().join("tree");
+    std::fs::create_dir(&tree).unwrap();
+    let raw = std::ffi::OsStr::from_bytes(b"a\xff\x1b[31m.txt");
+    std::fs::write(tree.join(raw), b"x").unwrap();
+    let run = env.run_in(src.path(), &["upload", "-r", "tree", "/d"]);
+    assert_eq!(run.code, 1, "{run:?}");
+    let line = run.stderr.lines().next().unwrap();
+    assert_eq!(
+        line,
+        r#"panfm: tree/a\xFF\u{1b}[31m.txt: the name "a\xFF\u{1b}[31m.txt" is not valid UTF-8"#
+    );
+    assert!(!run.stderr.contains(['\x1b', '\u{fffd}']), "{run:?}");
+}

@@ -103,20 +103,27 @@ fn tiny_terminal_message_then_recovery() {
     assert!(p.wait_exit());
 }
 
+/// The terminal is put back, and the exit status is a signal's, as for the command line:
+/// 128 + 15 for SIGTERM, 128 + 1 for SIGHUP (a closed terminal).
 #[cfg(unix)]
 #[test]
-fn sigterm_restores_the_terminal() {
-    let t = tree();
-    let cfg = tempfile::tempdir().unwrap();
-    let mut p = Pty::spawn(&[t.path().to_str().unwrap()], cfg.path(), 100, 30);
-    p.wait_text("file10.txt");
-    let status = std::process::Command::new("kill")
-        .args(["-TERM", &p.pid().to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
-    p.wait_exit();
-    assert!(p.left_alternate_screen(), "terminal restored after SIGTERM");
+fn sigterm_and_sighup_restore_the_terminal_and_exit_as_signalled() {
+    for (signal, status) in [("-TERM", 143), ("-HUP", 129)] {
+        let t = tree();
+        let cfg = tempfile::tempdir().unwrap();
+        let mut p = Pty::spawn(&[t.path().to_str().unwrap()], cfg.path(), 100, 30);
+        p.wait_text("file10.txt");
+        let sent = std::process::Command::new("kill")
+            .args([signal, &p.pid().to_string()])
+            .status()
+            .unwrap();
+        assert!(sent.success());
+        assert_eq!(p.wait_exit_code(), status, "{signal}");
+        assert!(
+            p.left_alternate_screen(),
+            "terminal restored after {signal}"
+        );
+    }
 }
 
 #[test]
@@ -208,7 +215,9 @@ fn demo_batch_rename_with_preview_then_undo() {
     let (mut p, _t, _cfg) = demo_work_dir(&[]);
     p.send("\x01r"); // C-a marks all, r opens batch rename
     p.wait_text("Rename 3 entries");
-    p.send("\x18^.*$\tdoc-{n}"); // C-x: regex; find the whole stem, replace with a counter
+    // C-x: regex; find the whole stem (C-o: the name without its extension; the whole name is
+    // the default), replace with a counter.
+    p.send("\x18^.*$\tdoc-{n}\x0f");
     p.wait_for("preview", |s| {
         s.contains("→ doc-1.docx") && s.contains("3 of 3 entries will be renamed")
     });

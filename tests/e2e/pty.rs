@@ -149,13 +149,18 @@ impl Pty {
 
     /// Waits for exit, draining output; returns the exit success flag.
     pub fn wait_exit(&mut self) -> bool {
+        self.wait_exit_code() == 0
+    }
+
+    /// Waits for exit, draining output; returns the exit status.
+    pub fn wait_exit_code(&mut self) -> u32 {
         let deadline = Instant::now() + TIMEOUT;
         loop {
             if let Some(status) = self.child.try_wait().expect("try_wait") {
                 while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(200)) {
                     self.feed(&bytes);
                 }
-                return status.success();
+                return status.exit_code();
             }
             assert!(
                 Instant::now() < deadline,

@@ -182,3 +182,59 @@ async fn a_full_disk_fails_that_file_keeps_its_part_and_the_rest_goes_on() {
         "a true prefix is kept"
     );
 }
+
+/// A file that changes while its slices go up: the first slice read after the change no longer
+/// matches the MD5 hashed before, and the server refuses it ("分片MD5校验失败"). The job says
+/// that the file changed and that running it again sends the new content — which a retry does.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_file_that_changes_mid_upload_says_so_and_a_retry_sends_the_new_content() {
+    use panfm::transfer::{JobState, TransferConfig, TransferEvent};
+    let env = Env::with(|k| k.slice_hold = Some(1)).await;
+    let path = env.path("live.bin");
+    let len = 8 * crate::common::SLICE as usize;
+    std::fs::write(&path, content(len, 1)).unwrap();
+    let cfg = TransferConfig {
+        slice_parallelism: 1,
+        ..cfg()
+    };
+    let (scheduler, mut events) = env.start(cfg);
+    let spec = upload_spec(vec![path.clone()], 0, ConflictPolicy::Ask, false);
+    let batch = scheduler.submit(spec);
+    events
+        .until("the job", |e| matches!(e, TransferEvent::Added { .. }))
+        .await;
+    let job = events.jobs()[0].id;
+    // The first slice is in; the second waits at the server, read before the change.
+    while env.mock.stats().calls_to("/upload/v2/file/slice") < 2 {
+        tokio::task::yield_now().await;
+    }
+    let new = content(len, 2);
+    std::fs::write(&path, &new).unwrap();
+    let when = std::time::SystemTime::UNIX_EPOCH + Duration::from_secs(86_400);
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(when)
+        .unwrap();
+    env.mock.set_knobs(|k| k.slice_hold = None);
+    let totals = events.batch_done(batch).await;
+    assert_eq!((totals.ok, totals.failed), (0, 1), "{:#?}", events.log);
+    let Some(JobState::Failed { reason }) = events.last_state(job) else {
+        panic!("{:#?}", events.log)
+    };
+    assert_eq!(
+        reason,
+        "the file changed during the upload (its size or modification time moved); run it \
+         again to send the new content"
+    );
+    assert!(env.mock.id_of("/live.bin").is_none());
+
+    assert!(scheduler.retry(job));
+    events
+        .state(job, |s| matches!(s, JobState::Done { .. }))
+        .await;
+    let id = env.mock.id_of("/live.bin").unwrap();
+    assert_eq!(env.mock.file_bytes(id).await.unwrap(), new);
+    scheduler.shutdown().await.unwrap();
+}

@@ -30,7 +30,7 @@ impl Client {
             .body(data)
             .send()
             .await;
-        let response = sent.map_err(|e| transport_error(PUT, e))?;
+        let response = sent.map_err(|e| transport_error(PUT, e, timeout))?;
         let status = response.status();
         if status.is_success() {
             return Ok(());

@@ -206,9 +206,9 @@ pub fn command(model: &mut Model, cmd: Command) -> Vec<Effect> {
         }
         Command::CycleScope => {
             state.scope = match state.scope {
-                Scope::Stem => Scope::Whole,
-                Scope::Whole => Scope::Extension,
-                Scope::Extension => Scope::Stem,
+                Scope::Whole => Scope::Stem,
+                Scope::Stem => Scope::Extension,
+                Scope::Extension => Scope::Whole,
             }
         }
         Command::AutoFix => state.fix_duplicates = !state.fix_duplicates,

@@ -54,7 +54,7 @@ pub async fn upload(ctx: &mut Ctx, args: ImgUploadArgs) -> CmdResult {
         let to = join(&dest.path, shown);
         let local = local_of
             .get(shown)
-            .map(|p| p.display().to_string())
+            .map(|p| crate::fs::local::display_name(p.as_os_str()))
             .unwrap_or_default();
         ctx.note(format!("{local} → {to}"));
         ctx.result(json!({ "local": local, "path": to, "id": id }));

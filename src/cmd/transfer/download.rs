@@ -15,6 +15,7 @@ use crate::cli::DownloadArgs;
 use crate::cmd::ctx::Ctx;
 use crate::cmd::exit::{CmdError, CmdResult, Status};
 use crate::cmd::output::blocked;
+use crate::fs::local::display_name;
 use crate::fs::resolve::{Resolved, join};
 use crate::transfer::{CloudItem, TransferSpec};
 
@@ -26,7 +27,7 @@ pub async fn download(ctx: &mut Ctx, args: DownloadArgs) -> CmdResult {
         ));
     };
     let dest = PathBuf::from(dest_raw);
-    let shown_dest = dest.display().to_string();
+    let shown_dest = display_name(dest_raw);
     match std::fs::metadata(&dest) {
         Ok(meta) if meta.is_dir() => {}
         Ok(_) => return Err(CmdError::failure(format!("not a folder: {shown_dest}"))),
@@ -39,7 +40,7 @@ pub async fn download(ctx: &mut Ctx, args: DownloadArgs) -> CmdResult {
     let mut picked: Vec<(CloudItem, String)> = Vec::new();
     for raw in clouds {
         let Some(text) = raw.to_str() else {
-            let shown = raw.to_string_lossy();
+            let shown = display_name(raw);
             ctx.fail(&shown, CmdError::usage("a cloud path must be UTF-8"));
             continue;
         };

@@ -11,6 +11,7 @@ use super::run::{Plan, run};
 use crate::cli::UploadArgs;
 use crate::cmd::ctx::Ctx;
 use crate::cmd::exit::{CmdError, CmdResult, Status};
+use crate::fs::local::display_name;
 use crate::fs::resolve::ResolveError;
 use crate::transfer::TransferSpec;
 
@@ -22,7 +23,7 @@ pub async fn upload(ctx: &mut Ctx, args: UploadArgs) -> CmdResult {
         ));
     };
     let Some(dest_text) = dest_text.to_str() else {
-        let shown = dest_text.to_string_lossy();
+        let shown = display_name(dest_text);
         return Err(CmdError::usage(format!(
             "{shown}: a cloud path must be UTF-8"
         )));
@@ -32,7 +33,7 @@ pub async fn upload(ctx: &mut Ctx, args: UploadArgs) -> CmdResult {
         let path = PathBuf::from(raw);
         match check_local(&path, args.common.recursive) {
             Ok(()) => sources.push(path),
-            Err(e) => ctx.fail(&path.display().to_string(), e),
+            Err(e) => ctx.fail(&display_name(raw), e),
         }
     }
     if ctx.status() >= Status::Usage {

@@ -20,7 +20,12 @@ fn one(spec: &RenameSpec, name: &'static str) -> String {
 #[test]
 fn literal_replaces_every_occurrence_case_sensitively() {
     let spec = RenameSpec::literal("_", "-");
-    assert_eq!(one(&spec, "a_b_c.t_t"), "a-b-c.t_t");
+    assert_eq!(one(&spec, "a_b_c.t_t"), "a-b-c.t-t");
+    let stem = RenameSpec {
+        scope: Scope::Stem,
+        ..spec
+    };
+    assert_eq!(one(&stem, "a_b_c.t_t"), "a-b-c.t_t");
     assert_eq!(
         one(&RenameSpec::literal("img", "pic"), "IMG_1.jpg"),
         "IMG_1.jpg"
@@ -122,6 +127,7 @@ fn counter_follows_input_order_with_start_step_and_width() {
             step: 1,
             width: 3,
         },
+        scope: Scope::Stem,
         ..RenameSpec::regex(".+", "photo_{n}")
     };
     assert_eq!(
@@ -143,6 +149,7 @@ fn counter_follows_input_order_with_start_step_and_width() {
             step: 1,
             width: 2,
         },
+        scope: Scope::Stem,
         ..RenameSpec::literal("x", "{n}")
     };
     assert_eq!(one(&spec, "x.txt"), "1000.txt");
@@ -182,7 +189,11 @@ fn braces_escape_the_counter() {
 
 #[test]
 fn case_changes_apply_after_replacement() {
-    let with_case = |case, spec: RenameSpec| RenameSpec { case, ..spec };
+    let with_case = |case, spec: RenameSpec| RenameSpec {
+        case,
+        scope: Scope::Stem,
+        ..spec
+    };
     let spec = with_case(CaseChange::Lower, RenameSpec::literal("A", "B"));
     assert_eq!(one(&spec, "xAy.TXT"), "xby.TXT");
     let spec = with_case(CaseChange::Upper, RenameSpec::literal("", ""));
@@ -241,7 +252,10 @@ fn directories_have_no_extension() {
         RenameInput::dir("photos.2024"),
         RenameInput::file("photos.2024"),
     ];
-    let stem = RenameSpec::literal("2024", "2025");
+    let stem = RenameSpec {
+        scope: Scope::Stem,
+        ..RenameSpec::literal("2024", "2025")
+    };
     assert_eq!(
         stem.apply(&dirs),
         Ok(vec!["photos.2025".into(), "photos.2024".into()])
@@ -274,9 +288,9 @@ fn empty_find_changes_nothing_and_counts_nothing() {
 }
 
 #[test]
-fn default_spec_is_identity_in_stem_scope() {
+fn default_spec_is_identity_in_whole_scope() {
     let spec = RenameSpec::default();
-    assert_eq!(spec.scope, Scope::Stem);
+    assert_eq!(spec.scope, Scope::Whole);
     assert_eq!(spec.counter, Counter::default());
     assert_eq!(run(&spec, &["x.y", ".z"]), ["x.y", ".z"]);
 }

@@ -21,12 +21,13 @@ use super::names::part_path;
 use super::scheduler::{JobCtx, Outcome, remove_quietly};
 use super::spec::ConflictPolicy;
 use super::work::{DownloadWork, Resume};
+use crate::fs::local::display_name;
 use place::{Placed, place};
 use sink::Sink;
 
 pub(crate) async fn run(ctx: &mut JobCtx, w: &DownloadWork) -> Result<Outcome, TransferError> {
     ctx.state(JobState::Planning);
-    let dir = w.dir.display().to_string();
+    let dir = display_name(w.dir.as_os_str());
     tokio::fs::create_dir_all(&w.dir)
         .await
         .map_err(|e| TransferError::io(&dir, &e))?;
@@ -35,7 +36,7 @@ pub(crate) async fn run(ctx: &mut JobCtx, w: &DownloadWork) -> Result<Outcome, T
     let policy = ctx.policy();
     let conflict = |meta: &std::fs::Metadata| ConflictInfo {
         name: w.name.clone(),
-        target: target.display().to_string(),
+        target: display_name(target.as_os_str()),
         existing_is_dir: meta.is_dir(),
         existing_size: meta.is_file().then_some(meta.len()),
         new_size: size,
@@ -91,10 +92,10 @@ pub(crate) async fn run(ctx: &mut JobCtx, w: &DownloadWork) -> Result<Outcome, T
     let placed = tokio::task::spawn_blocking(move || place(&from, &to, policy))
         .await
         .map_err(|e| TransferError::new(TransferErrorKind::Io, e.to_string()))?
-        .map_err(|e| TransferError::io(&target.display().to_string(), &e))?;
+        .map_err(|e| TransferError::io(&display_name(target.as_os_str()), &e))?;
     match placed {
         Placed::At(path) => {
-            ctx.set_target(path.display().to_string());
+            ctx.set_target(display_name(path.as_os_str()));
             Ok(Outcome::Done { reused: false })
         }
         // The name was taken while downloading.
@@ -104,7 +105,7 @@ pub(crate) async fn run(ctx: &mut JobCtx, w: &DownloadWork) -> Result<Outcome, T
         }
         Placed::Taken => match std::fs::symlink_metadata(&target) {
             Ok(meta) => Ok(Outcome::Conflict(conflict(&meta))),
-            Err(e) => Err(TransferError::io(&target.display().to_string(), &e)),
+            Err(e) => Err(TransferError::io(&display_name(target.as_os_str()), &e)),
         },
     }
 }
@@ -153,7 +154,7 @@ fn hash_prefix(
     counter: &AtomicU64,
 ) -> Result<Md5, TransferError> {
     use std::io::Read;
-    let what = path.display().to_string();
+    let what = display_name(path.as_os_str());
     let file = std::fs::File::open(&path).map_err(|e| TransferError::io(&what, &e))?;
     let mut reader = file.take(len);
     let mut hasher = Md5::new();

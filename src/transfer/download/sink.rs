@@ -15,6 +15,7 @@ use tokio::task::JoinHandle;
 
 use super::super::error::{TransferError, TransferErrorKind};
 use super::super::fault::DiskFault;
+use crate::fs::local::display_name;
 
 /// Chunks queued for the writer.
 const QUEUE: usize = 32;
@@ -119,7 +120,7 @@ fn write_loop(
     fault: Option<DiskFault>,
     mut rx: mpsc::Receiver<Msg>,
 ) -> Result<Written, TransferError> {
-    let what = part.display().to_string();
+    let what = display_name(part.as_os_str());
     let io = |e: std::io::Error| TransferError::io(&what, &e);
     let mut file: File = OpenOptions::new()
         .write(true)

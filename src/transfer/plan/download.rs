@@ -12,6 +12,7 @@ use super::super::scheduler::table::NewJob;
 use super::super::spec::CloudItem;
 use super::super::work::{DownloadWork, Work};
 use super::planner::Planner;
+use crate::fs::local::display_name;
 use crate::fs::natural::natural_cmp;
 
 /// A cloud folder still to list: its id, its cloud path, the local folder it maps to.
@@ -26,7 +27,7 @@ fn refused(name: &str, cloud: String, local: &Path, reason: String) -> NewJob {
         direction: Direction::Download,
         name: name.to_owned(),
         source: cloud,
-        target: local.display().to_string(),
+        target: display_name(local.as_os_str()),
         size: 0,
         work: Work::Refused {
             reason: reason.clone(),
@@ -45,7 +46,7 @@ fn file_job(item: CloudItem, cloud: String, dir: &Path) -> NewJob {
         direction: Direction::Download,
         name: item.name.clone(),
         source: cloud,
-        target: target.display().to_string(),
+        target: display_name(target.as_os_str()),
         size: item.size,
         work: Work::Download(DownloadWork {
             dir: dir.to_owned(),

@@ -13,6 +13,7 @@ use super::planner::Planner;
 use super::upload::cloud_path;
 use crate::fs::img::ImgFs;
 use crate::fs::img_upload::{FolderCache, check_file};
+use crate::fs::local::display_name;
 
 /// Moves the files the image space would refuse from the tree's folders to its refusals.
 pub(super) fn refuse_non_images(tree: &mut LocalTree) {
@@ -56,7 +57,7 @@ pub(super) async fn run(
             plan.add(NewJob {
                 direction: Direction::Upload,
                 target: cloud_path(&dir.rel, &f.name),
-                source: f.path.display().to_string(),
+                source: display_name(f.path.as_os_str()),
                 size: f.size,
                 work: Work::ImageUpload(ImageUploadWork {
                     local: f.path,

@@ -12,6 +12,7 @@ use tokio_util::sync::CancellationToken;
 
 use super::super::names::cloud_name;
 use crate::api::upload_size_refusal;
+use crate::fs::local::display_name;
 use crate::fs::natural::sort_key;
 
 /// A folder to create in the cloud (`rel`: cloud names below the destination; empty for the
@@ -121,7 +122,7 @@ impl Walker<'_> {
             path: path.to_owned(),
             rel: rel.to_vec(),
             name: path.file_name().map_or_else(
-                || path.display().to_string(),
+                || display_name(path.as_os_str()),
                 |n| n.to_string_lossy().into_owned(),
             ),
             reason: reason.to_owned(),

@@ -15,6 +15,7 @@ use super::super::scheduler::table::NewJob;
 use super::super::work::Work;
 use super::cloud::Retry;
 use super::local::{self, LocalTree};
+use crate::fs::local::display_name;
 
 pub(super) struct Planner<'a> {
     pub inner: &'a Inner,
@@ -90,7 +91,7 @@ impl<'a> Planner<'a> {
             self.add(NewJob {
                 direction: Direction::Upload,
                 name: r.name.clone(),
-                source: r.path.display().to_string(),
+                source: display_name(r.path.as_os_str()),
                 target: target(&r.rel, &r.name),
                 size: 0,
                 work: Work::Refused {

@@ -13,6 +13,7 @@ use super::cloud::CloudDirs;
 use super::planner::Planner;
 use super::room;
 use crate::api::FileId;
+use crate::fs::local::display_name;
 
 /// `a/b/name`: where a file goes below the batch's destination folder.
 pub(super) fn cloud_path(rel: &[String], name: &str) -> String {
@@ -70,7 +71,7 @@ pub(super) async fn run(
             plan.add(NewJob {
                 direction: Direction::Upload,
                 target: cloud_path(&dir.rel, &f.name),
-                source: f.path.display().to_string(),
+                source: display_name(f.path.as_os_str()),
                 size: f.size,
                 work: Work::Upload(UploadWork {
                     local: f.path,

@@ -22,6 +22,7 @@ use super::persist::{self, Replan};
 use super::plan;
 use super::spec::{Resolution, TransferSpec};
 use crate::api::Client;
+use crate::fs::local::display_name;
 
 pub(crate) use ctx::JobCtx;
 pub(crate) use inner::Inner;
@@ -59,7 +60,7 @@ impl Scheduler {
                     tracing::warn!("{e}; starting with an empty queue");
                     let aside = path.with_extension("corrupt");
                     std::fs::rename(path, &aside)
-                        .map_err(|io| TransferError::io(&path.display().to_string(), &io))?;
+                        .map_err(|io| TransferError::io(&display_name(path.as_os_str()), &io))?;
                     None
                 }
             },
@@ -204,7 +205,7 @@ impl Scheduler {
         match std::fs::remove_file(path) {
             Ok(()) => Ok(()),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-            Err(e) => Err(TransferError::io(&path.display().to_string(), &e)),
+            Err(e) => Err(TransferError::io(&display_name(path.as_os_str()), &e)),
         }
     }
 

@@ -15,7 +15,8 @@ use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use md5_lanes::Md5;
 use tokio_util::sync::CancellationToken;
 
-use super::super::error::{TransferError, TransferErrorKind};
+use super::super::error::TransferError;
+use crate::fs::local::display_name;
 
 const CHUNK: u64 = 1 << 20;
 /// Chunks read ahead of the hasher.
@@ -30,10 +31,7 @@ pub(crate) struct Hashes {
 }
 
 fn changed() -> TransferError {
-    TransferError::new(
-        TransferErrorKind::Verification,
-        "the file changed while it was being read",
-    )
+    TransferError::source_changed()
 }
 
 /// Hashes `path`, which must be `size` bytes long. `read` counts the bytes hashed so far.
@@ -44,7 +42,7 @@ pub(crate) fn hash_file(
     cancel: &CancellationToken,
     read: &AtomicU64,
 ) -> Result<Hashes, TransferError> {
-    let what = path.display().to_string();
+    let what = display_name(path.as_os_str());
     let file = File::open(path).map_err(|e| TransferError::io(&what, &e))?;
     let slice_size = slice_size.max(1);
     let mut whole = Md5::new();
@@ -155,6 +153,7 @@ fn read_full(file: &mut File, buf: &mut [u8]) -> std::io::Result<usize> {
 mod tests {
     use super::*;
     use crate::api::md5_hex;
+    use crate::transfer::TransferErrorKind;
 
     fn data(len: usize) -> Vec<u8> {
         (0..len).map(|i| (i * 7 % 253) as u8).collect()

@@ -32,6 +32,7 @@ use super::work::{Resume, UploadSession, UploadWork};
 use crate::api::{
     ApiErrorKind, CreateOutcome, CreateRequest, Duplicate, FileId, upload_size_refusal,
 };
+use crate::fs::local::display_name;
 
 /// Where a file goes and how, once its folder exists.
 pub(crate) struct Target<'a> {
@@ -233,14 +234,18 @@ async fn finish(
     if !session.completing {
         ctx.state(JobState::Uploading);
         let (size, modified) = (session.size, session.modified);
-        slices::send_missing(ctx, t.path.to_owned(), session, known).await?;
-        if stat(t.path).await? != (size, modified) {
+        let sent = slices::send_missing(ctx, t.path.to_owned(), session, known).await;
+        // A slice read after the file changed no longer matches the MD5 it was hashed with,
+        // and the server refuses it with its own words; say what happened instead.
+        let changed = match &sent {
+            Err(e) if e.kind == TransferErrorKind::Stopped => false,
+            _ => stat(t.path).await? != (size, modified),
+        };
+        if changed {
             ctx.set_resume(Resume::None);
-            return Err(TransferError::new(
-                TransferErrorKind::Verification,
-                "the file changed during the upload",
-            ));
+            return Err(TransferError::source_changed());
         }
+        sent?;
         ctx.update_session(|s| s.completing = true);
     }
     ctx.progress_now(t.size);
@@ -301,7 +306,7 @@ fn folder_in_the_way(name: &str) -> TransferError {
 
 /// Size and modification time of a regular file (symbolic links followed).
 async fn stat(path: &Path) -> Result<(u64, Option<SystemTime>), TransferError> {
-    let what = path.display().to_string();
+    let what = display_name(path.as_os_str());
     let meta = tokio::fs::metadata(path)
         .await
         .map_err(|e| TransferError::io(&what, &e))?;

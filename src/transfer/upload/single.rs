@@ -17,6 +17,7 @@ use super::super::work::Resume;
 use super::landed::landed;
 use super::{Target, conflict, sent};
 use crate::api::{ApiErrorKind, CreateRequest, md5_hex};
+use crate::fs::local::display_name;
 
 pub(crate) async fn run(
     ctx: &mut JobCtx,
@@ -90,12 +91,9 @@ fn read_whole(
         return Err(TransferError::stopped());
     }
     let data =
-        std::fs::read(&path).map_err(|e| TransferError::io(&path.display().to_string(), &e))?;
+        std::fs::read(&path).map_err(|e| TransferError::io(&display_name(path.as_os_str()), &e))?;
     if data.len() as u64 != size {
-        return Err(TransferError::new(
-            TransferErrorKind::Verification,
-            "the file changed while it was being read",
-        ));
+        return Err(TransferError::source_changed());
     }
     counter.store(size, std::sync::atomic::Ordering::Relaxed);
     let etag = md5_hex(&data);

@@ -16,6 +16,7 @@ use super::super::error::{TransferError, TransferErrorKind};
 use super::super::scheduler::{Inner, JobCtx, backoff};
 use super::super::work::UploadSession;
 use crate::api::{ApiError, ApiErrorKind, md5_hex};
+use crate::fs::local::display_name;
 
 /// The server no longer knows the session (expired or never seen): start over.
 pub(crate) fn session_lost(e: &ApiError) -> bool {
@@ -148,15 +149,12 @@ fn read_slice(
     if cancel.is_cancelled() {
         return Err(TransferError::stopped());
     }
-    let what = path.display().to_string();
+    let what = display_name(path.as_os_str());
     let io = |e: std::io::Error| TransferError::io(&what, &e);
     let mut file = std::fs::File::open(path).map_err(io)?;
     file.seek(SeekFrom::Start(offset)).map_err(io)?;
     file.read_exact(&mut buf).map_err(|e| match e.kind() {
-        std::io::ErrorKind::UnexpectedEof => TransferError::new(
-            TransferErrorKind::Verification,
-            "the file changed during the upload",
-        ),
+        std::io::ErrorKind::UnexpectedEof => TransferError::source_changed(),
         _ => io(e),
     })?;
     let md5 = known.unwrap_or_else(|| md5_hex(&buf));

@@ -4,6 +4,7 @@ use crate::app::testing::{dir, file, press, status_text};
 use crate::app::*;
 use crate::config::Layer;
 use crate::fs::{CloudDir, DirPatch, DirRef, Entry, EntryKey, EntryKind, Location, Patch};
+use crate::plan::Scope;
 use pretty_assertions::assert_eq;
 
 pub(super) fn cloud(id: i64, name: &str, is_dir: bool) -> Entry {
@@ -269,8 +270,14 @@ fn batch_rename_previews_and_sends_only_a_clean_plan() {
     let news: Vec<&str> = state.preview.rows.iter().map(|r| r.new.as_str()).collect();
     assert_eq!(news, ["p1.jpg", "p2.jpg"]);
     assert!(state.preview.is_clean());
-    // Replacing every stem with a constant makes duplicates: refused until auto-numbered.
-    press(&mut m, "<Esc> r <C-x> . * <Tab> x");
+    assert_eq!(state.scope, Scope::Whole, "the CLI's default too");
+    // Replacing every stem (C-o: the name without its extension) with a constant makes
+    // duplicates: refused until auto-numbered.
+    press(&mut m, "<Esc> r <C-x> . * <Tab> x <C-o>");
+    let Some(Modal::Rename(state)) = &m.modal else {
+        panic!()
+    };
+    assert_eq!(state.scope, Scope::Stem);
     let Some(Modal::Rename(state)) = &m.modal else {
         panic!()
     };
