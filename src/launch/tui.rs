@@ -41,7 +41,7 @@ pub async fn run(cli: Cli) -> color_eyre::Result<()> {
         model.error(note);
     }
     let undo_file = paths.state.join("undo.json");
-    model.undo = crate::runtime::ops::load_undo(&undo_file);
+    model.undo = crate::runtime::journal::Journal::load(&undo_file);
     let pan = cloud.as_ref().map(|c| PanFs::new(c.client.clone()));
     let engine = cloud
         .as_ref()
