@@ -11,7 +11,7 @@ use pretty_assertions::assert_eq;
 /// A record that renames entry `id` from `from` to `to` in `at`.
 fn rename(at: &crate::fs::Location, id: i64, from: &str, to: &str) -> UndoRecord {
     UndoRecord {
-        description: format!("rename of 1 entries ({from})"),
+        description: format!("rename of 1 entry ({from})"),
         actions: vec![UndoAction::Rename {
             at: at.clone(),
             key: EntryKey::Cloud(id),
@@ -64,7 +64,7 @@ fn undo_and_redo_say_what_they_do_and_walk_the_levels() {
     finish(&mut m, 8, Some(rename(&at, 2, "b2", "b1")));
 
     let (title, op, spec) = ask_and_accept(&mut m, "U");
-    assert_eq!(title, "Undo the rename of 1 entries (b2)?");
+    assert_eq!(title, "Undo the rename of 1 entry (b2)?");
     let OpSpec::Rename { steps, .. } = spec else {
         panic!()
     };
@@ -72,28 +72,28 @@ fn undo_and_redo_say_what_they_do_and_walk_the_levels() {
     assert!(m.ops[0].label.starts_with("Undoing the rename"));
     // The undo's own reverse is the redo; it keeps the name of the change it redoes.
     let effects = finish(&mut m, op, Some(rename(&at, 2, "b1", "b2")));
-    assert_eq!(status_text(&m), "Undid the rename of 1 entries (b2)");
+    assert_eq!(status_text(&m), "Undid the rename of 1 entry (b2)");
     let h = saved(&effects).expect("the journal is saved");
     assert_eq!((h.undo.len(), h.redo.len()), (1, 1));
-    assert_eq!(h.redo[0].description, "rename of 1 entries (b2)");
+    assert_eq!(h.redo[0].description, "rename of 1 entry (b2)");
 
     // A second U goes one level further back: it does not redo.
     press(&mut m, "U");
     let Some(Modal::Confirm(state)) = &m.modal else {
         panic!()
     };
-    assert_eq!(state.title, "Undo the rename of 1 entries (a2)?");
+    assert_eq!(state.title, "Undo the rename of 1 entry (a2)?");
     press(&mut m, "n");
 
     let (title, op, spec) = ask_and_accept(&mut m, "<C-y>");
-    assert_eq!(title, "Redo the rename of 1 entries (b2)?");
+    assert_eq!(title, "Redo the rename of 1 entry (b2)?");
     let OpSpec::Rename { steps, .. } = spec else {
         panic!()
     };
     assert_eq!((steps[0].from.as_str(), steps[0].to.as_str()), ("b1", "b2"));
     assert!(m.undo.redo.is_empty(), "taken off while it runs");
     finish(&mut m, op, Some(rename(&at, 2, "b2", "b1")));
-    assert_eq!(status_text(&m), "Redid the rename of 1 entries (b2)");
+    assert_eq!(status_text(&m), "Redid the rename of 1 entry (b2)");
     assert_eq!(m.undo.undo.len(), 2);
     press(&mut m, "<C-y>");
     assert!(m.modal.is_none());
@@ -136,5 +136,5 @@ fn the_journal_keeps_twenty_levels() {
         finish(&mut m, 100 + i, Some(rename(&at, 1, &format!("n{i}"), "a")));
     }
     assert_eq!(m.undo.undo.len(), UndoHistory::LEVELS);
-    assert_eq!(m.undo.undo[0].description, "rename of 1 entries (n5)");
+    assert_eq!(m.undo.undo[0].description, "rename of 1 entry (n5)");
 }
