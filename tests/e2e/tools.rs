@@ -14,14 +14,19 @@ fn ctrl_o_runs_a_shell_in_the_local_pane_and_the_pane_shows_what_it_made() {
     p.wait_text("file10.txt");
     p.send("\x0f"); // C-o
     p.wait_text("type exit to go back to panfm");
-    assert!(p.left_alternate_screen(), "the shell gets the normal screen");
+    assert!(
+        p.left_alternate_screen(),
+        "the shell gets the normal screen"
+    );
     p.send("touch made-in-shell.txt; exit\r");
     p.wait_for("panfm back, the new file listed", |s| {
         s.contains("Back from the shell") && s.contains("made-in-shell.txt")
     });
     assert!(t.path().join("made-in-shell.txt").exists());
     p.send("j");
-    p.wait_for("keys reach panfm again", |s| !s.contains("Back from the shell"));
+    p.wait_for("keys reach panfm again", |s| {
+        !s.contains("Back from the shell")
+    });
     p.send("q");
     assert!(p.wait_exit());
 }
@@ -35,7 +40,9 @@ fn p_copies_the_cursor_path_with_osc52() {
     let mut p = Pty::spawn(&[root], cfg.path(), 120, 35);
     p.wait_text("file10.txt");
     p.send("/照片\r");
-    p.wait_for("the left pane filtered", |s| s.matches("file10.txt").count() == 1);
+    p.wait_for("the left pane filtered", |s| {
+        s.matches("file10.txt").count() == 1
+    });
     p.send("p");
     p.wait_text("Copied 1 path");
     let raw = String::from_utf8_lossy(&p.raw).into_owned();
