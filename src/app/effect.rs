@@ -52,6 +52,9 @@ pub enum Effect {
     /// Suspend the screen and let the user edit `names` (one per line) in `$EDITOR`, answering
     /// with `Msg::Edited`.
     EditNames { names: Vec<String> },
+    /// Suspend the screen and run `$SHELL` (else `/bin/sh`) in `dir` until it exits,
+    /// answering `Msg::ShellExited`.
+    Shell { dir: std::path::PathBuf },
     /// Complete the directory path `text` (cloud or local), answering `Msg::Completed`.
     Complete { text: String, cloud: bool },
     /// Find the cloud directory at path `text`, answering `CloudMsg::Destination`.
@@ -75,6 +78,8 @@ pub enum Effect {
         items: Vec<(String, String)>,
         markdown: bool,
     },
+    /// Save the undo journal (`undo.json` in the state directory), replacing what it held.
+    SaveUndo(super::history::UndoHistory),
     /// Put `text` on the terminal's clipboard (OSC 52). The run loop writes it: it needs the
     /// terminal.
     Clipboard { text: String },

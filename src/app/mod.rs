@@ -2,6 +2,7 @@
 //! I/O, no ratatui here; `update` only transforms state and returns effects for the runtime.
 
 mod effect;
+mod history;
 mod images;
 mod listing;
 mod modal;
@@ -18,6 +19,7 @@ mod update;
 pub(crate) mod testing;
 
 pub use effect::{Effect, TransferCmd};
+pub use history::{HistoryStep, UndoDirection, UndoHistory};
 pub use images::{ImageLink, ImagesMsg};
 pub use listing::{Listing, ListingStats, Visibility, contains_smart_case};
 pub use modal::{
@@ -30,7 +32,7 @@ pub use model::{
 };
 pub use msg::{CloudMsg, ListingMsg, Msg, TransferMsg};
 pub use ops::{OpId, OpItem, OpMsg, OpReport, OpSpec, RenameStep, UndoAction, UndoRecord};
-pub use pane::{FilterState, History, LoadState, Pane, Ticket};
+pub use pane::{FilterState, History, LoadState, Pane, Ticket, Visual};
 pub use rename::{FIELDS as RENAME_FIELDS, Preview, PreviewRow, RenameState};
 pub use sort::{SortKey, SortSpec};
 pub use transfers::{JobRow, Totals, Transfers};

@@ -50,6 +50,8 @@ pub struct ConfirmState {
     pub lines: Vec<String>,
     pub spec: super::ops::OpSpec,
     pub danger: bool,
+    /// The journal record this undoes or redoes.
+    pub step: Option<super::history::HistoryStep>,
 }
 
 /// What a prompt's text is for; decides what `Accept` does.
@@ -62,6 +64,9 @@ pub enum InputPurpose {
     Rename,
     /// Where a copy or move goes (the operation waits in the prompt state).
     Destination,
+    /// Mark (or unmark) the visible entries whose names match.
+    MarkPattern,
+    UnmarkPattern,
 }
 
 impl InputPurpose {
@@ -71,6 +76,8 @@ impl InputPurpose {
             InputPurpose::Mkdir => "New directory",
             InputPurpose::Rename => "Rename",
             InputPurpose::Destination => "Destination directory (Tab completes)",
+            InputPurpose::MarkPattern => "Mark names matching (*.jpg, or text they contain)",
+            InputPurpose::UnmarkPattern => "Unmark names matching (*.jpg, or text they contain)",
         }
     }
 }

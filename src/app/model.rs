@@ -76,6 +76,8 @@ pub struct OpProgress {
     pub label: String,
     pub done: usize,
     pub total: usize,
+    /// Set when the operation undoes or redoes a journal record.
+    pub step: Option<super::history::HistoryStep>,
 }
 
 /// The cloud account as shown in the header.
@@ -111,8 +113,8 @@ pub struct Model {
     /// File operations still running, oldest first.
     pub ops: Vec<OpProgress>,
     pub next_op: super::ops::OpId,
-    /// How to reverse the last batch rename or move.
-    pub undo: Option<super::ops::UndoRecord>,
+    /// How to reverse the last batch renames and moves, and to redo what was undone.
+    pub undo: super::history::UndoHistory,
     pub transfers: super::transfers::Transfers,
     /// Seconds east of UTC for showing times; fixed at start so the view stays pure.
     pub utc_offset: i32,
@@ -142,7 +144,7 @@ impl Model {
             account: None,
             ops: Vec::new(),
             next_op: 1,
-            undo: None,
+            undo: Default::default(),
             transfers: Default::default(),
             utc_offset: 0,
             next_ticket: 1,

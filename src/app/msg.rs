@@ -34,6 +34,10 @@ pub enum Msg {
     Edited {
         result: Result<String, String>,
     },
+    /// The shell of `Effect::Shell` exited (`Err`: why it could not run).
+    ShellExited {
+        result: Result<(), String>,
+    },
     /// What a change panfm made did to listings, learnt after it ended (an upload's new
     /// entries, fetched by `Effect::Adopt`).
     Patched(crate::fs::Patch),

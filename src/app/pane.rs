@@ -30,6 +30,15 @@ pub struct FilterState {
     pub editing: bool,
 }
 
+/// Range marking (`v`): the entry it started on, the marks from before it started, and the
+/// (anchor, cursor) positions the marks were last set for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Visual {
+    pub anchor: EntryKey,
+    pub before: HashSet<EntryKey>,
+    pub marked: Option<(usize, usize)>,
+}
+
 #[derive(Debug, Clone)]
 pub struct Pane {
     pub location: Location,
@@ -42,6 +51,8 @@ pub struct Pane {
     /// `C-a` marked every visible entry: entries that arrive later (more pages) are marked
     /// too, until a single mark changes (toggle, invert, clear) or the pane moves.
     pub all_marked: bool,
+    /// Marking the range from an anchor to the cursor as it moves, until `v` or `Esc`.
+    pub visual: Option<Visual>,
     pub sort: SortSpec,
     pub show_hidden: bool,
     pub filter: Option<FilterState>,
@@ -73,6 +84,7 @@ impl Pane {
             marks: HashSet::new(),
             marked_bytes: 0,
             all_marked: false,
+            visual: None,
             sort: SortSpec::default(),
             show_hidden: false,
             filter: None,

@@ -43,6 +43,11 @@ pub enum Command {
     MarkAll,
     InvertMarks,
     ClearMarks,
+    /// Mark (or unmark) the visible entries whose names match a typed glob or text.
+    MarkPattern,
+    UnmarkPattern,
+    /// Start or end marking the range from where it started to the cursor as it moves.
+    VisualMark,
     // file operations
     Mkdir,
     /// Rename the cursor entry, or open batch rename when entries are marked (in the trash:
@@ -60,6 +65,11 @@ pub enum Command {
     /// could not).
     ScanTrash,
     Undo,
+    Redo,
+    /// Put the path of the cursor entry (or of each marked one, a line each) on the clipboard.
+    CopyPath,
+    /// A shell in the local pane's directory, the screen handed over until it exits.
+    Shell,
     /// In a copy/move question: type another destination.
     EditTarget,
     /// In a prompt: complete the path.

@@ -60,7 +60,7 @@ pub async fn run(cli: Cli) -> Result<ExitCode, LaunchError> {
         model.error(note);
     }
     let undo_file = paths.state.join("undo.json");
-    model.undo = crate::runtime::ops::load_undo(&undo_file);
+    model.undo = crate::runtime::journal::Journal::load(&undo_file);
     let pan = cloud.as_ref().map(|c| PanFs::new(c.client.clone()));
     let engine = cloud
         .as_ref()

@@ -24,8 +24,8 @@ pub struct Executor {
     images: Option<ImgFs>,
     /// For `~` in typed paths.
     home: Option<std::path::PathBuf>,
-    /// Where the last undo record is kept (`undo.json` in the state directory).
-    undo_file: Option<std::path::PathBuf>,
+    /// The undo journal on disk (`undo.json` in the state directory), if it is kept.
+    journal: Option<super::journal::Journal>,
     /// Stops the walk of the last upload check when a newer one starts.
     check: CancellationToken,
 }
@@ -37,7 +37,7 @@ impl Executor {
             current: [Arc::new(AtomicU64::new(0)), Arc::new(AtomicU64::new(0))],
             images: cloud.as_ref().map(|c| ImgFs::new(c.client().clone())),
             cloud,
-            undo_file: None,
+            journal: None,
             check: CancellationToken::new(),
             transfers: None,
             home: directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf()),
@@ -54,14 +54,21 @@ impl Executor {
     }
 
     pub fn with_undo_file(mut self, file: std::path::PathBuf) -> Self {
-        self.undo_file = Some(file);
+        self.journal = Some(super::journal::Journal::new(file));
         self
     }
 
     /// Runs `effect`; hands back the ones that need the terminal (the runtime's job).
     pub fn run(&mut self, effect: Effect) -> Option<Effect> {
         match effect {
-            Effect::EditNames { .. } | Effect::Clipboard { .. } => return Some(effect),
+            Effect::EditNames { .. } | Effect::Clipboard { .. } | Effect::Shell { .. } => {
+                return Some(effect);
+            }
+            Effect::SaveUndo(history) => {
+                if let Some(journal) = &mut self.journal {
+                    journal.save(history);
+                }
+            }
             Effect::Transfer(cmd) => self.transfer(cmd),
             Effect::CheckUpload { ticket, spec } => self.check_upload(ticket, spec),
             Effect::FetchImageDetails { .. } | Effect::FetchImageLinks { .. } => {
@@ -69,7 +76,7 @@ impl Executor {
             }
             Effect::Op { id, spec } if spec.touches_images() => {
                 let (fs, tx) = (self.images.clone(), self.tx.clone());
-                super::img_ops::spawn(id, spec, fs, self.undo_file.clone(), tx);
+                super::img_ops::spawn(id, spec, fs, tx);
             }
             Effect::Complete { text, cloud: false } => {
                 let (tx, home) = (self.tx.clone(), self.home.clone());
@@ -88,7 +95,7 @@ impl Executor {
             }),
             Effect::Op { id, spec } => {
                 let tx = self.tx.clone();
-                super::ops::spawn(id, spec, self.cloud.clone(), self.undo_file.clone(), tx);
+                super::ops::spawn(id, spec, self.cloud.clone(), tx);
             }
             Effect::List {
                 side,

@@ -4,28 +4,18 @@
 //! come back as `OpMsg`s like every other operation's.
 
 use super::op_report::{failed_all, fold, ids, made, moved, name_of};
-use super::ops::{save_undo, throttled};
+use super::ops::throttled;
 use crate::app::{Msg, OpId, OpItem, OpMsg, OpReport, OpSpec};
 use crate::fs::img::ImgFs;
 use crate::fs::{EntryKey, Location};
-use std::path::PathBuf;
 use tokio::sync::mpsc::UnboundedSender;
 
-pub fn spawn(
-    op: OpId,
-    spec: OpSpec,
-    images: Option<ImgFs>,
-    undo_file: Option<PathBuf>,
-    tx: UnboundedSender<Msg>,
-) {
+pub fn spawn(op: OpId, spec: OpSpec, images: Option<ImgFs>, tx: UnboundedSender<Msg>) {
     tokio::spawn(async move {
         let report = match images {
             Some(fs) => run(&fs, &spec, op, &tx).await,
             None => failed_all("no image space: no cloud account configured"),
         };
-        if let (Some(record), Some(file)) = (&report.undo, &undo_file) {
-            save_undo(file, record);
-        }
         let _ = tx.send(Msg::Op(OpMsg::Finished {
             op,
             report: Box::new(report),

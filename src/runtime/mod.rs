@@ -9,9 +9,11 @@ mod executor;
 mod img_fetch;
 mod img_ops;
 mod input;
+pub mod journal;
 mod op_report;
 mod open;
 pub mod ops;
+mod shell;
 pub mod terminal;
 
 pub use executor::Executor;
@@ -66,8 +68,14 @@ pub async fn run<B: Backend>(
     loop {
         for effect in std::mem::take(&mut held) {
             if let Effect::EditNames { names } = effect {
-                let result = suspended(terminal, input.as_deref_mut(), names).await?;
+                let run = move || editor::edit_names(&names);
+                let result = suspended(terminal, input.as_deref_mut(), run).await?;
                 held.extend(dispatch(model, executor, Msg::Edited { result }));
+                dirty = true;
+            } else if let Effect::Shell { dir } = effect {
+                let run = move || shell::run(&dir);
+                let result = suspended(terminal, input.as_deref_mut(), run).await?;
+                held.extend(dispatch(model, executor, Msg::ShellExited { result }));
                 dirty = true;
             } else if let Effect::Clipboard { text } = effect {
                 // Only a real terminal takes it; a headless run has no clipboard.
@@ -112,20 +120,20 @@ pub async fn run<B: Backend>(
     }
 }
 
-/// Runs `$EDITOR` on `names` with the screen and keyboard handed over, then takes them back
-/// and forces a full redraw.
-async fn suspended<B: Backend>(
+/// Runs `program` (`$EDITOR`, a shell) with the screen and keyboard handed over, then takes
+/// them back and forces a full redraw.
+async fn suspended<B: Backend, T: Send + 'static>(
     terminal: &mut Terminal<B>,
     mut input: Option<&mut InputTask>,
-    names: Vec<String>,
-) -> Result<Result<String, String>, B::Error> {
+    program: impl FnOnce() -> Result<T, String> + Send + 'static,
+) -> Result<Result<T, String>, B::Error> {
     if let Some(i) = input.as_deref_mut() {
         i.pause().await;
         terminal::restore();
     }
-    let result = tokio::task::spawn_blocking(move || editor::edit_names(&names))
+    let result = tokio::task::spawn_blocking(program)
         .await
-        .unwrap_or_else(|e| Err(format!("editor task failed: {e}")));
+        .unwrap_or_else(|e| Err(format!("the program's task failed: {e}")));
     if let Some(i) = input {
         if let Err(e) = terminal::reenter() {
             tracing::error!("cannot take the terminal back: {e}");

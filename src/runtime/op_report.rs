@@ -107,17 +107,14 @@ pub(super) fn undo_record(spec: &OpSpec, actions: Vec<UndoAction>) -> Option<Und
     if actions.is_empty() {
         return None;
     }
+    let n = match actions.len() {
+        1 => "1 entry".to_owned(),
+        n => format!("{n} entries"),
+    };
     let description = match spec {
-        OpSpec::Rename { at, .. } => {
-            format!("rename of {} entries in {}", actions.len(), at.display())
-        }
+        OpSpec::Rename { at, .. } => format!("rename of {n} in {}", at.display()),
         OpSpec::Move { from, to, .. } => {
-            format!(
-                "move of {} entries from {} to {}",
-                actions.len(),
-                from.display(),
-                to.display()
-            )
+            format!("move of {n} from {} to {}", from.display(), to.display())
         }
         _ => return None,
     };

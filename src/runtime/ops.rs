@@ -1,25 +1,18 @@
 //! Runs file operations ([`OpSpec`]) off the UI thread and reports back: throttled progress,
 //! then a report with per-item failures, what the change did to listings, the undo record of
-//! renames and moves (also saved to `undo.json` in the state directory, so undo survives a
-//! restart) and cloud restores that could not go back to their folder.
+//! renames and moves (the model keeps it in the journal) and cloud restores that could not go
+//! back to their folder.
 
 use super::op_report::{failed_all, undo_record};
-use crate::app::{Msg, OpId, OpMsg, OpReport, OpSpec, RenameStep, UndoAction, UndoRecord};
+use crate::app::{Msg, OpId, OpMsg, OpReport, OpSpec, RenameStep, UndoAction};
 use crate::fs::pan::PanFs;
 use crate::fs::{DirRef, EntryKey, Location, Patch, local_ops};
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 use tokio::sync::mpsc::UnboundedSender;
 
 const PROGRESS_EVERY: Duration = Duration::from_millis(100);
 
-pub fn spawn(
-    op: OpId,
-    spec: OpSpec,
-    cloud: Option<PanFs>,
-    undo_file: Option<PathBuf>,
-    tx: UnboundedSender<Msg>,
-) {
+pub fn spawn(op: OpId, spec: OpSpec, cloud: Option<PanFs>, tx: UnboundedSender<Msg>) {
     tokio::spawn(async move {
         let total = spec.len();
         let progress = throttled(op, total, tx.clone());
@@ -33,9 +26,6 @@ pub fn spawn(
             (false, Some(fs)) => super::cloud_ops::run(&fs, &spec, progress).await,
             (false, None) => failed_all("no cloud account configured"),
         };
-        if let (Some(record), Some(file)) = (&report.undo, &undo_file) {
-            save_undo(file, record);
-        }
         let _ = tx.send(Msg::Op(OpMsg::Finished {
             op,
             report: Box::new(report),
@@ -183,23 +173,4 @@ fn spec_at(spec: &OpSpec) -> Location {
         OpSpec::Move { to, .. } | OpSpec::Copy { to, .. } => to.clone(),
         OpSpec::Restore { .. } => Location::Trash,
     }
-}
-
-pub(super) fn save_undo(file: &std::path::Path, record: &UndoRecord) {
-    match serde_json::to_vec_pretty(record) {
-        Ok(bytes) => {
-            if let Err(e) = crate::config::write_private(file, &bytes) {
-                tracing::warn!("cannot save the undo journal: {e}");
-            }
-        }
-        Err(e) => tracing::warn!("cannot encode the undo journal: {e}"),
-    }
-}
-
-/// The last undo record saved by a previous run, if any.
-pub fn load_undo(file: &std::path::Path) -> Option<UndoRecord> {
-    let bytes = std::fs::read(file).ok()?;
-    serde_json::from_slice(&bytes)
-        .map_err(|e| tracing::warn!("ignoring {}: {e}", file.display()))
-        .ok()
 }

@@ -92,6 +92,9 @@ impl PaneView<'_> {
         }
         text.push(' ');
         spans.push(Span::styled(text, s.dim));
+        if p.visual.is_some() {
+            spans.push(Span::styled(" VISUAL ", s.marked));
+        }
         if !p.marks.is_empty() {
             let all = if p.all_marked { "all " } else { "" };
             let marked = format!(

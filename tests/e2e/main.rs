@@ -4,6 +4,7 @@
 
 mod panes;
 mod pty;
+mod tools;
 
 use pty::Pty;
 use std::fs;
@@ -229,7 +230,17 @@ fn demo_batch_rename_with_preview_then_undo() {
     p.wait_text("Undo the rename of 3 entries");
     p.send("y");
     p.wait_for("names back", |s| {
-        s.contains("预算表 Q3.xlsx") && !s.contains("doc-3.xlsx")
+        s.contains("预算表 Q3.xlsx")
+            && !s.contains("doc-3.xlsx")
+            && s.contains("Undid the rename of 3 entries")
+    });
+    p.send("U");
+    p.wait_text("Nothing to undo");
+    p.send("\x19"); // C-y redoes
+    p.wait_text("Redo the rename of 3 entries");
+    p.send("y");
+    p.wait_for("renamed again", |s| {
+        s.contains("doc-3.xlsx") && s.contains("Redid the rename of 3 entries")
     });
     p.send("q");
     assert!(p.wait_exit());

@@ -118,7 +118,7 @@ async fn renames_in_the_5000_file_folder_list_nothing_in_either_pane() {
 }
 
 #[tokio::test]
-async fn a_move_between_two_cloud_panes_and_its_undo_list_nothing() {
+async fn a_move_between_two_cloud_panes_its_undo_and_redo_list_nothing() {
     let mut h = Harness::demo().await;
     h.cloud_at(Side::Left, &["文档"]).await;
     h.cloud_at(Side::Right, &["文档", "工作"]).await;
@@ -147,6 +147,22 @@ async fn a_move_between_two_cloud_panes_and_its_undo_list_nothing() {
     assert_eq!(h.lists(), before);
     let work = h.mock.id_of("/文档/工作").unwrap();
     assert_eq!(h.mock.children(work).len(), 3);
+
+    // Redo moves them again, from the record the undo left; then undo works once more.
+    h.press("<C-y> y");
+    h.until_done().await;
+    assert_eq!(h.mock.children(work).len(), 1);
+    assert_eq!(h.names(), ["预算表 Q3.xlsx"]);
+    let status = h.model.status.as_ref().map(|s| s.text.clone());
+    assert!(
+        status
+            .unwrap_or_default()
+            .starts_with("Redid the move of 2 entries")
+    );
+    h.press("U y");
+    h.until_done().await;
+    assert_eq!(h.mock.children(work).len(), 3);
+    assert_eq!(h.lists(), before, "undo and redo patch the listings too");
 }
 
 #[tokio::test]

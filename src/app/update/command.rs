@@ -8,6 +8,12 @@ use crate::app::{Effect, Modal, Model};
 use crate::config::{Command, Layer};
 
 pub fn run(model: &mut Model, cmd: Command) -> Vec<Effect> {
+    let effects = in_layer(model, cmd);
+    marks::follow(model);
+    effects
+}
+
+fn in_layer(model: &mut Model, cmd: Command) -> Vec<Effect> {
     match model.layer() {
         Layer::Help => {
             help(model, cmd);
@@ -84,6 +90,9 @@ fn browse(model: &mut Model, cmd: Command) -> Vec<Effect> {
         ShowTrash => return super::trash::show(model),
         ScanTrash => return super::trash::scan(model),
         Undo => undo::undo(model),
+        Redo => undo::redo(model),
+        CopyPath => return super::paths::copy(model),
+        Shell => return super::shell::open(model),
         ShowQueue => queue::show(model),
         ToggleHidden => view::toggle_hidden(model),
         SortName | SortSize | SortMtime | SortExtension | SortReverse => view::sort(model, cmd),
@@ -92,6 +101,9 @@ fn browse(model: &mut Model, cmd: Command) -> Vec<Effect> {
         MarkAll => marks::mark_all(model),
         InvertMarks => marks::invert(model),
         ClearMarks => marks::clear(model),
+        MarkPattern => super::pattern::ask(model, true),
+        UnmarkPattern => super::pattern::ask(model, false),
+        VisualMark => marks::visual(model),
         Escape => view::escape(model),
         Help => model.modal = Some(Modal::Help { scroll: 0 }),
         CopyLinks => return images::copy_links(model, false),

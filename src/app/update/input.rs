@@ -55,6 +55,8 @@ fn accept(model: &mut Model) -> Vec<Effect> {
         InputPurpose::Mkdir => super::ops::accept_mkdir(model, side, &text),
         InputPurpose::Rename => super::rename::accept_single(model, side, &text),
         InputPurpose::Destination => return super::destination::accept(model, &text),
+        InputPurpose::MarkPattern => super::pattern::accept(model, side, &text, true),
+        InputPurpose::UnmarkPattern => super::pattern::accept(model, side, &text, false),
     };
     result.unwrap_or_else(|why| {
         refuse(model, &why);

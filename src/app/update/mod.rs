@@ -10,11 +10,15 @@ mod keys;
 mod listing;
 mod marks;
 mod nav;
+mod op_done;
 mod open;
 mod ops;
 mod patch;
+mod paths;
+mod pattern;
 mod queue;
 mod rename;
+mod shell;
 mod transfers;
 mod trash;
 mod undo;
@@ -61,7 +65,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             destination::completed(model, &text, names);
             vec![]
         }
-        Msg::Op(m) => ops::update(model, m),
+        Msg::Op(m) => op_done::update(model, m),
         Msg::Transfer(m) => transfers::update(model, m),
         Msg::Edited { result } => {
             rename::edited(model, result);
@@ -71,6 +75,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             listing::update(model, m);
             vec![]
         }
+        Msg::ShellExited { result } => shell::returned(model, result),
         Msg::Patched(p) => patch::apply(model, &p, None),
         Msg::Terminate => {
             model.quit = true;

@@ -174,6 +174,7 @@ pub fn go(
     pane.marks.clear();
     pane.marked_bytes = 0;
     pane.all_marked = false;
+    pane.visual = None;
     pane.filter = None;
     pane.want_cursor = want;
     reload(model, side, false)

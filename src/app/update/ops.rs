@@ -1,10 +1,9 @@
-//! File operations from the browser: mkdir, delete, copy, move, the confirmation step before
-//! anything runs, and applying results (summary, panes patched from the answers, cursor on a
-//! sensible entry, the undo record). Undo itself is in `undo`, the trash view in `trash`.
+//! File operations from the browser: mkdir, delete, copy, move, and the confirmation step
+//! before anything runs. Their results are applied in `op_done`, undo and redo are in `undo`,
+//! the trash view in `trash`.
 
 use crate::app::{
-    ConfirmState, Effect, InputPurpose, Modal, Model, OpItem, OpMsg, OpProgress, OpReport, OpSpec,
-    Side,
+    ConfirmState, Effect, HistoryStep, InputPurpose, Modal, Model, OpItem, OpProgress, OpSpec, Side,
 };
 use crate::fs::Location;
 
@@ -28,14 +27,27 @@ pub fn selection(model: &Model) -> Vec<OpItem> {
 
 /// Starts `spec` now: allocates its id and shows it as running.
 pub fn start(model: &mut Model, spec: OpSpec) -> Effect {
+    start_step(model, spec, None)
+}
+
+/// Starts `spec`, which undoes or redoes `step`'s record when there is one: the record leaves
+/// the journal until the operation ends.
+fn start_step(model: &mut Model, spec: OpSpec, step: Option<HistoryStep>) -> Effect {
     let id = model.next_op;
     model.next_op += 1;
-    let label = spec.summary();
+    let label = match &step {
+        Some(s) => format!("{} the {}", s.direction.doing(), s.record.description),
+        None => spec.summary(),
+    };
+    if let Some(s) = &step {
+        model.undo.take(s.direction, &s.record);
+    }
     model.ops.push(OpProgress {
         id,
         label,
         done: 0,
         total: spec.len(),
+        step,
     });
     Effect::Op { id, spec }
 }
@@ -52,6 +64,7 @@ pub(super) fn ask(
         lines,
         spec,
         danger,
+        step: None,
     }));
 }
 
@@ -228,75 +241,5 @@ pub fn confirm(model: &mut Model, accept: bool, by_enter: bool) -> Vec<Effect> {
     model.modal = None;
     // The marks were the question's items; they are spent once it is answered.
     super::marks::clear(model);
-    vec![start(model, state.spec)]
-}
-
-pub fn update(model: &mut Model, msg: OpMsg) -> Vec<Effect> {
-    match msg {
-        OpMsg::Progress { op, done, total } => {
-            if let Some(p) = model.ops.iter_mut().find(|p| p.id == op) {
-                (p.done, p.total) = (done, total);
-            }
-            vec![]
-        }
-        OpMsg::Finished { op, report } => finished(model, op, *report),
-    }
-}
-
-fn finished(model: &mut Model, op: crate::app::OpId, report: OpReport) -> Vec<Effect> {
-    let label = model
-        .ops
-        .iter()
-        .find(|p| p.id == op)
-        .map(|p| p.label.clone())
-        .unwrap_or_default();
-    model.ops.retain(|p| p.id != op);
-    let verb = label.split(' ').next().unwrap_or("Done");
-    if report.failed.is_empty() {
-        model.info(label);
-    } else {
-        let title = format!("{verb}: {} done, {} failed", report.ok, report.failed.len());
-        let lines = report
-            .failed
-            .iter()
-            .map(|(n, why)| format!("{n}: {why}"))
-            .collect();
-        model.error(title.clone());
-        model.modal = Some(Modal::Report {
-            title,
-            lines,
-            scroll: 0,
-        });
-    }
-    if let Some(record) = report.undo {
-        model.undo = Some(record);
-    }
-    let effects = super::patch::apply(model, &report.patch, report.focus.as_ref());
-    if !report.orphaned.is_empty() {
-        orphans(model, report.orphaned);
-    }
-    effects
-}
-
-/// Restored items whose folder is gone: offer the other pane's cloud folder instead.
-fn orphans(model: &mut Model, items: Vec<OpItem>) {
-    let to = match &model.pane(model.focus.other()).location {
-        Location::Cloud(dir) => dir.clone(),
-        _ => crate::fs::CloudDir::root(),
-    };
-    let title = format!(
-        "{} cannot go back: their folder is gone. Restore them into {}?",
-        count(items.len()),
-        to.path()
-    );
-    ask(
-        model,
-        title,
-        names(&items),
-        OpSpec::Restore {
-            items: items.clone(),
-            to: Some(to),
-        },
-        false,
-    );
+    vec![start_step(model, state.spec, state.step)]
 }

@@ -1,15 +1,25 @@
-//! Undo of the last batch rename or move: the journal's actions previewed in a question,
-//! then run as one operation that reverses them.
+//! Undo and redo of batch renames and moves: the journal's next record previewed in a
+//! question, then run as one operation that reverses it (or does it again). Where the record
+//! goes once that operation ends is `UndoHistory::finished`'s business.
 
 use super::ops::ask;
-use crate::app::{Model, OpSpec, RenameStep, UndoAction};
+use crate::app::{HistoryStep, Model, OpSpec, RenameStep, UndoAction, UndoDirection};
 
 pub fn undo(model: &mut Model) {
-    let Some(record) = model.undo.clone() else {
-        model.info("Nothing to undo");
+    ask_step(model, UndoDirection::Undo);
+}
+
+pub fn redo(model: &mut Model) {
+    ask_step(model, UndoDirection::Redo);
+}
+
+fn ask_step(model: &mut Model, direction: UndoDirection) {
+    let Some(record) = model.undo.next(direction).cloned() else {
+        let what = direction.verb().to_lowercase();
+        model.info(format!("Nothing to {what}"));
         return;
     };
-    let Some(spec) = undo_spec(&record.actions) else {
+    let Some(spec) = spec_of(&record.actions) else {
         model.error("The undo journal is damaged; nothing was changed");
         return;
     };
@@ -17,13 +27,11 @@ pub fn undo(model: &mut Model) {
     if record.actions.len() > 8 {
         lines.push(format!("  … and {} more", record.actions.len() - 8));
     }
-    ask(
-        model,
-        format!("Undo the {}?", record.description),
-        lines,
-        spec,
-        false,
-    );
+    let title = format!("{} the {}?", direction.verb(), record.description);
+    ask(model, title, lines, spec, false);
+    if let Some(crate::app::Modal::Confirm(state)) = &mut model.modal {
+        state.step = Some(HistoryStep { direction, record });
+    }
 }
 
 fn describe(action: &UndoAction) -> String {
@@ -35,9 +43,10 @@ fn describe(action: &UndoAction) -> String {
     }
 }
 
-/// One operation that reverses `actions` (all renames in one directory, or all moves between
-/// the same two directories, as a batch produces them).
-fn undo_spec(actions: &[UndoAction]) -> Option<OpSpec> {
+/// One operation that runs a record's `actions` (all renames in one directory, or all moves
+/// between the same two directories, as a batch produces them). Records on either side of the
+/// journal hold the actions that take the step.
+fn spec_of(actions: &[UndoAction]) -> Option<OpSpec> {
     match actions.first()? {
         UndoAction::Rename { at, .. } => {
             let steps = actions

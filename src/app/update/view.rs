@@ -95,8 +95,12 @@ pub fn clear_filter(model: &mut Model) {
     }
 }
 
-/// `Esc` while browsing: drop the filter first, then the marks.
+/// `Esc` while browsing: end range marking (keeping its marks), else drop the filter, else
+/// the marks.
 pub fn escape(model: &mut Model) {
+    if super::marks::end_visual(model) {
+        return;
+    }
     if model.focused().filter.is_some() {
         clear_filter(model);
     } else if !model.focused().marks.is_empty() {
