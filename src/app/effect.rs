@@ -37,12 +37,14 @@ pub enum Effect {
         id: i64,
         want: Option<crate::fs::EntryKey>,
     },
-    /// Find the cloud or image-space folder `path` (or the nearest one above it) for `side`,
+    /// Find the folder `path` (or the nearest one above it) for `side`,
     /// answering `CloudMsg::Opened` with `ticket`.
     OpenPath {
         side: Side,
         ticket: Ticket,
         path: crate::fs::TypedPath,
+        /// Typed in the go-to prompt (not named on the command line): see `CloudMsg::Opened`.
+        typed: bool,
     },
     /// Run a file operation, answering with `OpMsg`s tagged `id`.
     Op {
@@ -52,8 +54,12 @@ pub enum Effect {
     /// Suspend the screen and let the user edit `names` (one per line) in `$EDITOR`, answering
     /// with `Msg::Edited`.
     EditNames { names: Vec<String> },
-    /// Complete the directory path `text` (cloud or local), answering `Msg::Completed`.
-    Complete { text: String, cloud: bool },
+    /// Complete the folder path `path` (the prompt's `text`, made absolute), answering
+    /// `Msg::Completed` with `text`.
+    Complete {
+        text: String,
+        path: crate::fs::TypedPath,
+    },
     /// Find the cloud directory at path `text`, answering `CloudMsg::Destination`.
     ResolveDestination { text: String },
     /// Tell the transfer engine something.
