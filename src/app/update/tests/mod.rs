@@ -7,6 +7,7 @@ mod goto;
 mod images;
 mod images_ops;
 mod marks;
+mod mkdir;
 mod ops;
 mod panes;
 mod patch;
