@@ -32,7 +32,10 @@ pub fn accept(model: &mut Model, side: Side, text: &str) -> Vec<Effect> {
         input::refuse(model, "Type a folder");
         return vec![];
     }
-    let path = typed(model, side, text);
+    let path = match typed(model, side, text) {
+        TypedPath::Local(p) => TypedPath::Local(tidy(&p, false)),
+        other => other,
+    };
     if !matches!(path, TypedPath::Local(_)) && !model.cloud_enabled {
         input::refuse(
             model,

@@ -128,7 +128,7 @@ fn tab_completes_from_the_pane_folder_and_relative_paths_stay_on_its_backend() {
         },
     );
     assert_eq!(prompt(&m).input.value(), "docs/");
-    let ticket = go(&mut m, "<Enter>", TypedPath::Local("/l/docs/".into()));
+    let ticket = go(&mut m, "<Enter>", TypedPath::Local("/l/docs".into()));
     let found = Opened {
         location: Location::Local("/l/docs".into()),
         missing: None,
@@ -136,7 +136,7 @@ fn tab_completes_from_the_pane_folder_and_relative_paths_stay_on_its_backend() {
     opened(
         &mut m,
         ticket,
-        TypedPath::Local("/l/docs/".into()),
+        TypedPath::Local("/l/docs".into()),
         Ok(found),
     );
     assert_eq!(m.focused().location, Location::Local("/l/docs".into()));
