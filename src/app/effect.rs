@@ -37,12 +37,14 @@ pub enum Effect {
         id: i64,
         want: Option<crate::fs::EntryKey>,
     },
-    /// Find the cloud or image-space folder `path` (or the nearest one above it) for `side`,
+    /// Find the folder `path` (or the nearest one above it) for `side`,
     /// answering `CloudMsg::Opened` with `ticket`.
     OpenPath {
         side: Side,
         ticket: Ticket,
         path: crate::fs::TypedPath,
+        /// Typed in the go-to prompt (not named on the command line): see `CloudMsg::Opened`.
+        typed: bool,
     },
     /// Run a file operation, answering with `OpMsg`s tagged `id`.
     Op {
@@ -55,8 +57,12 @@ pub enum Effect {
     /// Suspend the screen and run `$SHELL` (else `/bin/sh`) in `dir` until it exits,
     /// answering `Msg::ShellExited`.
     Shell { dir: std::path::PathBuf },
-    /// Complete the directory path `text` (cloud or local), answering `Msg::Completed`.
-    Complete { text: String, cloud: bool },
+    /// Complete the folder path `path` (the prompt's `text`, made absolute), answering
+    /// `Msg::Completed` with `text`.
+    Complete {
+        text: String,
+        path: crate::fs::TypedPath,
+    },
     /// Find the cloud directory at path `text`, answering `CloudMsg::Destination`.
     ResolveDestination { text: String },
     /// Tell the transfer engine something.

@@ -67,18 +67,26 @@ pub enum InputPurpose {
     /// Mark (or unmark) the visible entries whose names match.
     MarkPattern,
     UnmarkPattern,
+    /// A folder to open in the pane: local, `cloud:/…` or `images:/…`.
+    GoTo,
 }
 
 impl InputPurpose {
     pub fn title(self) -> &'static str {
         match self {
             InputPurpose::Search => "Search the cloud drive (prefix = for an exact name)",
-            InputPurpose::Mkdir => "New directory",
+            InputPurpose::Mkdir => "New directory (a/b makes both)",
             InputPurpose::Rename => "Rename",
-            InputPurpose::Destination => "Destination directory (Tab completes)",
+            InputPurpose::Destination => "Destination directory",
             InputPurpose::MarkPattern => "Mark names matching (*.jpg, or text they contain)",
             InputPurpose::UnmarkPattern => "Unmark names matching (*.jpg, or text they contain)",
+            InputPurpose::GoTo => "Go to a folder: a local path, cloud:/…, images:/…",
         }
+    }
+
+    /// Whether the text is a folder path that Tab completes.
+    pub fn is_path(self) -> bool {
+        matches!(self, InputPurpose::Destination | InputPurpose::GoTo)
     }
 }
 
@@ -95,6 +103,9 @@ pub struct InputState {
     pub pending: Option<Box<super::ops::OpSpec>>,
     /// A hint under the text (completion candidates, "looking up…").
     pub note: Option<String>,
+    /// While a prefilled path is untouched: what a `/` typed first starts over with (`/`,
+    /// `cloud:/`). Other keys edit the prefilled text.
+    pub fresh: Option<String>,
 }
 
 impl PartialEq for InputState {
@@ -127,6 +138,16 @@ impl InputState {
             target: None,
             pending: None,
             note: None,
+            fresh: None,
+        }
+    }
+
+    /// The line under the text when there is no error or note.
+    pub fn hint(&self) -> &'static str {
+        match (self.purpose.is_path(), self.fresh.is_some()) {
+            (true, true) => "Tab completes, / starts a new path, C-u clears, Esc cancels",
+            (true, false) => "Tab completes, C-u clears, Enter accepts, Esc cancels",
+            _ => "Enter to accept, Esc to cancel",
         }
     }
 }

@@ -90,11 +90,14 @@ pub enum CloudMsg {
         text: String,
         result: Result<CloudDir, FsError>,
     },
-    /// Where a folder named on the command line led.
+    /// Where a folder named on the command line, or typed in the go-to prompt, led.
     Opened {
         side: Side,
         ticket: Ticket,
         path: crate::fs::TypedPath,
+        /// Typed: the pane's folder goes on the back stack, and a path that leads nowhere
+        /// leaves the pane where it was (a command-line one opens the root).
+        typed: bool,
         result: Result<crate::fs::Opened, FsError>,
     },
     /// The full path of a directory reached from search results or the trash, and the entry

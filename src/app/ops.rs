@@ -24,10 +24,8 @@ pub struct RenameStep {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum OpSpec {
-    Mkdir {
-        at: Location,
-        name: String,
-    },
+    /// `name` may be several levels, `a/b`: each missing one is made (`mkdir -p`).
+    Mkdir { at: Location, name: String },
     Rename {
         at: Location,
         steps: Vec<RenameStep>,
@@ -45,15 +43,9 @@ pub enum OpSpec {
         to: Location,
     },
     /// Cloud: to the trash (restorable).
-    Trash {
-        at: Location,
-        items: Vec<OpItem>,
-    },
+    Trash { at: Location, items: Vec<OpItem> },
     /// Local: remove for good. Cloud: purge items that are already in the trash.
-    Delete {
-        at: Location,
-        items: Vec<OpItem>,
-    },
+    Delete { at: Location, items: Vec<OpItem> },
     /// Cloud trash: back to the original place, or into `to` when given.
     Restore {
         items: Vec<OpItem>,
@@ -82,6 +74,7 @@ impl OpSpec {
         };
         match self {
             OpSpec::Trash { .. } => format!("Moved {n} to the trash"),
+            OpSpec::Mkdir { name, .. } => format!("Created {name}"),
             _ => format!("{} {n}", self.verb()),
         }
     }

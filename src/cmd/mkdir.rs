@@ -1,16 +1,14 @@
 //! `panfm mkdir [-p] PATH...`: names are checked against the 123pan rules before any call;
-//! with `-p` missing parents are created and existing folders are fine. A clash the server
-//! reports (someone created the name meanwhile) is settled by listing again, as API.md §8.19
-//! advises.
+//! with `-p` missing parents are created and existing folders are fine (the walk is
+//! `fs::mkdir_p`'s, which the TUI shares).
 
 use super::batch::Item;
 use super::ctx::Ctx;
 use super::exit::{CmdError, CmdResult};
 use super::output::count;
-use crate::api::{ApiErrorKind, FileEntry, FileId, FileKind};
 use crate::cli::MkdirArgs;
-use crate::fs::resolve::{CloudPath, ResolveError, Resolved, Want, root_entry};
-use crate::plan::validate_cloud_name;
+use crate::fs::mkdir_p::{MkdirError, make_cloud};
+use crate::fs::resolve::{CloudPath, ResolveError, Resolved, Want};
 use serde_json::json;
 
 pub async fn mkdir(ctx: &mut Ctx, args: MkdirArgs) -> CmdResult {
@@ -50,104 +48,32 @@ pub(super) async fn make_each<T: Item>(
 /// The folder at `text` and how many folders were created to get there.
 async fn make(ctx: &mut Ctx, text: &str, parents: bool) -> CmdResult<(Resolved, usize)> {
     let path = CloudPath::parse(text)?;
+    let base = CloudPath {
+        base: path.base,
+        names: Vec::new(),
+    };
     if path.names.is_empty() {
         return match parents {
             true => Ok((ctx.resolver.resolve_dir(text).await?, 0)),
             false => Err(CmdError::failure("already exists")),
         };
     }
-    if !parents {
-        let (parent, name) = (parent_of(&path), path.names[path.names.len() - 1].clone());
-        let dir = resolve_dir(ctx, &parent).await?;
-        return create(ctx, &dir, &name, false).await.map(|r| (r, 1));
-    }
-    let mut at = resolve_dir(
-        ctx,
-        &CloudPath {
-            base: path.base,
-            names: Vec::new(),
-        },
-    )
-    .await?;
-    let mut made = 0;
-    for (depth, name) in path.names.iter().enumerate() {
-        let prefix = CloudPath {
-            base: path.base,
-            names: path.names[..=depth].to_vec(),
-        };
-        at = match ctx.resolver.resolve_path(&prefix, Want::Live).await {
-            Ok(found) if found.entry.is_dir() => found,
-            Ok(found) => return Err(ResolveError::NotADir(found.path).into()),
-            Err(ResolveError::NotFound { .. } | ResolveError::InTrash(_)) => {
-                made += 1;
-                create(ctx, &at, name, true).await?
-            }
-            Err(e) => return Err(e.into()),
-        };
-    }
-    Ok((at, made))
+    let start = match ctx.resolver.resolve_path(&base, Want::Live).await? {
+        found if found.entry.is_dir() => found,
+        found => return Err(ResolveError::NotADir(found.path).into()),
+    };
+    let made = make_cloud(&mut ctx.resolver, &ctx.client, start, &path.names, parents).await?;
+    Ok((made.dir, made.made.len()))
 }
 
-fn parent_of(path: &CloudPath) -> CloudPath {
-    path.split_last()
-        .map_or_else(|| path.clone(), |(parent, _)| parent)
-}
-
-async fn resolve_dir(ctx: &mut Ctx, path: &CloudPath) -> CmdResult<Resolved> {
-    let found = ctx.resolver.resolve_path(path, Want::Live).await?;
-    match found.entry.is_dir() {
-        true => Ok(found),
-        false => Err(ResolveError::NotADir(found.path).into()),
-    }
-}
-
-/// Creates `name` in `dir`. With `existing_ok`, a clash with a folder counts as success.
-async fn create(
-    ctx: &mut Ctx,
-    dir: &Resolved,
-    name: &str,
-    existing_ok: bool,
-) -> CmdResult<Resolved> {
-    validate_cloud_name(name).map_err(|e| CmdError::usage(format!("invalid name: {e}")))?;
-    let full = dir.child_path(name);
-    let children = ctx.resolver.children(dir.entry.id).await?;
-    if children.iter().any(|e| !e.trashed && e.name == name) && !existing_ok {
-        return Err(CmdError::failure("already exists"));
-    }
-    match ctx.client.mkdir(dir.entry.id, name).await {
-        Ok(id) => {
-            let entry = new_dir(id, name, dir.entry.id);
-            ctx.resolver.learn(entry.clone());
-            let ancestors = dir.ancestors.clone().map(|mut a| {
-                a.push(dir.entry.id);
-                a
-            });
-            Ok(Resolved {
-                entry,
-                path: full,
-                ancestors,
-            })
+impl From<MkdirError> for CmdError {
+    fn from(e: MkdirError) -> Self {
+        match e {
+            MkdirError::Invalid(why) => CmdError::usage(format!("invalid name: {why}")),
+            MkdirError::Exists => CmdError::failure("already exists"),
+            MkdirError::Path(e) => e.into(),
+            MkdirError::ImagePath(e) => e.into(),
+            MkdirError::Images(e) => CmdError::failure(e.message),
         }
-        Err(e) if e.kind == ApiErrorKind::Conflict && existing_ok => {
-            ctx.resolver.forget(dir.entry.id);
-            let again = CloudPath::parse(&full)?;
-            let found = ctx.resolver.resolve_path(&again, Want::Live).await?;
-            match found.entry.is_dir() {
-                true => Ok(found),
-                false => Err(ResolveError::NotADir(found.path).into()),
-            }
-        }
-        Err(e) if e.kind == ApiErrorKind::Conflict => Err(CmdError::failure("already exists")),
-        Err(e) => Err(e.into()),
-    }
-}
-
-fn new_dir(id: FileId, name: &str, parent: FileId) -> FileEntry {
-    FileEntry {
-        id,
-        name: name.to_owned(),
-        parent_id: parent,
-        kind: FileKind::Dir,
-        ..root_entry()
     }
 }

@@ -27,6 +27,8 @@ pub enum Command {
     /// Flip the focused pane between the local disk and the cloud drive.
     SwitchBackend,
     Search,
+    /// Type a folder's path (local, `cloud:/…`, `images:/…`) and go there.
+    GoTo,
     /// Search results and the trash: open the folder that holds the entry, cursor on it.
     Reveal,
     Details,

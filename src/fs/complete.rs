@@ -1,9 +1,11 @@
 //! Path completion for prompts that take a directory: the directories under the typed text's
 //! parent whose names start with its last component. Local completion reads the disk; cloud
-//! completion walks listings with the resolver (one listing per path component).
+//! and image-space completion walk listings with their resolvers (one listing per path
+//! component).
 
+use super::img::ImgFs;
 use super::pan::PanFs;
-use super::resolve::{CloudPath, Resolver};
+use super::resolve::{CloudPath, ImageResolver, Resolver};
 use super::{CloudDir, FsError, FsErrorKind};
 use std::path::{Path, PathBuf};
 
@@ -76,6 +78,30 @@ impl PanFs {
             return Ok(CloudDir::root());
         }
         self.resolve_dir(found.entry.id, &found.entry.name).await
+    }
+}
+
+impl ImgFs {
+    /// Names of image-space folders completing `text` (an absolute image path).
+    pub async fn complete_dirs(&self, text: &str) -> Vec<String> {
+        let Some(i) = text.rfind('/') else {
+            return vec![];
+        };
+        let (dir, prefix) = (if i == 0 { "/" } else { &text[..i] }, &text[i + 1..]);
+        let mut resolver = ImageResolver::new(self.client().clone());
+        let Ok(parent) = resolver.resolve_dir(dir).await else {
+            return vec![];
+        };
+        let Ok(children) = resolver.children(&parent.entry.id).await else {
+            return vec![];
+        };
+        let mut names: Vec<String> = children
+            .iter()
+            .filter(|e| e.is_dir() && e.name.starts_with(prefix))
+            .map(|e| e.name.clone())
+            .collect();
+        names.sort();
+        names
     }
 }
 

@@ -12,6 +12,36 @@ pub fn mkdir(dir: &Path, name: &str) -> Result<(), FsError> {
     std::fs::create_dir(&path).map_err(|e| FsError::io(&path.display().to_string(), &e))
 }
 
+/// Makes `names` (`a/b` as levels) in `dir` like `mkdir -p`: missing levels made, existing
+/// folders reused; fails when every level exists or one is not a folder.
+pub fn mkdir_path(dir: &Path, names: &[String]) -> Result<(), FsError> {
+    if let [name] = names {
+        return mkdir(dir, name);
+    }
+    for name in names {
+        crate::plan::validate_local_name(name).map_err(|e| invalid(name, &e.to_string()))?;
+    }
+    let mut path = dir.to_path_buf();
+    let mut made = false;
+    for name in names {
+        path.push(name);
+        match std::fs::metadata(&path) {
+            Ok(m) if m.is_dir() => continue,
+            Ok(_) => {
+                let what = format!("{} is not a folder", path.display());
+                return Err(FsError::new(FsErrorKind::AlreadyExists, what));
+            }
+            Err(_) => {}
+        }
+        std::fs::create_dir(&path).map_err(|e| FsError::io(&path.display().to_string(), &e))?;
+        made = true;
+    }
+    match made {
+        true => Ok(()),
+        false => Err(FsError::new(FsErrorKind::AlreadyExists, "already exists")),
+    }
+}
+
 /// Renames `dir/from` to `dir/to`, refusing to replace anything.
 pub fn rename(dir: &Path, from: &str, to: &str) -> Result<(), FsError> {
     crate::plan::validate_local_name(to).map_err(|e| invalid(to, &e.to_string()))?;

@@ -16,6 +16,27 @@ fn mkdir_refuses_existing_and_bad_names() {
 }
 
 #[test]
+fn mkdir_path_makes_missing_levels_and_reuses_folders() {
+    let d = tempfile::tempdir().unwrap();
+    let levels = |p: &str| crate::fs::mkdir_p::levels(p);
+    fs::create_dir(d.path().join("备份")).unwrap();
+    mkdir_path(d.path(), &levels("备份/2026/一月")).unwrap();
+    assert!(d.path().join("备份/2026/一月").is_dir());
+    let again = mkdir_path(d.path(), &levels("备份/2026")).unwrap_err();
+    assert_eq!(again.kind, FsErrorKind::AlreadyExists);
+    assert_eq!(again.message, "already exists");
+    fs::write(d.path().join("f"), b"").unwrap();
+    let err = mkdir_path(d.path(), &levels("f/x")).unwrap_err();
+    assert!(err.message.ends_with("f is not a folder"), "{err}");
+    let err = mkdir_path(d.path(), &levels("new/..")).unwrap_err();
+    assert_eq!(err.kind, FsErrorKind::InvalidName);
+    assert!(
+        !d.path().join("new").exists(),
+        "nothing made before a bad name"
+    );
+}
+
+#[test]
 fn rename_never_overwrites() {
     let d = tempfile::tempdir().unwrap();
     fs::write(d.path().join("a"), b"a").unwrap();

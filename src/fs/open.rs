@@ -1,14 +1,15 @@
 //! Opening a pane at a typed folder (`panfm ~/x cloud:/备份`): paths written as the pane titles
 //! show them (`cloud:/…`, `images:/…`, anything else local), and the cloud and image-space
 //! folders they name — or, when the path does not lead to a folder, the nearest folder above
-//! it and why the rest could not be opened. Resolving never changes the drive.
+//! it and why the rest could not be opened; local folders the same way. Resolving never
+//! changes anything.
 
 use super::img::ImgFs;
 use super::local::sanitize_name;
 use super::pan::{PanFs, to_fs_error};
 use super::resolve::{CloudPath, ImagePathError, ImageResolver, ResolveError, Resolver, Want};
 use super::{CloudDir, FsError, FsErrorKind, Location};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// A folder as typed: local, or on the drive or the image space with the titles' prefixes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,7 +23,7 @@ pub enum TypedPath {
 
 impl TypedPath {
     /// `cloud:/备份` (also `cloud:备份`, `cloud:` for the root, `cloud:id:123`), `images:/blog`;
-    /// anything else is a local path.
+    /// `local:/tmp` or anything else is a local path.
     pub fn parse(text: &str) -> TypedPath {
         let absolute = |rest: &str| match rest.starts_with('/') {
             true => rest.to_owned(),
@@ -37,7 +38,7 @@ impl TypedPath {
         if let Some(rest) = text.strip_prefix("images:") {
             return TypedPath::Images(absolute(rest));
         }
-        TypedPath::Local(PathBuf::from(text))
+        TypedPath::Local(PathBuf::from(text.strip_prefix("local:").unwrap_or(text)))
     }
 
     /// As the pane titles write it.
@@ -149,6 +150,30 @@ impl ImgFs {
     }
 }
 
+/// The local folder at `path`, or the nearest existing folder above it. Blocking.
+pub fn open_local(path: &Path) -> Result<Opened, FsError> {
+    let mut at = path.to_path_buf();
+    let mut missing = None;
+    loop {
+        let name = at.file_name().map(|n| n.to_string_lossy().into_owned());
+        let why = match std::fs::metadata(&at) {
+            Ok(m) if m.is_dir() => {
+                let location = Location::Local(at);
+                return Ok(Opened { location, missing });
+            }
+            Ok(_) => "is not a folder".to_owned(),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => "not found there".to_owned(),
+            Err(e) => e.to_string(),
+        };
+        // Said of the name right below the folder that opens.
+        missing = Some(format!("{} {why}", name.as_deref().unwrap_or("/")));
+        if !at.pop() {
+            let why = missing.unwrap_or_default();
+            return Err(FsError::new(FsErrorKind::NotFound, why));
+        }
+    }
+}
+
 /// The last name of a path.
 fn last(path: &str) -> &str {
     path.rsplit('/').next().unwrap_or(path)
@@ -178,5 +203,26 @@ mod tests {
             TypedPath::Local(PathBuf::from("./cloud:x"))
         );
         assert_eq!(TypedPath::parse("cloud:/备份").display(), "cloud:/备份");
+        assert_eq!(
+            TypedPath::parse("local:/tmp"),
+            TypedPath::Local(PathBuf::from("/tmp"))
+        );
+    }
+
+    #[test]
+    fn a_local_path_opens_its_nearest_folder_and_names_what_is_missing() {
+        let d = tempfile::tempdir().unwrap();
+        std::fs::create_dir(d.path().join("a")).unwrap();
+        std::fs::write(d.path().join("a/f.txt"), b"x").unwrap();
+        let open = |p: &str| open_local(&d.path().join(p)).unwrap();
+        let at = |p: &str| Location::Local(d.path().join(p));
+        assert_eq!(open("a").location, at("a"));
+        assert_eq!(open("a").missing, None);
+        let deep = open("a/x/y/z");
+        assert_eq!(deep.location, at("a"));
+        assert_eq!(deep.missing.as_deref(), Some("x not found there"));
+        let file = open("a/f.txt/y");
+        assert_eq!(file.location, at("a"));
+        assert_eq!(file.missing.as_deref(), Some("f.txt is not a folder"));
     }
 }

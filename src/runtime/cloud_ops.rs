@@ -12,7 +12,10 @@ pub async fn run(fs: &PanFs, spec: &OpSpec, mut progress: impl FnMut(usize) + Se
         OpSpec::Mkdir {
             at: at @ Location::Cloud(dir),
             name,
-        } => made(&mut report, at, name, fs.mkdir(dir, name).await),
+        } => {
+            let levels = crate::fs::mkdir_p::levels(name);
+            made(&mut report, at, name, fs.mkdir_path(dir, &levels).await);
+        }
         OpSpec::Rename {
             at: at @ Location::Cloud(dir),
             steps,

@@ -78,17 +78,12 @@ impl Executor {
                 let (fs, tx) = (self.images.clone(), self.tx.clone());
                 super::img_ops::spawn(id, spec, fs, tx);
             }
-            Effect::Complete { text, cloud: false } => {
-                let (tx, home) = (self.tx.clone(), self.home.clone());
-                tokio::task::spawn_blocking(move || {
-                    let names = crate::fs::complete::local_dirs(&text, home.as_deref());
-                    let _ = tx.send(Msg::Completed { text, names });
-                });
-            }
-            Effect::Complete { text, cloud: true } => self.cloud_task(move |fs| async move {
-                let names = fs.complete_dirs(&text).await;
-                Msg::Completed { text, names }
-            }),
+            Effect::Complete { text, path } => super::open::complete(
+                (self.cloud.clone(), self.images.clone()),
+                self.home.clone(),
+                self.tx.clone(),
+                (text, path),
+            ),
             Effect::ResolveDestination { text } => self.cloud_task(move |fs| async move {
                 let result = fs.resolve_path(&text).await;
                 Msg::Cloud(CloudMsg::Destination { text, result })
@@ -110,12 +105,17 @@ impl Executor {
                 fs.invalidate(&forget);
                 Msg::Patched(fs.adopt(&made).await)
             }),
-            Effect::OpenPath { side, ticket, path } => {
+            Effect::OpenPath {
+                side,
+                ticket,
+                path,
+                typed,
+            } => {
                 super::open::spawn(
                     self.cloud.clone(),
                     self.images.clone(),
                     self.tx.clone(),
-                    (side, ticket, path),
+                    (side, ticket, path, typed),
                 );
             }
             Effect::FetchAccount => self.cloud_task(|fs| async move {

@@ -30,7 +30,10 @@ pub async fn run(fs: &ImgFs, spec: &OpSpec, op: OpId, tx: &UnboundedSender<Msg>)
         OpSpec::Mkdir {
             at: at @ Location::Images(dir),
             name,
-        } => made(&mut report, at, name, fs.mkdir(dir, name).await),
+        } => {
+            let levels = crate::fs::mkdir_p::levels(name);
+            made(&mut report, at, name, fs.mkdir_path(dir, &levels).await);
+        }
         OpSpec::Move {
             from: f @ Location::Images(src),
             items,

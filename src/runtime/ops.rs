@@ -70,8 +70,10 @@ fn local(spec: OpSpec, mut progress: impl FnMut(usize)) -> OpReport {
             at: Location::Local(dir),
             name,
         } => {
-            if note(&mut report, name, local_ops::mkdir(dir, name)) {
-                report.focus = Some((spec_at(&spec), EntryKey::Local(name.into())));
+            let levels = crate::fs::mkdir_p::levels(name);
+            if note(&mut report, name, local_ops::mkdir_path(dir, &levels)) {
+                let first = levels.first().map_or(name, |l| l);
+                report.focus = Some((spec_at(&spec), EntryKey::Local(first.into())));
             }
         }
         OpSpec::Rename {

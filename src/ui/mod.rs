@@ -6,6 +6,7 @@ mod columns;
 mod confirm;
 mod format;
 mod help;
+mod input_line;
 mod job_details;
 mod links;
 mod pane;
@@ -190,6 +191,8 @@ fn too_small(frame: &mut Frame, area: Rect) {
 mod tests;
 #[cfg(test)]
 mod tests_images;
+#[cfg(test)]
+mod tests_inputs;
 #[cfg(test)]
 mod tests_panes;
 #[cfg(test)]

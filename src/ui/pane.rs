@@ -4,6 +4,7 @@
 
 use super::columns::Columns;
 use super::format;
+use super::input_line;
 use crate::app::{LoadState, Pane};
 use crate::config::Styles;
 use crate::fs::{Entry, EntryKind, Location};
@@ -14,6 +15,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Widget};
 
 const SPINNER: [&str; 8] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧"];
+/// Cells the filter line keeps however much the position and marks take.
+const MIN_FILTER: usize = 12;
 
 pub struct PaneView<'a> {
     pub pane: &'a Pane,
@@ -28,8 +31,11 @@ pub struct PaneView<'a> {
 impl PaneView<'_> {
     /// Where the terminal cursor goes while the filter line is edited.
     pub fn filter_cursor(&self, area: Rect) -> Option<Position> {
-        let f = self.pane.filter.as_ref().filter(|f| f.editing)?;
-        let x = area.x + 3 + u16::try_from(f.input.visual_cursor()).unwrap_or(u16::MAX);
+        self.pane.filter.as_ref().filter(|f| f.editing)?;
+        let (_, Some(shown)) = self.footer(area.width) else {
+            return None;
+        };
+        let x = area.x + 3 + shown.cursor;
         (x < area.right().saturating_sub(1))
             .then(|| Position::new(x, area.bottom().saturating_sub(1)))
     }
@@ -75,12 +81,29 @@ impl PaneView<'_> {
         (left, Line::from(Span::styled(right, right_style)))
     }
 
-    fn footer(&self) -> Line<'static> {
+    /// The bottom border's text for a pane `width` cells wide, and the filter line as shown
+    /// in it: the filter scrolls within what the position and marks leave (at least
+    /// `MIN_FILTER` cells).
+    fn footer(&self, width: u16) -> (Line<'static>, Option<input_line::Shown>) {
+        let (p, s) = (self.pane, self.styles);
+        let rest = self.footer_rest();
+        let Some(f) = &p.filter else {
+            return (Line::from(rest), None);
+        };
+        let rest_w: usize = rest.iter().map(|span| format::width(&span.content)).sum();
+        let room = usize::from(width)
+            .saturating_sub(2 + 3 + rest_w)
+            .max(MIN_FILTER.min(usize::from(width).saturating_sub(5)));
+        let shown = input_line::shown(&f.input, room);
+        let mut spans = vec![Span::styled(format!(" /{} ", shown.text), s.filter)];
+        spans.extend(rest);
+        (Line::from(spans), Some(shown))
+    }
+
+    /// The position in the listing and the marks, after the filter in the bottom border.
+    fn footer_rest(&self) -> Vec<Span<'static>> {
         let (p, s) = (self.pane, self.styles);
         let mut spans = vec![];
-        if let Some(f) = &p.filter {
-            spans.push(Span::styled(format!(" /{} ", f.input.value()), s.filter));
-        }
         let pos = if p.listing.is_empty() {
             0
         } else {
@@ -104,7 +127,7 @@ impl PaneView<'_> {
             );
             spans.push(Span::styled(marked, s.marked));
         }
-        Line::from(spans)
+        spans
     }
 
     /// What the title's right end can say, longest first, ending with nothing.
@@ -207,7 +230,7 @@ impl Widget for PaneView<'_> {
             .border_style(border)
             .title_top(left)
             .title_top(right.right_aligned())
-            .title_bottom(self.footer());
+            .title_bottom(self.footer(area.width).0);
         let inner = block.inner(area);
         block.render(area, buf);
         if inner.height == 0 || inner.width == 0 {

@@ -42,9 +42,8 @@ impl InputView<'_> {
     pub fn cursor(&self, area: Rect) -> Position {
         let rect = Self::area(area);
         let inner_w = usize::from(rect.width.saturating_sub(4));
-        let scroll = self.state.input.visual_scroll(inner_w);
-        let x = self.state.input.visual_cursor().saturating_sub(scroll);
-        Position::new(rect.x + 2 + u16::try_from(x).unwrap_or(0), rect.y + 1)
+        let x = super::input_line::shown(&self.state.input, inner_w).cursor;
+        Position::new(rect.x + 2 + x, rect.y + 1)
     }
 }
 
@@ -54,16 +53,12 @@ impl Widget for InputView<'_> {
         Clear.render(rect, buf);
         let s = self.styles;
         let inner_w = usize::from(rect.width.saturating_sub(4));
-        let scroll = self.state.input.visual_scroll(inner_w);
-        let value: String = self.state.input.value().chars().skip(scroll).collect();
-        let mut lines = vec![Line::from(Span::styled(
-            format::truncate(&value, inner_w),
-            s.popup,
-        ))];
+        let shown = super::input_line::shown(&self.state.input, inner_w);
+        let mut lines = vec![Line::from(Span::styled(shown.text, s.popup))];
         lines.push(match (&self.state.error, &self.state.note) {
             (Some(e), _) => Line::from(Span::styled(format::truncate(e, inner_w), s.error)),
             (None, Some(n)) => Line::from(Span::styled(format::truncate(n, inner_w), s.info)),
-            (None, None) => Line::from(Span::styled("Enter to accept, Esc to cancel", s.dim)),
+            (None, None) => Line::from(Span::styled(self.state.hint(), s.dim)),
         });
         let block = frame(self.state.purpose.title(), s);
         Paragraph::new(lines)

@@ -2,6 +2,7 @@
 //! old → new, problems in the error style, and a summary line saying whether Enter will work.
 
 use super::format;
+use super::input_line;
 use super::popup::centered;
 use crate::app::{RENAME_FIELDS, RenameState};
 use crate::config::Styles;
@@ -28,6 +29,11 @@ impl RenameView<'_> {
         )
     }
 
+    /// Cells for a field's text: the popup less its frame, padding and the label.
+    fn field_width(rect: Rect) -> usize {
+        usize::from(rect.width.saturating_sub(4)).saturating_sub(LABEL_W)
+    }
+
     fn form_rows(&self) -> usize {
         if self.state.edited.is_some() {
             1
@@ -43,7 +49,7 @@ impl RenameView<'_> {
         }
         let rect = Self::area(area);
         let f = &self.state.fields[self.state.focus];
-        let x = rect.x + 2 + LABEL_W as u16 + u16::try_from(f.visual_cursor()).unwrap_or(0);
+        let x = rect.x + 2 + LABEL_W as u16 + input_line::shown(f, Self::field_width(rect)).cursor;
         Some(Position::new(x, rect.y + 1 + self.state.focus as u16))
     }
 
@@ -92,7 +98,7 @@ impl Widget for RenameView<'_> {
         } else {
             for (i, label) in RENAME_FIELDS.iter().enumerate() {
                 let style = if i == st.focus { s.filter } else { s.popup };
-                let value = format::truncate(st.fields[i].value(), inner_w.saturating_sub(LABEL_W));
+                let value = input_line::shown(&st.fields[i], Self::field_width(rect)).text;
                 lines.push(Line::from(vec![
                     Span::styled(format!("{label:LABEL_W$}"), s.column_header),
                     Span::styled(value, style),

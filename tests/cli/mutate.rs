@@ -33,6 +33,11 @@ fn invalid_names_are_refused_before_any_call() {
         assert!(run.stderr.contains("invalid name"), "{run:?}");
     }
     assert_eq!(env.calls("/upload/v1/file/mkdir"), before);
+    // With -p every level is checked before the first is made.
+    let deep = env.run(&["mkdir", "-p", "/新/a:b"]);
+    assert_eq!(deep.code, 2, "{deep:?}");
+    assert!(!env.exists("/新"), "nothing made before the bad name");
+    assert_eq!(env.calls("/upload/v1/file/mkdir"), before);
 }
 
 #[test]

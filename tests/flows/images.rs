@@ -37,7 +37,7 @@ impl Harness {
     }
 
     /// Focuses `side` and cycles its backend until it shows the image root.
-    async fn images_on(&mut self, side: Side) {
+    pub(crate) async fn images_on(&mut self, side: Side) {
         self.model.focus = side;
         while !self.model.focused().location.is_images() {
             self.press("b");

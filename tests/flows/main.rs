@@ -3,7 +3,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod goto;
 mod images;
+mod mkdir;
 mod ops;
 mod patch;
 mod places;

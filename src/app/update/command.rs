@@ -78,6 +78,7 @@ fn browse(model: &mut Model, cmd: Command) -> Vec<Effect> {
         SwitchPane => model.focus = model.focus.other(),
         SwitchBackend => return cloud::switch_backend(model),
         Search => cloud::search(model),
+        GoTo => super::goto::open(model),
         Reveal => return nav::reveal(model),
         Details => return cloud::details(model),
         Mkdir => ops::mkdir(model),

@@ -1,11 +1,11 @@
 //! Typing another destination for a copy or move (`e` in the question), with Tab completion
-//! of directory paths. Local paths are taken as typed (`~` expands); cloud paths are looked up
+//! of directory paths (for the go-to prompt too). Local paths are taken as typed (`~` expands); cloud paths are looked up
 //! before the question comes back with the new destination.
 
 use super::ops;
 use crate::app::{CloudMsg, Effect, InputPurpose, Modal, Model, OpSpec};
-use crate::fs::Location;
 use crate::fs::complete::expand_home;
+use crate::fs::{Location, TypedPath};
 
 /// From the copy/move question: open the destination prompt with the current target.
 pub fn edit(model: &mut Model) {
@@ -25,7 +25,7 @@ pub fn edit(model: &mut Model) {
         text.push('/');
     }
     let spec = state.spec.clone();
-    super::input::open(model, InputPurpose::Destination, &text);
+    super::input::open_path(model, InputPurpose::Destination, &text, "/");
     if let Some(Modal::Input(s)) = &mut model.modal {
         s.pending = Some(Box::new(spec));
     }
@@ -44,6 +44,8 @@ pub fn accept(model: &mut Model, text: &str) -> Vec<Effect> {
         return vec![];
     }
     if spec_is_cloud(spec) {
+        // As the pane titles write it.
+        let text = text.strip_prefix("cloud:").unwrap_or(text);
         state.note = Some("Looking it up…".into());
         return vec![Effect::ResolveDestination {
             text: text.to_owned(),
@@ -64,7 +66,10 @@ pub fn resolved(model: &mut Model, msg: CloudMsg) {
     let Some(Modal::Input(state)) = &mut model.modal else {
         return;
     };
-    if state.purpose != InputPurpose::Destination || state.input.value().trim() != text {
+    let typed = state.input.value().trim();
+    if state.purpose != InputPurpose::Destination
+        || typed.strip_prefix("cloud:").unwrap_or(typed) != text
+    {
         return;
     }
     state.note = None;
@@ -95,18 +100,21 @@ fn spec_is_cloud(spec: &OpSpec) -> bool {
     !spec.is_local()
 }
 
-/// Tab in a destination prompt.
+/// Tab in a prompt for a folder path (a destination, go to).
 pub fn complete(model: &Model) -> Vec<Effect> {
     let Some(Modal::Input(state)) = &model.modal else {
         return vec![];
     };
-    let Some(spec) = state.pending.as_deref() else {
-        return vec![];
+    let text = state.input.value().to_owned();
+    let path = match (state.purpose, state.pending.as_deref()) {
+        (InputPurpose::Destination, Some(spec)) if spec_is_cloud(spec) => {
+            TypedPath::Cloud(text.strip_prefix("cloud:").unwrap_or(&text).to_owned())
+        }
+        (InputPurpose::Destination, Some(_)) => TypedPath::Local(text.clone().into()),
+        (InputPurpose::GoTo, _) => super::goto::typed(model, state.side, &text),
+        _ => return vec![],
     };
-    vec![Effect::Complete {
-        text: state.input.value().to_owned(),
-        cloud: spec_is_cloud(spec),
-    }]
+    vec![Effect::Complete { text, path }]
 }
 
 pub fn completed(model: &mut Model, text: &str, names: Vec<String>) {

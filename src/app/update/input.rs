@@ -1,19 +1,37 @@
 //! One-line prompts (`Modal::Input`): typing edits the text, `Accept` acts on it by purpose,
-//! `Escape` closes without acting.
+//! `Escape` closes without acting. A prompt prefilled with a path (the destination, go to)
+//! starts a new path when `/` is the first key, as the prefilled text was only a suggestion;
+//! any other first key edits it. Pastes go in at the cursor, a pasted path replacing an
+//! untouched suggestion.
 
 use crate::app::{Effect, InputPurpose, InputState, Modal, Model, Side};
 use crate::config::Command;
 use crate::fs::{CloudSearch, Location};
-use crossterm::event::{Event, KeyEvent};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 
 pub fn open(model: &mut Model, purpose: InputPurpose, text: &str) {
     model.modal = Some(Modal::Input(InputState::new(purpose, model.focus, text)));
 }
 
+/// Opens a prompt prefilled with path `text`, which a `/` typed first replaces with `root`.
+pub fn open_path(model: &mut Model, purpose: InputPurpose, text: &str, root: &str) {
+    let mut state = InputState::new(purpose, model.focus, text);
+    state.fresh = Some(root.to_owned());
+    model.modal = Some(Modal::Input(state));
+}
+
 pub fn edit(model: &mut Model, ev: KeyEvent) {
     if let Some(Modal::Input(state)) = &mut model.modal {
-        state.input.handle_event(&Event::Key(ev));
+        let slash =
+            ev.code == KeyCode::Char('/') && (ev.modifiers - KeyModifiers::SHIFT).is_empty();
+        match state.fresh.take() {
+            Some(root) if slash => state.input = Input::new(root),
+            _ => {
+                state.input.handle_event(&Event::Key(ev));
+            }
+        }
         state.error = None;
         state.note = None;
     }
@@ -24,12 +42,35 @@ pub fn paste(model: &mut Model, text: &str) -> bool {
         return false;
     };
     let line = text.lines().next().unwrap_or_default();
-    let value = format!("{}{line}", state.input.value());
-    state.input = state.input.clone().with_value(value);
+    let typed_path = ["~", "cloud:", "images:", "local:"]
+        .iter()
+        .any(|p| line.starts_with(p));
+    match (state.fresh.take(), line.strip_prefix('/')) {
+        (Some(root), Some(rest)) => state.input = Input::new(format!("{root}{rest}")),
+        (Some(_), None) if typed_path => state.input = Input::new(line.to_owned()),
+        _ => insert(&mut state.input, line),
+    }
+    state.error = None;
+    state.note = None;
     true
 }
 
+/// Puts `text` into `input` at its cursor, the cursor after it.
+pub fn insert(input: &mut Input, text: &str) {
+    let value = input.value();
+    let at = value
+        .char_indices()
+        .nth(input.cursor())
+        .map_or(value.len(), |(i, _)| i);
+    let joined = format!("{}{text}{}", &value[..at], &value[at..]);
+    let cursor = input.cursor() + text.chars().count();
+    *input = Input::new(joined).with_cursor(cursor);
+}
+
 pub fn command(model: &mut Model, cmd: Command) -> Vec<Effect> {
+    if let Some(Modal::Input(state)) = &mut model.modal {
+        state.fresh = None;
+    }
     match cmd {
         Command::Accept => accept(model),
         Command::Complete => super::destination::complete(model),
@@ -57,6 +98,7 @@ fn accept(model: &mut Model) -> Vec<Effect> {
         InputPurpose::Destination => return super::destination::accept(model, &text),
         InputPurpose::MarkPattern => super::pattern::accept(model, side, &text, true),
         InputPurpose::UnmarkPattern => super::pattern::accept(model, side, &text, false),
+        InputPurpose::GoTo => return super::goto::accept(model, side, &text),
     };
     result.unwrap_or_else(|why| {
         refuse(model, &why);
@@ -81,7 +123,7 @@ fn search(model: &mut Model, side: Side, text: &str) -> Vec<Effect> {
     vec![super::nav::go(model, side, to, true, None)]
 }
 
-fn refuse(model: &mut Model, why: &str) {
+pub(super) fn refuse(model: &mut Model, why: &str) {
     if let Some(Modal::Input(state)) = &mut model.modal {
         state.error = Some(why.to_owned());
     }

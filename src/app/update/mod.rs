@@ -4,6 +4,7 @@
 mod cloud;
 mod command;
 mod destination;
+mod goto;
 mod images;
 mod input;
 mod keys;
@@ -58,8 +59,9 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             side,
             ticket,
             path,
+            typed,
             result,
-        }) => open::opened(model, side, ticket, &path, result),
+        }) => open::opened(model, (side, ticket, typed), &path, result),
         Msg::Cloud(m) => cloud::update(model, m),
         Msg::Completed { text, names } => {
             destination::completed(model, &text, names);

@@ -1,6 +1,7 @@
-//! Panes that start at a cloud or image-space folder named on the command line: the folder is
-//! found first (the pane shows itself loading meanwhile), then listed; a path that leads
-//! nowhere opens the nearest folder above it and says why.
+//! Panes sent to a folder by its path, named on the command line (cloud or image-space
+//! folders) or typed in the go-to prompt (any): the folder is found first (the pane shows
+//! itself loading meanwhile), then listed; a path that leads nowhere opens the nearest folder
+//! above it and says why.
 
 use super::nav;
 use crate::app::{Effect, LoadState, Model, Side};
@@ -13,13 +14,29 @@ pub fn open_or_list(model: &mut Model, side: Side) -> Effect {
     };
     let ticket = model.take_ticket();
     model.pane_mut(side).load = LoadState::Loading(ticket);
-    Effect::OpenPath { side, ticket, path }
+    Effect::OpenPath {
+        side,
+        ticket,
+        path,
+        typed: false,
+    }
+}
+
+/// Sends `side` to the folder at `path`, typed by the user.
+pub fn go_to(model: &mut Model, side: Side, path: TypedPath) -> Effect {
+    let ticket = model.take_ticket();
+    model.pane_mut(side).load = LoadState::Loading(ticket);
+    Effect::OpenPath {
+        side,
+        ticket,
+        path,
+        typed: true,
+    }
 }
 
 pub fn opened(
     model: &mut Model,
-    side: Side,
-    ticket: crate::app::Ticket,
+    (side, ticket, typed): (Side, crate::app::Ticket, bool),
     path: &TypedPath,
     result: Result<Opened, FsError>,
 ) -> Vec<Effect> {
@@ -34,6 +51,11 @@ pub fn opened(
             }
             location
         }
+        Err(e) if typed => {
+            model.pane_mut(side).load = LoadState::Done;
+            model.error(format!("Cannot open {}: {e}", path.display()));
+            return vec![];
+        }
         Err(e) => {
             model.error(format!("Cannot open {}: {e}", path.display()));
             match path {
@@ -42,7 +64,7 @@ pub fn opened(
             }
         }
     };
-    vec![nav::go(model, side, to, false, None)]
+    vec![nav::go(model, side, to, typed, None)]
 }
 
 /// A location as the pane title writes it: `cloud:/备份`.

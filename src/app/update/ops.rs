@@ -104,20 +104,33 @@ pub fn mkdir(model: &mut Model) {
     super::input::open(model, InputPurpose::Mkdir, "");
 }
 
-pub fn accept_mkdir(model: &mut Model, side: Side, name: &str) -> Result<Vec<Effect>, String> {
+/// The new-folder prompt's text: one name, or `a/b` for each missing level (`mkdir -p`).
+pub fn accept_mkdir(model: &mut Model, side: Side, text: &str) -> Result<Vec<Effect>, String> {
     let at = model.pane(side).location.clone();
-    let checked = if !matches!(at, Location::Local(_)) {
-        crate::plan::validate_cloud_name(name)
-    } else {
-        crate::plan::validate_local_name(name)
-    };
-    checked.map_err(|e| e.to_string())?;
+    if text.starts_with('/') {
+        return Err("New folders go into this one: leave out the leading /".into());
+    }
+    let levels = crate::fs::mkdir_p::levels(text);
+    if levels.is_empty() {
+        return Err(crate::plan::NameError::Empty.to_string());
+    }
+    for name in &levels {
+        let checked = match (&at, name.as_str()) {
+            (_, "." | "..") => Err(crate::plan::NameError::Reserved(name.clone())),
+            (Location::Local(_), _) => crate::plan::validate_local_name(name),
+            _ => crate::plan::validate_cloud_name(name),
+        };
+        checked.map_err(|e| match levels.len() {
+            1 => e.to_string(),
+            _ => format!("{name}: {e}"),
+        })?;
+    }
     model.modal = None;
     Ok(vec![start(
         model,
         OpSpec::Mkdir {
             at,
-            name: name.to_owned(),
+            name: levels.join("/"),
         },
     )])
 }

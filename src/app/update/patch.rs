@@ -29,6 +29,15 @@ pub fn apply(
             continue;
         }
         let Some(change) = patch.for_location(&pane.location) else {
+            // The entry to land on may be listed already (`a` of a new `a/b`).
+            let listed = pane
+                .want_cursor
+                .as_ref()
+                .and_then(|k| pane.listing.position(k));
+            if let (Some(at), LoadState::Done) = (listed, &pane.load) {
+                pane.want_cursor = None;
+                pane.set_cursor(at, rows);
+            }
             continue;
         };
         if pane.load == LoadState::Done {

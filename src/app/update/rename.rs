@@ -165,6 +165,19 @@ pub fn type_key(model: &mut Model, ev: KeyEvent) {
     }
 }
 
+/// A paste goes into the focused field of the pattern form, at its cursor.
+pub fn paste(model: &mut Model, text: &str) -> bool {
+    let Some(Modal::Rename(state)) = &mut model.modal else {
+        return false;
+    };
+    if state.edited.is_none() {
+        let line = text.lines().next().unwrap_or_default();
+        super::input::insert(&mut state.fields[state.focus], line);
+        state.recompute();
+    }
+    true
+}
+
 pub fn command(model: &mut Model, cmd: Command) -> Vec<Effect> {
     let page = model.viewport.list_rows();
     let Some(Modal::Rename(state)) = &mut model.modal else {

@@ -63,15 +63,14 @@ pub fn edit_filter(model: &mut Model, ev: KeyEvent) {
 }
 
 pub fn paste(model: &mut Model, text: &str) -> Vec<crate::app::Effect> {
-    if super::input::paste(model, text) {
+    if super::input::paste(model, text) || super::rename::paste(model, text) {
         return vec![];
     }
     let rows = model.viewport.list_rows();
     let pane = model.focused_mut();
     if let Some(filter) = pane.filter.as_mut().filter(|f| f.editing) {
         let line = text.lines().next().unwrap_or_default();
-        let value = format!("{}{line}", filter.input.value());
-        filter.input = filter.input.clone().with_value(value);
+        super::input::insert(&mut filter.input, line);
         pane.rederive(false, rows);
     }
     vec![]

@@ -161,6 +161,18 @@ impl<L: Lister> Resolver<L> {
             return self.resolve_base(path.base, want).await;
         };
         let dir = Box::pin(self.walk(&parent, Want::Live, true)).await?;
+        self.child(dir, last, want, on_the_way).await
+    }
+
+    /// The item named `last` in folder `dir`. With `on_the_way`, `last` names a folder to
+    /// descend into: among same-named entries only folders count.
+    pub async fn child(
+        &mut self,
+        dir: Resolved,
+        last: &str,
+        want: Want,
+        on_the_way: bool,
+    ) -> Result<Resolved, ResolveError> {
         if !dir.entry.is_dir() {
             return Err(ResolveError::NotADir(dir.path));
         }

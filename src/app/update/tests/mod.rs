@@ -3,9 +3,11 @@
 mod browse;
 mod cloud;
 mod destination;
+mod goto;
 mod images;
 mod images_ops;
 mod marks;
+mod mkdir;
 mod ops;
 mod panes;
 mod patch;

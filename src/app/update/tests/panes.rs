@@ -84,7 +84,12 @@ fn opening(path: &str) -> (Model, Ticket) {
     let ticket = effects
         .iter()
         .find_map(|e| match e {
-            Effect::OpenPath { side, ticket, path } => {
+            Effect::OpenPath {
+                side,
+                ticket,
+                path,
+                typed: false,
+            } => {
                 assert_eq!(
                     (*side, path),
                     (Side::Right, &TypedPath::parse("cloud:/备份/x"))
@@ -103,6 +108,7 @@ fn opened(m: &mut Model, ticket: Ticket, result: Result<Opened, FsError>) -> Vec
         side: Side::Right,
         ticket,
         path: TypedPath::parse("cloud:/备份/x"),
+        typed: false,
         result,
     };
     update(m, Msg::Cloud(msg))
