@@ -20,7 +20,8 @@ pub enum Modal {
         lines: Vec<String>,
         scroll: usize,
     },
-    /// Before an upload or download starts: what goes where, and the conflict policy.
+    /// Before an upload, a download or a local copy starts: what goes where, and the conflict
+    /// policy.
     TransferAsk(TransferAsk),
     /// Quitting with unfinished transfers.
     QuitAsk {
@@ -181,6 +182,8 @@ pub struct TransferAsk {
     pub check: AskCheck,
     /// First row of the refused files shown.
     pub scroll: usize,
+    /// A local copy as the operation it came from, for `e` (another destination).
+    pub retarget: Option<super::ops::OpSpec>,
 }
 
 impl TransferAsk {
@@ -199,13 +202,14 @@ impl TransferAsk {
             root,
             check: AskCheck::None,
             scroll: 0,
+            retarget: None,
         }
     }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AskCheck {
-    /// Nothing local to check (a download).
+    /// Nothing to check (a download, a local copy).
     None,
     /// Waiting for the walk answering `ticket`.
     Running {

@@ -38,6 +38,9 @@ impl Widget for StatusView<'_> {
         } else if m.status.is_none() && m.transfers.unfinished() > 0 {
             let t = m.transfers.totals();
             let mut text = format!("Transfers ↑{} ↓{}", t.uploads, t.downloads);
+            if t.copies > 0 {
+                text.push_str(&format!(" →{}", t.copies));
+            }
             if t.speed > 0.0 {
                 text.push_str(&format!(
                     " · {}/s · {} left",

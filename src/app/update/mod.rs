@@ -3,6 +3,7 @@
 
 mod cloud;
 mod command;
+mod copy;
 mod destination;
 mod images;
 mod input;

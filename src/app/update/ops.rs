@@ -199,6 +199,9 @@ pub fn transfer(model: &mut Model, copy: bool) -> Vec<Effect> {
 
 /// The question before a copy or move (its destination can be changed with `e`).
 pub fn ask_transfer(model: &mut Model, spec: OpSpec) {
+    if super::copy::queued(model, &spec) {
+        return super::copy::ask(model, spec);
+    }
     let (verb, items, to) = match &spec {
         OpSpec::Copy { items, to, .. } => ("Copy", items, to),
         OpSpec::Move { items, to, .. } => ("Move", items, to),
@@ -271,9 +274,12 @@ fn finished(model: &mut Model, op: crate::app::OpId, report: OpReport) -> Vec<Ef
     if let Some(record) = report.undo {
         model.undo = Some(record);
     }
-    let effects = super::patch::apply(model, &report.patch, report.focus.as_ref());
+    let mut effects = super::patch::apply(model, &report.patch, report.focus.as_ref());
     if !report.orphaned.is_empty() {
         orphans(model, report.orphaned);
+    }
+    if let Some(across) = report.across {
+        effects.extend(super::copy::across(model, across));
     }
     effects
 }
