@@ -43,9 +43,10 @@ pub async fn run(cli: Cli) -> color_eyre::Result<()> {
     let undo_file = paths.state.join("undo.json");
     model.undo = crate::runtime::ops::load_undo(&undo_file);
     let pan = cloud.as_ref().map(|c| PanFs::new(c.client.clone()));
-    let engine = cloud
-        .as_ref()
-        .and_then(|c| start_transfers(c, &paths, &mut model));
+    let engine = match &cloud {
+        Some(c) => start_transfers(c, &paths, &mut model),
+        None => local_transfers(),
+    };
     let result = run_tui(model, pan, engine, undo_file).await;
     drop(cloud);
     result
@@ -107,6 +108,18 @@ fn start_transfers(
             in_memory(false)
         }
     }
+}
+
+/// Without a cloud account the engine runs local copies only, its queue in memory: a saved
+/// queue holds cloud jobs that would fail here, and stays for a session that has the account.
+fn local_transfers() -> Option<Engine> {
+    let (scheduler, events) = Scheduler::local_only(TransferConfig::default()).ok()?;
+    Some(Engine {
+        scheduler,
+        events,
+        lock: None,
+        unkept: false,
+    })
 }
 
 async fn run_tui(

@@ -9,6 +9,7 @@ mod common;
 mod tree;
 
 mod conflicts;
+mod copies;
 mod control;
 mod empty;
 mod faults;

@@ -137,6 +137,7 @@ mod tests {
             is_dir: false,
             size: 1,
             etag: String::new(),
+            modified: None,
         };
         let down = |id| TransferSpec::Download {
             sources: vec![CloudItem { id, ..item.clone() }],
