@@ -75,6 +75,14 @@ pub enum Effect {
         items: Vec<(String, String)>,
         markdown: bool,
     },
+    /// Count what local entries `paths` hold and check whether the system trash can take
+    /// them, answering `DeleteMsg`s with `ticket`. A newer count stops an older one.
+    CountLocal {
+        ticket: Ticket,
+        paths: Vec<std::path::PathBuf>,
+    },
+    /// Stop the running count (its question closed).
+    StopCount,
     /// Put `text` on the terminal's clipboard (OSC 52). The run loop writes it: it needs the
     /// terminal.
     Clipboard { text: String },

@@ -1,6 +1,7 @@
 //! The Elm core: [`Model`], [`Msg`], [`Effect`] and the synchronous [`update`]. No tokio, no
 //! I/O, no ratatui here; `update` only transforms state and returns effects for the runtime.
 
+mod delete;
 mod effect;
 mod images;
 mod listing;
@@ -17,6 +18,7 @@ mod update;
 #[cfg(test)]
 pub(crate) mod testing;
 
+pub use delete::{DeleteAsk, DeleteMsg, TrashCheck};
 pub use effect::{Effect, TransferCmd};
 pub use images::{ImageLink, ImagesMsg};
 pub use listing::{Listing, ListingStats, Visibility, contains_smart_case};

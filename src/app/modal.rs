@@ -23,6 +23,8 @@ pub enum Modal {
     /// Before an upload, a download or a local copy starts: what goes where, and the conflict
     /// policy.
     TransferAsk(TransferAsk),
+    /// Before deleting local entries: to the system trash, or for good.
+    DeleteAsk(super::delete::DeleteAsk),
     /// Quitting with unfinished transfers.
     QuitAsk {
         unfinished: usize,

@@ -7,7 +7,7 @@ use super::op_report::{failed_all, undo_record};
 use crate::app::{Msg, OpId, OpMsg, OpReport, OpSpec, RenameStep, UndoAction, UndoRecord};
 use crate::fs::pan::PanFs;
 use crate::fs::local_ops::{self, Moved};
-use crate::fs::{DirRef, EntryKey, Location, Patch};
+use crate::fs::{DirRef, EntryKey, Location, Patch, sys_trash};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 use tokio::sync::mpsc::UnboundedSender;
@@ -145,6 +145,18 @@ fn local(spec: OpSpec, mut progress: impl FnMut(usize)) -> OpReport {
                     &item.name,
                     local_ops::copy_into(src, raw, dst, &mut |_| {}),
                 );
+                progress(i + 1);
+            }
+        }
+        OpSpec::Trash {
+            at: Location::Local(dir),
+            items,
+        } => {
+            for (i, item) in items.iter().enumerate() {
+                let EntryKey::Local(raw) = &item.key else {
+                    continue;
+                };
+                note(&mut report, &item.name, sys_trash::put(&dir.join(raw)));
                 progress(i + 1);
             }
         }

@@ -4,6 +4,7 @@
 mod ask;
 mod columns;
 mod confirm;
+mod delete;
 mod format;
 mod help;
 mod job_details;
@@ -89,6 +90,18 @@ pub fn view(frame: &mut Frame, model: &Model) {
         }
         Some(Modal::Confirm(state)) => {
             frame.render_widget(confirm::ConfirmView::of(state, &model.styles), area);
+        }
+        Some(Modal::DeleteAsk(ask)) => {
+            let for_good = model
+                .keymap
+                .key_for(crate::config::Layer::Confirm, crate::config::Command::DeleteForGood)
+                .unwrap_or_else(|| "(no key)".to_owned());
+            let view = delete::DeleteView {
+                ask,
+                styles: &model.styles,
+                for_good,
+            };
+            frame.render_widget(view, area);
         }
         Some(Modal::Report {
             title,

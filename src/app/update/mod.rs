@@ -4,6 +4,7 @@
 mod cloud;
 mod command;
 mod copy;
+mod delete;
 mod destination;
 mod images;
 mod input;
@@ -78,5 +79,9 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             vec![]
         }
         Msg::Images(m) => images::update(model, m),
+        Msg::Delete(m) => {
+            delete::update(model, m);
+            vec![]
+        }
     }
 }

@@ -109,10 +109,10 @@ pub fn accept_mkdir(model: &mut Model, side: Side, name: &str) -> Result<Vec<Eff
     )])
 }
 
-pub fn delete(model: &mut Model) {
+pub fn delete(model: &mut Model) -> Vec<Effect> {
     let items = selection(model);
     if items.is_empty() {
-        return;
+        return vec![];
     }
     let at = model.focused().location.clone();
     let n = items.len();
@@ -139,21 +139,14 @@ pub fn delete(model: &mut Model) {
                 items: items.clone(),
             },
         ),
-        Location::Local(p) => (
-            format!(
-                "Delete {} from {} for good? This cannot be undone.",
-                count(n),
-                p.display()
-            ),
-            true,
-            OpSpec::Delete {
-                at: at.clone(),
-                items: items.clone(),
-            },
-        ),
-        Location::Images(_) => return super::images::ask_delete(model, at, items),
+        Location::Local(_) => return super::delete::ask(model, at, items),
+        Location::Images(_) => {
+            super::images::ask_delete(model, at, items);
+            return vec![];
+        }
     };
     ask(model, title, names(&items), spec, danger);
+    vec![]
 }
 
 /// Copy (`copy`) or move the selection into the other pane's directory.
