@@ -204,6 +204,8 @@ mod tests;
 #[cfg(test)]
 mod tests_images;
 #[cfg(test)]
+mod tests_local;
+#[cfg(test)]
 mod tests_panes;
 #[cfg(test)]
 mod tests_queue;

@@ -5,6 +5,7 @@ mod cloud;
 mod destination;
 mod images;
 mod images_ops;
+mod local;
 mod marks;
 mod ops;
 mod panes;
