@@ -9,12 +9,8 @@ use super::{FsError, FsErrorKind};
 
 /// Moves `path` to the system trash.
 pub fn put(path: &Path) -> Result<(), FsError> {
-    trash::delete(path).map_err(|e| {
-        FsError::new(
-            FsErrorKind::Io,
-            format!("cannot move it to the trash: {e}"),
-        )
-    })
+    trash::delete(path)
+        .map_err(|e| FsError::new(FsErrorKind::Io, format!("cannot move it to the trash: {e}")))
 }
 
 /// `Err(why not)` when the system trash can't take `path` without copying it.
@@ -124,6 +120,10 @@ mod tests {
     fn the_top_of_a_file_system_is_where_its_device_ends() {
         let d = tempfile::tempdir().unwrap();
         let here = std::fs::canonicalize(d.path()).unwrap();
-        assert_eq!(mount_top(d.path(), u64::MAX), here, "no folder above on that device");
+        assert_eq!(
+            mount_top(d.path(), u64::MAX),
+            here,
+            "no folder above on that device"
+        );
     }
 }

@@ -5,8 +5,8 @@
 
 use super::op_report::{failed_all, undo_record};
 use crate::app::{Msg, OpId, OpMsg, OpReport, OpSpec, RenameStep, UndoAction, UndoRecord};
-use crate::fs::pan::PanFs;
 use crate::fs::local_ops::{self, Moved};
+use crate::fs::pan::PanFs;
 use crate::fs::{DirRef, EntryKey, Location, Patch, sys_trash};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};

@@ -93,20 +93,36 @@ impl Widget for DeleteView<'_> {
         let key = &self.for_good;
         let answers = match &ask.trash {
             TrashCheck::Available => vec![
-                ("y / Enter: move to the system trash (restorable)".to_owned(), s.popup),
-                (format!("{key}: delete for good (cannot be undone)"), s.popup),
+                (
+                    "y / Enter: move to the system trash (restorable)".to_owned(),
+                    s.popup,
+                ),
+                (
+                    format!("{key}: delete for good (cannot be undone)"),
+                    s.popup,
+                ),
             ],
             TrashCheck::Checking => vec![
                 ("Checking the system trash…".to_owned(), s.dim),
-                (format!("{key}: delete for good (cannot be undone)"), s.popup),
+                (
+                    format!("{key}: delete for good (cannot be undone)"),
+                    s.popup,
+                ),
             ],
             TrashCheck::Unavailable(why) => vec![
                 (format!("No system trash can take them: {why}."), s.error),
-                (format!("{key}: delete for good (cannot be undone)"), s.error),
+                (
+                    format!("{key}: delete for good (cannot be undone)"),
+                    s.error,
+                ),
             ],
         };
         for (text, style) in answers {
-            lines.extend(wrap(&text, inner, 2).into_iter().map(|r| Line::styled(r, style)));
+            lines.extend(
+                wrap(&text, inner, 2)
+                    .into_iter()
+                    .map(|r| Line::styled(r, style)),
+            );
         }
         lines.push(Line::styled("n / Esc: cancel", s.dim));
         let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);

@@ -94,7 +94,10 @@ pub fn view(frame: &mut Frame, model: &Model) {
         Some(Modal::DeleteAsk(ask)) => {
             let for_good = model
                 .keymap
-                .key_for(crate::config::Layer::Confirm, crate::config::Command::DeleteForGood)
+                .key_for(
+                    crate::config::Layer::Confirm,
+                    crate::config::Command::DeleteForGood,
+                )
                 .unwrap_or_else(|| "(no key)".to_owned());
             let view = delete::DeleteView {
                 ask,

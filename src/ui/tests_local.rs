@@ -76,10 +76,22 @@ fn the_delete_question_says_counting_then_what_the_folder_holds() {
         done: true,
     });
     let done = text(&screen(&m));
-    assert!(done.contains("In all: 3,000 files in 41 folders, 2.0 GiB"), "{done}");
-    assert!(done.contains("y / Enter: move to the system trash"), "{done}");
-    assert!(done.contains("D: delete for good (cannot be undone)"), "{done}");
-    assert!(done.contains("y to the trash  D for good  n cancel"), "{done}");
+    assert!(
+        done.contains("In all: 3,000 files in 41 folders, 2.0 GiB"),
+        "{done}"
+    );
+    assert!(
+        done.contains("y / Enter: move to the system trash"),
+        "{done}"
+    );
+    assert!(
+        done.contains("D: delete for good (cannot be undone)"),
+        "{done}"
+    );
+    assert!(
+        done.contains("y to the trash  D for good  n cancel"),
+        "{done}"
+    );
 }
 
 #[test]
@@ -87,9 +99,11 @@ fn snapshot_delete_without_a_trash_80x24() {
     let mut m = asking(80, 24);
     answer(&mut m, |ticket| DeleteMsg::Trash {
         ticket,
-        result: Err("/mnt/usb is another file system than your home's, with no trash \
+        result: Err(
+            "/mnt/usb is another file system than your home's, with no trash \
                      folder of its own"
-            .into()),
+                .into(),
+        ),
     });
     let tally = Tally {
         files: 12,
@@ -132,6 +146,9 @@ fn a_copy_row_has_its_own_mark_and_the_title_counts_copies() {
     let queue = text(&screen(&m));
     assert!(queue.contains("Transfers: ↑0 ↓0 →1"), "{queue}");
     let row = queue.lines().find(|l| l.contains("big.iso")).unwrap();
-    assert!(row.contains("→ src/big.iso") && row.contains("copying"), "{row}");
+    assert!(
+        row.contains("→ src/big.iso") && row.contains("copying"),
+        "{row}"
+    );
     assert!(row.contains(" 25%"), "{row}");
 }

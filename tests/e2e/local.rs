@@ -9,14 +9,21 @@ use std::time::{Duration, SystemTime};
 #[test]
 fn f5_onto_a_taken_name_asks_and_f8_offers_the_system_trash() {
     let t = tempfile::tempdir().unwrap();
-    let (src, dst, xdg) = (t.path().join("src"), t.path().join("dst"), t.path().join("xdg"));
+    let (src, dst, xdg) = (
+        t.path().join("src"),
+        t.path().join("dst"),
+        t.path().join("xdg"),
+    );
     for d in [&src, &dst, &xdg] {
         fs::create_dir_all(d).unwrap();
     }
     fs::write(src.join("a.txt"), b"new").unwrap();
     fs::write(dst.join("a.txt"), b"old").unwrap();
     let then = SystemTime::UNIX_EPOCH + Duration::from_secs(1_577_934_245);
-    let file = fs::File::options().write(true).open(src.join("a.txt")).unwrap();
+    let file = fs::File::options()
+        .write(true)
+        .open(src.join("a.txt"))
+        .unwrap();
     file.set_times(fs::FileTimes::new().set_modified(then))
         .unwrap();
     fs::create_dir_all(src.join("box/in")).unwrap();

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use panfm::transfer::{
-    ConflictPolicy, DiskError, DiskFault, Direction, JobState, Resolution, Scheduler,
+    ConflictPolicy, Direction, DiskError, DiskFault, JobState, Resolution, Scheduler,
     TransferConfig, TransferEvent, TransferSpec,
 };
 
@@ -131,7 +131,11 @@ async fn taken_names_follow_the_policy_and_ask_waits_for_an_answer() {
     let (job, info) = events.conflict().await;
     assert_eq!((info.existing_size, info.new_size), (Some(3), 3));
     assert_eq!(info.target, dest.join("a.txt").display().to_string());
-    assert_eq!(std::fs::read(dest.join("a.txt")).unwrap(), b"old", "nothing yet");
+    assert_eq!(
+        std::fs::read(dest.join("a.txt")).unwrap(),
+        b"old",
+        "nothing yet"
+    );
     assert!(scheduler.resolve(job, Resolution::Overwrite, false));
     assert_eq!(
         events.state(job, |s| s.is_finished()).await,
@@ -166,14 +170,18 @@ async fn cancel_mid_file_leaves_nothing_and_pause_keeps_the_part_for_resume() {
         events.state(job, |s| !s.is_active()).await,
         JobState::Paused
     );
-    assert!(!dest.join("big.bin").exists(), "no final name before the end");
+    assert!(
+        !dest.join("big.bin").exists(),
+        "no final name before the end"
+    );
     let parts: Vec<_> = std::fs::read_dir(&dest).unwrap().collect();
     assert_eq!(parts.len(), 1, "the part is kept");
     assert!(scheduler.resume(job));
     let resumed = events
-        .until("the copy to go on", |e| {
-            matches!(e, TransferEvent::Resumed { job: j, from } if *j == job && *from > 0)
-        })
+        .until(
+            "the copy to go on",
+            |e| matches!(e, TransferEvent::Resumed { job: j, from } if *j == job && *from > 0),
+        )
         .await;
     assert!(matches!(resumed, TransferEvent::Resumed { .. }));
     assert_eq!(
@@ -269,6 +277,9 @@ async fn downloads_take_the_cloud_files_time() {
     let batch = scheduler.submit(spec);
     assert_eq!(events.batch_done(batch).await.ok, 1);
     let local = mtime(&env.path("down/docs/a.txt"));
-    let secs = local.duration_since(SystemTime::UNIX_EPOCH).unwrap().as_secs();
+    let secs = local
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
     assert_eq!(secs as i64, cloud_time);
 }

@@ -9,8 +9,8 @@ mod common;
 mod tree;
 
 mod conflicts;
-mod copies;
 mod control;
+mod copies;
 mod empty;
 mod faults;
 mod images;

@@ -101,8 +101,8 @@ fn browse(model: &mut Model, cmd: Command) -> Vec<Effect> {
         CopyLinks => return images::copy_links(model, false),
         CopyMarkdownLinks => return images::copy_links(model, true),
         Quit => transfers::quit(model),
-        Accept | Yes | Noop | DeleteForGood | EditTarget | Complete | CyclePolicy | TogglePause | CancelJob
-        | RetryJob | JobUp | JobDown | ResolveOverwrite | ResolveSkip | ResolveBoth
+        Accept | Yes | Noop | DeleteForGood | EditTarget | Complete | CyclePolicy | TogglePause
+        | CancelJob | RetryJob | JobUp | JobDown | ResolveOverwrite | ResolveSkip | ResolveBoth
         | ResolveOverwriteAll | ResolveSkipAll | ResolveBothAll | ClearFinished | NextField
         | PrevField | ToggleRegex | ToggleIgnoreCase | CycleCase | CycleScope | AutoFix => {}
     }

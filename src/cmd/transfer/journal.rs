@@ -77,11 +77,7 @@ fn file_name(account: &str, spec: &TransferSpec) -> String {
         } => ("image", both(sources), dest_dir.clone()),
         TransferSpec::LocalCopy {
             sources, dest_dir, ..
-        } => (
-            "copy",
-            both(sources),
-            both(std::slice::from_ref(dest_dir)),
-        ),
+        } => ("copy", both(sources), both(std::slice::from_ref(dest_dir))),
     };
     key.push_str(&format!("{kind}\n{paths}\n{dest}"));
     let digest = Md5::digest(key.as_bytes());

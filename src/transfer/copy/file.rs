@@ -75,14 +75,19 @@ impl Job {
         done: &AtomicU64,
         pace: impl Fn(u64) -> Result<(), TransferError>,
     ) -> Result<(), TransferError> {
-        let (from, to) = (self.from.display().to_string(), self.to.display().to_string());
+        let (from, to) = (
+            self.from.display().to_string(),
+            self.to.display().to_string(),
+        );
         let source_io = |e: std::io::Error| TransferError::io(&from, &e);
         let part_io = |e: std::io::Error| TransferError::io(&to, &e);
         if let Some(link) = &self.source.link {
             return symlink(link, &self.to).map_err(part_io);
         }
         let mut input = File::open(&self.from).map_err(source_io)?;
-        input.seek(SeekFrom::Start(self.offset)).map_err(source_io)?;
+        input
+            .seek(SeekFrom::Start(self.offset))
+            .map_err(source_io)?;
         let mut output = OpenOptions::new()
             .write(true)
             .create(true)

@@ -122,7 +122,12 @@ async fn kept(ctx: &JobCtx, part: &Path, source: &Source) -> u64 {
     let keep = same && source.link.is_none();
     match tokio::fs::symlink_metadata(part).await {
         // A finished part already has the source's permissions, maybe read-only: start over.
-        Ok(meta) if keep && meta.is_file() && meta.len() <= source.size && !meta.permissions().readonly() => {
+        Ok(meta)
+            if keep
+                && meta.is_file()
+                && meta.len() <= source.size
+                && !meta.permissions().readonly() =>
+        {
             meta.len()
         }
         Ok(_) => {

@@ -92,9 +92,9 @@ pub(crate) async fn run(ctx: &mut JobCtx, w: &DownloadWork) -> Result<Outcome, T
         cloud_time(&from, modified)?;
         place(&from, &to, policy)
     })
-        .await
-        .map_err(|e| TransferError::new(TransferErrorKind::Io, e.to_string()))?
-        .map_err(|e| TransferError::io(&target.display().to_string(), &e))?;
+    .await
+    .map_err(|e| TransferError::new(TransferErrorKind::Io, e.to_string()))?
+    .map_err(|e| TransferError::io(&target.display().to_string(), &e))?;
     match placed {
         Placed::At(path) => {
             ctx.set_target(path.display().to_string());

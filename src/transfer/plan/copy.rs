@@ -190,7 +190,10 @@ mod tests {
         let expected = [("src/f2", true), ("src/f10", true), ("src/sub/x", true)];
         let expected: Vec<_> = expected.iter().map(|(s, j)| (s.to_string(), *j)).collect();
         assert_eq!(names(&jobs), expected);
-        assert!(dest.join("src/sub").is_dir(), "folders are made while planning");
+        assert!(
+            dest.join("src/sub").is_dir(),
+            "folders are made while planning"
+        );
         assert_eq!(jobs[2].target, dest.join("src/sub/x").display().to_string());
 
         let inside = src.join("sub");

@@ -128,7 +128,11 @@ fn a_move_across_file_systems_is_copied_through_the_queue_then_deleted() {
             items: vec![item("a.txt", false)],
         })
     );
-    assert!(status_text(&m).contains("another file system"), "{}", status_text(&m));
+    assert!(
+        status_text(&m).contains("another file system"),
+        "{}",
+        status_text(&m)
+    );
 }
 
 #[test]
@@ -267,7 +271,11 @@ fn without_a_trash_only_d_deletes_and_esc_stops_the_count() {
     assert!(matches!(m.modal, Some(Modal::DeleteAsk(_))));
     assert_eq!(press(&mut m, "<Esc>"), vec![Effect::StopCount]);
     assert!(m.modal.is_none());
-    assert_eq!(m.focused().marks.len(), 2, "a cancelled question keeps the marks");
+    assert_eq!(
+        m.focused().marks.len(),
+        2,
+        "a cancelled question keeps the marks"
+    );
     press(&mut m, "<F8>");
     trash(&mut m, Err("no trash".into()));
     let effects = press(&mut m, "D");
@@ -275,5 +283,8 @@ fn without_a_trash_only_d_deletes_and_esc_stops_the_count() {
         op_spec(&effects[1..]),
         OpSpec::Delete { items, .. } if items.len() == 2
     ));
-    assert!(m.focused().marks.is_empty(), "an answered question spends them");
+    assert!(
+        m.focused().marks.is_empty(),
+        "an answered question spends them"
+    );
 }
