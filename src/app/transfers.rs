@@ -71,6 +71,9 @@ pub struct Transfers {
     pub enabled: bool,
     /// Another panfm runs the saved queue: this session's transfers are not kept after exit.
     pub unkept: bool,
+    /// The queue is not saved (no cloud account, the demo, or another panfm holds it): what
+    /// is unfinished at exit is lost.
+    pub in_memory: bool,
     pub jobs: Vec<JobRow>,
     pub batches: HashMap<BatchId, BatchInfo>,
     /// Follow-ups of "move" batches: what to delete once the batch finished without failures.

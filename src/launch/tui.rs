@@ -133,6 +133,7 @@ async fn run_tui(
     let mut queue_lock = None;
     if let Some(engine) = engine {
         model.transfers.enabled = true;
+        model.transfers.in_memory = engine.lock.is_none();
         let _ = tx.send(Msg::Transfer(TransferMsg::Restored(
             engine.scheduler.snapshot(),
         )));

@@ -156,8 +156,11 @@ pub fn view(frame: &mut Frame, model: &Model) {
                 1 => "1 transfer is not finished. Quit anyway?".to_owned(),
                 n => format!("{n} transfers are not finished. Quit anyway?"),
             };
-            let lines =
-                vec!["They continue from where they stopped when panfm starts again.".to_owned()];
+            let line = match model.transfers.in_memory {
+                true => "They stop here: this session's queue is not saved.",
+                false => "They continue from where they stopped when panfm starts again.",
+            };
+            let lines = vec![line.to_owned()];
             let view = confirm::ConfirmView {
                 title: &title,
                 lines: &lines,

@@ -152,3 +152,34 @@ fn a_copy_row_has_its_own_mark_and_the_title_counts_copies() {
     );
     assert!(row.contains(" 25%"), "{row}");
 }
+
+#[test]
+fn quitting_with_a_queue_kept_in_memory_says_its_jobs_stop() {
+    let mut m = loaded(80, 24, vec![file("a.txt", 1)], vec![]);
+    (m.transfers.enabled, m.transfers.in_memory) = (true, true);
+    let job = JobInfo {
+        id: JobId(1),
+        batch: BatchId(1),
+        direction: Direction::Copy,
+        name: "a.txt".into(),
+        source: "l/a.txt".into(),
+        target: "/r/a.txt".into(),
+        size: 1,
+        state: JobState::Queued,
+        done_bytes: 0,
+        attempt: 0,
+        retry_reason: None,
+        refused: false,
+    };
+    let (at, event) = (Instant::now(), TransferEvent::Added { job });
+    update(&mut m, Msg::Transfer(TransferMsg::Event { at, event }));
+    press(&mut m, "q");
+    let shown = text(&screen(&m));
+    assert!(shown.contains("1 transfer is not finished"), "{shown}");
+    assert!(
+        shown.contains("They stop here: this session's queue is not saved"),
+        "{shown}"
+    );
+    m.transfers.in_memory = false;
+    assert!(text(&screen(&m)).contains("They continue from where they stopped"));
+}

@@ -212,7 +212,8 @@ pub fn question(model: &mut Model, cmd: Command) -> Vec<Effect> {
     vec![]
 }
 
-/// `q` with unfinished transfers asks first; they resume at the next start.
+/// `q` with unfinished transfers asks first; they resume at the next start (unless the queue
+/// is kept in memory only).
 pub fn quit(model: &mut Model) {
     match model.transfers.unfinished() {
         0 => model.quit = true,
