@@ -339,6 +339,7 @@ async fn large_file(dir: &Path, rss: &RssWatch) {
                 is_dir: false,
                 size: entry.size,
                 etag: entry.etag.clone(),
+                modified: None,
             }],
             dest_dir: down_dir.clone(),
             policy: ConflictPolicy::Overwrite,

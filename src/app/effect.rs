@@ -86,6 +86,14 @@ pub enum Effect {
     },
     /// Save the undo journal (`undo.json` in the state directory), replacing what it held.
     SaveUndo(super::history::UndoHistory),
+    /// Count what local entries `paths` hold and check whether the system trash can take
+    /// them, answering `DeleteMsg`s with `ticket`. A newer count stops an older one.
+    CountLocal {
+        ticket: Ticket,
+        paths: Vec<std::path::PathBuf>,
+    },
+    /// Stop the running count (its question closed).
+    StopCount,
     /// Put `text` on the terminal's clipboard (OSC 52). The run loop writes it: it needs the
     /// terminal.
     Clipboard { text: String },

@@ -1,6 +1,7 @@
 //! The Elm core: [`Model`], [`Msg`], [`Effect`] and the synchronous [`update`]. No tokio, no
 //! I/O, no ratatui here; `update` only transforms state and returns effects for the runtime.
 
+mod delete;
 mod effect;
 mod history;
 mod images;
@@ -18,6 +19,7 @@ mod update;
 #[cfg(test)]
 pub(crate) mod testing;
 
+pub use delete::{DeleteAsk, DeleteMsg, TrashCheck};
 pub use effect::{Effect, TransferCmd};
 pub use history::{HistoryStep, UndoDirection, UndoHistory};
 pub use images::{ImageLink, ImagesMsg};

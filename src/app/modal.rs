@@ -20,8 +20,11 @@ pub enum Modal {
         lines: Vec<String>,
         scroll: usize,
     },
-    /// Before an upload or download starts: what goes where, and the conflict policy.
+    /// Before an upload, a download or a local copy starts: what goes where, and the conflict
+    /// policy.
     TransferAsk(TransferAsk),
+    /// Before deleting local entries: to the system trash, or for good.
+    DeleteAsk(super::delete::DeleteAsk),
     /// Quitting with unfinished transfers.
     QuitAsk {
         unfinished: usize,
@@ -209,6 +212,8 @@ pub struct TransferAsk {
     pub check: AskCheck,
     /// First row of the refused files shown.
     pub scroll: usize,
+    /// A local copy as the operation it came from, for `e` (another destination).
+    pub retarget: Option<super::ops::OpSpec>,
 }
 
 impl TransferAsk {
@@ -227,13 +232,14 @@ impl TransferAsk {
             root,
             check: AskCheck::None,
             scroll: 0,
+            retarget: None,
         }
     }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AskCheck {
-    /// Nothing local to check (a download).
+    /// Nothing to check (a download, a local copy).
     None,
     /// Waiting for the walk answering `ticket`.
     Running {

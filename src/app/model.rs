@@ -180,9 +180,12 @@ impl Model {
             Some(Modal::Help { .. }) => Layer::Help,
             Some(Modal::Input(_)) => Layer::Input,
             Some(Modal::Details(_) | Modal::Report { .. } | Modal::Links { .. }) => Layer::Info,
-            Some(Modal::Confirm(_) | Modal::TransferAsk(_) | Modal::QuitAsk { .. }) => {
-                Layer::Confirm
-            }
+            Some(
+                Modal::Confirm(_)
+                | Modal::TransferAsk(_)
+                | Modal::DeleteAsk(_)
+                | Modal::QuitAsk { .. },
+            ) => Layer::Confirm,
             Some(Modal::Queue { .. }) => Layer::Queue,
             Some(Modal::Rename(_)) => Layer::Rename,
             None if self.focused().filter.as_ref().is_some_and(|f| f.editing) => Layer::Filter,

@@ -44,6 +44,7 @@ pub enum Msg {
     /// SIGTERM / SIGHUP: leave now.
     Terminate,
     Images(super::images::ImagesMsg),
+    Delete(super::delete::DeleteMsg),
 }
 
 #[derive(Debug, Clone)]

@@ -30,19 +30,21 @@ pub enum OpSpec {
         at: Location,
         steps: Vec<RenameStep>,
     },
-    /// Within one backend: cloud `file/move`, local `rename` (copy + delete across devices).
+    /// Within one backend: cloud `file/move`, local `rename` (entries on another file system
+    /// come back in `OpReport::across`, for the transfer queue to copy).
     Move {
         from: Location,
         items: Vec<OpItem>,
         to: Location,
     },
-    /// Within one backend: cloud copy API, local recursive copy.
+    /// Within one backend: cloud copy API, local recursive copy (when the transfer queue is
+    /// not running; otherwise local copies are queued).
     Copy {
         from: Location,
         items: Vec<OpItem>,
         to: Location,
     },
-    /// Cloud: to the trash (restorable).
+    /// To the trash (restorable): the cloud's, or the system trash for local entries.
     Trash { at: Location, items: Vec<OpItem> },
     /// Local: remove for good. Cloud: purge items that are already in the trash.
     Delete { at: Location, items: Vec<OpItem> },
@@ -158,6 +160,9 @@ pub struct OpReport {
     pub undo: Option<UndoRecord>,
     /// Cloud restores that could not go back because their folder is gone.
     pub orphaned: Vec<OpItem>,
+    /// A local move's entries that a rename could not move (another file system), as a move
+    /// of just those: the transfer queue copies them, then the originals are deleted.
+    pub across: Option<OpSpec>,
     /// The entry to put the cursor on afterwards (e.g. a new directory).
     pub focus: Option<(Location, EntryKey)>,
     /// What the change did to listings, from the answers (the backend's cache has it already).

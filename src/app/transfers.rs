@@ -39,13 +39,14 @@ impl JobRow {
     }
 
     /// Where the file sits below its batch's root: the path below an upload's destination
-    /// folder, the cloud path below the folder a download came from. A failure of a whole
+    /// folder, the cloud path below the folder a download came from, the local path below the
+    /// folder a copy came from. A failure of a whole
     /// batch's planning has no path.
     pub fn path(&self) -> &str {
         let i = &self.info;
         match i.direction {
             Direction::Upload => &i.target,
-            Direction::Download => &i.source,
+            Direction::Download | Direction::Copy => &i.source,
         }
     }
 
@@ -70,6 +71,9 @@ pub struct Transfers {
     pub enabled: bool,
     /// Another panfm runs the saved queue: this session's transfers are not kept after exit.
     pub unkept: bool,
+    /// The queue is not saved (no cloud account, the demo, or another panfm holds it): what
+    /// is unfinished at exit is lost.
+    pub in_memory: bool,
     pub jobs: Vec<JobRow>,
     pub batches: HashMap<BatchId, BatchInfo>,
     /// Follow-ups of "move" batches: what to delete once the batch finished without failures.
@@ -85,6 +89,7 @@ pub struct Transfers {
 pub struct Totals {
     pub uploads: usize,
     pub downloads: usize,
+    pub copies: usize,
     pub bytes_left: u64,
     pub speed: f64,
 }
@@ -191,6 +196,7 @@ impl Transfers {
             match j.info.direction {
                 Direction::Upload => t.uploads += 1,
                 Direction::Download => t.downloads += 1,
+                Direction::Copy => t.copies += 1,
             }
             t.bytes_left += j.info.size.saturating_sub(j.info.done_bytes);
             t.speed += j.speed().unwrap_or(0.0);

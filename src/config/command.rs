@@ -59,8 +59,10 @@ pub enum Command {
     EditRename,
     Copy,
     Move,
-    /// Cloud: to the trash; local: delete for good; in the trash: purge.
+    /// Cloud: to the trash; local: ask (to the system trash, or for good); in the trash: purge.
     Delete,
+    /// In the question before a local delete: delete for good instead of to the trash.
+    DeleteForGood,
     /// Show the cloud trash in this pane.
     ShowTrash,
     /// In the trash: list it by walking every cloud folder (finds what the recycle-bin listing

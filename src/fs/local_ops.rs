@@ -1,6 +1,7 @@
 //! File operations on the local disk, blocking (run them on the blocking pool). Nothing here
-//! overwrites: an existing target is an error. Moves fall back to copy + delete across file
-//! systems; a directory is never moved or copied into itself.
+//! overwrites: an existing target is an error. A move is a rename; across file systems it
+//! says so ([`Moved::OtherDevice`]) and the caller copies (through the transfer queue); a
+//! directory is never moved or copied into itself.
 
 use super::{FsError, FsErrorKind};
 use std::io;
@@ -55,19 +56,24 @@ pub fn rename(dir: &Path, from: &str, to: &str) -> Result<(), FsError> {
     std::fs::rename(&src, &dst).map_err(|e| FsError::io(from, &e))
 }
 
-/// Moves `from/name` into `to`.
-pub fn move_into(from: &Path, name: &std::ffi::OsStr, to: &Path) -> Result<(), FsError> {
+/// What [`move_into`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Moved {
+    Renamed,
+    /// Nothing: the target is on another file system, where a rename can't go.
+    OtherDevice,
+}
+
+/// Moves `from/name` into `to` by renaming it.
+pub fn move_into(from: &Path, name: &std::ffi::OsStr, to: &Path) -> Result<Moved, FsError> {
     let (src, dst) = (from.join(name), to.join(name));
     refuse_into_itself(&src, to)?;
     if exists(&dst) {
         return Err(exists_error(&dst));
     }
     match std::fs::rename(&src, &dst) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == io::ErrorKind::CrossesDevices => {
-            copy_tree(&src, &dst, &mut |_| {})?;
-            remove(&src)
-        }
+        Ok(()) => Ok(Moved::Renamed),
+        Err(e) if e.kind() == io::ErrorKind::CrossesDevices => Ok(Moved::OtherDevice),
         Err(e) => Err(FsError::io(&src.display().to_string(), &e)),
     }
 }

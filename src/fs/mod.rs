@@ -23,6 +23,8 @@ mod pan_trash;
 mod patch;
 mod places;
 pub mod resolve;
+pub mod sys_trash;
+pub mod tally;
 mod trash_index;
 
 pub use batch::BatchOutcome;

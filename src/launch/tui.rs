@@ -62,9 +62,10 @@ pub async fn run(cli: Cli) -> Result<ExitCode, LaunchError> {
     let undo_file = paths.state.join("undo.json");
     model.undo = crate::runtime::journal::Journal::load(&undo_file);
     let pan = cloud.as_ref().map(|c| PanFs::new(c.client.clone()));
-    let engine = cloud
-        .as_ref()
-        .and_then(|c| start_transfers(c, &paths, &mut model));
+    let engine = match &cloud {
+        Some(c) => start_transfers(c, &paths, &mut model),
+        None => local_transfers(),
+    };
     let result = run_tui(model, pan, engine, undo_file).await;
     drop(cloud);
     result
@@ -128,6 +129,18 @@ fn start_transfers(
     }
 }
 
+/// Without a cloud account the engine runs local copies only, its queue in memory: a saved
+/// queue holds cloud jobs that would fail here, and stays for a session that has the account.
+fn local_transfers() -> Option<Engine> {
+    let (scheduler, events) = Scheduler::local_only(TransferConfig::default()).ok()?;
+    Some(Engine {
+        scheduler,
+        events,
+        lock: None,
+        unkept: false,
+    })
+}
+
 /// Runs the loop; the exit status is 0, or 128 + the signal that ended it (SIGTERM, SIGHUP).
 async fn run_tui(
     mut model: Model,
@@ -140,6 +153,7 @@ async fn run_tui(
     let mut queue_lock = None;
     if let Some(engine) = engine {
         model.transfers.enabled = true;
+        model.transfers.in_memory = engine.lock.is_none();
         let _ = tx.send(Msg::Transfer(TransferMsg::Restored(
             engine.scheduler.snapshot(),
         )));

@@ -103,6 +103,17 @@ impl MockServer {
             .map_err(|e| invalid(e.message))
     }
 
+    /// Gives item `id` the `updateAt` of Unix time `secs`, as if it last changed then.
+    pub fn set_updated(&self, id: i64, secs: i64) -> bool {
+        self.shared.mutate(|d| match d.tree.get_mut(id) {
+            Some(n) => {
+                n.updated = secs;
+                true
+            }
+            None => false,
+        })
+    }
+
     /// Stores `bytes` as a new file like an upload would (refusing a taken name).
     pub async fn put_file(&self, parent: i64, name: &str, bytes: &[u8]) -> std::io::Result<i64> {
         let etag = hex(&Md5::digest(bytes));

@@ -28,6 +28,8 @@ pub struct Executor {
     journal: Option<super::journal::Journal>,
     /// Stops the walk of the last upload check when a newer one starts.
     check: CancellationToken,
+    /// Stops the count for the last delete question.
+    count: CancellationToken,
 }
 
 impl Executor {
@@ -39,6 +41,7 @@ impl Executor {
             cloud,
             journal: None,
             check: CancellationToken::new(),
+            count: CancellationToken::new(),
             transfers: None,
             home: directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf()),
         }
@@ -71,6 +74,12 @@ impl Executor {
             }
             Effect::Transfer(cmd) => self.transfer(cmd),
             Effect::CheckUpload { ticket, spec } => self.check_upload(ticket, spec),
+            Effect::CountLocal { ticket, paths } => {
+                self.count.cancel();
+                self.count = CancellationToken::new();
+                super::count::spawn(ticket, paths, self.count.clone(), self.tx.clone());
+            }
+            Effect::StopCount => self.count.cancel(),
             Effect::FetchImageDetails { .. } | Effect::FetchImageLinks { .. } => {
                 super::img_fetch::spawn(self.images.clone(), self.tx.clone(), effect);
             }

@@ -4,6 +4,7 @@
 
 mod clipboard;
 mod cloud_ops;
+mod count;
 mod editor;
 mod executor;
 mod img_fetch;

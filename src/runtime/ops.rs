@@ -5,8 +5,9 @@
 
 use super::op_report::{failed_all, undo_record};
 use crate::app::{Msg, OpId, OpMsg, OpReport, OpSpec, RenameStep, UndoAction};
+use crate::fs::local_ops::{self, Moved};
 use crate::fs::pan::PanFs;
-use crate::fs::{DirRef, EntryKey, Location, Patch, local_ops};
+use crate::fs::{DirRef, EntryKey, Location, Patch, sys_trash};
 use std::time::{Duration, Instant};
 use tokio::sync::mpsc::UnboundedSender;
 
@@ -99,11 +100,15 @@ fn local(spec: OpSpec, mut progress: impl FnMut(usize)) -> OpReport {
             items,
             to: t @ Location::Local(dst),
         } => {
+            let mut across = Vec::new();
             for (i, item) in items.iter().enumerate() {
                 let EntryKey::Local(raw) = &item.key else {
                     continue;
                 };
-                if note(&mut report, &item.name, local_ops::move_into(src, raw, dst)) {
+                let moved = local_ops::move_into(src, raw, dst);
+                if let Ok(Moved::OtherDevice) = moved {
+                    across.push(item.clone());
+                } else if note(&mut report, &item.name, moved.map(drop)) {
                     undo.push(UndoAction::Move {
                         item: item.clone(),
                         now_in: t.clone(),
@@ -112,6 +117,11 @@ fn local(spec: OpSpec, mut progress: impl FnMut(usize)) -> OpReport {
                 }
                 progress(i + 1);
             }
+            report.across = (!across.is_empty()).then(|| OpSpec::Move {
+                from: f.clone(),
+                items: across,
+                to: t.clone(),
+            });
         }
         OpSpec::Copy {
             from: Location::Local(src),
@@ -127,6 +137,18 @@ fn local(spec: OpSpec, mut progress: impl FnMut(usize)) -> OpReport {
                     &item.name,
                     local_ops::copy_into(src, raw, dst, &mut |_| {}),
                 );
+                progress(i + 1);
+            }
+        }
+        OpSpec::Trash {
+            at: Location::Local(dir),
+            items,
+        } => {
+            for (i, item) in items.iter().enumerate() {
+                let EntryKey::Local(raw) = &item.key else {
+                    continue;
+                };
+                note(&mut report, &item.name, sys_trash::put(&dir.join(raw)));
                 progress(i + 1);
             }
         }

@@ -15,6 +15,16 @@ pub(crate) async fn hash_on_pool<T: Send + 'static>(
     ctx: &mut JobCtx,
     work: impl FnOnce(&CancellationToken, &AtomicU64) -> Result<T, TransferError> + Send + 'static,
 ) -> Result<T, TransferError> {
+    on_pool(ctx, work, JobCtx::hashed).await
+}
+
+/// Runs file work on the blocking pool as [`hash_on_pool`] does, telling `report` the
+/// counter's value meanwhile (`last`: the work ended).
+pub(crate) async fn on_pool<T: Send + 'static>(
+    ctx: &mut JobCtx,
+    work: impl FnOnce(&CancellationToken, &AtomicU64) -> Result<T, TransferError> + Send + 'static,
+    mut report: impl FnMut(&mut JobCtx, u64, bool),
+) -> Result<T, TransferError> {
     let counter = Arc::new(AtomicU64::new(0));
     let (cancel, count) = (ctx.cancel.clone(), Arc::clone(&counter));
     let task = tokio::task::spawn_blocking(move || work(&cancel, &count));
@@ -26,12 +36,12 @@ pub(crate) async fn hash_on_pool<T: Send + 'static>(
     loop {
         tokio::select! {
             joined = &mut task => {
-                ctx.hashed(counter.load(Ordering::Relaxed), true);
+                report(ctx, counter.load(Ordering::Relaxed), true);
                 return joined.map_err(|e| {
                     TransferError::new(TransferErrorKind::Io, format!("file task failed: {e}"))
                 })?;
             }
-            () = tokio::time::sleep(every) => ctx.hashed(counter.load(Ordering::Relaxed), false),
+            () = tokio::time::sleep(every) => report(ctx, counter.load(Ordering::Relaxed), false),
         }
     }
 }

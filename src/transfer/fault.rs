@@ -1,6 +1,6 @@
-//! Fault injection for the part-file writer, so that tests can prove what a full or read-only
-//! disk does to a download without a small filesystem to fill: after `after` bytes of a part
-//! file, writes fail with the chosen error. Debug builds read it from `PANFM_FAULT_DISK`
+//! Fault injection for the part-file writers, so that tests can prove what a full or read-only
+//! disk does to a download or a local copy without a small filesystem to fill: after `after`
+//! bytes of a part file, writes fail with the chosen error. Debug builds read it from `PANFM_FAULT_DISK`
 //! (`enospc:<bytes>` or `erofs:<bytes>`), which lets the end-to-end tests inject it into the
 //! real binary; release builds never do.
 

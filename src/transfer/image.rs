@@ -17,7 +17,7 @@ pub(crate) async fn run(ctx: &mut JobCtx, w: &ImageUploadWork) -> Result<Outcome
     let parent = match &w.parent {
         Some(parent) => parent.clone(),
         None => {
-            let fs = ImgFs::new(ctx.client().clone());
+            let fs = ImgFs::new(ctx.client()?.clone());
             let mut made = FolderCache::new();
             ctx.run(fs.folder(&w.root, &w.rel_dir, &mut made))
                 .await?
@@ -34,7 +34,7 @@ pub(crate) async fn run(ctx: &mut JobCtx, w: &ImageUploadWork) -> Result<Outcome
     let patience = Patience::new(ctx.cfg().poll_interval, ctx.cfg().complete_timeout);
     let sent = ctx
         .run(
-            ctx.client()
+            ctx.client()?
                 .upload_image(&parent, &w.name, bytes.into(), patience),
         )
         .await?;

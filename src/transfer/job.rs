@@ -30,6 +30,8 @@ impl fmt::Display for BatchId {
 pub enum Direction {
     Upload,
     Download,
+    /// Local disk to local disk.
+    Copy,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -45,6 +47,8 @@ pub enum JobState {
     /// download is checked and renamed into place.
     Verifying,
     Downloading,
+    /// A local copy is writing its part file.
+    Copying,
     /// `reused`: the content was already where it goes, nothing was sent: the server had it
     /// (an instant upload), or the local target already held it (a download run again).
     Done {
@@ -69,7 +73,12 @@ impl JobState {
     pub fn is_active(&self) -> bool {
         matches!(
             self,
-            Self::Planning | Self::Hashing | Self::Uploading | Self::Verifying | Self::Downloading
+            Self::Planning
+                | Self::Hashing
+                | Self::Uploading
+                | Self::Verifying
+                | Self::Downloading
+                | Self::Copying
         )
     }
 
@@ -103,7 +112,8 @@ pub struct JobInfo {
     pub name: String,
     /// Where from and where to, for display. Uploads: the local path, and the cloud path below
     /// the batch's destination folder (`a/b/name`). Downloads: the cloud path below the
-    /// downloaded item (`folder/a/name`), and the local path.
+    /// downloaded item (`folder/a/name`), and the local path. Copies: the local path below the
+    /// folder the sources are in (`folder/a/name`), and the whole target path.
     pub source: String,
     pub target: String,
     pub size: u64,

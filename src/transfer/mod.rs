@@ -1,5 +1,5 @@
-//! The transfer engine: verified, resumable uploads and downloads of files and whole trees
-//! through a persistent queue, independent of any UI.
+//! The transfer engine: verified, resumable uploads and downloads of files and whole trees,
+//! and copies from local disk to local disk, through a persistent queue, independent of any UI.
 //!
 //! A caller builds a [`Scheduler`] from an `api::Client` and a [`TransferConfig`], submits
 //! [`TransferSpec`]s and reads [`TransferEvent`]s from the channel it got back. Each spec
@@ -7,19 +7,21 @@
 //! per file runs on a fixed pool of workers. Uploads hash the file once (whole-file and slice
 //! MD5s together), may finish instantly when the server already has the content, send slices
 //! in parallel and wait for the server's check; downloads stream into a hidden part file,
-//! resume with HTTP Range, verify the MD5 and only then take the final name. The queue is saved
+//! resume with HTTP Range, verify the MD5 and only then take the final name; local copies
+//! write a part file the same way and keep the source's modification time. The queue is saved
 //! to a state file and resumed by the next scheduler.
 //!
 //! Layout: `spec`, `job`, `event`, `config`, `error` are the public vocabulary; `scheduler`
 //! owns the table, workers and controls; `plan` walks sources (and `check_upload` walks an
 //! upload's before it is submitted, for what would be refused); `upload` and `download` move
-//! one file; `image` moves one image into the image space (图床); `persist` is the state file
-//! format; `work` the saved per-job data; `lock` keeps a saved queue to one process; `fault`
+//! one file; `image` moves one image into the image space (图床); `copy` copies one local file;
+//! `persist` is the state file format (`os_path` writes its local paths); `work` the saved per-job data; `lock` keeps a saved queue to one process; `fault`
 //! injects disk errors for tests.
 
 mod blocking;
 mod buffers;
 mod config;
+mod copy;
 mod download;
 mod error;
 mod event;
@@ -28,6 +30,7 @@ mod image;
 mod job;
 mod lock;
 mod names;
+mod os_path;
 mod persist;
 mod plan;
 mod progress;

@@ -1,11 +1,11 @@
 //! Names at the target: the cloud name for a local file (checked, optionally made acceptable
 //! with full-width forms), the local name for a cloud file, the "keep both" variants of a local
-//! name, and the hidden part file a download is written to.
+//! name, and the hidden part file a download or a local copy is written to.
 //!
 //! Part files are `.<name>.<fileId>.panfm-part` beside the target: hidden, unmistakably
 //! panfm's (a user's own `x.part` is never touched), and distinct per cloud file, so two
 //! downloads to the same name can't share one. Past the 255-byte name limit they fall back to
-//! `.<fileId>.panfm-part`.
+//! `.<fileId>.panfm-part`. A copy's part is `.<name>.copy<job>.panfm-part`, by the same rules.
 
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
@@ -61,6 +61,19 @@ pub(crate) fn part_path(dir: &Path, name: &str, id: FileId) -> PathBuf {
     }
 }
 
+/// The part file of copy job `job` to `target`.
+pub(crate) fn copy_part_path(target: &Path, job: u64) -> PathBuf {
+    let dir = target.parent().unwrap_or(Path::new("."));
+    let tail = format!(".copy{job}.panfm-part");
+    let mut full = std::ffi::OsString::from(".");
+    full.push(target.file_name().unwrap_or_default());
+    full.push(&tail);
+    match full.len() <= MAX_NAME_BYTES {
+        true => dir.join(full),
+        false => dir.join(tail),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -104,6 +117,10 @@ mod tests {
         let long = "长".repeat(85);
         let p = part_path(Path::new("/d"), &long, 42);
         assert_eq!(p, Path::new("/d/.42.panfm-part"));
+        let p = copy_part_path(Path::new("/d/x.bin"), 7);
+        assert_eq!(p, Path::new("/d/.x.bin.copy7.panfm-part"));
+        let p = copy_part_path(&Path::new("/d").join(&long), 7);
+        assert_eq!(p, Path::new("/d/.copy7.panfm-part"));
     }
 
     #[test]

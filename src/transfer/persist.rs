@@ -1,8 +1,8 @@
 //! The state file: the queue as JSON (`version` 1), written atomically with owner-only
 //! permissions. It keeps every job that isn't done, skipped or cancelled — queued, running
 //! (saved as queued), paused, waiting on a conflict, failed — with its work item and resume
-//! data (upload session: `preuploadID`, slice size, servers, accepted slices; download: the
-//! part file), the batches those jobs belong to (with the outcomes of their jobs that are no
+//! data (upload session: `preuploadID`, slice size, servers, accepted slices; download, copy:
+//! the part file), the batches those jobs belong to (with the outcomes of their jobs that are no
 //! longer kept), and the last slice size the server gave.
 //!
 //! Restore rules: running and queued jobs come back **queued** and start at once; paused,
@@ -136,12 +136,7 @@ impl Table {
         self.next_batch = self.next_batch.max(saved.next_batch);
         let mut replans = Vec::new();
         for sb in saved.batches {
-            let direction = match sb.spec {
-                TransferSpec::Upload { .. } | TransferSpec::ImageUpload { .. } => {
-                    super::job::Direction::Upload
-                }
-                TransferSpec::Download { .. } => super::job::Direction::Download,
-            };
+            let direction = sb.spec.direction();
             if sb.planning {
                 replans.push(Replan {
                     batch: sb.id,

@@ -1,11 +1,12 @@
-//! What a caller asks for: a [`TransferSpec`] (upload local paths into a cloud folder, or
-//! download cloud items into a local folder) with its batch-wide [`ConflictPolicy`]. Plain data,
-//! serializable so the queue can be saved.
+//! What a caller asks for: a [`TransferSpec`] (upload local paths into a cloud folder,
+//! download cloud items into a local folder, or copy local paths into another local folder)
+//! with its batch-wide [`ConflictPolicy`]. Plain data, serializable so the queue can be saved.
 
 use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+use super::job::Direction;
 use crate::api::{FileEntry, FileId};
 
 /// One submission; it becomes a batch of per-file jobs once planned.
@@ -35,14 +36,34 @@ pub enum TransferSpec {
         dest_dir: String,
         dest_path: String,
     },
+    /// Local files and folders (recursively) into local folder `dest_dir`: a copy on the
+    /// disk, or the second half of a move across file systems. Folders merge with folders of
+    /// the same name; symbolic links are copied as links; special files are skipped.
+    LocalCopy {
+        #[serde(with = "super::os_path::many")]
+        sources: Vec<PathBuf>,
+        #[serde(with = "super::os_path")]
+        dest_dir: PathBuf,
+        policy: ConflictPolicy,
+    },
 }
 
 impl TransferSpec {
     pub fn policy(&self) -> ConflictPolicy {
         match self {
-            Self::Upload { policy, .. } | Self::Download { policy, .. } => *policy,
+            Self::Upload { policy, .. }
+            | Self::Download { policy, .. }
+            | Self::LocalCopy { policy, .. } => *policy,
             // The image space has no "keep both" or "overwrite" for names: nothing to ask.
             Self::ImageUpload { .. } => ConflictPolicy::Skip,
+        }
+    }
+
+    pub fn direction(&self) -> Direction {
+        match self {
+            Self::Upload { .. } | Self::ImageUpload { .. } => Direction::Upload,
+            Self::Download { .. } => Direction::Download,
+            Self::LocalCopy { .. } => Direction::Copy,
         }
     }
 }
@@ -56,6 +77,9 @@ pub struct CloudItem {
     pub size: u64,
     /// Lowercase hex MD5; empty for folders.
     pub etag: String,
+    /// The drive's `updateAt` (Unix seconds), which a download gives the local file.
+    #[serde(default)]
+    pub modified: Option<i64>,
 }
 
 impl From<&FileEntry> for CloudItem {
@@ -66,6 +90,7 @@ impl From<&FileEntry> for CloudItem {
             is_dir: e.is_dir(),
             size: e.size,
             etag: e.etag.to_ascii_lowercase(),
+            modified: e.updated_at.map(|t| t.timestamp()),
         }
     }
 }
@@ -77,9 +102,9 @@ pub enum ConflictPolicy {
     #[default]
     Ask,
     Skip,
-    /// Upload: `duplicate=2`. Download: the finished file is renamed over the old one.
+    /// Upload: `duplicate=2`. Download, copy: the finished file is renamed over the old one.
     Overwrite,
-    /// Upload: `duplicate=1` (the server picks the new name). Download: `name (1).ext`, …
+    /// Upload: `duplicate=1` (the server picks the new name). Download, copy: `name (1).ext`, …
     KeepBoth,
 }
 

@@ -22,6 +22,16 @@ pub(crate) enum Work {
         skip: bool,
     },
     ImageUpload(ImageUploadWork),
+    LocalCopy(CopyWork),
+}
+
+/// One local file (or symbolic link) to `target`, in a folder that planning made.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct CopyWork {
+    #[serde(with = "super::os_path")]
+    pub source: PathBuf,
+    #[serde(with = "super::os_path")]
+    pub target: PathBuf,
 }
 
 /// One image into the image space.
@@ -70,6 +80,14 @@ pub(crate) enum Resume {
     /// The part file holds a prefix of the download.
     Download {
         part: PathBuf,
+    },
+    /// The part file holds a prefix of the copy's source, as it was when the copy started: a
+    /// source of another size or modification time starts the copy over.
+    Copy {
+        #[serde(with = "super::os_path")]
+        part: PathBuf,
+        size: u64,
+        modified: Option<SystemTime>,
     },
     /// A `create` or single-step upload of this content went out and its answer was lost:
     /// look in the folder before sending it again.

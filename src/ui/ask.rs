@@ -21,7 +21,9 @@ pub fn choice_lines(ask: &TransferAsk) -> Vec<String> {
         TransferSpec::Upload {
             policy, fix_names, ..
         } => (policy, Some(*fix_names)),
-        TransferSpec::Download { policy, .. } => (policy, None),
+        TransferSpec::Download { policy, .. } | TransferSpec::LocalCopy { policy, .. } => {
+            (policy, None)
+        }
         TransferSpec::ImageUpload { .. } => {
             lines.push(
                 "An image whose name is taken in that folder fails; nothing is overwritten.".into(),

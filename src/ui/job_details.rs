@@ -25,7 +25,7 @@ fn places(row: &JobRow, transfers: &Transfers) -> (String, String) {
     };
     match i.direction {
         Direction::Upload => (i.source.clone(), below(&i.target)),
-        Direction::Download => (below(&i.source), i.target.clone()),
+        Direction::Download | Direction::Copy => (below(&i.source), i.target.clone()),
     }
 }
 

@@ -4,6 +4,7 @@
 mod ask;
 mod columns;
 mod confirm;
+mod delete;
 mod format;
 mod help;
 mod input_line;
@@ -91,6 +92,21 @@ pub fn view(frame: &mut Frame, model: &Model) {
         Some(Modal::Confirm(state)) => {
             frame.render_widget(confirm::ConfirmView::of(state, &model.styles), area);
         }
+        Some(Modal::DeleteAsk(ask)) => {
+            let for_good = model
+                .keymap
+                .key_for(
+                    crate::config::Layer::Confirm,
+                    crate::config::Command::DeleteForGood,
+                )
+                .unwrap_or_else(|| "(no key)".to_owned());
+            let view = delete::DeleteView {
+                ask,
+                styles: &model.styles,
+                for_good,
+            };
+            frame.render_widget(view, area);
+        }
         Some(Modal::Report {
             title,
             lines,
@@ -141,8 +157,11 @@ pub fn view(frame: &mut Frame, model: &Model) {
                 1 => "1 transfer is not finished. Quit anyway?".to_owned(),
                 n => format!("{n} transfers are not finished. Quit anyway?"),
             };
-            let lines =
-                vec!["They continue from where they stopped when panfm starts again.".to_owned()];
+            let line = match model.transfers.in_memory {
+                true => "They stop here: this session's queue is not saved.",
+                false => "They continue from where they stopped when panfm starts again.",
+            };
+            let lines = vec![line.to_owned()];
             let view = confirm::ConfirmView {
                 title: &title,
                 lines: &lines,
@@ -193,6 +212,8 @@ mod tests;
 mod tests_images;
 #[cfg(test)]
 mod tests_inputs;
+#[cfg(test)]
+mod tests_local;
 #[cfg(test)]
 mod tests_panes;
 #[cfg(test)]

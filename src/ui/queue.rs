@@ -1,5 +1,5 @@
 //! The transfer queue panel (over the panes, above the status line). Each row shows the
-//! direction, the file's path below its batch's root, its state, and for moving jobs a
+//! direction (↑ upload, ↓ download, → local copy), the file's path below its batch's root, its state, and for moving jobs a
 //! progress bar, bytes, speed and ETA; finished rows drop those columns so a reason gets the
 //! row's width, and show what arrived rather than a bar. `i` adds the selected job's details.
 
@@ -43,10 +43,11 @@ pub fn state_text(row: &JobRow) -> (String, bool) {
         JobState::Hashing => ("hashing".into(), false),
         JobState::Uploading => ("uploading".into(), false),
         JobState::Downloading => ("downloading".into(), false),
+        JobState::Copying => ("copying".into(), false),
         JobState::Verifying => ("verifying".into(), false),
         JobState::Done { reused: true } => match row.info.direction {
             Direction::Upload => ("done (instant)".into(), false),
-            Direction::Download => ("done (already here)".into(), false),
+            Direction::Download | Direction::Copy => ("done (already here)".into(), false),
         },
         JobState::Done { reused: false } => ("done".into(), false),
         JobState::Skipped { reason } => (format!("skipped: {reason}"), false),
@@ -118,6 +119,7 @@ impl QueueView<'_> {
         let arrow = match i.direction {
             Direction::Upload => "↑",
             Direction::Download => "↓",
+            Direction::Copy => "→",
         };
         let (mut state, bad) = state_text(row);
         if let (Some(reason), false) = (&i.retry_reason, i.state.is_finished()) {
@@ -156,6 +158,9 @@ impl QueueView<'_> {
         let m = self.model;
         let t = m.transfers.totals();
         let mut title = format!(" Transfers: ↑{} ↓{} ", t.uploads, t.downloads);
+        if t.copies > 0 {
+            title.push_str(&format!("→{} ", t.copies));
+        }
         if t.speed > 0.0 {
             title.push_str(&format!("· {}/s ", format::size(t.speed as u64)));
             let eta = Duration::from_secs_f64(t.bytes_left as f64 / t.speed.max(1.0));

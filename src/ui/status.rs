@@ -3,7 +3,7 @@
 //! of the current layer's main commands (in the trash view, its own), taken from the keymap.
 
 use super::format;
-use crate::app::{Level, Model};
+use crate::app::{Level, Modal, Model, TrashCheck};
 use crate::config::{Command, Key, Layer};
 use crate::fs::Location;
 use ratatui::buffer::Buffer;
@@ -38,6 +38,9 @@ impl Widget for StatusView<'_> {
         } else if m.status.is_none() && m.transfers.unfinished() > 0 {
             let t = m.transfers.totals();
             let mut text = format!("Transfers ↑{} ↓{}", t.uploads, t.downloads);
+            if t.copies > 0 {
+                text.push_str(&format!(" →{}", t.copies));
+            }
             if t.speed > 0.0 {
                 text.push_str(&format!(
                     " · {}/s · {} left",
@@ -108,6 +111,11 @@ fn chord_line(m: &Model) -> Line<'static> {
     Line::from(spans)
 }
 
+/// The question before a local delete, with no system trash to offer.
+fn no_trash(m: &Model) -> bool {
+    matches!(&m.modal, Some(Modal::DeleteAsk(a)) if matches!(a.trash, TrashCheck::Unavailable(_)))
+}
+
 pub struct HintsView<'a> {
     pub model: &'a Model,
 }
@@ -158,6 +166,15 @@ impl Widget for HintsView<'_> {
             ],
             Layer::Input => &[(Command::Accept, "ok"), (Command::Escape, "cancel")],
             Layer::Info => &[(Command::Escape, "close")],
+            Layer::Confirm if no_trash(m) => &[
+                (Command::DeleteForGood, "for good"),
+                (Command::Escape, "cancel"),
+            ],
+            Layer::Confirm if matches!(m.modal, Some(Modal::DeleteAsk(_))) => &[
+                (Command::Yes, "to the trash"),
+                (Command::DeleteForGood, "for good"),
+                (Command::Escape, "cancel"),
+            ],
             Layer::Confirm => &[(Command::Yes, "yes"), (Command::Escape, "no")],
             Layer::Queue => &[
                 (Command::Details, "details"),

@@ -78,6 +78,7 @@ impl Env {
             is_dir: e.is_dir,
             size: e.size,
             etag: e.etag,
+            modified: None,
         }
     }
 

@@ -10,6 +10,7 @@ mod tree;
 
 mod conflicts;
 mod control;
+mod copies;
 mod empty;
 mod faults;
 mod images;

@@ -2,7 +2,8 @@
 //! layers (help, filter line) interpret the few commands they bind.
 
 use super::{
-    cloud, destination, images, input, marks, nav, ops, queue, rename, transfers, undo, view,
+    cloud, delete, destination, images, input, marks, nav, ops, queue, rename, transfers, undo,
+    view,
 };
 use crate::app::{Effect, Modal, Model};
 use crate::config::{Command, Layer};
@@ -24,6 +25,9 @@ fn in_layer(model: &mut Model, cmd: Command) -> Vec<Effect> {
         Layer::Queue => queue::command(model, cmd),
         Layer::Confirm if matches!(model.modal, Some(Modal::TransferAsk(_))) => {
             transfers::question(model, cmd)
+        }
+        Layer::Confirm if matches!(model.modal, Some(Modal::DeleteAsk(_))) => {
+            delete::question(model, cmd)
         }
         Layer::Confirm if matches!(model.modal, Some(Modal::QuitAsk { .. })) => {
             match cmd {
@@ -87,7 +91,7 @@ fn browse(model: &mut Model, cmd: Command) -> Vec<Effect> {
         EditRename => return rename::edit(model),
         Copy => return ops::transfer(model, true),
         Move => return ops::transfer(model, false),
-        Delete => ops::delete(model),
+        Delete => return ops::delete(model),
         ShowTrash => return super::trash::show(model),
         ScanTrash => return super::trash::scan(model),
         Undo => undo::undo(model),
@@ -110,8 +114,8 @@ fn browse(model: &mut Model, cmd: Command) -> Vec<Effect> {
         CopyLinks => return images::copy_links(model, false),
         CopyMarkdownLinks => return images::copy_links(model, true),
         Quit => transfers::quit(model),
-        Accept | Yes | Noop | EditTarget | Complete | CyclePolicy | TogglePause | CancelJob
-        | RetryJob | JobUp | JobDown | ResolveOverwrite | ResolveSkip | ResolveBoth
+        Accept | Yes | Noop | DeleteForGood | EditTarget | Complete | CyclePolicy | TogglePause
+        | CancelJob | RetryJob | JobUp | JobDown | ResolveOverwrite | ResolveSkip | ResolveBoth
         | ResolveOverwriteAll | ResolveSkipAll | ResolveBothAll | ClearFinished | NextField
         | PrevField | ToggleRegex | ToggleIgnoreCase | CycleCase | CycleScope | AutoFix => {}
     }

@@ -3,6 +3,8 @@
 
 mod cloud;
 mod command;
+mod copy;
+mod delete;
 mod destination;
 mod goto;
 mod images;
@@ -84,5 +86,9 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             vec![]
         }
         Msg::Images(m) => images::update(model, m),
+        Msg::Delete(m) => {
+            delete::update(model, m);
+            vec![]
+        }
     }
 }

@@ -68,6 +68,9 @@ fn finished(model: &mut Model, op: crate::app::OpId, report: OpReport) -> Vec<Ef
     if !report.orphaned.is_empty() {
         orphans(model, report.orphaned);
     }
+    if let Some(across) = report.across {
+        effects.extend(super::copy::across(model, across));
+    }
     effects
 }
 

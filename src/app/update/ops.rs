@@ -135,10 +135,10 @@ pub fn accept_mkdir(model: &mut Model, side: Side, text: &str) -> Result<Vec<Eff
     )])
 }
 
-pub fn delete(model: &mut Model) {
+pub fn delete(model: &mut Model) -> Vec<Effect> {
     let items = selection(model);
     if items.is_empty() {
-        return;
+        return vec![];
     }
     let at = model.focused().location.clone();
     let n = items.len();
@@ -165,21 +165,14 @@ pub fn delete(model: &mut Model) {
                 items: items.clone(),
             },
         ),
-        Location::Local(p) => (
-            format!(
-                "Delete {} from {} for good? This cannot be undone.",
-                count(n),
-                p.display()
-            ),
-            true,
-            OpSpec::Delete {
-                at: at.clone(),
-                items: items.clone(),
-            },
-        ),
-        Location::Images(_) => return super::images::ask_delete(model, at, items),
+        Location::Local(_) => return super::delete::ask(model, at, items),
+        Location::Images(_) => {
+            super::images::ask_delete(model, at, items);
+            return vec![];
+        }
     };
     ask(model, title, names(&items), spec, danger);
+    vec![]
 }
 
 /// Copy (`copy`) or move the selection into the other pane's directory.
@@ -225,6 +218,9 @@ pub fn transfer(model: &mut Model, copy: bool) -> Vec<Effect> {
 
 /// The question before a copy or move (its destination can be changed with `e`).
 pub fn ask_transfer(model: &mut Model, spec: OpSpec) {
+    if super::copy::queued(model, &spec) {
+        return super::copy::ask(model, spec);
+    }
     let (verb, items, to) = match &spec {
         OpSpec::Copy { items, to, .. } => ("Copy", items, to),
         OpSpec::Move { items, to, .. } => ("Move", items, to),

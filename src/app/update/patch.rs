@@ -69,7 +69,8 @@ fn relist(model: &mut Model, side: Side) -> Effect {
     reload
 }
 
-/// Where a finished batch's files went. Downloads: local panes list again (no API call).
+/// Where a finished batch's files went. Downloads and copies: local panes list again (no API
+/// call).
 /// Uploads: what the drive answered (the new ids) is fetched into the folders shown, the cached
 /// listings of the other folders it touched are forgotten; image-space panes list again (its
 /// answers are not used to patch).
@@ -79,7 +80,9 @@ pub fn landed(
     direction: crate::transfer::Direction,
 ) -> Vec<Effect> {
     let relist = |loc: &Location| match direction {
-        crate::transfer::Direction::Download => matches!(loc, Location::Local(_)),
+        crate::transfer::Direction::Download | crate::transfer::Direction::Copy => {
+            matches!(loc, Location::Local(_))
+        }
         crate::transfer::Direction::Upload => loc.is_images(),
     };
     let sides: Vec<Side> = [Side::Left, Side::Right]

@@ -1,4 +1,4 @@
-//! Uploads and downloads from the browser: the question before a batch (destination, conflict
+//! Uploads, downloads and local copies from the browser: the question before a batch (destination, conflict
 //! policy, full-width names, and what walking an upload's sources found), engine events
 //! (summaries, the new entries brought into the panes by `patch::landed`, deleting the
 //! originals of a move once everything arrived verified), and asking before quitting with
@@ -116,9 +116,12 @@ pub fn open(model: &mut Model, mut ask: TransferAsk) -> Vec<Effect> {
     effects
 }
 
-/// (Re)starts the walk of `ask`'s sources; a download has none.
+/// (Re)starts the walk of `ask`'s sources; a download and a local copy have none.
 fn check(model: &mut Model, ask: &mut TransferAsk) -> Vec<Effect> {
-    if matches!(ask.spec, TransferSpec::Download { .. }) {
+    if matches!(
+        ask.spec,
+        TransferSpec::Download { .. } | TransferSpec::LocalCopy { .. }
+    ) {
         ask.check = AskCheck::None;
         return vec![];
     }
@@ -147,6 +150,7 @@ fn cloud_items(model: &Model, items: &[OpItem]) -> Vec<CloudItem> {
                 is_dir: e.is_dir(),
                 size: e.size,
                 etag,
+                modified: e.mtime,
             })
         })
         .collect()
@@ -154,6 +158,10 @@ fn cloud_items(model: &Model, items: &[OpItem]) -> Vec<CloudItem> {
 
 /// Keys in the question before a transfer.
 pub fn question(model: &mut Model, cmd: Command) -> Vec<Effect> {
+    if cmd == Command::EditTarget {
+        super::copy::retarget(model);
+        return vec![];
+    }
     let Some(Modal::TransferAsk(ask)) = &mut model.modal else {
         return vec![];
     };
@@ -178,9 +186,9 @@ pub fn question(model: &mut Model, cmd: Command) -> Vec<Effect> {
         Command::Escape => model.modal = None,
         Command::CyclePolicy => {
             let policy = match &mut ask.spec {
-                TransferSpec::Upload { policy, .. } | TransferSpec::Download { policy, .. } => {
-                    policy
-                }
+                TransferSpec::Upload { policy, .. }
+                | TransferSpec::Download { policy, .. }
+                | TransferSpec::LocalCopy { policy, .. } => policy,
                 TransferSpec::ImageUpload { .. } => return vec![],
             };
             *policy = match policy {
@@ -204,7 +212,8 @@ pub fn question(model: &mut Model, cmd: Command) -> Vec<Effect> {
     vec![]
 }
 
-/// `q` with unfinished transfers asks first; they resume at the next start.
+/// `q` with unfinished transfers asks first; they resume at the next start (unless the queue
+/// is kept in memory only).
 pub fn quit(model: &mut Model) {
     match model.transfers.unfinished() {
         0 => model.quit = true,
@@ -289,6 +298,7 @@ fn finished(model: &mut Model, batch: crate::transfer::BatchId) -> Vec<Effect> {
     let verb = match b.direction {
         crate::transfer::Direction::Upload => "Upload",
         crate::transfer::Direction::Download => "Download",
+        crate::transfer::Direction::Copy => "Copy",
     };
     let saved = match (b.reused_bytes > 0, b.direction) {
         (false, _) => String::new(),
@@ -296,7 +306,7 @@ fn finished(model: &mut Model, batch: crate::transfer::BatchId) -> Vec<Effect> {
             ", {} saved by instant upload",
             crate::ui::format_size(b.reused_bytes)
         ),
-        (true, crate::transfer::Direction::Download) => {
+        (true, crate::transfer::Direction::Download | crate::transfer::Direction::Copy) => {
             format!(", {} already here", crate::ui::format_size(b.reused_bytes))
         }
     };

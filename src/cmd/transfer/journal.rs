@@ -75,6 +75,9 @@ fn file_name(account: &str, spec: &TransferSpec) -> String {
         TransferSpec::ImageUpload {
             sources, dest_dir, ..
         } => ("image", both(sources), dest_dir.clone()),
+        TransferSpec::LocalCopy {
+            sources, dest_dir, ..
+        } => ("copy", both(sources), both(std::slice::from_ref(dest_dir))),
     };
     key.push_str(&format!("{kind}\n{paths}\n{dest}"));
     let digest = Md5::digest(key.as_bytes());
@@ -130,6 +133,7 @@ mod tests {
             is_dir: false,
             size: 1,
             etag: String::new(),
+            modified: None,
         };
         let down = |id| TransferSpec::Download {
             sources: vec![CloudItem { id, ..item.clone() }],

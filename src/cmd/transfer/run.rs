@@ -43,6 +43,7 @@ pub(super) async fn run(ctx: &mut Ctx, plan: Plan) -> CmdResult {
     let verb = match plan.naming.direction() {
         Direction::Upload => "uploading",
         Direction::Download => "downloading",
+        Direction::Copy => "copying",
     };
     let bars = Bars::new(ctx.shows_progress(), verb);
     let mut tally = Tally::new(plan.naming, bars);
@@ -169,6 +170,7 @@ fn summary(ctx: &Ctx, t: &Tally) {
     let (verb, done) = match t.direction() {
         Direction::Upload => ("uploaded", t.ok),
         Direction::Download => ("downloaded", t.ok - t.reused),
+        Direction::Copy => ("copied", t.ok),
     };
     let elapsed = indicatif::HumanDuration(t.started.elapsed());
     let mut parts = vec![format!(
@@ -183,7 +185,7 @@ fn summary(ctx: &Ctx, t: &Tally) {
             "{n} by instant upload ({} not sent)",
             size(t.reused_bytes)
         )),
-        (n, Direction::Download) => {
+        (n, Direction::Download | Direction::Copy) => {
             parts.push(format!("{} already here, skipped", count(n, "file")));
         }
     }

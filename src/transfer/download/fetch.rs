@@ -27,7 +27,7 @@ pub(crate) async fn fetch(
         let link = match &url {
             Some(link) => link.clone(),
             None => {
-                let link = ctx.run(ctx.client().download_url(w.file.id)).await??;
+                let link = ctx.run(ctx.client()?.download_url(w.file.id)).await??;
                 url = Some(link.clone());
                 link
             }
@@ -36,7 +36,7 @@ pub(crate) async fn fetch(
             start: sink.sent,
             end: None,
         });
-        let download = match ctx.run(ctx.client().download(&link, range)).await? {
+        let download = match ctx.run(ctx.client()?.download(&link, range)).await? {
             Ok(d) => d,
             Err(e) if e.kind == ApiErrorKind::LinkExpired && renewals < RENEWALS => {
                 tracing::debug!(

@@ -1,11 +1,11 @@
 //! One file down: check the local target (a file already there with the cloud file's size and
 //! MD5 is done, nothing fetched: `Done { reused: true }`), continue a kept part file (its prefix is hashed
 //! again first, which costs one read of the part at MD5 speed), stream the rest, verify size
-//! and MD5 against the etag, and only then give the file its final name. A part that fails
-//! verification is deleted; nothing partial ever carries the final name.
+//! and MD5 against the etag, give it the cloud file's time (`updateAt`), and only then its final
+//! name. A part that fails verification is deleted; nothing partial ever carries the final name.
 
 mod fetch;
-mod place;
+pub(super) mod place;
 mod sink;
 
 use std::path::{Path, PathBuf};
@@ -88,11 +88,14 @@ pub(crate) async fn run(ctx: &mut JobCtx, w: &DownloadWork) -> Result<Outcome, T
         };
         return Err(TransferError::new(kind, what));
     }
-    let (from, to) = (part.clone(), target.clone());
-    let placed = tokio::task::spawn_blocking(move || place(&from, &to, policy))
-        .await
-        .map_err(|e| TransferError::new(TransferErrorKind::Io, e.to_string()))?
-        .map_err(|e| TransferError::io(&display_name(target.as_os_str()), &e))?;
+    let (from, to, modified) = (part.clone(), target.clone(), w.file.modified);
+    let placed = tokio::task::spawn_blocking(move || {
+        cloud_time(&from, modified)?;
+        place(&from, &to, policy)
+    })
+    .await
+    .map_err(|e| TransferError::new(TransferErrorKind::Io, e.to_string()))?
+    .map_err(|e| TransferError::io(&display_name(target.as_os_str()), &e))?;
     match placed {
         Placed::At(path) => {
             ctx.set_target(display_name(path.as_os_str()));
@@ -108,6 +111,18 @@ pub(crate) async fn run(ctx: &mut JobCtx, w: &DownloadWork) -> Result<Outcome, T
             Err(e) => Err(TransferError::io(&display_name(target.as_os_str()), &e)),
         },
     }
+}
+
+/// Gives the part the cloud file's `updateAt`. The drive keeps no modification time of a
+/// file's own (API.md trap 26): when it last changed in the drive is the best time there is,
+/// and nearer the truth than the time of the download.
+fn cloud_time(part: &Path, modified: Option<i64>) -> std::io::Result<()> {
+    let Some(secs) = modified.and_then(|s| u64::try_from(s).ok()) else {
+        return Ok(());
+    };
+    let at = std::time::UNIX_EPOCH + std::time::Duration::from_secs(secs);
+    let file = std::fs::OpenOptions::new().write(true).open(part)?;
+    file.set_times(std::fs::FileTimes::new().set_modified(at))
 }
 
 /// The target already holds the cloud file: same size and the etag's MD5 (an earlier run got

@@ -35,7 +35,7 @@ pub struct UploadCheck {
 }
 
 /// Walks the sources of upload `spec` as planning would, looking at `limit` entries at most.
-/// `None` for a download (nothing local to check).
+/// `None` for a download or a local copy (nothing the cloud could refuse).
 pub fn check_upload(
     spec: &TransferSpec,
     limit: usize,
@@ -46,7 +46,7 @@ pub fn check_upload(
             sources, fix_names, ..
         } => (sources, *fix_names, false),
         TransferSpec::ImageUpload { sources, .. } => (sources, false, true),
-        TransferSpec::Download { .. } => return None,
+        TransferSpec::Download { .. } | TransferSpec::LocalCopy { .. } => return None,
     };
     let mut tree = walk_at_most(sources, fix, limit, cancel);
     if images {

@@ -100,7 +100,7 @@ pub(super) async fn run(
         }
     }
     while let Some(dir) = pending.pop_front() {
-        let client = &plan.inner.client;
+        let client = plan.inner.client()?;
         let mut entries = match retry.call(|| client.list_all(dir.id)).await {
             Ok(entries) => entries,
             Err(e) if e.kind == TransferErrorKind::Stopped => {

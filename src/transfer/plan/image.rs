@@ -42,7 +42,7 @@ pub(super) async fn run(
     let tree = plan
         .walk_local(sources, false, refuse_non_images, cloud_path)
         .await?;
-    let fs = ImgFs::new(plan.inner.client.clone());
+    let fs = ImgFs::new(plan.inner.client()?.clone());
     let mut made = FolderCache::new();
     for dir in tree.dirs.into_iter().filter(|d| !d.files.is_empty()) {
         plan.cancel_check()?;

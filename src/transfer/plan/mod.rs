@@ -1,10 +1,11 @@
-//! Planning a batch: walk the sources (local folders for uploads, cloud folders for
-//! downloads), create the target folders, and queue one job per file with the batch's totals.
+//! Planning a batch: walk the sources (local folders for uploads and copies, cloud folders
+//! for downloads), create the target folders, and queue one job per file with the batch's totals.
 //! Entries that can't be transferred (a refused name, a special file, an unreadable folder)
 //! become finished jobs with their reason, announced before any request is made for the rest.
 
 mod check;
 mod cloud;
+mod copy;
 mod download;
 mod image;
 mod local;
@@ -55,6 +56,9 @@ pub(crate) async fn run(
         TransferSpec::ImageUpload {
             sources, dest_dir, ..
         } => image::run(&plan, &sources, &dest_dir).await,
+        TransferSpec::LocalCopy {
+            sources, dest_dir, ..
+        } => copy::run(&plan, &sources, &dest_dir).await,
     };
     if inner.root.is_cancelled() {
         // Shutting down: the batch stays "planning" in the state file and is planned again.

@@ -38,7 +38,9 @@ pub(super) fn human(bytes: u64) -> String {
 
 /// Reads the free space and decides which files of `tree` fit; announces the ones that don't.
 pub(super) async fn check(plan: &Planner<'_>, tree: &LocalTree) -> Room {
-    let client = &plan.inner.client;
+    let Ok(client) = plan.inner.client() else {
+        return Room::default();
+    };
     let info = match plan.retry().call(|| client.user_info()).await {
         Ok(info) => info,
         Err(e) => {

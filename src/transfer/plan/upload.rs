@@ -32,7 +32,7 @@ pub(super) async fn run(
 ) -> Result<(), TransferError> {
     let tree = plan.walk_local(sources, fix, |_| {}, cloud_path).await?;
     let room = room::check(plan, &tree).await;
-    let mut dirs = CloudDirs::new(&plan.inner.client, plan.retry(), dest);
+    let mut dirs = CloudDirs::new(plan.inner.client()?, plan.retry(), dest);
     for dir in tree.dirs {
         plan.cancel_check()?;
         let parent = match dirs.ensure(&dir.rel).await {

@@ -206,10 +206,10 @@ impl Table {
     }
 }
 
-/// Forgets the resume data, deleting a download's part file. Done under the table lock (one
+/// Forgets the resume data, deleting a download's or a copy's part file. Done under the table lock (one
 /// quick unlink) so nobody hears of the job's new state while its part file still exists.
 fn drop_part(resume: &mut Resume) {
-    if let Resume::Download { part } = std::mem::take(resume) {
+    if let Resume::Download { part } | Resume::Copy { part, .. } = std::mem::take(resume) {
         remove_quietly(&part);
     }
 }

@@ -38,8 +38,8 @@ impl JobCtx {
         }
     }
 
-    pub fn client(&self) -> &Client {
-        &self.inner.client
+    pub fn client(&self) -> Result<&Client, TransferError> {
+        self.inner.client()
     }
 
     pub fn cfg(&self) -> &TransferConfig {

@@ -12,14 +12,15 @@ use tokio_util::sync::CancellationToken;
 
 use super::super::buffers::BufferPool;
 use super::super::config::TransferConfig;
-use super::super::error::TransferError;
+use super::super::error::{TransferError, TransferErrorKind};
 use super::super::job::JobId;
 use super::super::progress::Pacer;
 use super::table::Table;
 use crate::api::{ApiError, ApiErrorKind, Client};
 
 pub(crate) struct Inner {
-    pub client: Client,
+    /// `None` for a scheduler without a cloud account: only local copies can run.
+    client: Option<Client>,
     pub cfg: TransferConfig,
     table: Mutex<Table>,
     /// Idle workers wait here; notified whenever a job is queued.
@@ -49,7 +50,7 @@ pub(crate) struct SaveState {
 }
 
 impl Inner {
-    pub fn new(client: Client, cfg: TransferConfig, table: Table) -> Self {
+    pub fn new(client: Option<Client>, cfg: TransferConfig, table: Table) -> Self {
         let pacer = cfg.max_bytes_per_sec.map(Pacer::new);
         let buffers = BufferPool::new(cfg.workers.max(1) * cfg.slice_parallelism.max(1));
         Self {
@@ -73,6 +74,16 @@ impl Inner {
             buffers,
             tasks: Mutex::new(Vec::new()),
         }
+    }
+
+    /// The cloud account's client; an error for a scheduler that has none.
+    pub fn client(&self) -> Result<&Client, TransferError> {
+        self.client.as_ref().ok_or_else(|| {
+            TransferError::new(
+                TransferErrorKind::Api(ApiErrorKind::Auth),
+                "no cloud account is configured: only local copies can run",
+            )
+        })
     }
 
     /// The table, for reading. Changes go through [`Inner::with`] so they get saved.
@@ -142,7 +153,7 @@ impl Inner {
     pub async fn upload_domain(&self) -> Result<String, TransferError> {
         let mut domains = self.domains.lock().await;
         if domains.is_empty() {
-            *domains = self.client.upload_domains().await?;
+            *domains = self.client()?.upload_domains().await?;
         }
         let turn = self.domain_turn.load(Ordering::Relaxed);
         match domains.len() {

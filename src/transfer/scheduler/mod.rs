@@ -52,6 +52,20 @@ impl Scheduler {
         client: Client,
         cfg: TransferConfig,
     ) -> Result<(Self, UnboundedReceiver<TransferEvent>), TransferError> {
+        Self::start(Some(client), cfg)
+    }
+
+    /// A scheduler without a cloud account: local copies run; any cloud job fails saying so.
+    pub fn local_only(
+        cfg: TransferConfig,
+    ) -> Result<(Self, UnboundedReceiver<TransferEvent>), TransferError> {
+        Self::start(None, cfg)
+    }
+
+    fn start(
+        client: Option<Client>,
+        cfg: TransferConfig,
+    ) -> Result<(Self, UnboundedReceiver<TransferEvent>), TransferError> {
         let (tx, rx) = unbounded_channel();
         let saved = match &cfg.state_file {
             Some(path) => match persist::load(path) {

@@ -91,10 +91,7 @@ impl Table {
     pub fn add_batch(&mut self, spec: TransferSpec, cancel: CancellationToken) -> BatchId {
         let id = BatchId(self.next_batch);
         self.next_batch += 1;
-        let direction = match spec {
-            TransferSpec::Upload { .. } | TransferSpec::ImageUpload { .. } => Direction::Upload,
-            TransferSpec::Download { .. } => Direction::Download,
-        };
+        let direction = spec.direction();
         let batch = Batch {
             id,
             direction,

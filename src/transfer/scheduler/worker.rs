@@ -51,6 +51,7 @@ async fn attempt(ctx: &mut JobCtx) -> Result<Outcome, TransferError> {
             Err(TransferError::new(TransferErrorKind::InvalidName, reason))
         }
         Some(Work::ImageUpload(w)) => super::super::image::run(ctx, &w).await,
+        Some(Work::LocalCopy(w)) => super::super::copy::run(ctx, &w).await,
         None => Err(TransferError::stopped()),
     }
 }

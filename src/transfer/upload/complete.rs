@@ -12,7 +12,7 @@ use crate::api::{CompleteOutcome, FileId};
 pub(crate) async fn poll(ctx: &JobCtx, preupload_id: &str) -> Result<FileId, TransferError> {
     let deadline = Instant::now() + ctx.cfg().complete_timeout;
     loop {
-        match ctx.run(ctx.client().upload_complete(preupload_id)).await? {
+        match ctx.run(ctx.client()?.upload_complete(preupload_id)).await? {
             Ok(CompleteOutcome::Done(id)) => return Ok(id),
             Ok(CompleteOutcome::Pending) => {}
             Ok(CompleteOutcome::Failed(message)) => {

@@ -19,7 +19,7 @@ pub(crate) async fn landed(
     t: &Target<'_>,
     etag: &str,
 ) -> Result<Option<FileId>, TransferError> {
-    let entries = ctx.run(ctx.client().list_all(t.parent)).await??;
+    let entries = ctx.run(ctx.client()?.list_all(t.parent)).await??;
     Ok(entries.iter().find(|e| holds(e, t, etag)).map(|e| e.id))
 }
 

@@ -66,7 +66,7 @@ pub(crate) async fn run(ctx: &mut JobCtx, w: &UploadWork) -> Result<Outcome, Tra
                 cfg: ctx.cfg(),
                 cancel: &ctx.cancel,
             };
-            let mut dirs = CloudDirs::new(ctx.client(), retry, w.root);
+            let mut dirs = CloudDirs::new(ctx.client()?, retry, w.root);
             let parent = dirs.ensure(&w.rel_dir).await?;
             for (made_in, id) in dirs.take_made() {
                 ctx.created(made_in, Some(id));
@@ -174,12 +174,13 @@ async fn sliced(
     let mut request = CreateRequest::new(t.parent, t.name, &hashes.etag, t.size);
     request.duplicate = t.duplicate;
     ctx.set_resume(sent(&hashes.etag, t.size, modified));
+    let client = ctx.client()?.clone();
     let created = Retry {
         cfg: ctx.cfg(),
         cancel: &ctx.cancel,
     }
     .call_creating(
-        || ctx.client().create_file(&request),
+        || client.create_file(&request),
         // Only an instant upload stores the file at `create`; anything else is a session.
         || landed(ctx, t, &hashes.etag),
     )
@@ -272,7 +273,7 @@ pub(crate) async fn conflict(
     etag: &str,
     error: TransferError,
 ) -> Result<Outcome, TransferError> {
-    let entries = ctx.run(ctx.client().list_all(t.parent)).await??;
+    let entries = ctx.run(ctx.client()?.list_all(t.parent)).await??;
     let existing = entries.iter().find(|e| e.name == t.name);
     if let Some(e) = existing.filter(|e| landed::holds(e, t, etag)) {
         ctx.created(t.parent, Some(e.id));

@@ -35,7 +35,7 @@ pub(crate) async fn run(
     let domain = ctx.run(ctx.inner.upload_domain()).await??;
     ctx.set_resume(sent(&etag, size, modified));
     let sent = ctx
-        .run(ctx.client().upload_single(&domain, &request, data.clone()))
+        .run(ctx.client()?.upload_single(&domain, &request, data.clone()))
         .await?;
     if let Err(e) = &sent
         && e.is_retryable()

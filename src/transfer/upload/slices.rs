@@ -108,7 +108,7 @@ impl Sender {
             let server = servers.get(turn % servers.len().max(1)).ok_or_else(|| {
                 TransferError::new(TransferErrorKind::SessionLost, "no upload server")
             })?;
-            let upload = self.inner.client.upload_slice_hashed(
+            let upload = self.inner.client()?.upload_slice_hashed(
                 server,
                 &self.session.preupload_id,
                 no,

@@ -6,6 +6,7 @@ mod destination;
 mod goto;
 mod images;
 mod images_ops;
+mod local;
 mod marks;
 mod mkdir;
 mod ops;

@@ -139,7 +139,7 @@ fn ctrl_c_cancels_a_question_like_esc() {
 
 #[test]
 fn permanent_deletes_need_y_not_enter() {
-    let mut m = loaded_local();
+    let (mut m, _) = super::trash::in_trash(vec![cloud(1, "a", false)]);
     press(&mut m, "d");
     let Some(Modal::Confirm(state)) = &m.modal else {
         panic!()

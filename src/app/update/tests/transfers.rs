@@ -32,7 +32,7 @@ pub(super) fn model() -> Model {
         "c.bin".into(),
         EntryKind::File,
         9,
-        None,
+        Some(1_700_000_000),
     )];
     for (effect, entries) in start(&mut m)
         .into_iter()
@@ -131,6 +131,7 @@ fn download_carries_the_cloud_items() {
         is_dir: false,
         size: 9,
         etag: String::new(),
+        modified: Some(1_700_000_000),
     };
     assert_eq!(
         spec,

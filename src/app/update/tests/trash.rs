@@ -8,7 +8,7 @@ use crate::fs::{DirPatch, DirRef, EntryKey, Location, Patch};
 use pretty_assertions::assert_eq;
 
 /// `two_clouds` with the left pane showing the trash with `entries`; returns its ticket.
-fn in_trash(entries: Vec<crate::fs::Entry>) -> (Model, Ticket) {
+pub(super) fn in_trash(entries: Vec<crate::fs::Entry>) -> (Model, Ticket) {
     let mut m = two_clouds(vec![], vec![]);
     let Some(Effect::List { ticket, .. }) = press(&mut m, "T").pop() else {
         panic!("T lists the trash")
