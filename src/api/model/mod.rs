@@ -3,6 +3,7 @@
 
 mod file;
 mod image;
+mod share;
 mod upload;
 mod user;
 
@@ -19,3 +20,9 @@ pub use upload::{
     CompleteOutcome, CreateOutcome, CreateRequest, Duplicate, MAX_UPLOAD_SIZE, upload_size_refusal,
 };
 pub use user::{Grant, UserInfo, VipGrant};
+pub use share::{
+    CreatedShare, DirectLinkLogEntry, DirectLinkLogPage, GuestAccess, PaidShareRequest,
+    SHARE_LINK_BASE, SHARE_MAX_ITEMS, SHARE_NAME_FORBIDDEN, SHARE_NAME_LIMIT, ShareExpiry,
+    ShareInfo, SharePage, ShareRequest, ShareSettings, check_share_code, check_share_name,
+    share_link,
+};
