@@ -43,7 +43,11 @@ impl Client {
             .await
     }
 
-    async fn direct_link_switch(&self, endpoint: Endpoint, dir: FileId) -> Result<String, ApiError> {
+    async fn direct_link_switch(
+        &self,
+        endpoint: Endpoint,
+        dir: FileId,
+    ) -> Result<String, ApiError> {
         let body = FolderBody { file_id: dir };
         let data: FolderData = self.call(ApiRequest::json(self, endpoint, &body)?).await?;
         Ok(data.filename)

@@ -16,13 +16,13 @@ pub use image::{
     ImageCreateRequest, ImageEntry, ImageId, ImageImportProgress, ImageImportRequest, ImagePage,
     ImageUploadOutcome, ImportStatus, PresignedUrl, TimeWindow, UploadedPart,
 };
-pub use upload::{
-    CompleteOutcome, CreateOutcome, CreateRequest, Duplicate, MAX_UPLOAD_SIZE, upload_size_refusal,
-};
-pub use user::{Grant, UserInfo, VipGrant};
 pub use share::{
     CreatedShare, DirectLinkLogEntry, DirectLinkLogPage, GuestAccess, PaidShareRequest,
     SHARE_LINK_BASE, SHARE_MAX_ITEMS, SHARE_NAME_FORBIDDEN, SHARE_NAME_LIMIT, ShareExpiry,
     ShareInfo, SharePage, ShareRequest, ShareSettings, check_share_code, check_share_name,
     share_link,
 };
+pub use upload::{
+    CompleteOutcome, CreateOutcome, CreateRequest, Duplicate, MAX_UPLOAD_SIZE, upload_size_refusal,
+};
+pub use user::{Grant, UserInfo, VipGrant};

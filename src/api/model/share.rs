@@ -264,6 +264,9 @@ mod tests {
         assert_eq!(ShareExpiry::from_days(0), Some(ShareExpiry::Permanent));
         assert_eq!(ShareExpiry::from_days(30).map(ShareExpiry::days), Some(30));
         assert_eq!(ShareExpiry::from_days(3), None);
-        assert_eq!(share_link("AbCd-EfGh"), "https://www.123pan.com/s/AbCd-EfGh");
+        assert_eq!(
+            share_link("AbCd-EfGh"),
+            "https://www.123pan.com/s/AbCd-EfGh"
+        );
     }
 }

@@ -86,7 +86,11 @@ pub(crate) struct PaidCreateBody<'a> {
 
 #[derive(Debug, Deserialize)]
 pub(crate) struct CreateData {
-    #[serde(rename = "shareID", alias = "shareId", deserialize_with = "lenient::int")]
+    #[serde(
+        rename = "shareID",
+        alias = "shareId",
+        deserialize_with = "lenient::int"
+    )]
     pub share_id: i64,
     #[serde(rename = "shareKey", deserialize_with = "lenient::string")]
     pub share_key: String,
@@ -106,7 +110,11 @@ pub(crate) struct EditBody<'a> {
 pub(crate) struct ListData {
     #[serde(rename = "lastShareId", deserialize_with = "lenient::int")]
     pub last_share_id: i64,
-    #[serde(rename = "shareList", default, deserialize_with = "lenient::or_default")]
+    #[serde(
+        rename = "shareList",
+        default,
+        deserialize_with = "lenient::or_default"
+    )]
     pub share_list: Vec<WireShare>,
 }
 
@@ -151,8 +159,7 @@ const FOREVER_YEAR: i32 = 2099;
 impl WireShare {
     pub(crate) fn into_info(self, paid: bool) -> ShareInfo {
         use chrono::Datelike;
-        let expires_at =
-            lenient::parse_time(&self.expiration).filter(|t| t.year() < FOREVER_YEAR);
+        let expires_at = lenient::parse_time(&self.expiration).filter(|t| t.year() < FOREVER_YEAR);
         ShareInfo {
             id: self.share_id,
             key: self.share_key,
@@ -215,7 +222,11 @@ pub(crate) struct WireLogEntry {
     pub file_size: u64,
     #[serde(default, deserialize_with = "lenient::string")]
     pub file_path: String,
-    #[serde(rename = "directLinkURL", default, deserialize_with = "lenient::string")]
+    #[serde(
+        rename = "directLinkURL",
+        default,
+        deserialize_with = "lenient::string"
+    )]
     pub direct_link_url: String,
     #[serde(default, deserialize_with = "lenient::int")]
     pub file_source: i64,
