@@ -10,7 +10,7 @@ use super::super::clock;
 use super::rules::SwitchFields;
 
 /// 2099-12-12 00:00:00 UTC, shown for shares without an end.
-const FOREVER: i64 = 4_100_198_400;
+const FOREVER: i64 = 4_100_716_800;
 const DAY: i64 = 86_400;
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
