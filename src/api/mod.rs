@@ -63,7 +63,7 @@ pub use model::{
     CreatedShare, DirectLinkLogEntry, DirectLinkLogPage, GuestAccess, PaidShareRequest,
     SHARE_LINK_BASE, SHARE_MAX_ITEMS, SHARE_NAME_FORBIDDEN, SHARE_NAME_LIMIT, ShareExpiry,
     ShareInfo, SharePage, ShareRequest, ShareSettings, check_share_code, check_share_name,
-    share_link,
+    parse_traffic_limit, share_link,
 };
 pub use poll::Patience;
 pub use recycle::{TRASH_PAGE_LIMIT, TrashPage};

@@ -20,7 +20,7 @@ pub use share::{
     CreatedShare, DirectLinkLogEntry, DirectLinkLogPage, GuestAccess, PaidShareRequest,
     SHARE_LINK_BASE, SHARE_MAX_ITEMS, SHARE_NAME_FORBIDDEN, SHARE_NAME_LIMIT, ShareExpiry,
     ShareInfo, SharePage, ShareRequest, ShareSettings, check_share_code, check_share_name,
-    share_link,
+    parse_traffic_limit, share_link,
 };
 pub use upload::{
     CompleteOutcome, CreateOutcome, CreateRequest, Duplicate, MAX_UPLOAD_SIZE, upload_size_refusal,

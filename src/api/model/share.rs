@@ -55,6 +55,33 @@ pub fn check_share_code(code: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// A traffic limit as typed: `off` (or nothing) for none, else bytes with an optional
+/// K/M/G/T suffix (powers of 1024, `KiB`/`KB`/`K` alike), e.g. `10G`, `500 MiB`, `1048576`.
+pub fn parse_traffic_limit(text: &str) -> Result<Option<u64>, String> {
+    let t = text.trim();
+    if t.is_empty() || t.eq_ignore_ascii_case("off") || t.eq_ignore_ascii_case("none") {
+        return Ok(None);
+    }
+    let bad = || format!("{t:?} is not a traffic limit: give bytes like 10G or 500M, or off");
+    let digits = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (number, unit) = t.split_at(digits);
+    let number: u64 = number.parse().map_err(|_| bad())?;
+    let unit = unit.trim().to_ascii_uppercase();
+    let shift = match unit.trim_end_matches("IB").trim_end_matches('B') {
+        "" => 0,
+        "K" => 10,
+        "M" => 20,
+        "G" => 30,
+        "T" => 40,
+        _ => return Err(bad()),
+    };
+    match number.checked_mul(1 << shift) {
+        Some(0) => Err("a traffic limit of 0 allows nothing: give more, or off".to_owned()),
+        Some(bytes) => Ok(Some(bytes)),
+        None => Err(bad()),
+    }
+}
+
 /// How long a share stays valid (`shareExpire`: 1, 7 or 30 days, or 0 for ever).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ShareExpiry {
@@ -254,6 +281,19 @@ mod tests {
         assert!(check_share_code("").is_err());
         assert!(check_share_code("ab cd").is_err());
         assert!(check_share_code(&"a".repeat(17)).is_err());
+    }
+
+    #[test]
+    fn traffic_limits_as_typed() {
+        assert_eq!(parse_traffic_limit("off"), Ok(None));
+        assert_eq!(parse_traffic_limit(""), Ok(None));
+        assert_eq!(parse_traffic_limit("1048576"), Ok(Some(1 << 20)));
+        assert_eq!(parse_traffic_limit("10G"), Ok(Some(10 << 30)));
+        assert_eq!(parse_traffic_limit("500 MiB"), Ok(Some(500 << 20)));
+        assert_eq!(parse_traffic_limit("2kb"), Ok(Some(2048)));
+        for bad in ["0", "ten", "5X", "-1", "1.5G", "99999999999T"] {
+            assert!(parse_traffic_limit(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

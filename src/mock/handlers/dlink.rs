@@ -116,7 +116,7 @@ pub(crate) async fn log(State(st): State<Arc<Shared>>, q: RawQuery) -> ApiResult
         .iter()
         .skip(skip)
         .take(size as usize)
-        .map(|e| e.json())
+        .map(|e| e.json(&url_of(&st, &e.path)))
         .collect();
     Ok(Data(json!({ "total": within.len(), "list": list })))
 }
@@ -150,7 +150,6 @@ pub(crate) async fn fetch(
             id: format!("{:032x}", rand::random::<u128>()),
             name,
             size,
-            url: url_of(&st, &path),
             path,
             traffic: served,
             at: clock::now_secs(),

@@ -134,10 +134,10 @@ fn edit_shares(st: &Shared, body: &[u8], paid: bool) -> ApiResult {
     let switches = SwitchFields::read(&f)?;
     st.mutate(|d| {
         let unknown = ids.iter().find(|id| {
-            !d.sharing
+            d.sharing
                 .shares
                 .get(id)
-                .is_some_and(|s| s.paid.is_some() == paid)
+                .is_none_or(|s| s.paid.is_some() != paid)
         });
         if let Some(id) = unknown {
             return Err(ApiError::new(1, format!("分享ID非法: {id}")));

@@ -15,21 +15,23 @@ pub(crate) struct LogEntry {
     pub id: String,
     pub name: String,
     pub size: u64,
+    /// The file's path; its URL is made from it when the log is read (the seed cannot know
+    /// the host).
     pub path: String,
-    pub url: String,
     pub traffic: u64,
     /// Unix seconds.
     pub at: i64,
 }
 
 impl LogEntry {
-    pub fn json(&self) -> Value {
+    /// The log item, with `url` the direct link it was served by.
+    pub fn json(&self, url: &str) -> Value {
         json!({
             "uniqueID": self.id,
             "fileName": self.name,
             "fileSize": self.size,
             "filePath": self.path,
-            "directLinkURL": self.url,
+            "directLinkURL": url,
             "fileSource": 1,
             "totalTraffic": self.traffic,
         })
