@@ -40,6 +40,8 @@ pub enum Msg {
     /// SIGTERM / SIGHUP: leave now.
     Terminate,
     Images(super::images::ImagesMsg),
+    /// Share links and direct links.
+    Shares(super::shares::SharesMsg),
 }
 
 #[derive(Debug, Clone)]

@@ -64,6 +64,9 @@ impl Executor {
             Effect::EditNames { .. } | Effect::Clipboard { .. } => return Some(effect),
             Effect::Transfer(cmd) => self.transfer(cmd),
             Effect::CheckUpload { ticket, spec } => self.check_upload(ticket, spec),
+            Effect::Share(effect) => {
+                super::shares::spawn(self.cloud.clone(), self.tx.clone(), effect);
+            }
             Effect::FetchImageDetails { .. } | Effect::FetchImageLinks { .. } => {
                 super::img_fetch::spawn(self.images.clone(), self.tx.clone(), effect);
             }

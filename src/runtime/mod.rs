@@ -12,6 +12,7 @@ mod input;
 mod op_report;
 mod open;
 pub mod ops;
+mod shares;
 pub mod terminal;
 
 pub use executor::Executor;

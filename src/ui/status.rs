@@ -183,6 +183,19 @@ impl Widget for HintsView<'_> {
                 (Command::Escape, "cancel"),
             ],
             Layer::Help => &[(Command::Escape, "close"), (Command::CursorDown, "scroll")],
+            Layer::Share => &[
+                (Command::Accept, "ok"),
+                (Command::NextField, "field"),
+                (Command::GenerateCode, "new code"),
+                (Command::Escape, "cancel"),
+            ],
+            Layer::Shares => &[
+                (Command::CopyLinks, "copy link"),
+                (Command::ShareSettings, "guest access"),
+                (Command::ToggleMark, "mark"),
+                (Command::Refresh, "reload"),
+                (Command::Escape, "close"),
+            ],
         };
         let mut spans = vec![];
         for (cmd, label) in commands {

@@ -4,6 +4,7 @@
 mod cloud;
 mod command;
 mod destination;
+mod dlink;
 mod images;
 mod input;
 mod keys;
@@ -15,6 +16,8 @@ mod ops;
 mod patch;
 mod queue;
 mod rename;
+mod share_form;
+mod shares;
 mod transfers;
 mod trash;
 mod undo;
@@ -77,5 +80,6 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             vec![]
         }
         Msg::Images(m) => images::update(model, m),
+        Msg::Shares(m) => shares::update(model, m),
     }
 }
