@@ -29,10 +29,11 @@ pub enum ShareEffect {
         settings: ShareSettings,
     },
     /// Fetch the direct links of files `items` (`(id, name)`), answering
-    /// `SharesMsg::DirectLinks` in that order; `folder` names their folder in messages.
+    /// `SharesMsg::DirectLinks` in that order; `fix` says what to do for a file the server
+    /// gives no link (its folder has no direct-link space).
     DirectLinks {
         items: Vec<(i64, String)>,
-        folder: String,
+        fix: String,
         markdown: bool,
     },
     /// Turn direct-link space of folder `dir` (shown as `path`) on or off, answering

@@ -62,17 +62,17 @@ async fn run(client: &Client, effect: ShareEffect) -> SharesMsg {
         }
         ShareEffect::DirectLinks {
             items,
-            folder,
+            fix,
             markdown,
         } => {
             let links = futures::stream::iter(items)
                 .map(|(id, name)| {
-                    let folder = folder.as_str();
+                    let fix = fix.as_str();
                     async move {
                         let url = client
                             .direct_link_url(id)
                             .await
-                            .map_err(|e| why_no_link(e, folder));
+                            .map_err(|e| why_no_link(e, fix));
                         ImageLink { name, url }
                     }
                 })
@@ -97,13 +97,10 @@ async fn run(client: &Client, effect: ShareEffect) -> SharesMsg {
 }
 
 /// A refusal of the server (not a network or token trouble) most likely means the file's
-/// folder has no direct-link space: say which folder to turn it on for.
-fn why_no_link(e: ApiError, folder: &str) -> String {
+/// folder has no direct-link space: `fix` says which folder to turn it on for.
+fn why_no_link(e: ApiError, fix: &str) -> String {
     match e.kind {
-        ApiErrorKind::Fatal => format!(
-            "no direct link ({}): turn on direct-link space for {folder} (D e on it)",
-            e.message
-        ),
+        ApiErrorKind::Fatal => format!("{fix} (the server says: {})", e.message),
         _ => text(e),
     }
 }

@@ -232,3 +232,5 @@ mod tests_images;
 mod tests_panes;
 #[cfg(test)]
 mod tests_queue;
+#[cfg(test)]
+mod tests_shares;

@@ -22,7 +22,7 @@ const HEAD: u16 = 2;
 impl ShareView<'_> {
     fn area(&self, area: Rect) -> Rect {
         let rows = u16::try_from(self.form.fields().len()).unwrap_or(6);
-        centered(area, area.width.saturating_sub(6).min(76), rows + HEAD + 6)
+        centered(area, area.width.saturating_sub(6).min(76), rows + HEAD + 4)
     }
 
     /// Where the terminal cursor sits: in the focused text field.
@@ -102,11 +102,9 @@ impl Widget for ShareView<'_> {
         lines.push(Line::styled(format::truncate(&note, inner), style));
         let keys = match f.mode {
             ShareFormMode::Create { .. } => {
-                " Enter share · Tab/↑↓ field · Space/←→ change · C-g new code · Esc cancel "
+                " Enter share · Tab field · Space/←→ change · C-g new code · Esc cancel "
             }
-            ShareFormMode::Edit { .. } => {
-                " Enter apply · Tab/↑↓ field · Space/←→ change · Esc back "
-            }
+            ShareFormMode::Edit { .. } => " Enter apply · Tab field · Space/←→ change · Esc back ",
         };
         let block = Block::default()
             .borders(Borders::ALL)

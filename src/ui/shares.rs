@@ -20,10 +20,16 @@ pub struct SharesPanel<'a> {
     pub utc_offset: i32,
 }
 
-const LINK_W: usize = 36;
+const LINK_W: usize = 35;
 const CODE_W: usize = 6;
-const EXPIRY_W: usize = 12;
-const COUNTS_W: usize = 14;
+const EXPIRY_W: usize = 11;
+/// The counts column and its header, narrow below 100 columns.
+fn counts_column(width: usize) -> (usize, &'static str) {
+    match width < 98 {
+        true => (10, "V/D/S"),
+        false => (15, "VIEWS/DL/SAVES"),
+    }
+}
 
 fn cell(text: &str, width: usize) -> String {
     let cut = format::truncate(text, width.saturating_sub(1));
@@ -43,7 +49,8 @@ impl SharesPanel<'_> {
         }
     }
 
-    fn row(&self, s: &ShareInfo, name_w: usize, selected: bool) -> Line<'static> {
+    fn row(&self, s: &ShareInfo, widths: (usize, usize), selected: bool) -> Line<'static> {
+        let (name_w, counts_w) = widths;
         let st = self.styles;
         let mark = if self.view.marked.contains(&s.id) {
             "* "
@@ -70,21 +77,43 @@ impl SharesPanel<'_> {
             Span::styled(cell(&s.link(), LINK_W), base),
             Span::styled(cell(code, CODE_W), base),
             Span::styled(cell(&self.expiry(s), EXPIRY_W), expiry_style),
-            Span::styled(cell(&counts, COUNTS_W), base),
+            Span::styled(cell(&counts, counts_w), base),
+            Span::styled(flags(s), st.dim),
         ])
     }
+}
+
+/// Guest access and the traffic limit, shown where the row has room.
+fn flags(s: &ShareInfo) -> String {
+    let mut out = Vec::new();
+    if s.access.guests {
+        out.push("guests".to_owned());
+    }
+    if s.access.over_quota {
+        out.push("over-quota".to_owned());
+    }
+    if let Some(limit) = s.traffic_limit {
+        out.push(format!("≤ {}", format::size(limit)));
+    }
+    out.join(", ")
 }
 
 impl Widget for SharesPanel<'_> {
     /// `area`: the panes' rows; the status line and the key hints below stay visible.
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (v, s) = (self.view, self.styles);
-        let h = (area.height * 4 / 5).max(8).min(area.height);
+        let wanted = u16::try_from(v.rows.len() + 4).unwrap_or(u16::MAX);
+        let h = wanted
+            .clamp(8, (area.height * 4 / 5).max(8))
+            .min(area.height);
         let rect = Rect::new(area.x, area.bottom() - h, area.width, h);
         Clear.render(rect, buf);
         let width = usize::from(rect.width.saturating_sub(2));
+        let (counts_w, counts_title) = counts_column(width);
+        // Wide screens keep room after the counts for the switches.
+        let flags_w = if width >= 110 { 30 } else { 0 };
         let name_w = width
-            .saturating_sub(2 + LINK_W + CODE_W + EXPIRY_W + COUNTS_W)
+            .saturating_sub(2 + LINK_W + CODE_W + EXPIRY_W + counts_w + flags_w)
             .max(8);
         let header = format!(
             "  {}{}{}{}{}",
@@ -92,8 +121,8 @@ impl Widget for SharesPanel<'_> {
             cell("LINK", LINK_W),
             cell("CODE", CODE_W),
             cell("EXPIRES", EXPIRY_W),
-            cell("VIEWS/DL/SAVES", COUNTS_W)
-        );
+            cell(counts_title, counts_w)
+        ) + if flags_w > 0 { "ACCESS" } else { "" };
         let mut lines = vec![Line::styled(
             format::truncate(&header, width),
             s.column_header,
@@ -115,7 +144,7 @@ impl Widget for SharesPanel<'_> {
                 .enumerate()
                 .skip(offset)
                 .take(visible - usize::from(note.is_some()))
-                .map(|(i, row)| self.row(row, name_w, i == v.cursor)),
+                .map(|(i, row)| self.row(row, (name_w, counts_w), i == v.cursor)),
         );
         lines.extend(note);
         let mut title = format!(" Shares ({}) ", v.rows.len());
@@ -125,8 +154,7 @@ impl Widget for SharesPanel<'_> {
         if v.loading.is_some() && !v.rows.is_empty() {
             title.push_str("· reloading… ");
         }
-        let keys =
-            " y copy link & code · e guest access & limit · Space mark · r reload · Esc close ";
+        let keys = " y copy link · e guest access, limit · Space mark · r reload · Esc close ";
         let block = Block::default()
             .borders(Borders::ALL)
             .border_type(BorderType::Rounded)

@@ -36,14 +36,20 @@ pub fn copy(model: &mut Model, markdown: bool) -> Vec<Effect> {
         }
         return vec![];
     }
-    let folder = match &model.focused().location {
-        Location::Cloud(_) => model.focused().location.display(),
-        _ => "their folder".to_owned(),
+    let fix = match &model.focused().location {
+        Location::Cloud(dir) if dir.id() == crate::api::ROOT_DIR => {
+            "files at the root have none: move it into a folder with direct-link space".to_owned()
+        }
+        Location::Cloud(dir) => format!(
+            "turn on direct-link space for its folder cloud:{} (D e there)",
+            dir.path()
+        ),
+        _ => "turn on direct-link space for its folder (D e there)".to_owned(),
     };
     model.info(format!("Fetching {}…", links(items.len())));
     vec![Effect::Share(ShareEffect::DirectLinks {
         items,
-        folder,
+        fix,
         markdown,
     })]
 }
@@ -64,7 +70,7 @@ pub fn arrived(model: &mut Model, markdown: bool, fetched: &[ImageLink]) -> Vec<
         .filter_map(|l| l.url.as_ref().err().map(|e| format!("{}: {e}", l.name)))
         .collect();
     let summary = match (lines.len(), failed.len()) {
-        (0, 1) => format!("No direct link: {}", failed[0]),
+        (0, 1) => "No direct link".to_owned(),
         (0, _) => format!("No direct link copied: {} failed", failed.len()),
         (n, 0) => format!("Copied {} (direct)", links(n)),
         (n, f) => format!("Copied {} (direct), {f} failed", links(n)),
@@ -73,7 +79,7 @@ pub fn arrived(model: &mut Model, markdown: bool, fetched: &[ImageLink]) -> Vec<
         true => model.info(summary.clone()),
         false => model.error(summary.clone()),
     }
-    if model.modal.is_none() && !(lines.is_empty() && failed.len() == 1) {
+    if model.modal.is_none() {
         model.modal = Some(Modal::Links {
             title: summary,
             lines: lines.clone(),
@@ -94,12 +100,15 @@ pub fn ask(model: &mut Model, on: bool) {
     let pane = model.focused();
     let cursor = pane.current().filter(|e| e.is_dir());
     let target = match (&pane.location, cursor) {
-        (Location::Cloud(_) | Location::Search(_), Some(e)) => match e.key {
-            EntryKey::Cloud(id) => Some((id, format!("{}/", e.name))),
+        (Location::Cloud(_) | Location::Search(_), Some(e)) => match (&e.key, &pane.location) {
+            (EntryKey::Cloud(id), Location::Cloud(dir)) => {
+                Some((*id, format!("cloud:{}", dir.child(*id, &e.name).path())))
+            }
+            (EntryKey::Cloud(id), _) => Some((*id, format!("{}/", e.name))),
             _ => None,
         },
         (Location::Cloud(dir), None) if dir.id() != crate::api::ROOT_DIR => {
-            Some((dir.id(), pane.location.display()))
+            Some((dir.id(), format!("cloud:{}", dir.path())))
         }
         _ => None,
     };

@@ -22,7 +22,8 @@ use tui_input::backend::crossterm::EventHandler;
 pub fn open(model: &mut Model) {
     let location = model.focused().location.clone();
     let from = match &location {
-        Location::Cloud(_) | Location::Search(_) => location.display(),
+        Location::Cloud(dir) => format!("cloud:{}", dir.path()),
+        Location::Search(_) => "the search results".to_owned(),
         Location::Trash => {
             model.error("Items in the trash cannot be shared: restore them first (r)");
             return;

@@ -10,6 +10,7 @@ mod ops;
 mod panes;
 mod patch;
 mod queue;
+mod shares;
 mod transfers;
 mod transfers_room;
 mod trash;
