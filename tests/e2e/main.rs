@@ -4,6 +4,7 @@
 
 mod panes;
 mod pty;
+mod shares;
 
 use pty::Pty;
 use std::fs;
