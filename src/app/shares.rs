@@ -45,7 +45,12 @@ pub enum ShareEffect {
 
 #[derive(Debug, Clone)]
 pub enum SharesMsg {
-    Created(Result<CreatedShare, String>),
+    /// The answer to a create of `items` entries with extraction code `code`.
+    Created {
+        result: Result<CreatedShare, String>,
+        items: usize,
+        code: Option<String>,
+    },
     Listed {
         ticket: Ticket,
         result: Result<Vec<ShareInfo>, String>,

@@ -27,9 +27,11 @@ pub fn spawn(cloud: Option<PanFs>, tx: UnboundedSender<Msg>, effect: ShareEffect
 
 async fn run(client: &Client, effect: ShareEffect) -> SharesMsg {
     match effect {
-        ShareEffect::Create { request } => {
-            SharesMsg::Created(client.share_create(&request).await.map_err(text))
-        }
+        ShareEffect::Create { request } => SharesMsg::Created {
+            result: client.share_create(&request).await.map_err(text),
+            items: request.file_ids.len(),
+            code: request.code,
+        },
         ShareEffect::List { ticket } => {
             let result = async {
                 let mut all = client.share_list_all(false).await?;

@@ -179,23 +179,23 @@ fn build(form: &ShareForm) -> Result<ShareEffect, String> {
     }
 }
 
-/// The answer to a create: the link and code on the clipboard and in a popup, or the reason
-/// in the dialog (or on the status line once the dialog is gone).
-pub fn created(model: &mut Model, result: Result<crate::api::CreatedShare, String>) -> Vec<Effect> {
-    let asked = match &model.modal {
-        Some(Modal::Share(form)) => match &form.mode {
-            ShareFormMode::Create { items, .. } if form.busy => {
-                Some((items.len(), form.code.value().trim().to_owned()))
-            }
-            _ => None,
-        },
-        _ => None,
+/// The answer to a create of `count` entries: the link and code on the clipboard and in a
+/// popup, or the reason in the dialog (or on the status line once the dialog is gone).
+pub fn created(
+    model: &mut Model,
+    result: Result<crate::api::CreatedShare, String>,
+    count: usize,
+    code: String,
+) -> Vec<Effect> {
+    let asking = |m: &Model| match &m.modal {
+        Some(Modal::Share(form)) => matches!(form.mode, ShareFormMode::Create { .. }) && form.busy,
+        _ => false,
     };
     let created = match result {
         Ok(created) => created,
         Err(why) => {
-            match form(model) {
-                Some(form) if form.busy => {
+            match (asking(model), form(model)) {
+                (true, Some(form)) => {
                     form.busy = false;
                     form.error = Some(why);
                 }
@@ -204,20 +204,17 @@ pub fn created(model: &mut Model, result: Result<crate::api::CreatedShare, Strin
             return vec![];
         }
     };
-    let (count, code) = asked.unwrap_or((0, String::new()));
     let text = share_line(&created.link(), &code);
-    let what = match count {
-        0 => "Shared".to_owned(),
-        1 => "Shared 1 entry".to_owned(),
-        n => format!("Shared {n} entries"),
-    };
     let copied = match code.is_empty() {
         true => "link copied",
         false => "link and code copied",
     };
-    let title = format!("{what}: {copied}");
+    let title = match count {
+        1 => format!("Shared 1 entry: {copied}"),
+        n => format!("Shared {n} entries: {copied}"),
+    };
     model.info(format!("{title}: {text}"));
-    if matches!(model.modal, None | Some(Modal::Share(_))) {
+    if model.modal.is_none() || asking(model) {
         model.modal = Some(Modal::Links {
             title,
             lines: vec![text.clone()],

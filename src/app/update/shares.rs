@@ -7,7 +7,11 @@ use crate::config::Command;
 
 pub fn update(model: &mut Model, msg: SharesMsg) -> Vec<Effect> {
     match msg {
-        SharesMsg::Created(result) => super::share_form::created(model, result),
+        SharesMsg::Created {
+            result,
+            items,
+            code,
+        } => super::share_form::created(model, result, items, code.unwrap_or_default()),
         SharesMsg::Listed { ticket, result } => {
             listed(model, ticket, result);
             vec![]

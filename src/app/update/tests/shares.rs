@@ -103,7 +103,12 @@ fn the_dialog_refuses_bad_values_then_sends_the_request() {
         id: 9,
         key: "AbCd-EfGh".into(),
     };
-    let effects = update(&mut m, Msg::Shares(SharesMsg::Created(Ok(created))));
+    let answer = SharesMsg::Created {
+        result: Ok(created),
+        items: 2,
+        code: Some(code.clone()),
+    };
+    let effects = update(&mut m, Msg::Shares(answer));
     let line = format!("https://www.123pan.com/s/AbCd-EfGh code: {code}");
     assert_eq!(effects, vec![Effect::Clipboard { text: line.clone() }]);
     let Some(Modal::Links { lines, title, .. }) = &m.modal else {
@@ -120,14 +125,35 @@ fn the_dialog_refuses_bad_values_then_sends_the_request() {
 fn a_server_refusal_stays_in_the_dialog() {
     let mut m = cloud(1);
     press(&mut m, "j p <Enter>");
-    update(
-        &mut m,
-        Msg::Shares(SharesMsg::Created(Err("分享ID非法".into()))),
-    );
+    let refused = SharesMsg::Created {
+        result: Err("分享ID非法".into()),
+        items: 1,
+        code: None,
+    };
+    update(&mut m, Msg::Shares(refused));
     let f = form(&m);
     assert!(!f.busy && f.error.as_deref() == Some("分享ID非法"));
     press(&mut m, "<Esc>");
     assert!(m.modal.is_none());
+}
+
+#[test]
+fn a_share_made_after_the_dialog_closed_still_reaches_the_clipboard_with_its_code() {
+    let mut m = cloud(1);
+    press(&mut m, "j p <Enter> <Esc>");
+    assert!(m.modal.is_none());
+    let answer = SharesMsg::Created {
+        result: Ok(CreatedShare {
+            id: 1,
+            key: "k".into(),
+        }),
+        items: 1,
+        code: Some("ab12".into()),
+    };
+    let effects = update(&mut m, Msg::Shares(answer));
+    let text = "https://www.123pan.com/s/k code: ab12".to_owned();
+    assert_eq!(effects, vec![Effect::Clipboard { text }]);
+    assert!(matches!(m.modal, Some(Modal::Links { .. })));
 }
 
 #[test]
