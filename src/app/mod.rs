@@ -10,6 +10,7 @@ mod msg;
 mod ops;
 mod pane;
 mod rename;
+mod share_form;
 mod shares;
 mod sort;
 mod transfers;
@@ -33,10 +34,8 @@ pub use msg::{CloudMsg, ListingMsg, Msg, TransferMsg};
 pub use ops::{OpId, OpItem, OpMsg, OpReport, OpSpec, RenameStep, UndoAction, UndoRecord};
 pub use pane::{FilterState, History, LoadState, Pane, Ticket};
 pub use rename::{FIELDS as RENAME_FIELDS, Preview, PreviewRow, RenameState};
-pub use shares::{
-    ShareEffect, ShareField, ShareForm, ShareFormMode, SharesMsg, SharesView, direct_link_question,
-    limit_text, next_code, share_line,
-};
+pub use share_form::{ShareField, ShareForm, ShareFormMode, limit_text, next_code};
+pub use shares::{ShareEffect, SharesMsg, SharesView, direct_link_question, share_line};
 pub use sort::{SortKey, SortSpec};
 pub use transfers::{JobRow, Totals, Transfers};
 pub use update::{start, update};

@@ -42,7 +42,7 @@ pub enum Modal {
         scroll: usize,
     },
     /// The share dialog: a new share, or the switches of shares from the panel.
-    Share(Box<super::shares::ShareForm>),
+    Share(Box<super::share_form::ShareForm>),
     /// The account's shares.
     Shares(Box<super::shares::SharesView>),
     /// Before turning direct-link space of folder `dir` (shown as `path`) on or off.
