@@ -85,3 +85,13 @@ $T send-keys -t shot '?'
 wait_for 'Keys'
 shot help
 $T send-keys -t shot Escape q
+# 5. The share dialog: two marked files of the demo's root, guests on, a traffic limit.
+run --demo "$WORK/home"
+wait_for '欢迎使用 panfm'
+$T send-keys -t shot Tab G k Space Space P
+wait_for 'Share from cloud:/'
+$T send-keys -t shot Tab Tab Tab Space Tab Tab C-u
+$T send-keys -t shot -l '10G'
+wait_for 'Traffic limit +10G'
+shot share
+$T send-keys -t shot Escape q

@@ -48,10 +48,21 @@ pub(crate) enum Endpoint {
     ImageCopyFail,
     ImageImport,
     ImageImportProcess,
+    // Share links and direct links (issue 14).
+    ShareCreate,
+    ShareList,
+    ShareEdit,
+    PaidShareCreate,
+    PaidShareList,
+    PaidShareEdit,
+    DirectLinkUrl,
+    DirectLinkEnable,
+    DirectLinkDisable,
+    DirectLinkLog,
 }
 
 impl Endpoint {
-    pub(crate) const ALL: [Endpoint; 38] = [
+    pub(crate) const ALL: [Endpoint; 48] = [
         Self::AccessToken,
         Self::UserInfo,
         Self::ListV2,
@@ -90,6 +101,16 @@ impl Endpoint {
         Self::ImageCopyFail,
         Self::ImageImport,
         Self::ImageImportProcess,
+        Self::ShareCreate,
+        Self::ShareList,
+        Self::ShareEdit,
+        Self::PaidShareCreate,
+        Self::PaidShareList,
+        Self::PaidShareEdit,
+        Self::DirectLinkUrl,
+        Self::DirectLinkEnable,
+        Self::DirectLinkDisable,
+        Self::DirectLinkLog,
     ];
 
     /// The path without a leading slash, as the QPS tables spell it.
@@ -133,6 +154,16 @@ impl Endpoint {
             Self::ImageCopyFail => "api/v1/oss/source/copy/fail",
             Self::ImageImport => "api/v1/oss/offline/download",
             Self::ImageImportProcess => "api/v1/oss/offline/download/process",
+            Self::ShareCreate => "api/v1/share/create",
+            Self::ShareList => "api/v1/share/list",
+            Self::ShareEdit => "api/v1/share/list/info",
+            Self::PaidShareCreate => "api/v1/share/content-payment/create",
+            Self::PaidShareList => "api/v1/share/payment/list",
+            Self::PaidShareEdit => "api/v1/share/list/payment/info",
+            Self::DirectLinkUrl => "api/v1/direct-link/url",
+            Self::DirectLinkEnable => "api/v1/direct-link/enable",
+            Self::DirectLinkDisable => "api/v1/direct-link/disable",
+            Self::DirectLinkLog => "api/v1/direct-link/log",
         }
     }
 
@@ -149,7 +180,10 @@ impl Endpoint {
             | Self::ImageCopyProcess
             | Self::ImageCopyFail
             | Self::ImageImportProcess => Method::GET,
-            Self::RenameOne => Method::PUT,
+            Self::ShareList | Self::PaidShareList | Self::DirectLinkUrl | Self::DirectLinkLog => {
+                Method::GET
+            }
+            Self::RenameOne | Self::ShareEdit | Self::PaidShareEdit => Method::PUT,
             _ => Method::POST,
         }
     }
@@ -193,6 +227,13 @@ impl Endpoint {
                 | Self::ImageCopyProcess
                 | Self::ImageCopyFail
                 | Self::ImageImportProcess
+                // Setting the same switches again leaves them as they are.
+                | Self::ShareList
+                | Self::ShareEdit
+                | Self::PaidShareList
+                | Self::PaidShareEdit
+                | Self::DirectLinkUrl
+                | Self::DirectLinkLog
         )
     }
 }

@@ -34,6 +34,16 @@ pub(crate) fn uint<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
     int(d).map(|i| u64::try_from(i).unwrap_or(0))
 }
 
+/// Like [`uint`], but `None` when the field is `null` (with `#[serde(default)]`: or absent).
+pub(crate) fn opt_uint<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
+    match Value::deserialize(d)? {
+        Value::Null => Ok(None),
+        v => value_to_i64(&v)
+            .map(|i| Some(u64::try_from(i).unwrap_or(0)))
+            .ok_or_else(|| serde::de::Error::custom(format!("expected an integer, got {v}"))),
+    }
+}
+
 /// `true`/`false`, `0`/`1` (the `trashed` field is an int [DOC]), or their string forms.
 pub(crate) fn flag<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
     match Value::deserialize(d)? {

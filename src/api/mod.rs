@@ -8,12 +8,13 @@
 //! clones (`rate_limit`, its figures in `qps`) and, through a small locked file, by the
 //! account's other panfm processes (`shared_grants`), and replies go through one envelope
 //! decoder (`envelope`) with bounded retries (`transport`, `retry`). Wire DTOs stay private in
-//! `wire`.
+//! `wire`. `share` and `dlink` hold the share-link and direct-link calls.
 
 mod auth;
 mod client;
 mod config;
 mod credentials;
+mod dlink;
 mod download;
 mod endpoint;
 mod envelope;
@@ -29,6 +30,7 @@ mod qps;
 mod rate_limit;
 mod recycle;
 mod retry;
+mod share;
 mod shared_grants;
 mod token_cache;
 mod transport;
@@ -43,6 +45,7 @@ mod tests;
 pub use client::Client;
 pub use config::{Auth, ClientConfig, DEFAULT_BASE_URL, Timeouts};
 pub use credentials::{AuthEnv, AuthSource, Credentials, CredentialsError, resolve_auth};
+pub use dlink::DIRECT_LINK_LOG_PAGE;
 pub use download::{ByteRange, Download};
 pub use error::{ApiError, ApiErrorKind, BatchError};
 pub use images::{
@@ -56,8 +59,15 @@ pub use model::{
     PresignedUrl, ROOT_DIR, RenameFailure, RenameReport, SearchMode, TimeWindow, UploadedPart,
     UserInfo, VipGrant, upload_size_refusal,
 };
+pub use model::{
+    CreatedShare, DirectLinkLogEntry, DirectLinkLogPage, GuestAccess, PaidShareRequest,
+    SHARE_LINK_BASE, SHARE_MAX_ITEMS, SHARE_NAME_FORBIDDEN, SHARE_NAME_LIMIT, ShareExpiry,
+    ShareInfo, SharePage, ShareRequest, ShareSettings, check_share_code, check_share_name,
+    parse_traffic_limit, share_link,
+};
 pub use poll::Patience;
 pub use recycle::{TRASH_PAGE_LIMIT, TrashPage};
 pub use retry::RetryPolicy;
+pub use share::SHARE_PAGE_LIMIT;
 pub use token_cache::forget_cached_token;
 pub use upload::md5_hex;

@@ -6,7 +6,8 @@
 //!   (developer-notes.zh.md) [S001][S004]: the current table, taken wherever it names the call.
 //! - (A) the older 接入指南's "限流处理" (同一个client_id，每秒最大请求次数), one column
 //!   (open-platform-guide-and-image-hosting.zh.md) [S000]: only for calls (B) leaves out.
-//!   Of those panfm makes, it names `upload/v1/file/create` (2); v2 `create` replaced it.
+//!   Of those panfm makes, it names `upload/v1/file/create` (2); v2 `create` replaced it,
+//!   and `api/v1/share/list` and `api/v1/share/list/info` (10 each).
 //! - [`DEFAULT_QPS`] for every other call. The third-party-mount table (C, 授权须知) is not used:
 //!   it is for OAuth tokens, which 123pan documents as allowed a higher QPS.
 
@@ -106,6 +107,18 @@ pub(crate) const TABLE: [Row; Endpoint::ALL.len()] = [
     default(E::ImageCopyFail),
     default(E::ImageImport),
     default(E::ImageImportProcess),
+    // Share links and direct links: only (A) names two of them (share/list, share/list/info,
+    // 10 each); the paid-share twins and the direct-link calls get the default.
+    default(E::ShareCreate),
+    row(E::ShareList, 10.0, 10.0, A),
+    row(E::ShareEdit, 10.0, 10.0, A),
+    default(E::PaidShareCreate),
+    default(E::PaidShareList),
+    default(E::PaidShareEdit),
+    default(E::DirectLinkUrl),
+    default(E::DirectLinkEnable),
+    default(E::DirectLinkDisable),
+    default(E::DirectLinkLog),
 ];
 
 /// The row of `endpoint`.
@@ -170,6 +183,16 @@ mod tests {
             ("api/v1/oss/source/copy/fail", dflt),
             ("api/v1/oss/offline/download", dflt),
             ("api/v1/oss/offline/download/process", dflt),
+            ("api/v1/share/create", dflt),
+            ("api/v1/share/list", (Some((10.0, 10.0)), A)),
+            ("api/v1/share/list/info", (Some((10.0, 10.0)), A)),
+            ("api/v1/share/content-payment/create", dflt),
+            ("api/v1/share/payment/list", dflt),
+            ("api/v1/share/list/payment/info", dflt),
+            ("api/v1/direct-link/url", dflt),
+            ("api/v1/direct-link/enable", dflt),
+            ("api/v1/direct-link/disable", dflt),
+            ("api/v1/direct-link/log", dflt),
         ];
         assert_eq!(expected.len(), TABLE.len());
         for (r, (path, (qps, source))) in TABLE.iter().zip(expected) {

@@ -97,6 +97,8 @@ pub enum Effect {
     /// Put `text` on the terminal's clipboard (OSC 52). The run loop writes it: it needs the
     /// terminal.
     Clipboard { text: String },
+    /// Share links and direct links (`runtime/shares.rs`).
+    Share(super::shares::ShareEffect),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

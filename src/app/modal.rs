@@ -44,6 +44,21 @@ pub enum Modal {
         failed: Vec<String>,
         scroll: usize,
     },
+    /// The share dialog: a new share, or the switches of shares from the panel.
+    Share(Box<super::share_form::ShareForm>),
+    /// The account's shares.
+    Shares(Box<super::shares::SharesView>),
+    /// Before turning direct-link space of folder `dir` (shown as `path`) on or off.
+    DirectLinkAsk {
+        dir: i64,
+        path: String,
+        on: bool,
+    },
+    /// What direct links served lately, one line per entry.
+    DirectLinkLog {
+        lines: Vec<String>,
+        scroll: usize,
+    },
 }
 
 /// A question before an operation runs. `danger` ones (no undo) accept only `y`, not Enter.

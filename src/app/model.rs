@@ -120,6 +120,9 @@ pub struct Model {
     pub utc_offset: i32,
     pub next_ticket: Ticket,
     pub quit: bool,
+    /// Seeds generated extraction codes; the runtime sets a random one at start, so `update`
+    /// stays pure.
+    pub entropy: u64,
 }
 
 impl Model {
@@ -149,6 +152,7 @@ impl Model {
             utc_offset: 0,
             next_ticket: 1,
             quit: false,
+            entropy: 0,
         }
     }
 
@@ -179,13 +183,21 @@ impl Model {
         match &self.modal {
             Some(Modal::Help { .. }) => Layer::Help,
             Some(Modal::Input(_)) => Layer::Input,
-            Some(Modal::Details(_) | Modal::Report { .. } | Modal::Links { .. }) => Layer::Info,
+            Some(
+                Modal::Details(_)
+                | Modal::Report { .. }
+                | Modal::Links { .. }
+                | Modal::DirectLinkLog { .. },
+            ) => Layer::Info,
             Some(
                 Modal::Confirm(_)
                 | Modal::TransferAsk(_)
                 | Modal::DeleteAsk(_)
-                | Modal::QuitAsk { .. },
+                | Modal::QuitAsk { .. }
+                | Modal::DirectLinkAsk { .. },
             ) => Layer::Confirm,
+            Some(Modal::Share(_)) => Layer::Share,
+            Some(Modal::Shares(_)) => Layer::Shares,
             Some(Modal::Queue { .. }) => Layer::Queue,
             Some(Modal::Rename(_)) => Layer::Rename,
             None if self.focused().filter.as_ref().is_some_and(|f| f.editing) => Layer::Filter,

@@ -45,6 +45,8 @@ pub enum Msg {
     Terminate,
     Images(super::images::ImagesMsg),
     Delete(super::delete::DeleteMsg),
+    /// Share links and direct links.
+    Shares(super::shares::SharesMsg),
 }
 
 #[derive(Debug, Clone)]

@@ -6,6 +6,7 @@ mod img;
 mod mock;
 mod rename;
 mod root;
+mod share;
 mod transfer;
 mod trash;
 
@@ -14,5 +15,9 @@ pub use img::{ImgCmd, ImgLinkArgs, ImgLsArgs, ImgPathsArgs, ImgRmArgs, ImgUpload
 pub use mock::MockServerArgs;
 pub use rename::{CaseArg, RenameArgs, ScopeArg};
 pub use root::{Cli, Cmd, CompletionsArgs, JsonArgs};
+pub use share::{
+    DirectLinkCmd, DirectLinkDirArgs, DirectLinkLogArgs, DirectLinkUrlArgs, Limit, OnOff, ShareCmd,
+    ShareCreateArgs, ShareLsArgs, ShareSetArgs, ShareSwitchArgs,
+};
 pub use transfer::{DownloadArgs, OnConflict, TransferArgs, UploadArgs};
 pub use trash::{PurgeArgs, RestoreArgs, TrashCmd, TrashLsArgs};

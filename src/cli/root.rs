@@ -94,6 +94,12 @@ pub enum Cmd {
     /// The image-hosting space (图床): ls, upload, mkdir, mv, rm, link, copy-from-drive.
     #[command(subcommand)]
     Img(super::img::ImgCmd),
+    /// Share links: create (prints the link and the code), ls, set switches and traffic limits.
+    #[command(subcommand)]
+    Share(super::share::ShareCmd),
+    /// Direct links: url of files, enable or disable direct-link space on a folder, log.
+    #[command(subcommand)]
+    DirectLink(super::share::DirectLinkCmd),
 }
 
 #[derive(Debug, Clone, Copy, clap::Args)]

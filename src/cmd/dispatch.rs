@@ -3,7 +3,7 @@
 
 use super::ctx::Ctx;
 use super::exit::{CmdError, Status};
-use super::{img, info, list, mkdir, relocate, remove, rename, transfer, trash, tree};
+use super::{img, info, list, mkdir, relocate, remove, rename, share, transfer, trash, tree};
 use crate::cli::{Cmd, TrashCmd};
 use std::io::Write;
 
@@ -24,6 +24,8 @@ pub async fn dispatch(ctx: &mut Ctx, command: Cmd) -> Status {
         Cmd::Trash(TrashCmd::Restore(args)) | Cmd::Restore(args) => trash::restore(ctx, args).await,
         Cmd::Trash(TrashCmd::Purge(args)) => trash::purge(ctx, args).await,
         Cmd::Img(command) => img::run(ctx, command).await,
+        Cmd::Share(command) => share::run(ctx, command).await,
+        Cmd::DirectLink(command) => share::direct_link(ctx, command).await,
         other => Err(CmdError::usage(format!("{other:?} is not a cloud command"))),
     };
     if let Err(e) = result {

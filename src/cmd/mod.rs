@@ -6,7 +6,7 @@
 //! Conventions: data goes to stdout (text, or JSON with `--json`), everything else to stderr;
 //! one `panfm: ITEM: reason` line per failed item; exit statuses in [`exit::Status`].
 //! `upload` and `download` run on the transfer engine ([`crate::transfer`]).
-//! `img` holds the image-space (图床) subcommands.
+//! `img` holds the image-space (图床) subcommands, `share` the share-link and direct-link ones.
 
 pub mod account;
 mod batch;
@@ -25,6 +25,7 @@ mod rename_journal;
 mod rename_plan;
 mod rename_report;
 mod rename_run;
+mod share;
 mod transfer;
 mod trash;
 mod tree;

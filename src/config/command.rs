@@ -117,4 +117,19 @@ pub enum Command {
     CopyLinks,
     /// The same as Markdown image lines: `![name](url)`.
     CopyMarkdownLinks,
+    // share links and direct links
+    /// Share the marked (or cursor) cloud entries: the share dialog.
+    Share,
+    /// The account's shares.
+    ShowShares,
+    /// In the shares panel: change the switches and traffic limit of the marked shares.
+    ShareSettings,
+    /// In the share dialog: a new extraction code.
+    GenerateCode,
+    /// Turn on direct-link space of the cursor folder (asks first).
+    DirectLinkEnable,
+    /// Turn off direct-link space of the cursor folder (asks first).
+    DirectLinkDisable,
+    /// What direct links served lately.
+    DirectLinkLog,
 }

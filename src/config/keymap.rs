@@ -21,17 +21,23 @@ pub enum Layer {
     Rename,
     Queue,
     Help,
+    /// The share dialog.
+    Share,
+    /// The shares panel.
+    Shares,
 }
 
 impl Layer {
     /// Every layer, in the order the help overlay lists them.
-    pub const ALL: [Layer; 8] = [
+    pub const ALL: [Layer; 10] = [
         Layer::Browse,
         Layer::Filter,
         Layer::Input,
         Layer::Confirm,
         Layer::Rename,
         Layer::Queue,
+        Layer::Share,
+        Layer::Shares,
         Layer::Info,
         Layer::Help,
     ];
@@ -46,6 +52,8 @@ impl Layer {
             Layer::Rename => "Batch rename",
             Layer::Queue => "Transfer queue",
             Layer::Help => "Help",
+            Layer::Share => "Share dialog",
+            Layer::Shares => "Shares",
         }
     }
 }

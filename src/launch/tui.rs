@@ -52,6 +52,7 @@ pub async fn run(cli: Cli) -> Result<ExitCode, LaunchError> {
     model.start_dir = Some(start.start_dir);
     model.home = directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());
     model.utc_offset = chrono::Local::now().offset().local_minus_utc();
+    model.entropy = rand::random();
     model.cloud_enabled = cloud.is_some();
     if cloud.is_none() {
         model.info("Local only: run `panfm login` (or set PANFM_CLIENT_ID/SECRET) for the cloud, or try --demo");

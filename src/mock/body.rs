@@ -47,6 +47,11 @@ impl Fields {
         Ok(Some(value).filter(|v| !v.is_null()))
     }
 
+    /// The raw value of `key`, for fields whose type is itself checked (`null` is missing).
+    pub fn value(&self, key: &str) -> Result<Option<&Value>, ApiError> {
+        self.get(key)
+    }
+
     pub fn opt_id(&self, key: &str) -> Result<Option<i64>, ApiError> {
         self.get(key)?
             .map(|v| as_i64(v).ok_or_else(|| ApiError::param(key)))

@@ -1,6 +1,7 @@
 //! What happens to every request before its handler, in this order: count it, wait the
-//! `latency` knob, maybe answer an injected gateway 5xx, then (except for `/dl/…`, `/oss-put/…`
-//! and `/oss-img/…`, which play the CDN and the storage host and need no headers) check the
+//! `latency` knob, maybe answer an injected gateway 5xx, then (except for `/dl/…`, `/oss-put/…`,
+//! `/oss-img/…` and `/dlink/…`, which play the CDN, the storage host and the direct-link host
+//! and need no headers) check the
 //! `Platform` header, the bearer token (except on `access_token`) and the QPS limit. After the
 //! handler, the `lost_replies` knob may drop the reply of a request that took effect.
 //!
@@ -53,7 +54,7 @@ pub(crate) async fn gate(State(st): State<Arc<Shared>>, req: Request, next: Next
 
 /// Paths that play the CDN or the storage host: reached without API headers.
 pub(crate) fn is_storage(path: &str) -> bool {
-    ["/dl/", "/oss-put/", "/oss-img/"]
+    ["/dl/", "/oss-put/", "/oss-img/", "/dlink/"]
         .iter()
         .any(|prefix| path.starts_with(prefix))
 }

@@ -9,7 +9,8 @@
 //! `names` how field names match),
 //! `tree` is the folder tree, `blobs` the `(md5, size)` content store on disk (`content` produces
 //! seeded content), `upload` the v2 sessions, `images` the image-hosting space (图床), `seed`
-//! the demo drive, `persist` the state directory, `faults` the dropped connections.
+//! the demo drive, `persist` the state directory, `faults` the dropped connections, `sharing`
+//! the share links and direct-link space.
 
 mod blobs;
 mod body;
@@ -29,6 +30,7 @@ mod router;
 mod seed;
 mod server;
 mod shared;
+mod sharing;
 mod stats;
 mod tokens;
 mod tree;

@@ -1,5 +1,5 @@
 //! Saving and reloading the server state (`state.json` in the state directory): tree, blob
-//! index, upload sessions, tokens, the image space. Saves are debounced: handlers mark the
+//! index, upload sessions, tokens, the image space, shares and direct-link space. Saves are debounced: handlers mark the
 //! state dirty and a background task writes it at most every `DEBOUNCE`, atomically (a temp
 //! file renamed into place), and once more on shutdown. Copy and import tasks, download URLs
 //! and presigned upload URLs are not persisted.
@@ -15,6 +15,7 @@ use tokio_util::sync::CancellationToken;
 use super::blobs::BlobsSnapshot;
 use super::images::ImagesSnapshot;
 use super::shared::{Shared, lock};
+use super::sharing::Sharing;
 use super::tokens::Tokens;
 use super::tree::TreeSnapshot;
 use super::upload::UploadsSnapshot;
@@ -34,6 +35,9 @@ pub(crate) struct Snapshot {
     /// Absent in state written before the image space existed.
     #[serde(default)]
     pub images: Option<ImagesSnapshot>,
+    /// Shares and direct-link space; absent in state written before they existed.
+    #[serde(default)]
+    pub sharing: Option<Sharing>,
 }
 
 fn invalid(e: impl std::fmt::Display) -> std::io::Error {
@@ -65,6 +69,7 @@ fn take(st: &Shared) -> Snapshot {
         tokens,
         next_task: d.next_task,
         images: Some(d.images.snapshot()),
+        sharing: Some(d.sharing.clone()),
     }
 }
 

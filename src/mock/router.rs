@@ -17,7 +17,7 @@ use super::handlers::images::{
     copy as image_copy, files, offline, storage, upload as image_upload,
 };
 use super::handlers::{
-    account, copy, download, legacy_list, listing, mutate, slices, trash, upload,
+    account, copy, dlink, download, legacy_list, listing, mutate, shares, slices, trash, upload,
 };
 use super::reply::envelope;
 use super::shared::Shared;
@@ -85,10 +85,30 @@ pub(crate) fn build(st: Arc<Shared>) -> Router {
         .route("/upload/v2/file/upload_complete", post(upload::complete))
         .merge(uploads)
         .merge(images)
+        .merge(sharing())
         .fallback(no_route)
         .method_not_allowed_fallback(no_route)
         .layer(middleware::from_fn_with_state(Arc::clone(&st), gate))
         .with_state(st)
+}
+
+/// Share links and direct links (issue 14); `/dlink/…` plays the direct-link host.
+fn sharing() -> Router<Arc<Shared>> {
+    Router::new()
+        .route("/api/v1/share/create", post(shares::create))
+        .route("/api/v1/share/list", get(shares::list))
+        .route("/api/v1/share/list/info", put(shares::edit))
+        .route(
+            "/api/v1/share/content-payment/create",
+            post(shares::create_paid),
+        )
+        .route("/api/v1/share/payment/list", get(shares::list_paid))
+        .route("/api/v1/share/list/payment/info", put(shares::edit_paid))
+        .route("/api/v1/direct-link/url", get(dlink::url))
+        .route("/api/v1/direct-link/enable", post(dlink::enable))
+        .route("/api/v1/direct-link/disable", post(dlink::disable))
+        .route("/api/v1/direct-link/log", get(dlink::log))
+        .route("/dlink/{uid}/{*path}", get(dlink::fetch))
 }
 
 /// Kong's answer for an unknown path or method, in the envelope.

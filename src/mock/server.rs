@@ -68,6 +68,7 @@ fn open_state(cfg: &MockConfig, root: &Path) -> std::io::Result<(Drive, Tokens, 
         copies: Default::default(),
         next_task: FIRST_TASK,
         images: Images::default(),
+        sharing: Default::default(),
     };
     let saved = match cfg.state_dir {
         Some(_) => persist::load(root)?,
@@ -82,6 +83,7 @@ fn open_state(cfg: &MockConfig, root: &Path) -> std::io::Result<(Drive, Tokens, 
             if let Some(images) = snap.images {
                 drive.images = Images::restore(images);
             }
+            drive.sharing = snap.sharing.unwrap_or_default();
             Ok((drive, snap.tokens, false))
         }
         None => {

@@ -16,6 +16,7 @@ use super::blobs::Blobs;
 use super::config::Knobs;
 use super::images::Images;
 use super::limiter::Limiter;
+use super::sharing::Sharing;
 use super::stats::Stats;
 use super::tokens::Tokens;
 use super::tree::Tree;
@@ -37,6 +38,8 @@ pub(crate) struct Drive {
     pub next_task: i64,
     /// The image-hosting space.
     pub images: Images,
+    /// Share links and direct-link space.
+    pub sharing: Sharing,
 }
 
 /// A `/dl/<token>` ticket: which content, until when (Unix seconds).

@@ -80,6 +80,9 @@ impl Executor {
                 super::count::spawn(ticket, paths, self.count.clone(), self.tx.clone());
             }
             Effect::StopCount => self.count.cancel(),
+            Effect::Share(effect) => {
+                super::shares::spawn(self.cloud.clone(), self.tx.clone(), effect);
+            }
             Effect::FetchImageDetails { .. } | Effect::FetchImageLinks { .. } => {
                 super::img_fetch::spawn(self.images.clone(), self.tx.clone(), effect);
             }

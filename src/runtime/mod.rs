@@ -14,6 +14,7 @@ pub mod journal;
 mod op_report;
 mod open;
 pub mod ops;
+mod shares;
 mod shell;
 pub mod terminal;
 

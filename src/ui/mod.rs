@@ -14,6 +14,8 @@ mod pane;
 mod popup;
 mod queue;
 mod rename;
+mod share;
+mod shares;
 mod status;
 mod wrap;
 
@@ -180,6 +182,42 @@ pub fn view(frame: &mut Frame, model: &Model) {
             };
             frame.render_widget(view, panes);
         }
+        Some(Modal::Share(form)) => {
+            let view = share::ShareView {
+                form,
+                styles: &model.styles,
+            };
+            if let Some(pos) = view.cursor(area) {
+                frame.set_cursor_position(pos);
+            }
+            frame.render_widget(view, area);
+        }
+        Some(Modal::Shares(view)) => {
+            let panel = shares::SharesPanel {
+                view,
+                styles: &model.styles,
+                utc_offset: model.utc_offset,
+            };
+            frame.render_widget(panel, panes);
+        }
+        Some(Modal::DirectLinkAsk { path, on, .. }) => {
+            let (title, lines) = crate::app::direct_link_question(path, *on);
+            let view = confirm::ConfirmView {
+                title: &title,
+                lines: &lines,
+                danger: false,
+                styles: &model.styles,
+            };
+            frame.render_widget(view, area);
+        }
+        Some(Modal::DirectLinkLog { lines, scroll }) => {
+            let view = shares::DirectLinkLogView {
+                lines,
+                scroll: *scroll,
+                styles: &model.styles,
+            };
+            frame.render_widget(view, area);
+        }
         None => {}
     }
 }
@@ -220,3 +258,5 @@ mod tests_panes;
 mod tests_queue;
 #[cfg(test)]
 mod tests_select;
+#[cfg(test)]
+mod tests_shares;

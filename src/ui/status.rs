@@ -200,6 +200,24 @@ impl Widget for HintsView<'_> {
                 (Command::Escape, "cancel"),
             ],
             Layer::Help => &[(Command::Escape, "close"), (Command::CursorDown, "scroll")],
+            Layer::Share if settings_form(m) => &[
+                (Command::Accept, "apply"),
+                (Command::NextField, "field"),
+                (Command::Escape, "back"),
+            ],
+            Layer::Share => &[
+                (Command::Accept, "ok"),
+                (Command::NextField, "field"),
+                (Command::GenerateCode, "new code"),
+                (Command::Escape, "cancel"),
+            ],
+            Layer::Shares => &[
+                (Command::CopyLinks, "copy link"),
+                (Command::ShareSettings, "guest access"),
+                (Command::ToggleMark, "mark"),
+                (Command::Refresh, "reload"),
+                (Command::Escape, "close"),
+            ],
         };
         let mut spans = vec![];
         for (cmd, label) in commands {
@@ -221,4 +239,10 @@ impl Widget for HintsView<'_> {
 /// The batch rename shows names typed in `$EDITOR`: the pattern form's keys do nothing there.
 fn editor_names(m: &Model) -> bool {
     matches!(&m.modal, Some(crate::app::Modal::Rename(st)) if st.edited.is_some())
+}
+
+/// The share dialog changes existing shares: no name, expiry or code to set.
+fn settings_form(m: &Model) -> bool {
+    matches!(&m.modal, Some(crate::app::Modal::Share(f))
+        if matches!(f.mode, crate::app::ShareFormMode::Edit { .. }))
 }

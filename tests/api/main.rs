@@ -9,5 +9,6 @@ mod common;
 mod images;
 mod mutate;
 mod resilience;
+mod shares;
 mod timeouts;
 mod transfer;

@@ -177,6 +177,11 @@ impl Env {
             .unwrap()
     }
 
+    /// The runtime the mock runs on, for async checks (fetching a URL it serves).
+    pub fn rt(&self) -> &tokio::runtime::Runtime {
+        &self.rt
+    }
+
     pub fn stats(&self) -> Stats {
         self.mock.stats()
     }

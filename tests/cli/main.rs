@@ -22,6 +22,7 @@ mod quota;
 mod rename;
 #[cfg(unix)]
 mod resume;
+mod shares;
 mod startup;
 mod transfer_faults;
 mod trash;

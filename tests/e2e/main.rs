@@ -5,6 +5,7 @@
 mod local;
 mod panes;
 mod pty;
+mod shares;
 mod tools;
 
 use pty::Pty;
@@ -78,9 +79,9 @@ fn marks_tab_and_help_overlay() {
     p.send("?");
     p.wait_text("Next entry");
     p.send("\x1b[6~"); // PageDown scrolls the help
-    p.wait_text("Mark entry and move down");
+    p.wait_text("Copy to the other pane");
     p.send("\x1b");
-    p.wait_for("help closed", |s| !s.contains("Mark entry and move down"));
+    p.wait_for("help closed", |s| !s.contains("Copy to the other pane"));
     assert!(
         p.screen().contains("* file10.txt"),
         "marks kept:\n{}",

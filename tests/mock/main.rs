@@ -18,6 +18,7 @@ mod mutate;
 mod persist;
 mod qps;
 mod quota;
+mod shares;
 mod strict;
 mod trash;
 mod upload;

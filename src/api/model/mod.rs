@@ -3,6 +3,7 @@
 
 mod file;
 mod image;
+mod share;
 mod upload;
 mod user;
 
@@ -14,6 +15,12 @@ pub use image::{
     IMAGE_ROOT, ImageCopyFailure, ImageCopyProgress, ImageCopyStatus, ImageCreateOutcome,
     ImageCreateRequest, ImageEntry, ImageId, ImageImportProgress, ImageImportRequest, ImagePage,
     ImageUploadOutcome, ImportStatus, PresignedUrl, TimeWindow, UploadedPart,
+};
+pub use share::{
+    CreatedShare, DirectLinkLogEntry, DirectLinkLogPage, GuestAccess, PaidShareRequest,
+    SHARE_LINK_BASE, SHARE_MAX_ITEMS, SHARE_NAME_FORBIDDEN, SHARE_NAME_LIMIT, ShareExpiry,
+    ShareInfo, SharePage, ShareRequest, ShareSettings, check_share_code, check_share_name,
+    parse_traffic_limit, share_link,
 };
 pub use upload::{
     CompleteOutcome, CreateOutcome, CreateRequest, Duplicate, MAX_UPLOAD_SIZE, upload_size_refusal,

@@ -8,6 +8,7 @@ pub(super) mod file;
 pub(super) mod image;
 pub(super) mod image_tasks;
 pub(super) mod ops;
+pub(super) mod share;
 pub(super) mod upload;
 pub(super) mod user;
 

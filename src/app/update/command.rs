@@ -2,8 +2,8 @@
 //! layers (help, filter line) interpret the few commands they bind.
 
 use super::{
-    cloud, delete, destination, images, input, marks, nav, ops, queue, rename, transfers, undo,
-    view,
+    cloud, delete, destination, dlink, images, input, marks, nav, ops, queue, rename, share_form,
+    shares, transfers, undo, view,
 };
 use crate::app::{Effect, Modal, Model};
 use crate::config::{Command, Layer};
@@ -29,6 +29,9 @@ fn in_layer(model: &mut Model, cmd: Command) -> Vec<Effect> {
         Layer::Confirm if matches!(model.modal, Some(Modal::DeleteAsk(_))) => {
             delete::question(model, cmd)
         }
+        Layer::Confirm if matches!(model.modal, Some(Modal::DirectLinkAsk { .. })) => {
+            dlink::answer(model, cmd)
+        }
         Layer::Confirm if matches!(model.modal, Some(Modal::QuitAsk { .. })) => {
             match cmd {
                 Command::Accept | Command::Yes => model.quit = true,
@@ -51,12 +54,17 @@ fn in_layer(model: &mut Model, cmd: Command) -> Vec<Effect> {
         Layer::Info => {
             match cmd {
                 Command::Escape | Command::Details => model.modal = None,
-                Command::CursorDown | Command::CursorUp => images::scroll_links(model, cmd),
+                Command::CursorDown | Command::CursorUp => {
+                    images::scroll_links(model, cmd);
+                    dlink::scroll_log(model, cmd);
+                }
                 _ => {}
             }
             vec![]
         }
         Layer::Browse => browse(model, cmd),
+        Layer::Share => share_form::command(model, cmd),
+        Layer::Shares => shares::command(model, cmd),
     }
 }
 
@@ -111,13 +119,21 @@ fn browse(model: &mut Model, cmd: Command) -> Vec<Effect> {
         VisualMark => marks::visual(model),
         Escape => view::escape(model),
         Help => model.modal = Some(Modal::Help { scroll: 0 }),
+        CopyLinks if dlink::applies(model) => return dlink::copy(model, false),
+        CopyMarkdownLinks if dlink::applies(model) => return dlink::copy(model, true),
         CopyLinks => return images::copy_links(model, false),
         CopyMarkdownLinks => return images::copy_links(model, true),
+        Share => share_form::open(model),
+        ShowShares => return shares::show(model),
+        DirectLinkEnable => dlink::ask(model, true),
+        DirectLinkDisable => dlink::ask(model, false),
+        DirectLinkLog => return dlink::log(model),
         Quit => transfers::quit(model),
         Accept | Yes | Noop | DeleteForGood | EditTarget | Complete | CyclePolicy | TogglePause
         | CancelJob | RetryJob | JobUp | JobDown | ResolveOverwrite | ResolveSkip | ResolveBoth
         | ResolveOverwriteAll | ResolveSkipAll | ResolveBothAll | ClearFinished | NextField
-        | PrevField | ToggleRegex | ToggleIgnoreCase | CycleCase | CycleScope | AutoFix => {}
+        | PrevField | ToggleRegex | ToggleIgnoreCase | CycleCase | CycleScope | AutoFix
+        | ShareSettings | GenerateCode => {}
     }
     vec![]
 }

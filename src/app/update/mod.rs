@@ -6,6 +6,7 @@ mod command;
 mod copy;
 mod delete;
 mod destination;
+mod dlink;
 mod goto;
 mod images;
 mod input;
@@ -21,6 +22,8 @@ mod paths;
 mod pattern;
 mod queue;
 mod rename;
+mod share_form;
+mod shares;
 mod shell;
 mod transfers;
 mod trash;
@@ -90,5 +93,6 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             delete::update(model, m);
             vec![]
         }
+        Msg::Shares(m) => shares::update(model, m),
     }
 }

@@ -103,11 +103,27 @@ pub(crate) async fn fetch(
         )
             .into_response();
     };
-    let located = lock(&st.drive).blobs.locate(&ticket.etag, ticket.size);
+    serve(&st, &ticket.etag, ticket.size, &ticket.name, &headers)
+        .await
+        .0
+}
+
+/// The content `(etag, size)` as a CDN serves it (`Range`, faults, traffic counted), and the
+/// bytes the answer carries. Shared with the direct-link URLs.
+pub(crate) async fn serve(
+    st: &Arc<Shared>,
+    etag: &str,
+    size: u64,
+    name: &str,
+    headers: &HeaderMap,
+) -> (Response, u64) {
+    let located = lock(&st.drive).blobs.locate(etag, size);
     let Some(located) = located else {
-        return (StatusCode::NOT_FOUND, "404 Not Found\n").into_response();
+        return (
+            (StatusCode::NOT_FOUND, "404 Not Found\n").into_response(),
+            0,
+        );
     };
-    let size = ticket.size;
     let span = headers
         .get(header::RANGE)
         .and_then(|v| v.to_str().ok())
@@ -116,18 +132,18 @@ pub(crate) async fn fetch(
         Span::Whole => (StatusCode::OK, 0, size),
         Span::Part { start, end } => (StatusCode::PARTIAL_CONTENT, start, end - start + 1),
         Span::Unsatisfiable => {
-            return (
+            let refused = (
                 StatusCode::RANGE_NOT_SATISFIABLE,
                 [(header::CONTENT_RANGE, format!("bytes */{size}"))],
-            )
-                .into_response();
+            );
+            return (refused.into_response(), 0);
         }
     };
     let stream = match located.stream(start, len).await {
         Ok(s) => s,
-        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+        Err(_) => return (StatusCode::INTERNAL_SERVER_ERROR.into_response(), 0),
     };
-    let counter = Arc::clone(&st);
+    let counter = Arc::clone(st);
     let stream = stream.inspect(move |chunk| {
         if let Ok(c) = chunk {
             counter.traffic.fetch_add(c.len() as u64, Ordering::Relaxed);
@@ -144,16 +160,17 @@ pub(crate) async fn fetch(
         .header(header::CONTENT_TYPE, "application/octet-stream")
         .header(header::CONTENT_LENGTH, len)
         .header(header::ACCEPT_RANGES, "bytes")
-        .header(header::CONTENT_DISPOSITION, disposition(&ticket.name));
+        .header(header::CONTENT_DISPOSITION, disposition(name));
     if status == StatusCode::PARTIAL_CONTENT {
         builder = builder.header(
             header::CONTENT_RANGE,
             format!("bytes {start}-{}/{size}", start + len - 1),
         );
     }
-    builder
+    let response = builder
         .body(body)
-        .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
+        .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response());
+    (response, len)
 }
 
 /// `attachment; filename*=UTF-8''<percent-encoded name>` (RFC 6266), safe for CJK names.

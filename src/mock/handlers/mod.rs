@@ -4,6 +4,7 @@
 
 pub(crate) mod account;
 pub(crate) mod copy;
+pub(crate) mod dlink;
 pub(crate) mod download;
 mod form;
 pub(crate) mod images;
@@ -11,6 +12,7 @@ pub(crate) mod legacy_list;
 pub(crate) mod listing;
 pub(crate) mod mutate;
 mod params;
+pub(crate) mod shares;
 pub(crate) mod slices;
 pub(crate) mod trash;
 pub(crate) mod upload;

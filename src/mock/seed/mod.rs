@@ -1,5 +1,5 @@
 //! Initial drive content for a server without saved state: empty, or the demo drive with its
-//! image space (`gallery`). The [`Builder`] adds folders and generated files with
+//! image space (`gallery`) and its shares (`sharing::seed`). The [`Builder`] adds folders and generated files with
 //! deterministic timestamps.
 
 mod builder;
@@ -27,7 +27,8 @@ pub(crate) fn apply(seed: Seed, drive: &mut Drive) -> Result<(), ApiError> {
         Seed::Empty => Ok(()),
         Seed::Demo => {
             demo::build(&mut Builder::new(drive, EPOCH))?;
-            gallery::build(drive, EPOCH + 86_400 * 60)
+            gallery::build(drive, EPOCH + 86_400 * 60)?;
+            super::sharing::seed::build(drive, EPOCH + 86_400 * 90)
         }
     }
 }

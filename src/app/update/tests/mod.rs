@@ -14,6 +14,7 @@ mod panes;
 mod patch;
 mod queue;
 mod select;
+mod shares;
 mod tools;
 mod transfers;
 mod transfers_room;
