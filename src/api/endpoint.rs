@@ -48,10 +48,12 @@ pub(crate) enum Endpoint {
     ImageCopyFail,
     ImageImport,
     ImageImportProcess,
+    OfflineDownload,
+    OfflineProcess,
 }
 
 impl Endpoint {
-    pub(crate) const ALL: [Endpoint; 38] = [
+    pub(crate) const ALL: [Endpoint; 40] = [
         Self::AccessToken,
         Self::UserInfo,
         Self::ListV2,
@@ -90,6 +92,8 @@ impl Endpoint {
         Self::ImageCopyFail,
         Self::ImageImport,
         Self::ImageImportProcess,
+        Self::OfflineDownload,
+        Self::OfflineProcess,
     ];
 
     /// The path without a leading slash, as the QPS tables spell it.
@@ -133,6 +137,8 @@ impl Endpoint {
             Self::ImageCopyFail => "api/v1/oss/source/copy/fail",
             Self::ImageImport => "api/v1/oss/offline/download",
             Self::ImageImportProcess => "api/v1/oss/offline/download/process",
+            Self::OfflineDownload => "api/v1/offline/download",
+            Self::OfflineProcess => "api/v1/offline/download/process",
         }
     }
 
@@ -148,7 +154,8 @@ impl Endpoint {
             | Self::ImageDetail
             | Self::ImageCopyProcess
             | Self::ImageCopyFail
-            | Self::ImageImportProcess => Method::GET,
+            | Self::ImageImportProcess
+            | Self::OfflineProcess => Method::GET,
             Self::RenameOne => Method::PUT,
             _ => Method::POST,
         }
@@ -193,6 +200,7 @@ impl Endpoint {
                 | Self::ImageCopyProcess
                 | Self::ImageCopyFail
                 | Self::ImageImportProcess
+                | Self::OfflineProcess
         )
     }
 }
@@ -232,6 +240,7 @@ mod tests {
             Endpoint::ImageCreate,
             Endpoint::ImageCopy,
             Endpoint::ImageImport,
+            Endpoint::OfflineDownload,
             Endpoint::ImageMove,
             Endpoint::ImageDelete,
         ] {

@@ -106,6 +106,10 @@ pub(crate) const TABLE: [Row; Endpoint::ALL.len()] = [
     default(E::ImageCopyFail),
     default(E::ImageImport),
     default(E::ImageImportProcess),
+    // Offline download (离线下载): in no table; [`DEFAULT_QPS`]. Its progress is polled by
+    // every running task, so 2 QPS is what all of them share.
+    default(E::OfflineDownload),
+    default(E::OfflineProcess),
 ];
 
 /// The row of `endpoint`.
@@ -170,6 +174,8 @@ mod tests {
             ("api/v1/oss/source/copy/fail", dflt),
             ("api/v1/oss/offline/download", dflt),
             ("api/v1/oss/offline/download/process", dflt),
+            ("api/v1/offline/download", dflt),
+            ("api/v1/offline/download/process", dflt),
         ];
         assert_eq!(expected.len(), TABLE.len());
         for (r, (path, (qps, source))) in TABLE.iter().zip(expected) {

@@ -17,7 +17,7 @@ use super::handlers::images::{
     copy as image_copy, files, offline, storage, upload as image_upload,
 };
 use super::handlers::{
-    account, copy, download, legacy_list, listing, mutate, slices, trash, upload,
+    account, copy, download, legacy_list, listing, mutate, offline as fetch, slices, trash, upload,
 };
 use super::reply::envelope;
 use super::shared::Shared;
@@ -83,6 +83,8 @@ pub(crate) fn build(st: Arc<Shared>) -> Router {
         .route("/upload/v2/file/domain", get(upload::domain))
         .route("/upload/v2/file/create", post(upload::create))
         .route("/upload/v2/file/upload_complete", post(upload::complete))
+        .route("/api/v1/offline/download", post(fetch::create))
+        .route("/api/v1/offline/download/process", get(fetch::process))
         .merge(uploads)
         .merge(images)
         .fallback(no_route)

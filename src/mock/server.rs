@@ -68,6 +68,7 @@ fn open_state(cfg: &MockConfig, root: &Path) -> std::io::Result<(Drive, Tokens, 
         copies: Default::default(),
         next_task: FIRST_TASK,
         images: Images::default(),
+        offline: Default::default(),
     };
     let saved = match cfg.state_dir {
         Some(_) => persist::load(root)?,

@@ -16,6 +16,7 @@ use super::blobs::Blobs;
 use super::config::Knobs;
 use super::images::Images;
 use super::limiter::Limiter;
+use super::offline::OfflineTasks;
 use super::stats::Stats;
 use super::tokens::Tokens;
 use super::tree::Tree;
@@ -37,6 +38,8 @@ pub(crate) struct Drive {
     pub next_task: i64,
     /// The image-hosting space.
     pub images: Images,
+    /// Offline download tasks (离线下载).
+    pub offline: OfflineTasks,
 }
 
 /// A `/dl/<token>` ticket: which content, until when (Unix seconds).

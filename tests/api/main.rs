@@ -8,6 +8,9 @@ mod browse;
 mod common;
 mod images;
 mod mutate;
+mod offline;
 mod resilience;
 mod timeouts;
 mod transfer;
+#[path = "../support/web.rs"]
+mod web;

@@ -3,6 +3,7 @@
 
 mod file;
 mod image;
+mod offline;
 mod upload;
 mod user;
 
@@ -15,6 +16,7 @@ pub use image::{
     ImageCreateRequest, ImageEntry, ImageId, ImageImportProgress, ImageImportRequest, ImagePage,
     ImageUploadOutcome, ImportStatus, PresignedUrl, TimeWindow, UploadedPart,
 };
+pub use offline::{OFFLINE_DEFAULT_DIR, OfflineProgress, OfflineRequest};
 pub use upload::{
     CompleteOutcome, CreateOutcome, CreateRequest, Duplicate, MAX_UPLOAD_SIZE, upload_size_refusal,
 };
