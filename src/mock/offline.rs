@@ -4,7 +4,8 @@
 //!
 //! A task's progress is shown over several polls even when its fetch is over at once (loopback
 //! URLs in tests, the demo): the first `pending` `process` calls answer "running" with the
-//! progress of that many equal steps, at most what really arrived; the real state comes after.
+//! progress of that many equal steps; the real state comes after. Reported progress never
+//! goes back while the task runs.
 
 use std::collections::HashMap;
 
@@ -19,6 +20,8 @@ pub(crate) struct OfflineTask {
     pub reason: String,
     /// `process` calls answered so far.
     pub polls: u32,
+    /// The progress last reported.
+    pub shown: f64,
 }
 
 /// What one `process` call answers.
@@ -51,6 +54,7 @@ impl OfflineTasks {
             percent: 100,
             reason: String::new(),
             polls: u32::MAX,
+            shown: 100.0,
         };
         self.tasks.insert(id, done);
         self.next = self.next.max(id + 1);
@@ -60,36 +64,35 @@ impl OfflineTasks {
         self.tasks.get_mut(&id)
     }
 
+    /// Whether a `process` call on task `id` now would report the real state of a fetch
+    /// still running (its pending polls are used up); `None` for an unknown id.
+    pub fn still_fetching(&self, id: i64, pending: u32) -> Option<bool> {
+        let t = self.tasks.get(&id)?;
+        Some(t.polls >= pending && t.status == 0)
+    }
+
     /// Answers a `process` call on task `id` (see the module doc for `pending`); `None` for
     /// an unknown id.
     pub fn report(&mut self, id: i64, pending: u32) -> Option<Report> {
         let t = self.tasks.get_mut(&id)?;
         let n = t.polls;
         t.polls = t.polls.saturating_add(1);
-        if n < pending {
-            let step = (1000 * u64::from(n) / u64::from(pending)) as f64 / 10.0;
-            let arrived = match t.status {
-                0 => f64::from(t.percent),
-                _ => 100.0,
-            };
-            return Some(Report {
-                status: 0,
-                process: step.min(arrived),
-                reason: String::new(),
-            });
-        }
-        Some(match t.status {
+        let (status, process) = match (n < pending, t.status) {
+            (true, _) => (0, (1000 * u64::from(n) / u64::from(pending)) as f64 / 10.0),
             // "当文件下载失败，该进度将会归零".
-            1 => Report {
-                status: 1,
-                process: 0.0,
-                reason: t.reason.clone(),
-            },
-            status => Report {
-                status,
-                process: f64::from(t.percent),
-                reason: String::new(),
-            },
+            (false, 1) => (1, 0.0),
+            (false, 0) => (0, f64::from(t.percent).max(t.shown)),
+            (false, status) => (status, f64::from(t.percent)),
+        };
+        t.shown = process;
+        let reason = match status {
+            1 => t.reason.clone(),
+            _ => String::new(),
+        };
+        Some(Report {
+            status,
+            process,
+            reason,
         })
     }
 }
@@ -103,16 +106,15 @@ mod tests {
         let mut t = OfflineTasks::default();
         let id = t.create();
         assert_eq!(id, FIRST_TASK);
-        t.get_mut(id).unwrap().percent = 50;
-        let shown: Vec<f64> = (0..2).map(|_| t.report(id, 3).unwrap().process).collect();
-        assert_eq!(shown, [0.0, 33.3]);
-        assert_eq!(
-            t.report(id, 3).unwrap().process,
-            50.0,
-            "not past what arrived"
-        );
+        t.get_mut(id).unwrap().percent = 10;
+        let shown: Vec<f64> = (0..3).map(|_| t.report(id, 3).unwrap().process).collect();
+        assert_eq!(shown, [0.0, 33.3, 66.6]);
+        assert_eq!(t.still_fetching(id, 3), Some(true));
+        let r = t.report(id, 3).unwrap();
+        assert_eq!((r.status, r.process), (0, 66.6), "never backwards");
         let task = t.get_mut(id).unwrap();
         (task.status, task.percent) = (2, 100);
+        assert_eq!(t.still_fetching(id, 3), Some(false));
         assert_eq!(t.report(id, 3).unwrap().status, 2);
         assert!(t.report(id + 1, 3).is_none());
     }

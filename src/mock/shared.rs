@@ -64,7 +64,8 @@ pub(crate) struct Shared {
     pub tickets: Mutex<HashMap<String, Ticket>>,
     /// Bytes served by `/dl` (for the free-traffic cap).
     pub traffic: AtomicU64,
-    /// Woken whenever an upload verification or an image import finishes.
+    /// Woken whenever an upload verification, an image import or an offline download
+    /// finishes.
     pub verified: Notify,
     /// Woken whenever the knobs change.
     pub knobs_changed: Notify,

@@ -13,9 +13,10 @@
 //! Layout: `spec`, `job`, `event`, `config`, `error` are the public vocabulary; `scheduler`
 //! owns the table, workers and controls; `plan` walks sources (and `check_upload` walks an
 //! upload's before it is submitted, for what would be refused); `upload` and `download` move
-//! one file; `image` moves one image into the image space (图床); `persist` is the state file
-//! format; `work` the saved per-job data; `lock` keeps a saved queue to one process; `fault`
-//! injects disk errors for tests.
+//! one file; `image` moves one image into the image space (图床); `offline` has the drive fetch
+//! a URL itself (离线下载) and follows its task; `persist` is the state file format; `work` the
+//! saved per-job data; `lock` keeps a saved queue to one process; `fault` injects disk errors
+//! for tests.
 
 mod blocking;
 mod buffers;
@@ -28,6 +29,7 @@ mod image;
 mod job;
 mod lock;
 mod names;
+mod offline;
 mod persist;
 mod plan;
 mod progress;
@@ -40,7 +42,9 @@ pub use config::{Restore, TransferConfig};
 pub use error::{TransferError, TransferErrorKind};
 pub use event::TransferEvent;
 pub use fault::{DiskError, DiskFault};
-pub use job::{BatchId, BatchInfo, ConflictInfo, Direction, JobId, JobInfo, JobState, Snapshot};
+pub use job::{
+    BatchId, BatchInfo, ConflictInfo, Direction, JobId, JobInfo, JobState, OfflineTask, Snapshot,
+};
 pub use lock::QueueLock;
 pub use names::full_width_fix;
 pub use plan::{CHECK_LIMIT, CheckRefusal, UploadCheck, check_upload};

@@ -136,12 +136,7 @@ impl Table {
         self.next_batch = self.next_batch.max(saved.next_batch);
         let mut replans = Vec::new();
         for sb in saved.batches {
-            let direction = match sb.spec {
-                TransferSpec::Upload { .. } | TransferSpec::ImageUpload { .. } => {
-                    super::job::Direction::Upload
-                }
-                TransferSpec::Download { .. } => super::job::Direction::Download,
-            };
+            let direction = sb.spec.direction();
             if sb.planning {
                 replans.push(Replan {
                     batch: sb.id,

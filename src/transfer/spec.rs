@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+use super::job::Direction;
 use crate::api::{FileEntry, FileId};
 
 /// One submission; it becomes a batch of per-file jobs once planned.
@@ -35,6 +36,17 @@ pub enum TransferSpec {
         dest_dir: String,
         dest_path: String,
     },
+    /// The drive fetches each of `urls` (http or https) itself (离线下载): one job per URL,
+    /// each a task on the server whose progress is asked for until it ends. `dest_dir`: the
+    /// drive folder, `None` for the server's default "/来自:离线下载" (the root is not
+    /// accepted); `dest_path` its path, for display. `name`: the file's name with one URL;
+    /// otherwise the server names each file after its URL.
+    Offline {
+        urls: Vec<String>,
+        dest_dir: Option<FileId>,
+        dest_path: String,
+        name: Option<String>,
+    },
 }
 
 impl TransferSpec {
@@ -43,6 +55,16 @@ impl TransferSpec {
             Self::Upload { policy, .. } | Self::Download { policy, .. } => *policy,
             // The image space has no "keep both" or "overwrite" for names: nothing to ask.
             Self::ImageUpload { .. } => ConflictPolicy::Skip,
+            // The drive names a fetched file itself: nothing to ask either.
+            Self::Offline { .. } => ConflictPolicy::KeepBoth,
+        }
+    }
+
+    pub fn direction(&self) -> Direction {
+        match self {
+            Self::Upload { .. } | Self::ImageUpload { .. } => Direction::Upload,
+            Self::Download { .. } => Direction::Download,
+            Self::Offline { .. } => Direction::Offline,
         }
     }
 }

@@ -1,7 +1,9 @@
 //! The transfer queue panel (over the panes, above the status line). Each row shows the
 //! direction, the file's path below its batch's root, its state, and for moving jobs a
 //! progress bar, bytes, speed and ETA; finished rows drop those columns so a reason gets the
-//! row's width, and show what arrived rather than a bar. `i` adds the selected job's details.
+//! row's width, and show what arrived rather than a bar. Offline downloads (`⇣`, the drive
+//! fetching a URL) show the server's percentage and task id instead of bytes. `i` adds the
+//! selected job's details.
 
 use super::format;
 use super::job_details::detail_lines;
@@ -36,7 +38,24 @@ fn bar(done: u64, total: u64, width: usize) -> String {
     format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
 }
 
+/// What an offline download's job is doing, where it differs from a transfer's wording.
+fn offline_state(row: &JobRow) -> Option<&'static str> {
+    let retrying = row.info.offline.is_some_and(|t| t.retrying);
+    match &row.info.state {
+        JobState::Planning => Some("asking the drive"),
+        JobState::Downloading if retrying => Some("the drive retries"),
+        JobState::Downloading => Some("the drive fetches"),
+        JobState::Done { .. } => Some("done"),
+        _ => None,
+    }
+}
+
 pub fn state_text(row: &JobRow) -> (String, bool) {
+    if row.info.direction == Direction::Offline
+        && let Some(text) = offline_state(row)
+    {
+        return (text.to_owned(), false);
+    }
     match &row.info.state {
         JobState::Queued => ("queued".into(), false),
         JobState::Planning => ("starting".into(), false),
@@ -47,6 +66,7 @@ pub fn state_text(row: &JobRow) -> (String, bool) {
         JobState::Done { reused: true } => match row.info.direction {
             Direction::Upload => ("done (instant)".into(), false),
             Direction::Download => ("done (already here)".into(), false),
+            Direction::Offline => ("done".into(), false),
         },
         JobState::Done { reused: false } => ("done".into(), false),
         JobState::Skipped { reason } => (format!("skipped: {reason}"), false),
@@ -73,9 +93,30 @@ pub fn arrived(row: &JobRow) -> String {
     }
 }
 
+/// An offline download's columns: the server's percentage and task while it runs, the task
+/// once it ended (sizes are unknown: the drive moves the bytes).
+fn offline_tail(row: &JobRow, bar_w: usize) -> String {
+    let i = &row.info;
+    let task = i
+        .offline
+        .map(|t| format!("task {}", t.id))
+        .unwrap_or_default();
+    if i.state.is_finished() {
+        return match task.is_empty() {
+            true => task,
+            false => format!(" {task}"),
+        };
+    }
+    let pct = i.offline.map_or(0, |t| t.percent);
+    format!(" {} {pct:>3}% {task:>19}", bar(u64::from(pct), 100, bar_w))
+}
+
 /// The right-hand columns: the progress of a job a worker has or will have, else what arrived.
 fn tail(row: &JobRow, wide: bool) -> String {
     let i = &row.info;
+    if i.direction == Direction::Offline {
+        return offline_tail(row, if wide { 12 } else { 8 });
+    }
     if i.state.is_finished() || matches!(i.state, JobState::Conflict(_)) {
         return match arrived(row) {
             text if text.is_empty() => text,
@@ -118,6 +159,7 @@ impl QueueView<'_> {
         let arrow = match i.direction {
             Direction::Upload => "↑",
             Direction::Download => "↓",
+            Direction::Offline => "⇣",
         };
         let (mut state, bad) = state_text(row);
         if let (Some(reason), false) = (&i.retry_reason, i.state.is_finished()) {
@@ -156,6 +198,9 @@ impl QueueView<'_> {
         let m = self.model;
         let t = m.transfers.totals();
         let mut title = format!(" Transfers: ↑{} ↓{} ", t.uploads, t.downloads);
+        if t.fetches > 0 {
+            title.push_str(&format!("⇣{} ", t.fetches));
+        }
         if t.speed > 0.0 {
             title.push_str(&format!("· {}/s ", format::size(t.speed as u64)));
             let eta = Duration::from_secs_f64(t.bytes_left as f64 / t.speed.max(1.0));

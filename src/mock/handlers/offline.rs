@@ -1,7 +1,8 @@
 //! Offline download into the drive (离线下载): `POST /api/v1/offline/download` `{url,
 //! fileName?, dirID?, callBackUrl?}` → `{taskID}`, and `GET /api/v1/offline/download/process
 //! ?taskID=` → `{process, status}` with status 0 running, 1 failed, 2 done (see `offline` for
-//! how progress shows over several polls).
+//! how progress shows over several polls). Past those, a call on a running fetch waits briefly
+//! for it to end.
 //!
 //! The mock really fetches `url` (http or https) in the background and stores the file with
 //! its real MD5: named `fileName`, else after the URL's last path segment; a name taken in the
@@ -14,6 +15,7 @@
 //! documented `{url, status: 0 ok | 1 failed, failReason, fileID}` is POSTed there.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::body::Bytes;
 use axum::extract::State;
@@ -31,6 +33,8 @@ use super::upload::check_room;
 
 /// The folder tasks without `dirID` fetch into.
 pub(crate) const DEFAULT_DIR: &str = "来自:离线下载";
+/// How long a `process` call past the pending ones waits for a running fetch to end.
+const GRACE: Duration = Duration::from_millis(500);
 /// create's per-file cap for uploads ("开发者上传单文件大小限制10GB"), taken for fetches too.
 const MAX_BYTES: u64 = 10 << 30;
 
@@ -84,9 +88,22 @@ pub(crate) async fn process(State(st): State<Arc<Shared>>, q: RawQuery, body: By
     let task: i64 = query_or_body(&q, &body, "taskID")?
         .parse()
         .map_err(|_| ApiError::param("taskID"))?;
+    let unknown = || ApiError::new(1, "taskID不存在");
     let pending = st.knobs().offline_pending_polls;
+    let deadline = tokio::time::Instant::now() + GRACE;
+    loop {
+        let notified = st.verified.notified();
+        tokio::pin!(notified);
+        notified.as_mut().enable();
+        let fetching = lock(&st.drive).offline.still_fetching(task, pending);
+        if !fetching.ok_or_else(unknown)?
+            || tokio::time::timeout_at(deadline, notified).await.is_err()
+        {
+            break;
+        }
+    }
     let report = lock(&st.drive).offline.report(task, pending);
-    let r = report.ok_or_else(|| ApiError::new(1, "taskID不存在"))?;
+    let r = report.ok_or_else(unknown)?;
     Ok(Data(match r.status {
         1 => json!({ "process": r.process, "status": 1, "failReason": r.reason }),
         status => json!({ "process": r.process, "status": status }),
@@ -126,6 +143,7 @@ async fn run(st: Arc<Shared>, job: Job) {
             }
         }
     });
+    st.verified.notify_waiters();
     if let Some(callback) = &job.callback {
         let note = json!({
             "url": job.url, "status": u8::from(status != 2), "failReason": reason, "fileID": file_id,

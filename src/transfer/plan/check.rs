@@ -46,7 +46,7 @@ pub fn check_upload(
             sources, fix_names, ..
         } => (sources, *fix_names, false),
         TransferSpec::ImageUpload { sources, .. } => (sources, false, true),
-        TransferSpec::Download { .. } => return None,
+        TransferSpec::Download { .. } | TransferSpec::Offline { .. } => return None,
     };
     let mut tree = walk_at_most(sources, fix, limit, cancel);
     if images {

@@ -1,13 +1,15 @@
 //! Planning a batch: walk the sources (local folders for uploads, cloud folders for
-//! downloads), create the target folders, and queue one job per file with the batch's totals.
-//! Entries that can't be transferred (a refused name, a special file, an unreadable folder)
-//! become finished jobs with their reason, announced before any request is made for the rest.
+//! downloads; offline downloads have nothing to walk), create the target folders, and queue
+//! one job per file with the batch's totals. Entries that can't be transferred (a refused
+//! name, a special file, an unreadable folder) become finished jobs with their reason,
+//! announced before any request is made for the rest.
 
 mod check;
 mod cloud;
 mod download;
 mod image;
 mod local;
+mod offline;
 mod planner;
 mod room;
 mod upload;
@@ -55,6 +57,12 @@ pub(crate) async fn run(
         TransferSpec::ImageUpload {
             sources, dest_dir, ..
         } => image::run(&plan, &sources, &dest_dir).await,
+        TransferSpec::Offline {
+            urls,
+            dest_dir,
+            dest_path,
+            name,
+        } => offline::run(&plan, &urls, dest_dir, &dest_path, name.as_deref()),
     };
     if inner.root.is_cancelled() {
         // Shutting down: the batch stays "planning" in the state file and is planned again.
