@@ -94,6 +94,9 @@ pub enum Cmd {
     /// The image-hosting space (图床): ls, upload, mkdir, mv, rm, link, copy-from-drive.
     #[command(subcommand)]
     Img(super::img::ImgCmd),
+    /// Offline downloads (离线下载): the drive fetches URLs by itself. add, status.
+    #[command(subcommand)]
+    Offline(super::offline::OfflineCmd),
 }
 
 #[derive(Debug, Clone, Copy, clap::Args)]

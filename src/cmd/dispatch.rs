@@ -3,7 +3,7 @@
 
 use super::ctx::Ctx;
 use super::exit::{CmdError, Status};
-use super::{img, info, list, mkdir, relocate, remove, rename, transfer, trash, tree};
+use super::{img, info, list, mkdir, offline, relocate, remove, rename, transfer, trash, tree};
 use crate::cli::{Cmd, TrashCmd};
 use std::io::Write;
 
@@ -24,6 +24,7 @@ pub async fn dispatch(ctx: &mut Ctx, command: Cmd) -> Status {
         Cmd::Trash(TrashCmd::Restore(args)) | Cmd::Restore(args) => trash::restore(ctx, args).await,
         Cmd::Trash(TrashCmd::Purge(args)) => trash::purge(ctx, args).await,
         Cmd::Img(command) => img::run(ctx, command).await,
+        Cmd::Offline(command) => offline::run(ctx, command).await,
         other => Err(CmdError::usage(format!("{other:?} is not a cloud command"))),
     };
     if let Err(e) = result {

@@ -17,6 +17,7 @@ mod interrupt;
 mod local;
 mod mirror;
 mod mutate;
+mod offline;
 mod pacing;
 mod quota;
 mod rename;
@@ -29,3 +30,5 @@ mod trash;
 mod tree;
 mod tty;
 mod upload;
+#[path = "../support/web.rs"]
+mod web;

@@ -10,7 +10,7 @@ use panfm::transfer::{
 };
 
 use crate::common::{Env, cfg, content, upload_spec, write_tree};
-use crate::web::Web;
+use crate::web::{Web, dead_url};
 
 const CREATE: &str = "/api/v1/offline/download";
 
@@ -93,10 +93,14 @@ async fn the_default_folder_and_refused_urls() {
     let web = Web::serve(&[("a.bin", content(500, 1))]);
     let env = Env::with(|k| k.offline_pending_polls = 0).await;
     let (scheduler, mut events) = env.start(fast());
-    let urls = vec![web.url("a.bin"), "ftp://example.invalid/x".to_owned()];
+    let urls = vec![
+        web.url("a.bin"),
+        "ftp://example.invalid/x".to_owned(),
+        dead_url(),
+    ];
     let batch = scheduler.submit(spec(urls, None, "/来自:离线下载"));
     let totals = events.batch_done(batch).await;
-    assert_eq!((totals.ok, totals.failed), (1, 1));
+    assert_eq!((totals.ok, totals.failed), (1, 2));
     let folder = env.mock.id_of("/来自:离线下载").unwrap();
     let made: Vec<(i64, Option<i64>)> = events
         .log
@@ -109,11 +113,13 @@ async fn the_default_folder_and_refused_urls() {
     assert_eq!(made, [(0, Some(folder)), (folder, None)]);
     let refused = events.job_named("x");
     assert!(refused.refused);
-    assert_eq!(
-        env.mock.stats().calls_to(CREATE),
-        1,
-        "the ftp URL never went out"
-    );
+    let unreachable = events.job_named("gone.bin");
+    match events.last_state(unreachable.id) {
+        Some(JobState::Failed { reason }) => assert!(reason.contains("无法连接"), "{reason}"),
+        other => panic!("{other:?}"),
+    }
+    let sent = env.mock.stats().calls_to(CREATE);
+    assert_eq!(sent, 2, "the ftp URL never went out");
 }
 
 #[tokio::test]
