@@ -7,6 +7,7 @@ mod listing;
 mod modal;
 mod model;
 mod msg;
+mod offline;
 mod ops;
 mod pane;
 mod rename;
@@ -29,6 +30,7 @@ pub use model::{
     Side, StatusMessage, Viewport,
 };
 pub use msg::{CloudMsg, ListingMsg, Msg, TransferMsg};
+pub use offline::{OfflineAsk, OfflineField};
 pub use ops::{OpId, OpItem, OpMsg, OpReport, OpSpec, RenameStep, UndoAction, UndoRecord};
 pub use pane::{FilterState, History, LoadState, Pane, Ticket};
 pub use rename::{FIELDS as RENAME_FIELDS, Preview, PreviewRow, RenameState};

@@ -41,6 +41,8 @@ pub enum Modal {
         failed: Vec<String>,
         scroll: usize,
     },
+    /// URLs for the drive to fetch into a cloud folder (offline download).
+    Offline(super::offline::OfflineAsk),
 }
 
 /// A question before an operation runs. `danger` ones (no undo) accept only `y`, not Enter.

@@ -103,4 +103,7 @@ pub enum Command {
     CopyLinks,
     /// The same as Markdown image lines: `![name](url)`.
     CopyMarkdownLinks,
+    // offline download
+    /// Have the drive fetch URLs into the cloud pane's folder (离线下载): opens the dialog.
+    OfflineDownload,
 }

@@ -21,16 +21,19 @@ pub enum Layer {
     Rename,
     Queue,
     Help,
+    /// The offline-download dialog (the drive fetches URLs).
+    Offline,
 }
 
 impl Layer {
     /// Every layer, in the order the help overlay lists them.
-    pub const ALL: [Layer; 8] = [
+    pub const ALL: [Layer; 9] = [
         Layer::Browse,
         Layer::Filter,
         Layer::Input,
         Layer::Confirm,
         Layer::Rename,
+        Layer::Offline,
         Layer::Queue,
         Layer::Info,
         Layer::Help,
@@ -46,6 +49,7 @@ impl Layer {
             Layer::Rename => "Batch rename",
             Layer::Queue => "Transfer queue",
             Layer::Help => "Help",
+            Layer::Offline => "Offline download",
         }
     }
 }

@@ -8,6 +8,7 @@ mod format;
 mod help;
 mod job_details;
 mod links;
+mod offline;
 mod pane;
 mod popup;
 mod queue;
@@ -126,6 +127,14 @@ pub fn view(frame: &mut Frame, model: &Model) {
             if let Some(pos) = view.cursor(area) {
                 frame.set_cursor_position(pos);
             }
+            frame.render_widget(view, area);
+        }
+        Some(Modal::Offline(ask)) => {
+            let view = offline::OfflineView {
+                ask,
+                styles: &model.styles,
+            };
+            frame.set_cursor_position(view.cursor(area));
             frame.render_widget(view, area);
         }
         Some(Modal::TransferAsk(ask)) => {

@@ -38,6 +38,9 @@ impl Widget for StatusView<'_> {
         } else if m.status.is_none() && m.transfers.unfinished() > 0 {
             let t = m.transfers.totals();
             let mut text = format!("Transfers ↑{} ↓{}", t.uploads, t.downloads);
+            if t.fetches > 0 {
+                text.push_str(&format!(" ⇣{} (the drive fetches)", t.fetches));
+            }
             if t.speed > 0.0 {
                 text.push_str(&format!(
                     " · {}/s · {} left",
@@ -183,6 +186,11 @@ impl Widget for HintsView<'_> {
                 (Command::Escape, "cancel"),
             ],
             Layer::Help => &[(Command::Escape, "close"), (Command::CursorDown, "scroll")],
+            Layer::Offline => &[
+                (Command::Accept, "fetch"),
+                (Command::NextField, "field"),
+                (Command::Escape, "cancel"),
+            ],
         };
         let mut spans = vec![];
         for (cmd, label) in commands {

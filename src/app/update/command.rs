@@ -2,7 +2,8 @@
 //! layers (help, filter line) interpret the few commands they bind.
 
 use super::{
-    cloud, destination, images, input, marks, nav, ops, queue, rename, transfers, undo, view,
+    cloud, destination, images, input, marks, nav, offline, ops, queue, rename, transfers, undo,
+    view,
 };
 use crate::app::{Effect, Modal, Model};
 use crate::config::{Command, Layer};
@@ -38,6 +39,7 @@ pub fn run(model: &mut Model, cmd: Command) -> Vec<Effect> {
             _ => vec![],
         },
         Layer::Rename => rename::command(model, cmd),
+        Layer::Offline => offline::command(model, cmd),
         Layer::Info => {
             match cmd {
                 Command::Escape | Command::Details => model.modal = None,
@@ -96,6 +98,7 @@ fn browse(model: &mut Model, cmd: Command) -> Vec<Effect> {
         Help => model.modal = Some(Modal::Help { scroll: 0 }),
         CopyLinks => return images::copy_links(model, false),
         CopyMarkdownLinks => return images::copy_links(model, true),
+        OfflineDownload => offline::open(model),
         Quit => transfers::quit(model),
         Accept | Yes | Noop | EditTarget | Complete | CyclePolicy | TogglePause | CancelJob
         | RetryJob | JobUp | JobDown | ResolveOverwrite | ResolveSkip | ResolveBoth

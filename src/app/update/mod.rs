@@ -10,6 +10,7 @@ mod keys;
 mod listing;
 mod marks;
 mod nav;
+mod offline;
 mod open;
 mod ops;
 mod patch;
