@@ -39,13 +39,14 @@ impl JobRow {
     }
 
     /// Where the file sits below its batch's root: the path below an upload's destination
-    /// folder, the cloud path below the folder a download came from, the whole cloud path of
-    /// an offline download. A failure of a whole batch's planning has no path.
+    /// folder, the cloud path below the folder a download came from, the name an offline
+    /// download gets in its folder. A failure of a whole batch's planning has no path.
     pub fn path(&self) -> &str {
         let i = &self.info;
         match i.direction {
-            Direction::Upload | Direction::Offline => &i.target,
+            Direction::Upload => &i.target,
             Direction::Download => &i.source,
+            Direction::Offline => &i.name,
         }
     }
 

@@ -81,10 +81,10 @@ pub(crate) async fn run(ctx: &mut JobCtx, w: &OfflineWork) -> Result<Outcome, Tr
             }
             ImportStatus::Failed => {
                 ctx.forget_task();
-                let why = progress
-                    .reason
-                    .unwrap_or_else(|| "the server gave no reason".to_owned());
-                return Err(remote(format!("the drive could not fetch it: {why}")));
+                return Err(remote(match progress.reason {
+                    Some(why) => format!("the drive says: {why}"),
+                    None => "the drive says the fetch failed, without a reason".to_owned(),
+                }));
             }
             ImportStatus::Running | ImportStatus::Retrying => {
                 unknown = 0;

@@ -200,6 +200,8 @@ mod tests;
 #[cfg(test)]
 mod tests_images;
 #[cfg(test)]
+mod tests_offline;
+#[cfg(test)]
 mod tests_panes;
 #[cfg(test)]
 mod tests_queue;

@@ -4,6 +4,7 @@
 
 use super::format;
 use super::popup::centered;
+use super::wrap::wrap;
 use crate::app::{OfflineAsk, OfflineField};
 use crate::config::Styles;
 use ratatui::buffer::Buffer;
@@ -13,6 +14,8 @@ use ratatui::widgets::{Block, BorderType, Borders, Clear, Padding, Paragraph, Wi
 use tui_input::Input;
 
 const LABEL_W: usize = 6;
+/// Rows for what Enter will do, or why it was refused.
+const SUMMARY_ROWS: usize = 2;
 
 pub struct OfflineView<'a> {
     pub ask: &'a OfflineAsk,
@@ -21,7 +24,7 @@ pub struct OfflineView<'a> {
 
 impl OfflineView<'_> {
     fn area(&self, area: Rect) -> Rect {
-        let rows = 5 + u16::from(self.ask.dest_note.is_some());
+        let rows = 4 + SUMMARY_ROWS as u16 + u16::from(self.ask.dest_note.is_some());
         centered(area, area.width.saturating_sub(6).min(90), rows + 2)
     }
 
@@ -69,18 +72,20 @@ impl OfflineView<'_> {
         ])
     }
 
-    /// What Enter will do, or why it was refused.
-    fn summary(&self) -> Line<'static> {
+    /// What Enter will do, or why it was refused (on up to two rows of `width`).
+    fn summary(&self, width: usize) -> Vec<Line<'static>> {
         let s = self.styles;
         if let Some(why) = &self.ask.error {
-            return Line::styled(why.clone(), s.error);
+            let mut rows = wrap(why, width, 0);
+            rows.truncate(SUMMARY_ROWS);
+            return rows.into_iter().map(|r| Line::styled(r, s.error)).collect();
         }
         let text = match self.ask.url_list().len() {
             0 => "http(s) URLs, separated by spaces or lines".to_owned(),
             1 => "Enter: the drive fetches it itself; t shows how far".to_owned(),
             n => format!("Enter: the drive fetches these {n} itself; t shows how far"),
         };
-        Line::styled(text, s.dim)
+        vec![Line::styled(text, s.dim)]
     }
 }
 
@@ -109,7 +114,7 @@ impl Widget for OfflineView<'_> {
             lines.push(Line::styled(format!("{:LABEL_W$}({note})", ""), s.dim));
         }
         lines.push(Line::default());
-        lines.push(self.summary());
+        lines.extend(self.summary(usize::from(rect.width.saturating_sub(4))));
         let block = Block::default()
             .borders(Borders::ALL)
             .border_type(BorderType::Rounded)

@@ -108,7 +108,8 @@ fn offline_tail(row: &JobRow, bar_w: usize) -> String {
         };
     }
     let pct = i.offline.map_or(0, |t| t.percent);
-    format!(" {} {pct:>3}% {task:>19}", bar(u64::from(pct), 100, bar_w))
+    let bar = bar(u64::from(pct), 100, bar_w);
+    format!(" {bar} {pct:>3}% {task:>11}")
 }
 
 /// The right-hand columns: the progress of a job a worker has or will have, else what arrived.

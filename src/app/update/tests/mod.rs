@@ -6,6 +6,7 @@ mod destination;
 mod images;
 mod images_ops;
 mod marks;
+mod offline;
 mod ops;
 mod panes;
 mod patch;
