@@ -4,10 +4,13 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod images;
+mod offline;
 mod ops;
 mod patch;
 mod places;
 mod trash;
+#[path = "../support/web.rs"]
+mod web;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use panfm::api::{self, ClientConfig, Credentials};
@@ -82,6 +85,7 @@ impl Harness {
         let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
         let transfer_cfg = panfm::transfer::TransferConfig {
             poll_interval: Duration::from_millis(20),
+            offline_poll: Duration::from_millis(20),
             retry_delay: Duration::from_millis(20),
             ..Default::default()
         };
