@@ -138,3 +138,32 @@ fn the_demo_has_a_finished_task() {
     let run = crate::common::Run::from(run).ok();
     assert!(run.stdout.starts_with("394756  done  100%"), "{run:?}");
 }
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_leaves_the_drive_fetching_and_the_same_command_follows_the_same_task() {
+    use crate::interrupt::{interrupt, spawn, wait_until};
+    let web = Web::serve(&[("big.bin", vec![1; 1000])]);
+    // The task reads "running" until the knob is lowered.
+    let env = Env::with(|c| c.knobs.offline_pending_polls = 1_000_000);
+    let work = tempfile::tempdir().unwrap();
+    let url = web.url("big.bin");
+    let args = ["offline", "add", "--wait", url.as_str()];
+    let child = spawn(&env, work.path(), &args);
+    wait_until("the task to be asked about", || {
+        env.calls("/api/v1/offline/download/process") > 0
+    });
+    let out = interrupt(child);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(130), "{stderr}");
+    assert!(stderr.contains("the drive goes on fetching"), "{stderr}");
+
+    env.mock.set_knobs(|k| k.offline_pending_polls = 0);
+    let again = env.run_in(work.path(), &args).ok();
+    assert!(again.stderr.contains("following the tasks"), "{again:?}");
+    assert!(
+        again.stdout.ends_with("\tdone\t/来自:离线下载/big.bin\n"),
+        "{again:?}"
+    );
+    assert_eq!(env.calls(CREATE), 1, "the same task, not a new one");
+}
