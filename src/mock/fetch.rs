@@ -31,6 +31,14 @@ pub(crate) struct Rules<'a> {
     pub too_big: &'a str,
 }
 
+/// Whether `url` is one a task can fetch ("下载链接,支持 http/https"): absolute, http or https,
+/// with a host.
+pub(crate) fn fetchable(url: &str) -> bool {
+    reqwest::Url::parse(url).is_ok_and(|u| {
+        matches!(u.scheme(), "http" | "https") && u.host_str().is_some_and(|h| !h.is_empty())
+    })
+}
+
 /// GETs `url` into `tmp`, calling `progress` with 0–99 % as bytes arrive (when the length is
 /// known); `tmp` may hold a partial body after a failure.
 pub(crate) async fn fetch(

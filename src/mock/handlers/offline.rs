@@ -23,7 +23,7 @@ use serde_json::json;
 
 use super::super::body::Fields;
 use super::super::clock;
-use super::super::fetch::{self, Fetched, Rules};
+use super::super::fetch::{self, Fetched, Rules, fetchable};
 use super::super::reply::{ApiError, ApiResult, Data};
 use super::super::shared::{Drive, Shared, lock};
 use super::super::tree::{Duplicate, ROOT, validate_name};
@@ -45,12 +45,6 @@ struct Job {
     /// `None`: the default folder.
     dir: Option<i64>,
     callback: Option<String>,
-}
-
-fn fetchable(url: &str) -> bool {
-    reqwest::Url::parse(url).is_ok_and(|u| {
-        matches!(u.scheme(), "http" | "https") && u.host_str().is_some_and(|h| !h.is_empty())
-    })
 }
 
 pub(crate) async fn create(State(st): State<Arc<Shared>>, body: Bytes) -> ApiResult {

@@ -21,7 +21,7 @@ use serde_json::json;
 
 use super::super::super::body::Fields;
 use super::super::super::clock;
-use super::super::super::fetch::{self, Fetched, Rules};
+use super::super::super::fetch::{self, Fetched, Rules, fetchable};
 use super::super::super::images::{ImageKind, MAX_IMAGE, is_image_name};
 use super::super::super::reply::{ApiError, ApiResult, Data};
 use super::super::super::shared::{Shared, lock};
@@ -45,7 +45,7 @@ pub(crate) async fn create(State(st): State<Arc<Shared>>, body: Bytes) -> ApiRes
     let f = Fields::parse(&body)?;
     fixed_type(&f)?;
     let url = f.string("url")?;
-    if !(url.starts_with("http://") || url.starts_with("https://")) {
+    if !fetchable(&url) {
         return Err(ApiError::new(1, "下载链接只支持http/https"));
     }
     let name = f.opt_str_id("fileName")?.filter(|n| !n.is_empty());
