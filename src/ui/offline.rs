@@ -72,20 +72,27 @@ impl OfflineView<'_> {
         ])
     }
 
-    /// What Enter will do, or why it was refused (on up to two rows of `width`).
+    /// What Enter will do, or why it was refused, on up to two rows of `width`.
     fn summary(&self, width: usize) -> Vec<Line<'static>> {
         let s = self.styles;
-        if let Some(why) = &self.ask.error {
-            let mut rows = wrap(why, width, 0);
-            rows.truncate(SUMMARY_ROWS);
-            return rows.into_iter().map(|r| Line::styled(r, s.error)).collect();
-        }
-        let text = match self.ask.url_list().len() {
-            0 => "http(s) URLs, separated by spaces or lines".to_owned(),
-            1 => "Enter: the drive fetches it itself; t shows how far".to_owned(),
-            n => format!("Enter: the drive fetches these {n} itself; t shows how far"),
+        let (text, style) = match (&self.ask.error, self.ask.url_list().len()) {
+            (Some(why), _) => (why.clone(), s.error),
+            (None, 0) => (
+                "http(s) URLs, separated by spaces or lines".to_owned(),
+                s.dim,
+            ),
+            (None, 1) => (
+                "Enter: the drive fetches it itself; t shows how far".to_owned(),
+                s.dim,
+            ),
+            (None, n) => (
+                format!("Enter: the drive fetches these {n} itself; t shows how far"),
+                s.dim,
+            ),
         };
-        vec![Line::styled(text, s.dim)]
+        let mut rows = wrap(&text, width, 0);
+        rows.truncate(SUMMARY_ROWS);
+        rows.into_iter().map(|r| Line::styled(r, style)).collect()
     }
 }
 
@@ -98,13 +105,7 @@ impl Widget for OfflineView<'_> {
         let urls = ask.focus == OfflineField::Urls;
         let mut lines = vec![
             self.field("URLs", &ask.urls, urls, "type or paste http(s) URLs", w),
-            self.field(
-                "Name",
-                &ask.name,
-                !urls,
-                "(optional, one URL only: else the end of the URL)",
-                w,
-            ),
+            self.field("Name", &ask.name, !urls, "(optional, one URL only)", w),
             Line::from(vec![
                 Span::styled(format!("{:LABEL_W$}", "Into"), s.column_header),
                 Span::styled(format!("cloud:{}", ask.dest_path), s.popup),
