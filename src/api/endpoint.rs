@@ -59,10 +59,12 @@ pub(crate) enum Endpoint {
     DirectLinkEnable,
     DirectLinkDisable,
     DirectLinkLog,
+    OfflineDownload,
+    OfflineProcess,
 }
 
 impl Endpoint {
-    pub(crate) const ALL: [Endpoint; 48] = [
+    pub(crate) const ALL: [Endpoint; 50] = [
         Self::AccessToken,
         Self::UserInfo,
         Self::ListV2,
@@ -111,6 +113,8 @@ impl Endpoint {
         Self::DirectLinkEnable,
         Self::DirectLinkDisable,
         Self::DirectLinkLog,
+        Self::OfflineDownload,
+        Self::OfflineProcess,
     ];
 
     /// The path without a leading slash, as the QPS tables spell it.
@@ -164,6 +168,8 @@ impl Endpoint {
             Self::DirectLinkEnable => "api/v1/direct-link/enable",
             Self::DirectLinkDisable => "api/v1/direct-link/disable",
             Self::DirectLinkLog => "api/v1/direct-link/log",
+            Self::OfflineDownload => "api/v1/offline/download",
+            Self::OfflineProcess => "api/v1/offline/download/process",
         }
     }
 
@@ -179,7 +185,8 @@ impl Endpoint {
             | Self::ImageDetail
             | Self::ImageCopyProcess
             | Self::ImageCopyFail
-            | Self::ImageImportProcess => Method::GET,
+            | Self::ImageImportProcess
+            | Self::OfflineProcess => Method::GET,
             Self::ShareList | Self::PaidShareList | Self::DirectLinkUrl | Self::DirectLinkLog => {
                 Method::GET
             }
@@ -234,6 +241,7 @@ impl Endpoint {
                 | Self::PaidShareEdit
                 | Self::DirectLinkUrl
                 | Self::DirectLinkLog
+                | Self::OfflineProcess
         )
     }
 }
@@ -273,6 +281,7 @@ mod tests {
             Endpoint::ImageCreate,
             Endpoint::ImageCopy,
             Endpoint::ImageImport,
+            Endpoint::OfflineDownload,
             Endpoint::ImageMove,
             Endpoint::ImageDelete,
         ] {

@@ -29,6 +29,20 @@ fn value_to_i64(v: &Value) -> Option<i64> {
     }
 }
 
+/// A number that may have a fraction (`process: 45.5`), a numeric string, `null` or `""` (0).
+pub(crate) fn float<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+    let v = Value::deserialize(d)?;
+    let f = match &v {
+        Value::Null => Some(0.0),
+        Value::Number(n) => n.as_f64(),
+        Value::String(s) if s.trim().is_empty() => Some(0.0),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    };
+    f.filter(|f| f.is_finite())
+        .ok_or_else(|| serde::de::Error::custom(format!("expected a number, got {v}")))
+}
+
 /// Like [`int`], clamped at zero, for sizes and counters.
 pub(crate) fn uint<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
     int(d).map(|i| u64::try_from(i).unwrap_or(0))
@@ -140,6 +154,8 @@ mod tests {
         t: Option<DateTime<Utc>>,
         #[serde(default, deserialize_with = "or_default")]
         v: Vec<i64>,
+        #[serde(default, deserialize_with = "float")]
+        f: f64,
     }
 
     fn probe(json: &str) -> Probe {
@@ -156,6 +172,15 @@ mod tests {
         assert_eq!(probe(r#"{"u": -3}"#).u, 0);
         assert!(serde_json::from_str::<Probe>(r#"{"i": "abc"}"#).is_err());
         assert!(serde_json::from_str::<Probe>(r#"{"i": [1]}"#).is_err());
+    }
+
+    #[test]
+    fn fractions_from_numbers_and_strings() {
+        assert_eq!(probe(r#"{"f": 45.5}"#).f, 45.5);
+        assert_eq!(probe(r#"{"f": 100}"#).f, 100.0);
+        assert_eq!(probe(r#"{"f": "12.25"}"#).f, 12.25);
+        assert_eq!(probe(r#"{"f": null}"#).f, 0.0);
+        assert!(serde_json::from_str::<Probe>(r#"{"f": "x"}"#).is_err());
     }
 
     #[test]

@@ -8,7 +8,8 @@
 //! clones (`rate_limit`, its figures in `qps`) and, through a small locked file, by the
 //! account's other panfm processes (`shared_grants`), and replies go through one envelope
 //! decoder (`envelope`) with bounded retries (`transport`, `retry`). Wire DTOs stay private in
-//! `wire`. `share` and `dlink` hold the share-link and direct-link calls.
+//! `wire`. `share` and `dlink` hold the share-link and direct-link calls; `offline` asks the
+//! drive to fetch URLs itself (离线下载).
 
 mod auth;
 mod client;
@@ -23,6 +24,7 @@ mod files;
 mod images;
 mod lenient;
 mod model;
+mod offline;
 mod ops;
 mod poll;
 mod presigned;
@@ -56,8 +58,8 @@ pub use model::{
     FileId, FileKind, Grant, IMAGE_ROOT, ImageCopyFailure, ImageCopyProgress, ImageCopyStatus,
     ImageCreateOutcome, ImageCreateRequest, ImageEntry, ImageId, ImageImportProgress,
     ImageImportRequest, ImagePage, ImageUploadOutcome, ImportStatus, ListPage, MAX_UPLOAD_SIZE,
-    PresignedUrl, ROOT_DIR, RenameFailure, RenameReport, SearchMode, TimeWindow, UploadedPart,
-    UserInfo, VipGrant, upload_size_refusal,
+    OFFLINE_DEFAULT_DIR, OfflineProgress, OfflineRequest, PresignedUrl, ROOT_DIR, RenameFailure,
+    RenameReport, SearchMode, TimeWindow, UploadedPart, UserInfo, VipGrant, upload_size_refusal,
 };
 pub use model::{
     CreatedShare, DirectLinkLogEntry, DirectLinkLogPage, GuestAccess, PaidShareRequest,
@@ -65,6 +67,7 @@ pub use model::{
     ShareInfo, SharePage, ShareRequest, ShareSettings, check_share_code, check_share_name,
     parse_traffic_limit, share_link,
 };
+pub use offline::{check_fetch_url, url_file_name};
 pub use poll::Patience;
 pub use recycle::{TRASH_PAGE_LIMIT, TrashPage};
 pub use retry::RetryPolicy;

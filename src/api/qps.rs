@@ -119,6 +119,10 @@ pub(crate) const TABLE: [Row; Endpoint::ALL.len()] = [
     default(E::DirectLinkEnable),
     default(E::DirectLinkDisable),
     default(E::DirectLinkLog),
+    // Offline download (离线下载): in no table; [`DEFAULT_QPS`]. Its progress is polled by
+    // every running task, so 2 QPS is what all of them share.
+    default(E::OfflineDownload),
+    default(E::OfflineProcess),
 ];
 
 /// The row of `endpoint`.
@@ -193,6 +197,8 @@ mod tests {
             ("api/v1/direct-link/enable", dflt),
             ("api/v1/direct-link/disable", dflt),
             ("api/v1/direct-link/log", dflt),
+            ("api/v1/offline/download", dflt),
+            ("api/v1/offline/download/process", dflt),
         ];
         assert_eq!(expected.len(), TABLE.len());
         for (r, (path, (qps, source))) in TABLE.iter().zip(expected) {

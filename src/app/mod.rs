@@ -9,6 +9,7 @@ mod listing;
 mod modal;
 mod model;
 mod msg;
+mod offline;
 mod ops;
 mod pane;
 mod rename;
@@ -35,6 +36,7 @@ pub use model::{
     Side, StatusMessage, Viewport,
 };
 pub use msg::{CloudMsg, ListingMsg, Msg, TransferMsg};
+pub use offline::{OfflineAsk, OfflineField};
 pub use ops::{OpId, OpItem, OpMsg, OpReport, OpSpec, RenameStep, UndoAction, UndoRecord};
 pub use pane::{FilterState, History, LoadState, Pane, Ticket, Visual};
 pub use rename::{FIELDS as RENAME_FIELDS, Preview, PreviewRow, RenameState};

@@ -59,6 +59,8 @@ pub enum Modal {
         lines: Vec<String>,
         scroll: usize,
     },
+    /// URLs for the drive to fetch into a cloud folder (offline download).
+    Offline(super::offline::OfflineAsk),
 }
 
 /// A question before an operation runs. `danger` ones (no undo) accept only `y`, not Enter.

@@ -200,6 +200,7 @@ impl Model {
             Some(Modal::Shares(_)) => Layer::Shares,
             Some(Modal::Queue { .. }) => Layer::Queue,
             Some(Modal::Rename(_)) => Layer::Rename,
+            Some(Modal::Offline(_)) => Layer::Offline,
             None if self.focused().filter.as_ref().is_some_and(|f| f.editing) => Layer::Filter,
             None => Layer::Browse,
         }

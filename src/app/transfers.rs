@@ -40,13 +40,14 @@ impl JobRow {
 
     /// Where the file sits below its batch's root: the path below an upload's destination
     /// folder, the cloud path below the folder a download came from, the local path below the
-    /// folder a copy came from. A failure of a whole
-    /// batch's planning has no path.
+    /// folder a copy came from, the name an offline download gets in its folder. A failure of a
+    /// whole batch's planning has no path.
     pub fn path(&self) -> &str {
         let i = &self.info;
         match i.direction {
             Direction::Upload => &i.target,
             Direction::Download | Direction::Copy => &i.source,
+            Direction::Offline => &i.name,
         }
     }
 
@@ -80,7 +81,8 @@ pub struct Transfers {
     pub then: HashMap<BatchId, super::ops::OpSpec>,
     /// The folder each batch of this session goes to or comes from (`cloud:/备份`).
     pub roots: HashMap<BatchId, String>,
-    /// What each upload batch made in the drive, `(folder, id)`, until the batch is done.
+    /// What each upload or offline batch made in the drive, `(folder, id)`, until it is
+    /// taken (when the batch, or an offline job, is done).
     pub created: HashMap<BatchId, Vec<(i64, Option<i64>)>>,
 }
 
@@ -90,6 +92,8 @@ pub struct Totals {
     pub uploads: usize,
     pub downloads: usize,
     pub copies: usize,
+    /// Offline downloads: the drive fetches, nothing moves here.
+    pub fetches: usize,
     pub bytes_left: u64,
     pub speed: f64,
 }
@@ -129,6 +133,11 @@ impl Transfers {
             TransferEvent::Hashed { .. }
             | TransferEvent::Resumed { .. }
             | TransferEvent::NoRoom { .. } => {}
+            TransferEvent::Fetching { job, task } => {
+                if let Some(row) = self.row_mut(job) {
+                    row.info.offline = Some(task);
+                }
+            }
             TransferEvent::Created { batch, parent, id } => {
                 self.created.entry(batch).or_default().push((parent, id));
             }
@@ -197,6 +206,7 @@ impl Transfers {
                 Direction::Upload => t.uploads += 1,
                 Direction::Download => t.downloads += 1,
                 Direction::Copy => t.copies += 1,
+                Direction::Offline => t.fetches += 1,
             }
             t.bytes_left += j.info.size.saturating_sub(j.info.done_bytes);
             t.speed += j.speed().unwrap_or(0.0);

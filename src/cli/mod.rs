@@ -4,6 +4,7 @@
 mod files;
 mod img;
 mod mock;
+mod offline;
 mod rename;
 mod root;
 mod share;
@@ -13,6 +14,7 @@ mod trash;
 pub use files::{LsArgs, MkdirArgs, MoveArgs, RmArgs, StatArgs, TreeArgs};
 pub use img::{ImgCmd, ImgLinkArgs, ImgLsArgs, ImgPathsArgs, ImgRmArgs, ImgUploadArgs};
 pub use mock::MockServerArgs;
+pub use offline::{OfflineAddArgs, OfflineCmd, OfflineStatusArgs};
 pub use rename::{CaseArg, RenameArgs, ScopeArg};
 pub use root::{Cli, Cmd, CompletionsArgs, JsonArgs};
 pub use share::{

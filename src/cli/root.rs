@@ -100,6 +100,9 @@ pub enum Cmd {
     /// Direct links: url of files, enable or disable direct-link space on a folder, log.
     #[command(subcommand)]
     DirectLink(super::share::DirectLinkCmd),
+    /// Offline downloads (离线下载): the drive fetches URLs by itself. add, status.
+    #[command(subcommand)]
+    Offline(super::offline::OfflineCmd),
 }
 
 #[derive(Debug, Clone, Copy, clap::Args)]

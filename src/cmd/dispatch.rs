@@ -3,7 +3,9 @@
 
 use super::ctx::Ctx;
 use super::exit::{CmdError, Status};
-use super::{img, info, list, mkdir, relocate, remove, rename, share, transfer, trash, tree};
+use super::{
+    img, info, list, mkdir, offline, relocate, remove, rename, share, transfer, trash, tree,
+};
 use crate::cli::{Cmd, TrashCmd};
 use std::io::Write;
 
@@ -26,6 +28,7 @@ pub async fn dispatch(ctx: &mut Ctx, command: Cmd) -> Status {
         Cmd::Img(command) => img::run(ctx, command).await,
         Cmd::Share(command) => share::run(ctx, command).await,
         Cmd::DirectLink(command) => share::direct_link(ctx, command).await,
+        Cmd::Offline(command) => offline::run(ctx, command).await,
         other => Err(CmdError::usage(format!("{other:?} is not a cloud command"))),
     };
     if let Err(e) = result {

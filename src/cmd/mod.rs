@@ -6,7 +6,8 @@
 //! Conventions: data goes to stdout (text, or JSON with `--json`), everything else to stderr;
 //! one `panfm: ITEM: reason` line per failed item; exit statuses in [`exit::Status`].
 //! `upload` and `download` run on the transfer engine ([`crate::transfer`]).
-//! `img` holds the image-space (图床) subcommands, `share` the share-link and direct-link ones.
+//! `img` holds the image-space (图床) subcommands, `share` the share-link and direct-link ones;
+//! `offline` has the drive fetch URLs (离线下载).
 
 pub mod account;
 mod batch;
@@ -17,6 +18,7 @@ mod img;
 mod info;
 mod list;
 mod mkdir;
+mod offline;
 mod output;
 mod relocate;
 mod remove;

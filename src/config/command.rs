@@ -132,4 +132,7 @@ pub enum Command {
     DirectLinkDisable,
     /// What direct links served lately.
     DirectLinkLog,
+    // offline download
+    /// Have the drive fetch URLs into the cloud pane's folder (离线下载): opens the dialog.
+    OfflineDownload,
 }

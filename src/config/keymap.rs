@@ -25,16 +25,19 @@ pub enum Layer {
     Share,
     /// The shares panel.
     Shares,
+    /// The offline-download dialog (the drive fetches URLs).
+    Offline,
 }
 
 impl Layer {
     /// Every layer, in the order the help overlay lists them.
-    pub const ALL: [Layer; 10] = [
+    pub const ALL: [Layer; 11] = [
         Layer::Browse,
         Layer::Filter,
         Layer::Input,
         Layer::Confirm,
         Layer::Rename,
+        Layer::Offline,
         Layer::Queue,
         Layer::Share,
         Layer::Shares,
@@ -54,6 +57,7 @@ impl Layer {
             Layer::Help => "Help",
             Layer::Share => "Share dialog",
             Layer::Shares => "Shares",
+            Layer::Offline => "Offline download",
         }
     }
 }

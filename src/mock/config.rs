@@ -63,6 +63,10 @@ pub struct Knobs {
     /// (above 0, `upload_complete` always answers `async:true`), and of copy-task `process`
     /// calls answering "running".
     pub complete_pending_polls: u32,
+    /// The first this many `process` calls on an offline download (离线下载) answer "running",
+    /// with progress in that many equal steps (at most what really arrived), however fast the
+    /// fetch was; the real state shows from the next call on.
+    pub offline_pending_polls: u32,
     /// `sliceSize` handed out by the image space's `create`, in bytes (the document's example:
     /// 104857600, the 100 MiB image size limit, so an image is normally one slice).
     pub image_slice_size: u64,
@@ -124,6 +128,7 @@ impl Default for Knobs {
             vip: false,
             slice_size: 16 << 20,
             complete_pending_polls: 1,
+            offline_pending_polls: 3,
             image_slice_size: 100 << 20,
             upload_url_ttl: Duration::from_secs(3600),
             // The documents say 30 days; field reports see about 90 (API.md §2.2).

@@ -8,9 +8,10 @@
 //! `handlers` speak the wire format (`reply` is the envelope, `body` the lenient JSON reader,
 //! `names` how field names match),
 //! `tree` is the folder tree, `blobs` the `(md5, size)` content store on disk (`content` produces
-//! seeded content), `upload` the v2 sessions, `images` the image-hosting space (图床), `seed`
-//! the demo drive, `persist` the state directory, `faults` the dropped connections, `sharing`
-//! the share links and direct-link space.
+//! seeded content), `upload` the v2 sessions, `images` the image-hosting space (图床), `offline`
+//! the drive's offline downloads (离线下载, fetched by `fetch`, shared with the image space's
+//! import), `seed` the demo drive, `persist` the state directory, `faults` the dropped
+//! connections, `sharing` the share links and direct-link space.
 
 mod blobs;
 mod body;
@@ -18,12 +19,14 @@ mod clock;
 mod config;
 mod content;
 mod faults;
+mod fetch;
 mod gate;
 mod handlers;
 mod images;
 mod inspect;
 mod limiter;
 mod names;
+mod offline;
 mod persist;
 mod reply;
 mod router;

@@ -17,7 +17,8 @@ use super::handlers::images::{
     copy as image_copy, files, offline, storage, upload as image_upload,
 };
 use super::handlers::{
-    account, copy, dlink, download, legacy_list, listing, mutate, shares, slices, trash, upload,
+    account, copy, dlink, download, legacy_list, listing, mutate, offline as fetch, shares, slices,
+    trash, upload,
 };
 use super::reply::envelope;
 use super::shared::Shared;
@@ -83,6 +84,8 @@ pub(crate) fn build(st: Arc<Shared>) -> Router {
         .route("/upload/v2/file/domain", get(upload::domain))
         .route("/upload/v2/file/create", post(upload::create))
         .route("/upload/v2/file/upload_complete", post(upload::complete))
+        .route("/api/v1/offline/download", post(fetch::create))
+        .route("/api/v1/offline/download/process", get(fetch::process))
         .merge(uploads)
         .merge(images)
         .merge(sharing())

@@ -69,6 +69,7 @@ fn open_state(cfg: &MockConfig, root: &Path) -> std::io::Result<(Drive, Tokens, 
         next_task: FIRST_TASK,
         images: Images::default(),
         sharing: Default::default(),
+        offline: Default::default(),
     };
     let saved = match cfg.state_dir {
         Some(_) => persist::load(root)?,

@@ -16,6 +16,7 @@ use super::blobs::Blobs;
 use super::config::Knobs;
 use super::images::Images;
 use super::limiter::Limiter;
+use super::offline::OfflineTasks;
 use super::sharing::Sharing;
 use super::stats::Stats;
 use super::tokens::Tokens;
@@ -40,6 +41,8 @@ pub(crate) struct Drive {
     pub images: Images,
     /// Share links and direct-link space.
     pub sharing: Sharing,
+    /// Offline download tasks (离线下载).
+    pub offline: OfflineTasks,
 }
 
 /// A `/dl/<token>` ticket: which content, until when (Unix seconds).
@@ -64,7 +67,8 @@ pub(crate) struct Shared {
     pub tickets: Mutex<HashMap<String, Ticket>>,
     /// Bytes served by `/dl` (for the free-traffic cap).
     pub traffic: AtomicU64,
-    /// Woken whenever an upload verification or an image import finishes.
+    /// Woken whenever an upload verification, an image import or an offline download
+    /// finishes.
     pub verified: Notify,
     /// Woken whenever the knobs change.
     pub knobs_changed: Notify,

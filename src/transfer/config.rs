@@ -26,6 +26,11 @@ pub struct TransferConfig {
     pub poll_interval: Duration,
     /// How long an upload may stay "verifying" before the job fails.
     pub complete_timeout: Duration,
+    /// Between questions about an offline download's progress: `offline_poll` at first and
+    /// after every change, half as long again after each answer that changed nothing, up to
+    /// `offline_poll_max`.
+    pub offline_poll: Duration,
+    pub offline_poll_max: Duration,
     /// Attempts per job while failures are transient (network, 5xx, 429).
     pub job_attempts: u32,
     /// Attempts per slice within one job attempt (each on the next upload server).
@@ -68,6 +73,8 @@ impl Default for TransferConfig {
             single_step_max: 16 << 20,
             poll_interval: Duration::from_secs(1),
             complete_timeout: Duration::from_secs(600),
+            offline_poll: Duration::from_secs(1),
+            offline_poll_max: Duration::from_secs(30),
             job_attempts: 5,
             slice_attempts: 3,
             retry_delay: Duration::from_secs(1),

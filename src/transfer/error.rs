@@ -36,6 +36,9 @@ pub enum TransferErrorKind {
     State,
     /// Another panfm holds the queue's lock ([`super::QueueLock`]).
     Busy,
+    /// The server did the work and reports it failed (an offline download's fetch): only a
+    /// retry by hand starts it again.
+    Remote,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]

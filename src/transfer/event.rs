@@ -2,7 +2,7 @@
 //! consumer that coalesces or drops some still ends with the right picture, and applying one
 //! twice changes nothing.
 
-use super::job::{BatchId, Direction, JobId, JobInfo, JobState};
+use super::job::{BatchId, Direction, JobId, JobInfo, JobState, OfflineTask};
 use crate::api::FileId;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,6 +61,11 @@ pub enum TransferEvent {
         job: JobId,
         attempt: u32,
         reason: String,
+    },
+    /// An offline download's task as the server last reported it (the first one tells its id).
+    Fetching {
+        job: JobId,
+        task: OfflineTask,
     },
     /// The job now stands at `index` in the queue order (`move_up`/`move_down`).
     Moved {

@@ -32,6 +32,19 @@ pub enum Direction {
     Download,
     /// Local disk to local disk.
     Copy,
+    /// The drive fetches a URL itself (离线下载); the job asks how far it got.
+    Offline,
+}
+
+/// An offline download's task on the server, as last reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfflineTask {
+    /// The server's task id (`panfm offline status ID`).
+    pub id: i64,
+    /// 0–100, as the server reports it.
+    pub percent: u8,
+    /// The server said it is retrying the fetch (status 3).
+    pub retrying: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -113,7 +126,8 @@ pub struct JobInfo {
     /// Where from and where to, for display. Uploads: the local path, and the cloud path below
     /// the batch's destination folder (`a/b/name`). Downloads: the cloud path below the
     /// downloaded item (`folder/a/name`), and the local path. Copies: the local path below the
-    /// folder the sources are in (`folder/a/name`), and the whole target path.
+    /// folder the sources are in (`folder/a/name`), and the whole target path. Offline downloads:
+    /// the URL, and the file's whole cloud path as far as it is known (`/来自:离线下载/name`).
     pub source: String,
     pub target: String,
     pub size: u64,
@@ -128,6 +142,10 @@ pub struct JobInfo {
     /// repeat the refusal.
     #[serde(default)]
     pub refused: bool,
+    /// Offline downloads: the server's task, once created. Its sizes are unknown (`size` and
+    /// `done_bytes` stay 0); its progress is the task's percentage.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offline: Option<OfflineTask>,
 }
 
 /// A batch's totals. `ok` counts `Done` jobs, reused ones included.

@@ -15,8 +15,9 @@
 //! owns the table, workers and controls; `plan` walks sources (and `check_upload` walks an
 //! upload's before it is submitted, for what would be refused); `upload` and `download` move
 //! one file; `image` moves one image into the image space (图床); `copy` copies one local file;
-//! `persist` is the state file format (`os_path` writes its local paths); `work` the saved per-job data; `lock` keeps a saved queue to one process; `fault`
-//! injects disk errors for tests.
+//! `offline` has the drive fetch a URL itself (离线下载) and follows its task; `persist` is the
+//! state file format (`os_path` writes its local paths); `work` the saved per-job data; `lock`
+//! keeps a saved queue to one process; `fault` injects disk errors for tests.
 
 mod blocking;
 mod buffers;
@@ -30,6 +31,7 @@ mod image;
 mod job;
 mod lock;
 mod names;
+mod offline;
 mod os_path;
 mod persist;
 mod plan;
@@ -43,7 +45,9 @@ pub use config::{Restore, TransferConfig};
 pub use error::{TransferError, TransferErrorKind};
 pub use event::TransferEvent;
 pub use fault::{DiskError, DiskFault};
-pub use job::{BatchId, BatchInfo, ConflictInfo, Direction, JobId, JobInfo, JobState, Snapshot};
+pub use job::{
+    BatchId, BatchInfo, ConflictInfo, Direction, JobId, JobInfo, JobState, OfflineTask, Snapshot,
+};
 pub use lock::QueueLock;
 pub use names::full_width_fix;
 pub use plan::{CHECK_LIMIT, CheckRefusal, UploadCheck, check_upload};

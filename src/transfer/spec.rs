@@ -46,6 +46,17 @@ pub enum TransferSpec {
         dest_dir: PathBuf,
         policy: ConflictPolicy,
     },
+    /// The drive fetches each of `urls` (http or https) itself (离线下载): one job per URL,
+    /// each a task on the server whose progress is asked for until it ends. `dest_dir`: the
+    /// drive folder, `None` for the server's default "/来自:离线下载" (the root is not
+    /// accepted); `dest_path` its path, for display. `name`: the file's name with one URL;
+    /// otherwise the server names each file after its URL.
+    Offline {
+        urls: Vec<String>,
+        dest_dir: Option<FileId>,
+        dest_path: String,
+        name: Option<String>,
+    },
 }
 
 impl TransferSpec {
@@ -56,6 +67,8 @@ impl TransferSpec {
             | Self::LocalCopy { policy, .. } => *policy,
             // The image space has no "keep both" or "overwrite" for names: nothing to ask.
             Self::ImageUpload { .. } => ConflictPolicy::Skip,
+            // The drive names a fetched file itself: nothing to ask either.
+            Self::Offline { .. } => ConflictPolicy::KeepBoth,
         }
     }
 
@@ -64,6 +77,7 @@ impl TransferSpec {
             Self::Upload { .. } | Self::ImageUpload { .. } => Direction::Upload,
             Self::Download { .. } => Direction::Download,
             Self::LocalCopy { .. } => Direction::Copy,
+            Self::Offline { .. } => Direction::Offline,
         }
     }
 }

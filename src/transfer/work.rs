@@ -23,6 +23,7 @@ pub(crate) enum Work {
     },
     ImageUpload(ImageUploadWork),
     LocalCopy(CopyWork),
+    Offline(OfflineWork),
 }
 
 /// One local file (or symbolic link) to `target`, in a folder that planning made.
@@ -32,6 +33,18 @@ pub(crate) struct CopyWork {
     pub source: PathBuf,
     #[serde(with = "super::os_path")]
     pub target: PathBuf,
+}
+
+/// One URL the drive fetches itself (离线下载).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct OfflineWork {
+    pub url: String,
+    /// `None`: the server's default folder.
+    pub dir: Option<FileId>,
+    pub name: Option<String>,
+    /// The server's task once created: a restored job asks about it again instead of
+    /// creating another. Cleared when the task failed, so a retry starts a new one.
+    pub task: Option<i64>,
 }
 
 /// One image into the image space.

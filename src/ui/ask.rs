@@ -30,6 +30,12 @@ pub fn choice_lines(ask: &TransferAsk) -> Vec<String> {
             );
             return lines;
         }
+        TransferSpec::Offline { .. } => {
+            lines.push(
+                "A name taken in that folder keeps both; the drive names the new one.".into(),
+            );
+            return lines;
+        }
     };
     let policy = match policy {
         ConflictPolicy::Ask => "ask me",

@@ -26,11 +26,27 @@ fn places(row: &JobRow, transfers: &Transfers) -> (String, String) {
     match i.direction {
         Direction::Upload => (i.source.clone(), below(&i.target)),
         Direction::Download | Direction::Copy => (below(&i.source), i.target.clone()),
+        Direction::Offline => (i.source.clone(), format!("cloud:{}", i.target)),
+    }
+}
+
+/// An offline download's progress as the server reports it; its size shows in the folder.
+fn fetched(row: &JobRow) -> String {
+    let i = &row.info;
+    let Some(task) = i.offline else {
+        return "unknown: the drive has not been asked yet".to_owned();
+    };
+    match &i.state {
+        JobState::Done { .. } => format!("all fetched by the drive (task {})", task.id),
+        _ => format!("{}% fetched by the drive (task {})", task.percent, task.id),
     }
 }
 
 fn size(row: &JobRow) -> String {
     let i = &row.info;
+    if i.direction == Direction::Offline && !i.refused {
+        return fetched(row);
+    }
     match &i.state {
         _ if i.refused => "not read: refused before any request".to_owned(),
         JobState::Done { reused: true } => {

@@ -10,6 +10,7 @@ mod help;
 mod input_line;
 mod job_details;
 mod links;
+mod offline;
 mod pane;
 mod popup;
 mod queue;
@@ -147,6 +148,14 @@ pub fn view(frame: &mut Frame, model: &Model) {
             }
             frame.render_widget(view, area);
         }
+        Some(Modal::Offline(ask)) => {
+            let view = offline::OfflineView {
+                ask,
+                styles: &model.styles,
+            };
+            frame.set_cursor_position(view.cursor(area));
+            frame.render_widget(view, area);
+        }
         Some(Modal::TransferAsk(ask)) => {
             let view = ask::AskView {
                 ask,
@@ -252,6 +261,8 @@ mod tests_images;
 mod tests_inputs;
 #[cfg(test)]
 mod tests_local;
+#[cfg(test)]
+mod tests_offline;
 #[cfg(test)]
 mod tests_panes;
 #[cfg(test)]

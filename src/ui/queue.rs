@@ -1,7 +1,9 @@
 //! The transfer queue panel (over the panes, above the status line). Each row shows the
 //! direction (↑ upload, ↓ download, → local copy), the file's path below its batch's root, its state, and for moving jobs a
 //! progress bar, bytes, speed and ETA; finished rows drop those columns so a reason gets the
-//! row's width, and show what arrived rather than a bar. `i` adds the selected job's details.
+//! row's width, and show what arrived rather than a bar. Offline downloads (`⇣`, the drive
+//! fetching a URL) show the server's percentage and task id instead of bytes. `i` adds the
+//! selected job's details.
 
 use super::format;
 use super::job_details::detail_lines;
@@ -36,7 +38,24 @@ fn bar(done: u64, total: u64, width: usize) -> String {
     format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
 }
 
+/// What an offline download's job is doing, where it differs from a transfer's wording.
+fn offline_state(row: &JobRow) -> Option<&'static str> {
+    let retrying = row.info.offline.is_some_and(|t| t.retrying);
+    match &row.info.state {
+        JobState::Planning => Some("asking the drive"),
+        JobState::Downloading if retrying => Some("the drive retries"),
+        JobState::Downloading => Some("the drive fetches"),
+        JobState::Done { .. } => Some("done"),
+        _ => None,
+    }
+}
+
 pub fn state_text(row: &JobRow) -> (String, bool) {
+    if row.info.direction == Direction::Offline
+        && let Some(text) = offline_state(row)
+    {
+        return (text.to_owned(), false);
+    }
     match &row.info.state {
         JobState::Queued => ("queued".into(), false),
         JobState::Planning => ("starting".into(), false),
@@ -48,6 +67,7 @@ pub fn state_text(row: &JobRow) -> (String, bool) {
         JobState::Done { reused: true } => match row.info.direction {
             Direction::Upload => ("done (instant)".into(), false),
             Direction::Download | Direction::Copy => ("done (already here)".into(), false),
+            Direction::Offline => ("done".into(), false),
         },
         JobState::Done { reused: false } => ("done".into(), false),
         JobState::Skipped { reason } => (format!("skipped: {reason}"), false),
@@ -74,9 +94,31 @@ pub fn arrived(row: &JobRow) -> String {
     }
 }
 
+/// An offline download's columns: the server's percentage and task while it runs, the task
+/// once it ended (sizes are unknown: the drive moves the bytes).
+fn offline_tail(row: &JobRow, bar_w: usize) -> String {
+    let i = &row.info;
+    let task = i
+        .offline
+        .map(|t| format!("task {}", t.id))
+        .unwrap_or_default();
+    if i.state.is_finished() {
+        return match task.is_empty() {
+            true => task,
+            false => format!(" {task}"),
+        };
+    }
+    let pct = i.offline.map_or(0, |t| t.percent);
+    let bar = bar(u64::from(pct), 100, bar_w);
+    format!(" {bar} {pct:>3}% {task:>11}")
+}
+
 /// The right-hand columns: the progress of a job a worker has or will have, else what arrived.
 fn tail(row: &JobRow, wide: bool) -> String {
     let i = &row.info;
+    if i.direction == Direction::Offline {
+        return offline_tail(row, if wide { 12 } else { 8 });
+    }
     if i.state.is_finished() || matches!(i.state, JobState::Conflict(_)) {
         return match arrived(row) {
             text if text.is_empty() => text,
@@ -120,6 +162,7 @@ impl QueueView<'_> {
             Direction::Upload => "↑",
             Direction::Download => "↓",
             Direction::Copy => "→",
+            Direction::Offline => "⇣",
         };
         let (mut state, bad) = state_text(row);
         if let (Some(reason), false) = (&i.retry_reason, i.state.is_finished()) {
@@ -160,6 +203,9 @@ impl QueueView<'_> {
         let mut title = format!(" Transfers: ↑{} ↓{} ", t.uploads, t.downloads);
         if t.copies > 0 {
             title.push_str(&format!("→{} ", t.copies));
+        }
+        if t.fetches > 0 {
+            title.push_str(&format!("⇣{} ", t.fetches));
         }
         if t.speed > 0.0 {
             title.push_str(&format!("· {}/s ", format::size(t.speed as u64)));

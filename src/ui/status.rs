@@ -41,6 +41,9 @@ impl Widget for StatusView<'_> {
             if t.copies > 0 {
                 text.push_str(&format!(" →{}", t.copies));
             }
+            if t.fetches > 0 {
+                text.push_str(&format!(" ⇣{} (the drive fetches)", t.fetches));
+            }
             if t.speed > 0.0 {
                 text.push_str(&format!(
                     " · {}/s · {} left",
@@ -217,6 +220,11 @@ impl Widget for HintsView<'_> {
                 (Command::ToggleMark, "mark"),
                 (Command::Refresh, "reload"),
                 (Command::Escape, "close"),
+            ],
+            Layer::Offline => &[
+                (Command::Accept, "fetch"),
+                (Command::NextField, "field"),
+                (Command::Escape, "cancel"),
             ],
         };
         let mut spans = vec![];

@@ -136,6 +136,7 @@ fn a_copy_row_has_its_own_mark_and_the_title_counts_copies() {
         attempt: 1,
         retry_reason: None,
         refused: false,
+        offline: None,
     };
     let at = Instant::now();
     let event = TransferEvent::Added { job };
@@ -170,6 +171,7 @@ fn quitting_with_a_queue_kept_in_memory_says_its_jobs_stop() {
         attempt: 0,
         retry_reason: None,
         refused: false,
+        offline: None,
     };
     let (at, event) = (Instant::now(), TransferEvent::Added { job });
     update(&mut m, Msg::Transfer(TransferMsg::Event { at, event }));

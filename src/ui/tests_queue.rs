@@ -31,6 +31,7 @@ fn job(id: u64, path: &str, size: u64, state: JobState) -> JobInfo {
         attempt: 0,
         retry_reason: None,
         refused: false,
+        offline: None,
     }
 }
 

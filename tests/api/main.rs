@@ -8,7 +8,10 @@ mod browse;
 mod common;
 mod images;
 mod mutate;
+mod offline;
 mod resilience;
 mod shares;
 mod timeouts;
 mod transfer;
+#[path = "../support/web.rs"]
+mod web;

@@ -29,7 +29,7 @@ pub fn wait_until(what: &str, ready: impl Fn() -> bool) {
 }
 
 /// Ctrl-C, as the terminal sends it.
-fn interrupt(child: Child) -> Output {
+pub fn interrupt(child: Child) -> Output {
     let pid = child.id().to_string();
     let sent = Command::new("kill").args(["-INT", &pid]).status().unwrap();
     assert!(sent.success());

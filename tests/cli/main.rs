@@ -17,6 +17,7 @@ mod interrupt;
 mod local;
 mod mirror;
 mod mutate;
+mod offline;
 mod pacing;
 mod quota;
 mod rename;
@@ -30,3 +31,5 @@ mod trash;
 mod tree;
 mod tty;
 mod upload;
+#[path = "../support/web.rs"]
+mod web;

@@ -6,10 +6,13 @@
 mod goto;
 mod images;
 mod mkdir;
+mod offline;
 mod ops;
 mod patch;
 mod places;
 mod trash;
+#[path = "../support/web.rs"]
+mod web;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use panfm::api::{self, ClientConfig, Credentials};
@@ -84,6 +87,7 @@ impl Harness {
         let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
         let transfer_cfg = panfm::transfer::TransferConfig {
             poll_interval: Duration::from_millis(20),
+            offline_poll: Duration::from_millis(20),
             retry_delay: Duration::from_millis(20),
             ..Default::default()
         };

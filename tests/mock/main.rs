@@ -15,6 +15,7 @@ mod images;
 mod legacy_list;
 mod listing;
 mod mutate;
+mod offline;
 mod persist;
 mod qps;
 mod quota;
@@ -23,3 +24,5 @@ mod strict;
 mod trash;
 mod upload;
 mod upload_storage;
+#[path = "../support/web.rs"]
+mod web;

@@ -16,7 +16,10 @@ mod faults;
 mod images;
 mod lost;
 mod names;
+mod offline;
 mod owner;
 mod queue;
 mod resume;
 mod roundtrip;
+#[path = "../support/web.rs"]
+mod web;

@@ -163,7 +163,7 @@ impl Client {
             .await?;
         Ok(ImageImportProgress {
             status: ImportStatus::from(data.status),
-            percent: u8::try_from(data.process.clamp(0, 100)).unwrap_or(100),
+            percent: data.process.clamp(0.0, 100.0) as u8,
         })
     }
 

@@ -200,7 +200,8 @@ impl ImageImportRequest {
     }
 }
 
-/// An import's state (获取离线迁移任务: 0 running, 1 failed, 2 done, 3 retrying).
+/// An import's or offline download's state (获取离线迁移任务, 获取离线下载进度: 0 running, 1
+/// failed, 2 done, 3 retrying).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ImportStatus {
     Running,

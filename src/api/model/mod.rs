@@ -3,6 +3,7 @@
 
 mod file;
 mod image;
+mod offline;
 mod share;
 mod upload;
 mod user;
@@ -16,6 +17,7 @@ pub use image::{
     ImageCreateRequest, ImageEntry, ImageId, ImageImportProgress, ImageImportRequest, ImagePage,
     ImageUploadOutcome, ImportStatus, PresignedUrl, TimeWindow, UploadedPart,
 };
+pub use offline::{OFFLINE_DEFAULT_DIR, OfflineProgress, OfflineRequest};
 pub use share::{
     CreatedShare, DirectLinkLogEntry, DirectLinkLogPage, GuestAccess, PaidShareRequest,
     SHARE_LINK_BASE, SHARE_MAX_ITEMS, SHARE_NAME_FORBIDDEN, SHARE_NAME_LIMIT, ShareExpiry,

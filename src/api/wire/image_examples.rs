@@ -279,5 +279,5 @@ fn move_delete_and_task_bodies() {
         Endpoint::ImageImportProcess,
         r#"{"code":0,"message":"ok","data":{"process":100,"status":2},"x-traceID":""}"#,
     );
-    assert_eq!((d.status, d.process), (2, 100));
+    assert_eq!((d.status, d.process), (2, 100.0));
 }

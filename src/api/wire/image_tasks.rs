@@ -94,11 +94,12 @@ pub(crate) struct ImportData {
     pub task_id: i64,
 }
 
-/// `data` of `GET api/v1/oss/offline/download/process?taskID=`.
+/// `data` of `GET api/v1/oss/offline/download/process?taskID=`. The drive's twin page types
+/// `process` as a float ("下载进度百分比"), so fractions are taken here too.
 #[derive(Debug, Deserialize)]
 pub(crate) struct ImportProcessData {
     #[serde(default, deserialize_with = "lenient::int")]
     pub status: i64,
-    #[serde(default, deserialize_with = "lenient::int")]
-    pub process: i64,
+    #[serde(default, deserialize_with = "lenient::float")]
+    pub process: f64,
 }

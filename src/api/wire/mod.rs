@@ -7,6 +7,7 @@ pub(super) mod auth;
 pub(super) mod file;
 pub(super) mod image;
 pub(super) mod image_tasks;
+pub(super) mod offline;
 pub(super) mod ops;
 pub(super) mod share;
 pub(super) mod upload;

@@ -2,8 +2,8 @@
 //! layers (help, filter line) interpret the few commands they bind.
 
 use super::{
-    cloud, delete, destination, dlink, images, input, marks, nav, ops, queue, rename, share_form,
-    shares, transfers, undo, view,
+    cloud, delete, destination, dlink, images, input, marks, nav, offline, ops, queue, rename,
+    share_form, shares, transfers, undo, view,
 };
 use crate::app::{Effect, Modal, Model};
 use crate::config::{Command, Layer};
@@ -51,6 +51,7 @@ fn in_layer(model: &mut Model, cmd: Command) -> Vec<Effect> {
             _ => vec![],
         },
         Layer::Rename => rename::command(model, cmd),
+        Layer::Offline => offline::command(model, cmd),
         Layer::Info => {
             match cmd {
                 Command::Escape | Command::Details => model.modal = None,
@@ -128,6 +129,7 @@ fn browse(model: &mut Model, cmd: Command) -> Vec<Effect> {
         DirectLinkEnable => dlink::ask(model, true),
         DirectLinkDisable => dlink::ask(model, false),
         DirectLinkLog => return dlink::log(model),
+        OfflineDownload => offline::open(model),
         Quit => transfers::quit(model),
         Accept | Yes | Noop | DeleteForGood | EditTarget | Complete | CyclePolicy | TogglePause
         | CancelJob | RetryJob | JobUp | JobDown | ResolveOverwrite | ResolveSkip | ResolveBoth

@@ -3,7 +3,7 @@
 //! the keys its layer binds. `Esc` followed by a digit stands in for F1–F10 (F10 = `Esc 0`) on
 //! terminals that lack function keys; a lone `Esc` acts after the chord timeout or the next key.
 
-use super::{command, input, rename, share_form, view};
+use super::{command, input, offline, rename, share_form, view};
 use crate::app::{CHORD_TIMEOUT_TICKS, Effect, Model};
 use crate::config::{Key, Layer, Lookup};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -20,7 +20,7 @@ pub fn handle(model: &mut Model, ev: KeyEvent) -> Vec<Effect> {
     let layer = model.layer();
     if matches!(
         layer,
-        Layer::Filter | Layer::Input | Layer::Rename | Layer::Share
+        Layer::Filter | Layer::Input | Layer::Rename | Layer::Share | Layer::Offline
     ) {
         return match model.keymap.lookup(layer, &[key]) {
             Lookup::Run(cmd) => command::run(model, cmd),
@@ -34,6 +34,10 @@ pub fn handle(model: &mut Model, ev: KeyEvent) -> Vec<Effect> {
             }
             _ if layer == Layer::Share => {
                 share_form::type_key(model, ev);
+                vec![]
+            }
+            _ if layer == Layer::Offline => {
+                offline::type_key(model, ev);
                 vec![]
             }
             _ => {

@@ -14,6 +14,7 @@ mod keys;
 mod listing;
 mod marks;
 mod nav;
+mod offline;
 mod op_done;
 mod open;
 mod ops;

@@ -73,7 +73,8 @@ fn relist(model: &mut Model, side: Side) -> Effect {
 /// call).
 /// Uploads: what the drive answered (the new ids) is fetched into the folders shown, the cached
 /// listings of the other folders it touched are forgotten; image-space panes list again (its
-/// answers are not used to patch).
+/// answers are not used to patch). Offline downloads (asked after each finished job): the
+/// folder the file landed in, whose new id nobody knows, is listed again.
 pub fn landed(
     model: &mut Model,
     batch: crate::transfer::BatchId,
@@ -84,6 +85,7 @@ pub fn landed(
             matches!(loc, Location::Local(_))
         }
         crate::transfer::Direction::Upload => loc.is_images(),
+        crate::transfer::Direction::Offline => false,
     };
     let sides: Vec<Side> = [Side::Left, Side::Right]
         .into_iter()

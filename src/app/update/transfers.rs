@@ -10,7 +10,9 @@ use crate::app::{
 };
 use crate::config::Command;
 use crate::fs::{EntryKey, Location};
-use crate::transfer::{CloudItem, ConflictPolicy, JobState, TransferEvent, TransferSpec};
+use crate::transfer::{
+    BatchId, CloudItem, ConflictPolicy, Direction, JobState, TransferEvent, TransferSpec,
+};
 
 /// Said when another panfm runs the saved queue (its lock is taken).
 pub const UNKEPT: &str =
@@ -189,7 +191,7 @@ pub fn question(model: &mut Model, cmd: Command) -> Vec<Effect> {
                 TransferSpec::Upload { policy, .. }
                 | TransferSpec::Download { policy, .. }
                 | TransferSpec::LocalCopy { policy, .. } => policy,
-                TransferSpec::ImageUpload { .. } => return vec![],
+                TransferSpec::ImageUpload { .. } | TransferSpec::Offline { .. } => return vec![],
             };
             *policy = match policy {
                 ConflictPolicy::Ask => ConflictPolicy::Skip,
@@ -284,29 +286,49 @@ pub fn update(model: &mut Model, msg: TransferMsg) -> Vec<Effect> {
                 TransferEvent::Added { job } => Some(job.batch),
                 _ => None,
             };
+            let fetched = fetched(model, &event);
             model.transfers.apply(at, event);
             super::queue::follow(model, selected, added);
-            done.map_or(vec![], |batch| finished(model, batch))
+            let mut effects = fetched.map_or(vec![], |batch| {
+                super::patch::landed(model, batch, Direction::Offline)
+            });
+            effects.extend(done.map_or(vec![], |batch| finished(model, batch)));
+            effects
         }
     }
 }
 
-fn finished(model: &mut Model, batch: crate::transfer::BatchId) -> Vec<Effect> {
+/// The batch of an offline download that just finished: its folder is listed again now,
+/// not when the whole batch is over.
+fn fetched(model: &Model, event: &TransferEvent) -> Option<BatchId> {
+    let TransferEvent::State {
+        job,
+        state: JobState::Done { .. },
+    } = event
+    else {
+        return None;
+    };
+    let row = model.transfers.jobs.iter().find(|j| j.info.id == *job)?;
+    (row.info.direction == Direction::Offline).then_some(row.info.batch)
+}
+
+fn finished(model: &mut Model, batch: BatchId) -> Vec<Effect> {
     let Some(b) = model.transfers.batches.get(&batch).cloned() else {
         return vec![];
     };
     let verb = match b.direction {
-        crate::transfer::Direction::Upload => "Upload",
-        crate::transfer::Direction::Download => "Download",
-        crate::transfer::Direction::Copy => "Copy",
+        Direction::Upload => "Upload",
+        Direction::Download => "Download",
+        Direction::Copy => "Copy",
+        Direction::Offline => "Offline download",
     };
     let saved = match (b.reused_bytes > 0, b.direction) {
-        (false, _) => String::new(),
-        (true, crate::transfer::Direction::Upload) => format!(
+        (false, _) | (true, Direction::Offline) => String::new(),
+        (true, Direction::Upload) => format!(
             ", {} saved by instant upload",
             crate::ui::format_size(b.reused_bytes)
         ),
-        (true, crate::transfer::Direction::Download | crate::transfer::Direction::Copy) => {
+        (true, Direction::Download | Direction::Copy) => {
             format!(", {} already here", crate::ui::format_size(b.reused_bytes))
         }
     };
@@ -322,8 +344,8 @@ fn finished(model: &mut Model, batch: crate::transfer::BatchId) -> Vec<Effect> {
         model.info(text)
     }
     let mut effects = super::patch::landed(model, batch, b.direction);
-    // What went up counts against the quota shown in the cloud pane's title.
-    if b.direction == crate::transfer::Direction::Upload && b.ok > 0 && model.cloud_enabled {
+    // What went up (or was fetched) counts against the quota shown in the cloud pane's title.
+    if b.direction != Direction::Download && b.ok > 0 && model.cloud_enabled {
         effects.push(Effect::FetchAccount);
     }
     effects.extend(follow_up(model, batch));
@@ -331,7 +353,7 @@ fn finished(model: &mut Model, batch: crate::transfer::BatchId) -> Vec<Effect> {
 }
 
 /// Runs a move's deletion once its batch is over — only if every file arrived verified.
-fn follow_up(model: &mut Model, batch: crate::transfer::BatchId) -> Vec<Effect> {
+fn follow_up(model: &mut Model, batch: BatchId) -> Vec<Effect> {
     let Some(b) = model.transfers.batches.get(&batch) else {
         return vec![];
     };

@@ -63,7 +63,10 @@ pub fn edit_filter(model: &mut Model, ev: KeyEvent) {
 }
 
 pub fn paste(model: &mut Model, text: &str) -> Vec<crate::app::Effect> {
-    if super::input::paste(model, text) || super::rename::paste(model, text) {
+    if super::input::paste(model, text)
+        || super::rename::paste(model, text)
+        || super::offline::paste(model, text)
+    {
         return vec![];
     }
     let rows = model.viewport.list_rows();

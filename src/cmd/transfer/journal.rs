@@ -2,7 +2,7 @@
 //! `cli/` in the state directory, apart from the TUI's queue. Its name is a digest of what
 //! makes a run the same command again: the account and API base, the direction, the sources
 //! and the destination both as given and as they resolve (canonical local paths, cloud ids),
-//! and `--fix-names`. The conflict policy and the pacing options are left out, so a run again
+//! and `--fix-names` (offline downloads: the URLs, the folder's id and `--name`). The conflict policy and the pacing options are left out, so a run again
 //! may change them. A lock beside it keeps two runs of one command from running it together.
 
 use std::path::{Path, PathBuf};
@@ -12,7 +12,7 @@ use md5_lanes::Md5;
 use crate::api::Client;
 use crate::transfer::{QueueLock, TransferError, TransferSpec};
 
-pub(super) struct Journal {
+pub(crate) struct Journal {
     pub file: PathBuf,
     lock: QueueLock,
 }
@@ -78,6 +78,15 @@ fn file_name(account: &str, spec: &TransferSpec) -> String {
         TransferSpec::LocalCopy {
             sources, dest_dir, ..
         } => ("copy", both(sources), both(std::slice::from_ref(dest_dir))),
+        TransferSpec::Offline {
+            urls,
+            dest_dir,
+            name,
+            ..
+        } => {
+            key.push_str(&format!("name: {name:?}\n"));
+            ("offline", urls.join("\n"), format!("{dest_dir:?}"))
+        }
     };
     key.push_str(&format!("{kind}\n{paths}\n{dest}"));
     let digest = Md5::digest(key.as_bytes());

@@ -18,4 +18,5 @@ mod tally;
 mod upload;
 
 pub use download::download;
+pub(super) use run::{ctrl_c, open_journal};
 pub use upload::upload;

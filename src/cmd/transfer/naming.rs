@@ -82,6 +82,7 @@ mod tests {
             attempt: 0,
             retry_reason: None,
             refused: false,
+            offline: None,
         }
     }
 

@@ -44,6 +44,7 @@ pub(super) async fn run(ctx: &mut Ctx, plan: Plan) -> CmdResult {
         Direction::Upload => "uploading",
         Direction::Download => "downloading",
         Direction::Copy => "copying",
+        Direction::Offline => "fetching",
     };
     let bars = Bars::new(ctx.shows_progress(), verb);
     let mut tally = Tally::new(plan.naming, bars);
@@ -99,7 +100,7 @@ pub(super) async fn run(ctx: &mut Ctx, plan: Plan) -> CmdResult {
 
 /// The command's journal; none in the demo, or (with a warning) when the state directory
 /// can't hold one. A run of the same command still going elsewhere ends this one.
-fn open_journal(ctx: &Ctx, spec: &TransferSpec) -> Result<Option<Journal>, CmdError> {
+pub(crate) fn open_journal(ctx: &Ctx, spec: &TransferSpec) -> Result<Option<Journal>, CmdError> {
     let Some(dir) = &ctx.state_dir else {
         return Ok(None);
     };
@@ -117,7 +118,7 @@ fn open_journal(ctx: &Ctx, spec: &TransferSpec) -> Result<Option<Journal>, CmdEr
 }
 
 /// Resolves on Ctrl-C; never, if the handler can't be installed.
-async fn ctrl_c() {
+pub(crate) async fn ctrl_c() {
     if tokio::signal::ctrl_c().await.is_err() {
         std::future::pending::<()>().await;
     }
@@ -171,6 +172,7 @@ fn summary(ctx: &Ctx, t: &Tally) {
         Direction::Upload => ("uploaded", t.ok),
         Direction::Download => ("downloaded", t.ok - t.reused),
         Direction::Copy => ("copied", t.ok),
+        Direction::Offline => ("fetched", t.ok),
     };
     let elapsed = indicatif::HumanDuration(t.started.elapsed());
     let mut parts = vec![format!(
@@ -185,7 +187,7 @@ fn summary(ctx: &Ctx, t: &Tally) {
             "{n} by instant upload ({} not sent)",
             size(t.reused_bytes)
         )),
-        (n, Direction::Download | Direction::Copy) => {
+        (n, Direction::Download | Direction::Copy | Direction::Offline) => {
             parts.push(format!("{} already here, skipped", count(n, "file")));
         }
     }

@@ -11,6 +11,7 @@ pub(crate) mod images;
 pub(crate) mod legacy_list;
 pub(crate) mod listing;
 pub(crate) mod mutate;
+pub(crate) mod offline;
 mod params;
 pub(crate) mod shares;
 pub(crate) mod slices;

@@ -35,6 +35,18 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// A folder the server names itself (exempt from the user's name rules).
+    pub fn system_dir(&mut self, parent: i64, name: &str) -> Result<i64, ApiError> {
+        let id = self.drive.tree.system_dir(parent, name, 0)?;
+        self.stamp(id);
+        Ok(id)
+    }
+
+    /// An offline download task that has finished.
+    pub fn offline_done(&mut self, task: i64) {
+        self.drive.offline.insert_done(task);
+    }
+
     pub fn dir(&mut self, parent: i64, name: &str) -> Result<i64, ApiError> {
         let id = self.drive.tree.mkdir(parent, name, 0)?;
         self.stamp(id);

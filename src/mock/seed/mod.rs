@@ -4,6 +4,7 @@
 
 mod builder;
 pub(crate) mod demo;
+mod fetched;
 mod gallery;
 mod pictures;
 
@@ -26,7 +27,9 @@ pub(crate) fn apply(seed: Seed, drive: &mut Drive) -> Result<(), ApiError> {
     match seed {
         Seed::Empty => Ok(()),
         Seed::Demo => {
-            demo::build(&mut Builder::new(drive, EPOCH))?;
+            let mut b = Builder::new(drive, EPOCH);
+            demo::build(&mut b)?;
+            fetched::build(&mut b)?;
             gallery::build(drive, EPOCH + 86_400 * 60)?;
             super::sharing::seed::build(drive, EPOCH + 86_400 * 90)
         }

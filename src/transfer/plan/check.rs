@@ -46,7 +46,9 @@ pub fn check_upload(
             sources, fix_names, ..
         } => (sources, *fix_names, false),
         TransferSpec::ImageUpload { sources, .. } => (sources, false, true),
-        TransferSpec::Download { .. } | TransferSpec::LocalCopy { .. } => return None,
+        TransferSpec::Download { .. }
+        | TransferSpec::LocalCopy { .. }
+        | TransferSpec::Offline { .. } => return None,
     };
     let mut tree = walk_at_most(sources, fix, limit, cancel);
     if images {

@@ -1,7 +1,8 @@
 //! Planning a batch: walk the sources (local folders for uploads and copies, cloud folders
-//! for downloads), create the target folders, and queue one job per file with the batch's totals.
-//! Entries that can't be transferred (a refused name, a special file, an unreadable folder)
-//! become finished jobs with their reason, announced before any request is made for the rest.
+//! for downloads; offline downloads have nothing to walk), create the target folders, and queue
+//! one job per file with the batch's totals. Entries that can't be transferred (a refused
+//! name, a special file, an unreadable folder) become finished jobs with their reason,
+//! announced before any request is made for the rest.
 
 mod check;
 mod cloud;
@@ -9,6 +10,7 @@ mod copy;
 mod download;
 mod image;
 mod local;
+mod offline;
 mod planner;
 mod room;
 mod upload;
@@ -59,6 +61,12 @@ pub(crate) async fn run(
         TransferSpec::LocalCopy {
             sources, dest_dir, ..
         } => copy::run(&plan, &sources, &dest_dir).await,
+        TransferSpec::Offline {
+            urls,
+            dest_dir,
+            dest_path,
+            name,
+        } => offline::run(&plan, &urls, dest_dir, &dest_path, name.as_deref()),
     };
     if inner.root.is_cancelled() {
         // Shutting down: the batch stays "planning" in the state file and is planned again.

@@ -9,7 +9,7 @@ use super::super::event::TransferEvent;
 use super::super::job::{JobId, JobState};
 use super::super::spec::Resolution;
 use super::super::work::{Resume, Work};
-use super::table::{Run, Stop, Table};
+use super::table::{Lane, Run, Stop, Table};
 use super::worker::remove_quietly;
 
 impl Table {
@@ -161,9 +161,13 @@ impl Table {
         self.emit(TransferEvent::Removed { jobs: gone });
     }
 
-    /// A worker takes the first queued job.
-    pub fn take_next(&mut self, root: &CancellationToken) -> Option<(JobId, CancellationToken)> {
-        let id = self.next_queued()?;
+    /// A worker (or the offline lane) takes the first queued job of `lane`.
+    pub fn take_next(
+        &mut self,
+        root: &CancellationToken,
+        lane: Lane,
+    ) -> Option<(JobId, CancellationToken)> {
+        let id = self.next_queued(lane)?;
         let cancel = root.child_token();
         let job = self.jobs.get_mut(&id)?;
         job.run = Some(Run {

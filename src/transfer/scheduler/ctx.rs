@@ -11,7 +11,7 @@ use tokio_util::sync::CancellationToken;
 use super::super::config::TransferConfig;
 use super::super::error::TransferError;
 use super::super::event::TransferEvent;
-use super::super::job::{JobId, JobInfo, JobState};
+use super::super::job::{JobId, JobInfo, JobState, OfflineTask};
 use super::super::progress::Throttle;
 use super::super::spec::ConflictPolicy;
 use super::super::work::{Resume, UploadSession, Work};
@@ -143,6 +143,38 @@ impl JobCtx {
             if let Some(job) = t.jobs.get(&self.id) {
                 let batch = job.info.batch;
                 t.emit(TransferEvent::Created { batch, parent, id });
+            }
+        });
+    }
+
+    /// An offline download's task as the server reports it: kept in the job's info (and its
+    /// id in the work item, saved at once so a restart asks about this task, not a new one)
+    /// and told as `Fetching`.
+    pub fn fetching(&self, task: OfflineTask) {
+        let new = self.inner.with(|t| {
+            let job = t.jobs.get_mut(&self.id)?;
+            let new = match &mut job.work {
+                Work::Offline(w) => w.task.replace(task.id) != Some(task.id),
+                _ => false,
+            };
+            if job.info.offline != Some(task) {
+                job.info.offline = Some(task);
+                t.emit(TransferEvent::Fetching { job: self.id, task });
+            }
+            Some(new)
+        });
+        if new == Some(true) {
+            self.inner.save_soon();
+        }
+    }
+
+    /// Forgets the offline download's task (it failed): a retry creates a new one.
+    pub fn forget_task(&self) {
+        self.inner.with(|t| {
+            if let Some(job) = t.jobs.get_mut(&self.id)
+                && let Work::Offline(w) = &mut job.work
+            {
+                w.task = None;
             }
         });
     }

@@ -15,7 +15,7 @@ use super::super::config::TransferConfig;
 use super::super::error::{TransferError, TransferErrorKind};
 use super::super::job::JobId;
 use super::super::progress::Pacer;
-use super::table::Table;
+use super::table::{Lane, Table};
 use crate::api::{ApiError, ApiErrorKind, Client};
 
 pub(crate) struct Inner {
@@ -128,8 +128,8 @@ impl Inner {
         tasks.push(handle);
     }
 
-    /// Waits for a queued job and takes it; `None` once the scheduler shuts down.
-    pub async fn next_job(&self) -> Option<(JobId, CancellationToken)> {
+    /// Waits for a queued job of `lane` and takes it; `None` once the scheduler shuts down.
+    pub async fn next_job(&self, lane: Lane) -> Option<(JobId, CancellationToken)> {
         loop {
             let notified = self.wake.notified();
             tokio::pin!(notified);
@@ -137,7 +137,7 @@ impl Inner {
             if self.root.is_cancelled() {
                 return None;
             }
-            let taken = self.table().take_next(&self.root);
+            let taken = self.table().take_next(&self.root, lane);
             if let Some(taken) = taken {
                 self.touch();
                 return Some(taken);

@@ -99,6 +99,7 @@ impl Scheduler {
         for _ in 0..inner.cfg.workers {
             inner.spawn(worker::worker(Arc::clone(&inner)));
         }
+        inner.spawn(worker::offline_lane(Arc::clone(&inner)));
         inner.spawn(save::saver(Arc::clone(&inner)));
         for Replan { batch, spec, known } in replans {
             inner.spawn(plan::run(Arc::clone(&inner), batch, spec, known));

@@ -51,6 +51,24 @@ pub(crate) struct Batch {
     pub cancel: CancellationToken,
 }
 
+/// Who runs a job. Files move on the fixed pool of workers; offline downloads only ask the
+/// server now and then, each on a task of its own, so a fetch that takes hours never holds a
+/// worker (the rate limiter keeps their questions polite).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Lane {
+    Files,
+    Offline,
+}
+
+impl Lane {
+    pub fn of(work: &Work) -> Self {
+        match work {
+            Work::Offline(_) => Self::Offline,
+            _ => Self::Files,
+        }
+    }
+}
+
 /// A job as the planner hands it over.
 pub(crate) struct NewJob {
     pub direction: Direction,
@@ -91,10 +109,9 @@ impl Table {
     pub fn add_batch(&mut self, spec: TransferSpec, cancel: CancellationToken) -> BatchId {
         let id = BatchId(self.next_batch);
         self.next_batch += 1;
-        let direction = spec.direction();
         let batch = Batch {
             id,
-            direction,
+            direction: spec.direction(),
             policy: spec.policy(),
             spec,
             planning: true,
@@ -144,6 +161,7 @@ impl Table {
             attempt: 0,
             retry_reason: None,
             refused: matches!(new.work, Work::Refused { .. }),
+            offline: None,
         };
         b.jobs.push(id);
         if !info.state.is_finished() {
@@ -223,12 +241,12 @@ impl Table {
         c
     }
 
-    /// The first queued job in queue order.
-    pub fn next_queued(&self) -> Option<JobId> {
+    /// The first queued job of `lane` in queue order.
+    pub fn next_queued(&self, lane: Lane) -> Option<JobId> {
         self.order.iter().copied().find(|id| {
             self.jobs
                 .get(id)
-                .is_some_and(|j| j.info.state == JobState::Queued)
+                .is_some_and(|j| j.info.state == JobState::Queued && Lane::of(&j.work) == lane)
         })
     }
 

@@ -1,5 +1,6 @@
 //! The worker loop: take the first queued job, run its attempts, settle its state. A fixed
-//! number of these run, so at most `workers` jobs are ever active. Transient failures get a
+//! number of these run, so at most `workers` file jobs are ever active; offline downloads
+//! (which only poll) get a task each from `offline_lane`. Transient failures get a
 //! bounded number of further attempts with backoff, each announced with its reason.
 
 use std::sync::Arc;
@@ -16,6 +17,7 @@ use super::super::upload;
 use super::super::work::Work;
 use super::ctx::JobCtx;
 use super::inner::Inner;
+use super::table::Lane;
 use crate::api::RetryPolicy;
 
 /// How a job attempt ended, other than by an error.
@@ -27,8 +29,16 @@ pub(crate) enum Outcome {
 }
 
 pub(crate) async fn worker(inner: Arc<Inner>) {
-    while let Some((id, cancel)) = inner.next_job().await {
+    while let Some((id, cancel)) = inner.next_job(Lane::Files).await {
         run_job(&inner, id, cancel).await;
+    }
+}
+
+/// Starts every queued offline download as soon as it is queued, each on its own task.
+pub(crate) async fn offline_lane(inner: Arc<Inner>) {
+    while let Some((id, cancel)) = inner.next_job(Lane::Offline).await {
+        let job = Arc::clone(&inner);
+        inner.spawn(async move { run_job(&job, id, cancel).await });
     }
 }
 
@@ -52,6 +62,7 @@ async fn attempt(ctx: &mut JobCtx) -> Result<Outcome, TransferError> {
         }
         Some(Work::ImageUpload(w)) => super::super::image::run(ctx, &w).await,
         Some(Work::LocalCopy(w)) => super::super::copy::run(ctx, &w).await,
+        Some(Work::Offline(w)) => super::super::offline::run(ctx, &w).await,
         None => Err(TransferError::stopped()),
     }
 }

@@ -9,6 +9,7 @@ mod images_ops;
 mod local;
 mod marks;
 mod mkdir;
+mod offline;
 mod ops;
 mod panes;
 mod patch;

@@ -22,6 +22,7 @@ fn job(id: u64, batch: u64, state: JobState) -> JobInfo {
         attempt: 0,
         retry_reason: None,
         refused: false,
+        offline: None,
     }
 }
 

@@ -80,6 +80,7 @@ fn job(id: u64, batch: u64, state: JobState) -> JobInfo {
         attempt: 1,
         retry_reason: None,
         refused: false,
+        offline: None,
     }
 }
 

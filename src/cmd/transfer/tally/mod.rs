@@ -158,7 +158,8 @@ impl Tally {
             TransferEvent::BatchDone { .. } => return true,
             TransferEvent::Moved { .. }
             | TransferEvent::Removed { .. }
-            | TransferEvent::Created { .. } => {}
+            | TransferEvent::Created { .. }
+            | TransferEvent::Fetching { .. } => {}
         }
         self.redraw();
         false

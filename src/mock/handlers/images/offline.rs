@@ -17,23 +17,20 @@ use std::time::Duration;
 
 use axum::body::Bytes;
 use axum::extract::State;
-use futures::StreamExt;
 use serde_json::json;
-use tokio::io::AsyncWriteExt;
 
 use super::super::super::body::Fields;
 use super::super::super::clock;
+use super::super::super::fetch::{self, Fetched, Rules, fetchable};
 use super::super::super::images::{ImageKind, MAX_IMAGE, is_image_name};
 use super::super::super::reply::{ApiError, ApiResult, Data};
 use super::super::super::shared::{Shared, lock};
 use super::super::super::tree::Duplicate;
 use super::super::RawQuery;
 use super::{fixed_type, query_or_body};
-use md5_lanes::Md5;
 
 const DEFAULT_DIR: &str = "来自:离线下载";
 const GRACE: Duration = Duration::from_millis(500);
-const FETCH_TIMEOUT: Duration = Duration::from_secs(300);
 
 struct Job {
     task: i64,
@@ -48,7 +45,7 @@ pub(crate) async fn create(State(st): State<Arc<Shared>>, body: Bytes) -> ApiRes
     let f = Fields::parse(&body)?;
     fixed_type(&f)?;
     let url = f.string("url")?;
-    if !(url.starts_with("http://") || url.starts_with("https://")) {
+    if !fetchable(&url) {
         return Err(ApiError::new(1, "下载链接只支持http/https"));
     }
     let name = f.opt_str_id("fileName")?.filter(|n| !n.is_empty());
@@ -102,7 +99,7 @@ pub(crate) async fn process(State(st): State<Arc<Shared>>, q: RawQuery, body: By
 async fn run(st: Arc<Shared>, job: Job) {
     let tmp = lock(&st.drive).blobs.incoming_path();
     let outcome = match fetch(&st, &job, &tmp).await {
-        Ok((name, md5, len)) => st.mutate(|d| place(d, &job, &name, &md5, len, &tmp)),
+        Ok(got) => st.mutate(|d| place(d, &job, &got, &tmp)),
         Err(reason) => Err(reason),
     };
     let _ = tokio::fs::remove_file(&tmp).await;
@@ -122,96 +119,37 @@ async fn run(st: Arc<Shared>, job: Job) {
         let note = json!({
             "url": job.url, "status": u8::from(status != 2), "failReason": reason, "fileID": file_id,
         });
-        let _ = reqwest::Client::new()
-            .post(callback)
-            .json(&note)
-            .send()
-            .await;
+        fetch::call_back(callback, &note).await;
     }
 }
 
 /// Downloads `job.url` to `tmp`: the image name, MD5 and length, or why not.
-async fn fetch(
-    st: &Shared,
-    job: &Job,
-    tmp: &std::path::Path,
-) -> Result<(String, String, u64), String> {
-    let http = reqwest::Client::builder()
-        .timeout(FETCH_TIMEOUT)
-        .build()
-        .map_err(|e| e.to_string())?;
-    let response = http
-        .get(&job.url)
-        .send()
-        .await
-        .map_err(|e| e.without_url().to_string())?;
-    if !response.status().is_success() {
-        return Err(format!("下载失败，HTTP {}", response.status().as_u16()));
-    }
-    let name = job
-        .name
-        .clone()
-        .unwrap_or_else(|| url_name(response.url().path()));
-    if !is_image_name(&name) {
-        return Err("图片格式不支持".to_owned());
-    }
-    let total = response.content_length().filter(|t| *t > 0);
-    let mut file = tokio::fs::File::create(tmp)
-        .await
-        .map_err(|e| e.to_string())?;
-    let mut sink = Md5::new();
-    let mut body = response.bytes_stream();
-    while let Some(chunk) = body.next().await {
-        let chunk = chunk.map_err(|e| e.without_url().to_string())?;
-        sink.update(&chunk);
-        if sink.bytes() > MAX_IMAGE {
-            return Err("图片大小限制：100M".to_owned());
+async fn fetch(st: &Shared, job: &Job, tmp: &std::path::Path) -> Result<Fetched, String> {
+    let name_ok = |name: &str| match is_image_name(name) {
+        true => Ok(()),
+        false => Err("图片格式不支持".to_owned()),
+    };
+    let rules = Rules {
+        name: job.name.as_deref(),
+        name_ok: &name_ok,
+        max_bytes: MAX_IMAGE,
+        too_big: "图片大小限制：100M",
+    };
+    fetch::fetch(&job.url, tmp, &rules, |percent| {
+        if let Some(t) = lock(&st.drive).images.tasks.imports.get_mut(&job.task) {
+            t.percent = percent;
         }
-        file.write_all(&chunk).await.map_err(|e| e.to_string())?;
-        if let Some(total) = total {
-            let percent = (sink.bytes().saturating_mul(100) / total).min(99) as u8;
-            if let Some(t) = lock(&st.drive).images.tasks.imports.get_mut(&job.task) {
-                t.percent = percent;
-            }
-        }
-    }
-    file.flush().await.map_err(|e| e.to_string())?;
-    let len = sink.bytes();
-    Ok((name, sink.hex(), len))
-}
-
-/// The last path segment of a URL path, percent-decoded.
-fn url_name(path: &str) -> String {
-    let raw = path.rsplit('/').next().unwrap_or_default();
-    let bytes = raw.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok());
-        match (bytes[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
-            (b'%', Some(b)) => {
-                out.push(b);
-                i += 3;
-            }
-            (b, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    })
+    .await
 }
 
 fn place(
     d: &mut super::super::super::shared::Drive,
     job: &Job,
-    name: &str,
-    md5: &str,
-    len: u64,
+    got: &Fetched,
     tmp: &std::path::Path,
 ) -> Result<String, String> {
+    let (name, md5, len) = (got.name.as_str(), got.md5.as_str(), got.len);
     let now = clock::now_secs();
     let tree = &mut d.images.tree;
     let dir = match &job.dir {
@@ -236,17 +174,4 @@ fn place(
         .place(&dir, name, content, Duplicate::KeepBoth, now)
         .map_err(|e| e.message.into_owned())?;
     Ok(placed.id)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::url_name;
-
-    #[test]
-    fn names_come_from_the_last_segment() {
-        assert_eq!(url_name("/a/b/%E7%8C%AB.png"), "猫.png");
-        assert_eq!(url_name("/x.gif"), "x.gif");
-        assert_eq!(url_name("/"), "");
-        assert_eq!(url_name("/bad%zz.png"), "bad%zz.png");
-    }
 }
