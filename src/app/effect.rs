@@ -97,6 +97,9 @@ pub enum Effect {
     /// Put `text` on the terminal's clipboard (OSC 52). The run loop writes it: it needs the
     /// terminal.
     Clipboard { text: String },
+    /// A step of F4 (see `app::edit`); opening the editor is the run loop's (it needs the
+    /// terminal).
+    Edit(super::edit::EditEffect),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

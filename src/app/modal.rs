@@ -44,6 +44,8 @@ pub enum Modal {
         failed: Vec<String>,
         scroll: usize,
     },
+    /// F4: download a big file? Upload over a cloud file that changed meanwhile?
+    EditAsk(super::edit::EditAsk),
 }
 
 /// A question before an operation runs. `danger` ones (no undo) accept only `y`, not Enter.

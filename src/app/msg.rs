@@ -45,6 +45,7 @@ pub enum Msg {
     Terminate,
     Images(super::images::ImagesMsg),
     Delete(super::delete::DeleteMsg),
+    Edit(super::edit::EditMsg),
 }
 
 #[derive(Debug, Clone)]

@@ -6,6 +6,8 @@ mod command;
 mod copy;
 mod delete;
 mod destination;
+mod edit;
+mod edit_done;
 mod goto;
 mod images;
 mod input;
@@ -90,5 +92,6 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             delete::update(model, m);
             vec![]
         }
+        Msg::Edit(m) => edit_done::update(model, m),
     }
 }

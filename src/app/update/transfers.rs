@@ -295,6 +295,9 @@ fn finished(model: &mut Model, batch: crate::transfer::BatchId) -> Vec<Effect> {
     let Some(b) = model.transfers.batches.get(&batch).cloned() else {
         return vec![];
     };
+    if let Some(effects) = super::edit_done::finished(model, batch, &b) {
+        return effects;
+    }
     let verb = match b.direction {
         crate::transfer::Direction::Upload => "Upload",
         crate::transfer::Direction::Download => "Download",
