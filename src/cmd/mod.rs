@@ -12,6 +12,7 @@ pub mod account;
 mod batch;
 mod ctx;
 mod dispatch;
+mod edit;
 mod exit;
 mod img;
 mod info;

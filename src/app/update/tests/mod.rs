@@ -3,6 +3,7 @@
 mod browse;
 mod cloud;
 mod destination;
+mod edit;
 mod goto;
 mod images;
 mod images_ops;
