@@ -96,7 +96,7 @@ pub fn after_edit(closed: &Closed, opened_md5: &str) -> AfterEdit {
 /// it any more).
 pub fn drift(opened: &CloudItem, parent: FileId, now: Option<&FileEntry>) -> Option<String> {
     let Some(now) = now else {
-        return Some("it is no longer on the drive".to_owned());
+        return Some("it was deleted or replaced (the drive no longer knows its id)".to_owned());
     };
     if now.trashed {
         return Some("it was moved to the trash".to_owned());
@@ -200,7 +200,7 @@ mod tests {
         assert_eq!(drift(&opened, 9, Some(&now)), None);
         assert_eq!(
             drift(&opened, 9, None).unwrap(),
-            "it is no longer on the drive"
+            "it was deleted or replaced (the drive no longer knows its id)"
         );
         assert!(
             drift(&opened, 8, Some(&now))

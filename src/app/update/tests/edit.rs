@@ -363,7 +363,10 @@ fn a_cloud_file_changed_meanwhile_asks_and_each_answer_does_what_it_says() {
 fn a_trashed_or_unknown_file_or_a_failed_check_asks_too() {
     for (result, why) in [
         (Ok(Some(now(OPENED, true))), "It was moved to the trash"),
-        (Ok(None), "It is no longer on the drive"),
+        (
+            Ok(None),
+            "It was deleted or replaced (the drive no longer knows its id)",
+        ),
         (
             Err("timed out".to_owned()),
             "It could not be checked: timed out",
