@@ -132,6 +132,11 @@ pub enum EditMsg {
         id: EditId,
         result: Result<BatchId, String>,
     },
+    /// An edit's private folder was removed (`Err`: why it could not be).
+    Cleaned {
+        dir: PathBuf,
+        result: Result<(), String>,
+    },
 }
 
 /// A question about an edit: downloading a big file, or uploading over a cloud file that

@@ -55,9 +55,8 @@ pub(super) fn run(
         }
         EditEffect::Cleanup { dir } => {
             tokio::task::spawn_blocking(move || {
-                if let Err(e) = crate::edit::remove_dir(&dir) {
-                    tracing::warn!("cannot remove {}: {e}", dir.display());
-                }
+                let result = crate::edit::remove_dir(&dir).map_err(|e| e.to_string());
+                send(EditMsg::Cleaned { dir, result });
             });
         }
     }

@@ -59,6 +59,15 @@ pub fn update(model: &mut Model, msg: EditMsg) -> Vec<Effect> {
                 }
             }
         }
+        EditMsg::Cleaned { dir, result } => {
+            if let Err(e) = result {
+                model.error(format!(
+                    "Cannot remove the edit's folder {}: {e}",
+                    dir.display()
+                ));
+            }
+            vec![]
+        }
         EditMsg::Uploading { id, result } => match result {
             Ok(batch) => {
                 if let Some(s) = model.edits.get_mut(id) {
