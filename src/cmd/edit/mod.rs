@@ -17,7 +17,7 @@ use crate::cmd::output::{blocked, size};
 use crate::edit::{AfterEdit, Closed, Editor, OnDrift, after_edit, drift};
 use crate::transfer::CloudItem;
 use engine::Engine;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 pub async fn edit(ctx: &mut Ctx, args: EditArgs) -> CmdResult {
     ctx.client.authenticate().await?;
@@ -122,7 +122,7 @@ fn kept(why: &str, copy: &Path) -> CmdError {
     ))
 }
 
-fn remove(dir: &PathBuf) {
+fn remove(dir: &Path) {
     if let Err(e) = crate::edit::remove_dir(dir) {
         tracing::warn!("cannot remove {}: {e}", dir.display());
     }

@@ -5,15 +5,15 @@
 use super::transfers::event;
 use crate::app::testing::{dir, file, press, status_text};
 use crate::app::*;
-use crate::config::{Keymap, Layer, Styles};
+use crate::config::{Keymap, Styles};
 use crate::edit::{Closed, FileSum};
 use crate::fs::{CloudDir, Entry, EntryKey, Location};
 use crate::transfer::*;
 use pretty_assertions::assert_eq;
 use std::path::PathBuf;
 
-const OPENED: &str = "0123456789abcdef0123456789abcdef";
-const SAVED: &str = "fedcba9876543210fedcba9876543210";
+pub(super) const OPENED: &str = "0123456789abcdef0123456789abcdef";
+pub(super) const SAVED: &str = "fedcba9876543210fedcba9876543210";
 
 fn cloud_file(id: i64, name: &str, size: u64) -> Entry {
     let mut e = Entry::remote(
@@ -30,7 +30,7 @@ fn cloud_file(id: i64, name: &str, size: u64) -> Entry {
 
 /// Left: local `/l` with `a.txt` and dir `d`; right: cloud `/docs` (id 7) with `notes.md`
 /// (id 3, 9 B) and `big.log` (id 4, 300 MiB). Focus right, on `notes.md`.
-fn model() -> Model {
+pub(super) fn model() -> Model {
     let docs = Location::Cloud(CloudDir::root().child(7, "docs"));
     let mut m = Model::new(
         Location::Local("/l".into()),
@@ -71,12 +71,12 @@ fn model() -> Model {
     m
 }
 
-fn edit(m: &mut Model, msg: EditMsg) -> Vec<Effect> {
+pub(super) fn edit(m: &mut Model, msg: EditMsg) -> Vec<Effect> {
     update(m, Msg::Edit(msg))
 }
 
 /// The batch `batch` of one file ended: `ok` or failed with `reason`.
-fn batch_ends(
+pub(super) fn batch_ends(
     m: &mut Model,
     batch: u64,
     direction: Direction,
@@ -135,16 +135,16 @@ fn batch_ends(
     )
 }
 
-fn private() -> PathBuf {
+pub(super) fn private() -> PathBuf {
     PathBuf::from("/tmp/panfm-edit-x")
 }
 
-fn copy() -> PathBuf {
+pub(super) fn copy() -> PathBuf {
     private().join("notes.md")
 }
 
 /// F4 on `notes.md` through to the editor closing with `md5` (the download was batch 1).
-fn edited(m: &mut Model, md5: &str) -> Vec<Effect> {
+pub(super) fn edited(m: &mut Model, md5: &str) -> Vec<Effect> {
     let effects = press(m, "<F4>");
     let [Effect::Edit(EditEffect::Fetch { id, file })] = effects.as_slice() else {
         panic!("{effects:?}")
@@ -190,7 +190,7 @@ fn edited(m: &mut Model, md5: &str) -> Vec<Effect> {
     )
 }
 
-fn now(etag: &str, trashed: bool) -> crate::api::FileEntry {
+pub(super) fn now(etag: &str, trashed: bool) -> crate::api::FileEntry {
     crate::api::FileEntry {
         id: 3,
         name: "notes.md".into(),
@@ -300,209 +300,4 @@ fn an_unchanged_save_sends_nothing_and_removes_the_copy() {
     );
     assert_eq!(status_text(&m), "notes.md unchanged: nothing uploaded");
     assert!(m.edits.sessions.is_empty());
-}
-
-#[test]
-fn a_cloud_file_changed_meanwhile_asks_and_each_answer_does_what_it_says() {
-    for (key, policy) in [
-        ("o", Some(ConflictPolicy::Overwrite)),
-        ("b", Some(ConflictPolicy::KeepBoth)),
-        ("<Esc>", None),
-    ] {
-        let mut m = model();
-        let [Effect::Edit(EditEffect::Check { id, .. })] = edited(&mut m, SAVED)[..] else {
-            panic!()
-        };
-        let result = Ok(Some(now(SAVED, false)));
-        assert_eq!(edit(&mut m, EditMsg::Checked { id, result }), vec![]);
-        assert_eq!(m.layer(), Layer::Confirm);
-        let Some(Modal::EditAsk(ask)) = &m.modal else {
-            panic!("{:?}", m.modal)
-        };
-        assert!(ask.drift);
-        assert_eq!(
-            ask.title,
-            "notes.md changed on the drive since you opened it"
-        );
-        assert!(
-            ask.lines[1].starts_with("Its content changed"),
-            "{:?}",
-            ask.lines
-        );
-        assert!(
-            ask.lines[2].ends_with("/tmp/panfm-edit-x/notes.md"),
-            "{:?}",
-            ask.lines
-        );
-        assert_eq!(press(&mut m, "y"), vec![], "y answers nothing here");
-        let effects = press(&mut m, key);
-        assert!(m.modal.is_none());
-        match policy {
-            Some(policy) => assert_eq!(
-                effects,
-                vec![Effect::Edit(EditEffect::Upload {
-                    id,
-                    copy: copy(),
-                    parent: 7,
-                    policy
-                })]
-            ),
-            None => {
-                assert_eq!(effects, vec![], "the copy stays");
-                assert_eq!(
-                    status_text(&m),
-                    "Nothing uploaded; the edited copy is kept at /tmp/panfm-edit-x/notes.md"
-                );
-                assert!(m.edits.sessions.is_empty());
-            }
-        }
-    }
-}
-
-#[test]
-fn a_trashed_or_unknown_file_or_a_failed_check_asks_too() {
-    for (result, why) in [
-        (Ok(Some(now(OPENED, true))), "It was moved to the trash"),
-        (
-            Ok(None),
-            "It was deleted or replaced (the drive no longer knows its id)",
-        ),
-        (
-            Err("timed out".to_owned()),
-            "It could not be checked: timed out",
-        ),
-    ] {
-        let mut m = model();
-        let [Effect::Edit(EditEffect::Check { id, .. })] = edited(&mut m, SAVED)[..] else {
-            panic!()
-        };
-        edit(&mut m, EditMsg::Checked { id, result });
-        let Some(Modal::EditAsk(ask)) = &m.modal else {
-            panic!("{:?}", m.modal)
-        };
-        assert_eq!(ask.lines[1], why);
-    }
-}
-
-#[test]
-fn a_failed_upload_keeps_the_copy_and_a_retry_still_finishes_the_edit() {
-    let mut m = model();
-    let [Effect::Edit(EditEffect::Check { id, .. })] = edited(&mut m, SAVED)[..] else {
-        panic!()
-    };
-    edit(
-        &mut m,
-        EditMsg::Checked {
-            id,
-            result: Ok(Some(now(OPENED, false))),
-        },
-    );
-    edit(
-        &mut m,
-        EditMsg::Uploading {
-            id,
-            result: Ok(BatchId(2)),
-        },
-    );
-    let failed = batch_ends(&mut m, 2, Direction::Upload, Some("server said no"));
-    assert_eq!(failed, vec![], "nothing removed");
-    assert_eq!(
-        status_text(&m),
-        "Upload of notes.md failed: server said no; the edited copy is kept at \
-         /tmp/panfm-edit-x/notes.md (r in the queue tries again)"
-    );
-    let retried = batch_ends(&mut m, 2, Direction::Upload, None);
-    assert!(retried.contains(&Effect::Edit(EditEffect::Cleanup { dir: private() })));
-    assert!(m.edits.sessions.is_empty());
-}
-
-#[test]
-fn a_failed_download_or_editor_says_so_and_keeps_only_an_edited_copy() {
-    let mut m = model();
-    let [Effect::Edit(EditEffect::Fetch { id, .. })] = press(&mut m, "<F4>")[..] else {
-        panic!()
-    };
-    edit(
-        &mut m,
-        EditMsg::Fetching {
-            id,
-            result: Ok((private(), BatchId(1))),
-        },
-    );
-    let effects = batch_ends(&mut m, 1, Direction::Download, Some("link expired"));
-    assert_eq!(
-        effects,
-        vec![Effect::Edit(EditEffect::Cleanup { dir: private() })]
-    );
-    assert_eq!(
-        status_text(&m),
-        "Cannot download notes.md for editing: link expired"
-    );
-    assert!(m.edits.sessions.is_empty());
-
-    let [Effect::Edit(EditEffect::Fetch { id, .. })] = press(&mut m, "<F4>")[..] else {
-        panic!()
-    };
-    edit(
-        &mut m,
-        EditMsg::Fetching {
-            id,
-            result: Ok((private(), BatchId(3))),
-        },
-    );
-    batch_ends(&mut m, 3, Direction::Download, None);
-    let closed = Closed {
-        editor: Err("vi exited with exit status: 1".into()),
-        after: Some(Ok(FileSum {
-            md5: SAVED.into(),
-            size: 3,
-        })),
-    };
-    let effects = edit(
-        &mut m,
-        EditMsg::Closed {
-            id: Some(id),
-            path: copy(),
-            closed,
-        },
-    );
-    assert_eq!(effects, vec![], "an edited copy is never removed unasked");
-    assert_eq!(
-        status_text(&m),
-        "vi exited with exit status: 1; nothing uploaded, the edited copy is kept at \
-         /tmp/panfm-edit-x/notes.md"
-    );
-}
-
-#[test]
-fn a_big_file_is_asked_about_and_one_open_file_is_not_opened_twice() {
-    let mut m = model();
-    press(&mut m, "g g");
-    assert_eq!(press(&mut m, "<F4>"), vec![]);
-    let Some(Modal::EditAsk(ask)) = &m.modal else {
-        panic!("{:?}", m.modal)
-    };
-    assert!(!ask.drift);
-    assert_eq!(ask.title, "Edit a 300 MiB file?");
-    assert_eq!(press(&mut m, "n"), vec![]);
-    assert!(m.modal.is_none() && m.edits.sessions.is_empty());
-    assert_eq!(status_text(&m), "big.log not edited");
-    press(&mut m, "<F4>");
-    let effects = press(&mut m, "<Enter>");
-    assert!(
-        matches!(effects.as_slice(), [Effect::Edit(EditEffect::Fetch { file, .. })] if file.id == 4)
-    );
-    assert_eq!(press(&mut m, "<F4>"), vec![]);
-    assert_eq!(status_text(&m), "big.log is open for editing already");
-}
-
-#[test]
-fn the_trash_and_a_missing_queue_refuse_with_a_reason() {
-    let mut m = model();
-    m.transfers.enabled = false;
-    assert_eq!(press(&mut m, "<F4>"), vec![]);
-    assert!(status_text(&m).contains("needs the transfer queue"));
-    m.pane_mut(Side::Right).location = Location::Trash;
-    assert_eq!(press(&mut m, "<F4>"), vec![]);
-    assert!(status_text(&m).starts_with("Files in the trash can't be edited"));
 }
