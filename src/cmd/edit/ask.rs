@@ -36,15 +36,11 @@ pub(super) fn big(shown: &str, bytes: u64) -> CmdResult {
     }
 }
 
-/// What to do with `copy` now that the cloud file changed (`why`): `given` on the command
-/// line, else the terminal's answer, else keep it.
-pub(super) fn drift(
-    shown: &str,
-    why: &str,
-    copy: &Path,
-    given: Option<OnDrift>,
-) -> CmdResult<OnDrift> {
-    eprintln!("panfm: {shown} changed on the drive since it was opened: {why}");
+/// What to do with `copy` now that the cloud file changed (or could not be checked: the
+/// `headline` says which): `given` on the command line, else the terminal's answer, else keep
+/// it.
+pub(super) fn drift(headline: &str, copy: &Path, given: Option<OnDrift>) -> CmdResult<OnDrift> {
+    eprintln!("panfm: {headline}");
     if let Some(given) = given {
         return Ok(given);
     }

@@ -9,7 +9,6 @@
 mod ask;
 mod engine;
 
-use crate::api::FileEntry;
 use crate::cli::EditArgs;
 use crate::cmd::ctx::Ctx;
 use crate::cmd::exit::{CmdError, CmdResult};
@@ -68,9 +67,19 @@ pub async fn edit(ctx: &mut Ctx, args: EditArgs) -> CmdResult {
         AfterEdit::Changed(sum) => sum,
     };
     let parent = found.entry.parent_id;
-    let how = match drift(&file, parent, now(ctx, file.id).await?.as_ref()) {
+    let headline = match ctx.client.infos(&[file.id]).await {
+        Ok(found) => {
+            let now = found.into_iter().find(|e| e.id == file.id);
+            drift(&file, parent, now.as_ref())
+                .map(|why| format!("{shown} changed on the drive since it was opened: {why}"))
+        }
+        Err(e) => Some(format!(
+            "cannot check {shown} on the drive before uploading: {e}"
+        )),
+    };
+    let how = match headline {
         None => OnDrift::Overwrite,
-        Some(why) => ask::drift(&shown, &why, &copy, args.on_conflict.map(Into::into))?,
+        Some(headline) => ask::drift(&headline, &copy, args.on_conflict.map(Into::into))?,
     };
     let Some(policy) = how.policy() else {
         return Err(kept("nothing uploaded as asked", &copy));
@@ -105,14 +114,6 @@ async fn open(copy: &Path) -> Closed {
             editor: Err(format!("the editor's task failed: {e}")),
             after: Some(Err(e.to_string())),
         })
-}
-
-/// The cloud file as the drive has it now (`None`: the drive doesn't know the id).
-async fn now(ctx: &Ctx, id: i64) -> CmdResult<Option<FileEntry>> {
-    let found = ctx.client.infos(&[id]).await.map_err(|e| {
-        CmdError::failure(format!("cannot check the cloud file before uploading: {e}"))
-    });
-    Ok(found?.into_iter().find(|e| e.id == id))
 }
 
 fn kept(why: &str, copy: &Path) -> CmdError {
