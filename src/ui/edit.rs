@@ -68,3 +68,48 @@ impl Widget for EditAskView<'_> {
         Paragraph::new(lines).block(block).render(rect, buf);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_drift_question_shows_a_long_copy_path_whole_and_its_keys() {
+        let copy = "/tmp/panfm-edit-AbC123/一个很长很长的文件名，要换行才能放得下 notes.md";
+        let ask = EditAsk {
+            id: 1,
+            drift: true,
+            title: "notes.md changed on the drive since you opened it".into(),
+            lines: vec![
+                "cloud:/文档/notes.md".into(),
+                "It was deleted or replaced (the drive no longer knows its id)".into(),
+                format!("Your edited copy: {copy}"),
+            ],
+        };
+        let styles = Styles::colored();
+        let view = EditAskView {
+            ask: &ask,
+            styles: &styles,
+            keys: ("o".into(), "b".into()),
+        };
+        let area = Rect::new(0, 0, 80, 24);
+        let mut buf = Buffer::empty(area);
+        view.render(area, &mut buf);
+        let text: String = (0..24)
+            .map(|y| {
+                let row: String = (0..80).map(|x| buf[(x, y)].symbol().to_owned()).collect();
+                row.trim_matches(|c| c == ' ' || c == '│').trim().to_owned()
+            })
+            .collect::<Vec<_>>()
+            .join("");
+        let squeezed: String = text.chars().filter(|c| *c != ' ').collect();
+        let want: String = copy.chars().filter(|c| *c != ' ').collect();
+        assert!(squeezed.contains(&want), "{text}");
+        assert!(text.contains("o: upload it over the cloud file"), "{text}");
+        assert!(text.contains("b: keep both"), "{text}");
+        assert!(
+            text.contains("n / Esc: keep the edited copy here only"),
+            "{text}"
+        );
+    }
+}
