@@ -174,4 +174,9 @@ async fn a_file_changed_meanwhile_asks_and_overwrite_wins() {
         .await;
     let after = String::from_utf8(h.cloud_bytes(&format!("/{FILE}")).await).unwrap();
     assert!(after.contains("PANFM"), "{after}");
+    h.until_msg("the copy removed", |m| {
+        matches!(m, Msg::Edit(EditMsg::Cleaned { .. }))
+    })
+    .await;
+    assert!(!path.exists());
 }
