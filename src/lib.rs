@@ -10,7 +10,9 @@
 //! `api`, `config` and `plan`'s name rules, never on the UI, and reports through an event
 //! channel, for the runtime and the command line alike. `mock` is a standalone 123pan server
 //! written from the API documents; it depends on nothing else in the crate. Both use the
-//! workspace crate `md5-lanes` (crates/md5-lanes) for MD5 on the upload path.
+//! workspace crate `md5-lanes` (crates/md5-lanes) for MD5 on the upload path. `edit` (a file
+//! in the user's editor: the private folder, the editor, the change and drift checks) builds on
+//! `api` and `transfer`; the runtime (F4) and `cmd` (`panfm edit`) share it.
 
 #![forbid(unsafe_code)]
 
@@ -19,6 +21,7 @@ pub mod app;
 pub mod cli;
 pub mod cmd;
 pub mod config;
+pub mod edit;
 pub mod fs;
 pub mod launch;
 mod logging;

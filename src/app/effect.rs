@@ -99,6 +99,9 @@ pub enum Effect {
     Clipboard { text: String },
     /// Share links and direct links (`runtime/shares.rs`).
     Share(super::shares::ShareEffect),
+    /// A step of F4 (see `app::edit`); opening the editor is the run loop's (it needs the
+    /// terminal).
+    Edit(super::edit::EditEffect),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -2,6 +2,7 @@
 //! I/O, no ratatui here; `update` only transforms state and returns effects for the runtime.
 
 mod delete;
+mod edit;
 mod effect;
 mod history;
 mod images;
@@ -23,6 +24,7 @@ mod update;
 pub(crate) mod testing;
 
 pub use delete::{DeleteAsk, DeleteMsg, TrashCheck};
+pub use edit::{EditAsk, EditEffect, EditId, EditMsg, EditSession, EditStage, Edits};
 pub use effect::{Effect, TransferCmd};
 pub use history::{HistoryStep, UndoDirection, UndoHistory};
 pub use images::{ImageLink, ImagesMsg};

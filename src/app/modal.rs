@@ -61,6 +61,8 @@ pub enum Modal {
     },
     /// URLs for the drive to fetch into a cloud folder (offline download).
     Offline(super::offline::OfflineAsk),
+    /// F4: download a big file? Upload over a cloud file that changed meanwhile?
+    EditAsk(super::edit::EditAsk),
 }
 
 /// A question before an operation runs. `danger` ones (no undo) accept only `y`, not Enter.

@@ -116,6 +116,8 @@ pub struct Model {
     /// How to reverse the last batch renames and moves, and to redo what was undone.
     pub undo: super::history::UndoHistory,
     pub transfers: super::transfers::Transfers,
+    /// F4 on cloud files, under way.
+    pub edits: super::edit::Edits,
     /// Seconds east of UTC for showing times; fixed at start so the view stays pure.
     pub utc_offset: i32,
     pub next_ticket: Ticket,
@@ -149,6 +151,7 @@ impl Model {
             next_op: 1,
             undo: Default::default(),
             transfers: Default::default(),
+            edits: Default::default(),
             utc_offset: 0,
             next_ticket: 1,
             quit: false,
@@ -194,7 +197,8 @@ impl Model {
                 | Modal::TransferAsk(_)
                 | Modal::DeleteAsk(_)
                 | Modal::QuitAsk { .. }
-                | Modal::DirectLinkAsk { .. },
+                | Modal::DirectLinkAsk { .. }
+                | Modal::EditAsk(_),
             ) => Layer::Confirm,
             Some(Modal::Share(_)) => Layer::Share,
             Some(Modal::Shares(_)) => Layer::Shares,

@@ -47,6 +47,7 @@ pub enum Msg {
     Delete(super::delete::DeleteMsg),
     /// Share links and direct links.
     Shares(super::shares::SharesMsg),
+    Edit(super::edit::EditMsg),
 }
 
 #[derive(Debug, Clone)]

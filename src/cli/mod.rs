@@ -1,6 +1,7 @@
 //! Command-line arguments (clap derive), one file per family of subcommands. Plain data: what
 //! the user asked for, checked only as far as clap can; `cmd` interprets it.
 
+mod edit;
 mod files;
 mod img;
 mod mock;
@@ -11,6 +12,7 @@ mod share;
 mod transfer;
 mod trash;
 
+pub use edit::{EditArgs, OnEditConflict};
 pub use files::{LsArgs, MkdirArgs, MoveArgs, RmArgs, StatArgs, TreeArgs};
 pub use img::{ImgCmd, ImgLinkArgs, ImgLsArgs, ImgPathsArgs, ImgRmArgs, ImgUploadArgs};
 pub use mock::MockServerArgs;

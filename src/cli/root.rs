@@ -76,6 +76,9 @@ pub enum Cmd {
     /// Download cloud files (and folders, with -r) into a local folder: download PATH... LOCAL_DIR.
     #[command(override_usage = "panfm download [OPTIONS] PATH... LOCAL_DIR")]
     Download(DownloadArgs),
+    /// Edit a cloud file in $EDITOR ($VISUAL, vi): downloaded and verified into a private
+    /// folder, uploaded back over the original when the save changed it.
+    Edit(super::edit::EditArgs),
     /// List, restore or permanently delete trashed items.
     #[command(subcommand)]
     Trash(TrashCmd),

@@ -13,6 +13,7 @@ pub mod account;
 mod batch;
 mod ctx;
 mod dispatch;
+mod edit;
 mod exit;
 mod img;
 mod info;

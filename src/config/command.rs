@@ -70,6 +70,8 @@ pub enum Command {
     ScanTrash,
     Undo,
     Redo,
+    /// Open the cursor file in `$EDITOR`; a cloud file goes down, and back up when saved.
+    Edit,
     /// Put the path of the cursor entry (or of each marked one, a line each) on the clipboard.
     CopyPath,
     /// A shell in the local pane's directory, the screen handed over until it exits.

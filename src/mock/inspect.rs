@@ -116,24 +116,39 @@ impl MockServer {
 
     /// Stores `bytes` as a new file like an upload would (refusing a taken name).
     pub async fn put_file(&self, parent: i64, name: &str, bytes: &[u8]) -> std::io::Result<i64> {
+        self.store(parent, name, bytes, Duplicate::Refuse).await
+    }
+
+    /// Stores `bytes` over the file named `name`, as an upload with `duplicate=2` would (the
+    /// new file gets a new id).
+    pub async fn replace_file(
+        &self,
+        parent: i64,
+        name: &str,
+        bytes: &[u8],
+    ) -> std::io::Result<i64> {
+        self.store(parent, name, bytes, Duplicate::Overwrite).await
+    }
+
+    async fn store(
+        &self,
+        parent: i64,
+        name: &str,
+        bytes: &[u8],
+        dup: Duplicate,
+    ) -> std::io::Result<i64> {
         let etag = hex(&Md5::digest(bytes));
         let size = bytes.len() as u64;
         let tmp = lock(&self.shared.drive).blobs.incoming_path();
         tokio::fs::write(&tmp, bytes).await?;
         let placed = self.shared.mutate(|d| {
             d.tree
-                .check_placeable(parent, name, Duplicate::Refuse)
+                .check_placeable(parent, name, dup)
                 .map_err(|e| invalid(e.message))?;
             super::tree::validate_name(name).map_err(|e| invalid(e.message))?;
             d.blobs.adopt(&tmp, &etag, size)?;
             d.tree
-                .place_file(
-                    parent,
-                    name,
-                    Duplicate::Refuse,
-                    (etag, size),
-                    clock::now_secs(),
-                )
+                .place_file(parent, name, dup, (etag, size), clock::now_secs())
                 .map_err(|e| invalid(e.message))
         });
         if placed.is_err() {

@@ -4,8 +4,8 @@
 
 use std::io::Write;
 
-/// Runs `$VISUAL`, `$EDITOR` or `vi` on a file holding `names`; returns the edited text.
-/// Blocking: call it from the blocking pool with the terminal suspended.
+/// Runs the user's editor (see [`crate::edit::Editor`]) on a file holding `names`; returns the
+/// edited text. Blocking: call it from the blocking pool with the terminal suspended.
 pub fn edit_names(names: &[String]) -> Result<String, String> {
     let text = crate::plan::editor::render(names).map_err(|e| e.to_string())?;
     let mut file = tempfile::Builder::new()
@@ -16,21 +16,8 @@ pub fn edit_names(names: &[String]) -> Result<String, String> {
     file.write_all(text.as_bytes())
         .and_then(|()| file.flush())
         .map_err(|e| e.to_string())?;
-    let editor = ["VISUAL", "EDITOR"]
-        .iter()
-        .filter_map(|v| std::env::var(v).ok())
-        .find(|v| !v.trim().is_empty())
-        .unwrap_or_else(|| "vi".to_owned());
-    // Through the shell, so EDITOR may carry arguments ("code --wait", "sed -i s/a/b/").
-    let status = std::process::Command::new("sh")
-        .arg("-c")
-        .arg(format!("{editor} \"$1\""))
-        .arg("sh")
-        .arg(file.path())
-        .status()
-        .map_err(|e| format!("cannot start {editor}: {e}"))?;
-    if !status.success() {
-        return Err(format!("{editor} exited with {status}; nothing renamed"));
-    }
+    crate::edit::Editor::from_env()
+        .open(file.path())
+        .map_err(|why| format!("{why}; nothing renamed"))?;
     std::fs::read_to_string(file.path()).map_err(|e| format!("cannot read the edited names: {e}"))
 }

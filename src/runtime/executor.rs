@@ -67,6 +67,10 @@ impl Executor {
             Effect::EditNames { .. } | Effect::Clipboard { .. } | Effect::Shell { .. } => {
                 return Some(effect);
             }
+            Effect::Edit(step) => {
+                let engine = (self.transfers.clone(), self.cloud.clone());
+                return super::edit::run(step, self.tx.clone(), engine).map(Effect::Edit);
+            }
             Effect::SaveUndo(history) => {
                 if let Some(journal) = &mut self.journal {
                     journal.save(history);

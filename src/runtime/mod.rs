@@ -5,6 +5,7 @@
 mod clipboard;
 mod cloud_ops;
 mod count;
+pub mod edit;
 mod editor;
 mod executor;
 mod img_fetch;
@@ -73,6 +74,13 @@ pub async fn run<B: Backend>(
                 let run = move || editor::edit_names(&names);
                 let result = suspended(terminal, input.as_deref_mut(), run).await?;
                 held.extend(dispatch(model, executor, Msg::Edited { result }));
+                dirty = true;
+            } else if let Effect::Edit(app::EditEffect::Open { id, path }) = effect {
+                let (file, editor) = (path.clone(), crate::edit::Editor::from_env());
+                let run = move || Ok(edit::open(id, file, &editor));
+                let msg = suspended(terminal, input.as_deref_mut(), run).await?;
+                let msg = msg.unwrap_or_else(|why| edit::failed(id, path, why));
+                held.extend(dispatch(model, executor, msg));
                 dirty = true;
             } else if let Effect::Shell { dir } = effect {
                 let run = move || shell::run(&dir);

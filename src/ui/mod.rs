@@ -5,6 +5,7 @@ mod ask;
 mod columns;
 mod confirm;
 mod delete;
+mod edit;
 mod format;
 mod help;
 mod input_line;
@@ -226,6 +227,21 @@ pub fn view(frame: &mut Frame, model: &Model) {
                 styles: &model.styles,
             };
             frame.render_widget(view, area);
+        }
+        Some(Modal::EditAsk(ask)) => {
+            let key = |cmd| {
+                let layer = crate::config::Layer::Confirm;
+                model
+                    .keymap
+                    .key_for(layer, cmd)
+                    .unwrap_or_else(|| "(no key)".to_owned())
+            };
+            let keys = (
+                key(crate::config::Command::ResolveOverwrite),
+                key(crate::config::Command::ResolveBoth),
+            );
+            let styles = &model.styles;
+            frame.render_widget(edit::EditAskView { ask, styles, keys }, area);
         }
         None => {}
     }

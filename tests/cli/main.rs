@@ -9,6 +9,7 @@ mod account;
 mod browse;
 mod common;
 mod download;
+mod edit;
 mod faults;
 mod help;
 mod images;

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 const TIMEOUT: Duration = Duration::from_secs(20);
 
-struct Tty {
+pub(crate) struct Tty {
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
     output: Receiver<Vec<u8>>,
@@ -19,7 +19,7 @@ struct Tty {
 }
 
 impl Tty {
-    fn spawn(std_cmd: &std::process::Command) -> Tty {
+    pub(crate) fn spawn(std_cmd: &std::process::Command) -> Tty {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: 24,
@@ -58,7 +58,7 @@ impl Tty {
         }
     }
 
-    fn wait_text(&mut self, wanted: &str) {
+    pub(crate) fn wait_text(&mut self, wanted: &str) {
         let deadline = Instant::now() + TIMEOUT;
         while !self.text.contains(wanted) {
             let left = deadline.saturating_duration_since(Instant::now());
@@ -85,13 +85,13 @@ impl Tty {
         }
     }
 
-    fn send(&mut self, text: &str) {
+    pub(crate) fn send(&mut self, text: &str) {
         self.writer.write_all(text.as_bytes()).unwrap();
         self.writer.flush().unwrap();
     }
 
     /// Waits for the exit code, collecting the rest of the output.
-    fn wait_exit(&mut self) -> u32 {
+    pub(crate) fn wait_exit(&mut self) -> u32 {
         let deadline = Instant::now() + TIMEOUT;
         loop {
             if let Some(status) = self.child.try_wait().unwrap() {

@@ -32,6 +32,9 @@ fn in_layer(model: &mut Model, cmd: Command) -> Vec<Effect> {
         Layer::Confirm if matches!(model.modal, Some(Modal::DirectLinkAsk { .. })) => {
             dlink::answer(model, cmd)
         }
+        Layer::Confirm if matches!(model.modal, Some(Modal::EditAsk(_))) => {
+            super::edit::question(model, cmd)
+        }
         Layer::Confirm if matches!(model.modal, Some(Modal::QuitAsk { .. })) => {
             match cmd {
                 Command::Accept | Command::Yes => model.quit = true,
@@ -107,6 +110,7 @@ fn browse(model: &mut Model, cmd: Command) -> Vec<Effect> {
         Redo => undo::redo(model),
         CopyPath => return super::paths::copy(model),
         Shell => return super::shell::open(model),
+        Edit => return super::edit::open(model),
         ShowQueue => queue::show(model),
         ToggleHidden => view::toggle_hidden(model),
         SortName | SortSize | SortMtime | SortExtension | SortReverse => view::sort(model, cmd),

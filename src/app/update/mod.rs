@@ -7,6 +7,8 @@ mod copy;
 mod delete;
 mod destination;
 mod dlink;
+mod edit;
+mod edit_done;
 mod goto;
 mod images;
 mod input;
@@ -95,5 +97,6 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             vec![]
         }
         Msg::Shares(m) => shares::update(model, m),
+        Msg::Edit(m) => edit_done::update(model, m),
     }
 }

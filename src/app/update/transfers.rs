@@ -316,6 +316,9 @@ fn finished(model: &mut Model, batch: BatchId) -> Vec<Effect> {
     let Some(b) = model.transfers.batches.get(&batch).cloned() else {
         return vec![];
     };
+    if let Some(effects) = super::edit_done::finished(model, batch, &b) {
+        return effects;
+    }
     let verb = match b.direction {
         Direction::Upload => "Upload",
         Direction::Download => "Download",

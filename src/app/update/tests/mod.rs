@@ -3,6 +3,8 @@
 mod browse;
 mod cloud;
 mod destination;
+mod edit;
+mod edit_ends;
 mod goto;
 mod images;
 mod images_ops;
