@@ -8,6 +8,7 @@ mod rename;
 mod root;
 mod transfer;
 mod trash;
+mod view;
 
 pub use files::{LsArgs, MkdirArgs, MoveArgs, RmArgs, StatArgs, TreeArgs};
 pub use img::{ImgCmd, ImgLinkArgs, ImgLsArgs, ImgPathsArgs, ImgRmArgs, ImgUploadArgs};
@@ -16,3 +17,4 @@ pub use rename::{CaseArg, RenameArgs, ScopeArg};
 pub use root::{Cli, Cmd, CompletionsArgs, JsonArgs};
 pub use transfer::{DownloadArgs, OnConflict, TransferArgs, UploadArgs};
 pub use trash::{PurgeArgs, RestoreArgs, TrashCmd, TrashLsArgs};
+pub use view::{CatArgs, HeadArgs};

@@ -6,10 +6,12 @@
 //! Conventions: data goes to stdout (text, or JSON with `--json`), everything else to stderr;
 //! one `panfm: ITEM: reason` line per failed item; exit statuses in [`exit::Status`].
 //! `upload` and `download` run on the transfer engine ([`crate::transfer`]).
-//! `img` holds the image-space (图床) subcommands.
+//! `img` holds the image-space (图床) subcommands. `cat` and `head` write file content to
+//! stdout as it arrives, not through the buffer.
 
 pub mod account;
 mod batch;
+mod cat;
 mod ctx;
 mod dispatch;
 mod exit;

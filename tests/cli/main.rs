@@ -29,3 +29,4 @@ mod trash;
 mod tree;
 mod tty;
 mod upload;
+mod view;
