@@ -97,6 +97,12 @@ pub enum Effect {
     /// Put `text` on the terminal's clipboard (OSC 52). The run loop writes it: it needs the
     /// terminal.
     Clipboard { text: String },
+    /// Read `span` of `source` for the viewer with `ticket`, answering `Msg::Read`.
+    Read {
+        ticket: Ticket,
+        source: crate::fs::read::Source,
+        span: crate::fs::read::Span,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -15,6 +15,7 @@ mod rename;
 mod sort;
 mod transfers;
 mod update;
+pub mod viewer;
 
 #[cfg(test)]
 pub(crate) mod testing;

@@ -120,6 +120,8 @@ pub struct Model {
     pub utc_offset: i32,
     pub next_ticket: Ticket,
     pub quit: bool,
+    /// The file viewer, over the panes while open.
+    pub viewer: Option<Box<super::viewer::Viewer>>,
 }
 
 impl Model {
@@ -149,6 +151,7 @@ impl Model {
             utc_offset: 0,
             next_ticket: 1,
             quit: false,
+            viewer: None,
         }
     }
 
@@ -188,6 +191,7 @@ impl Model {
             ) => Layer::Confirm,
             Some(Modal::Queue { .. }) => Layer::Queue,
             Some(Modal::Rename(_)) => Layer::Rename,
+            None if self.viewer.is_some() => Layer::Viewer,
             None if self.focused().filter.as_ref().is_some_and(|f| f.editing) => Layer::Filter,
             None => Layer::Browse,
         }

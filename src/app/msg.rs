@@ -45,6 +45,12 @@ pub enum Msg {
     Terminate,
     Images(super::images::ImagesMsg),
     Delete(super::delete::DeleteMsg),
+    /// Bytes for the viewer with `ticket` (see `Effect::Read`).
+    Read {
+        ticket: Ticket,
+        span: crate::fs::read::Span,
+        result: Result<crate::fs::read::Chunk, FsError>,
+    },
 }
 
 #[derive(Debug, Clone)]

@@ -117,4 +117,19 @@ pub enum Command {
     CopyLinks,
     /// The same as Markdown image lines: `![name](url)`.
     CopyMarkdownLinks,
+    // viewer
+    /// View the cursor file (text, hex dump, image details); in the viewer: close it.
+    View,
+    ToggleWrap,
+    ToggleLineNumbers,
+    /// The viewer's text encoding: detected, UTF-8, GBK.
+    CycleEncoding,
+    /// The viewer shows a hex dump / the text.
+    ToggleHex,
+    SearchNext,
+    SearchPrev,
+    /// Type a line number (or `N%`) to show.
+    GotoLine,
+    ScrollLeft,
+    ScrollRight,
 }

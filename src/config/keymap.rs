@@ -21,12 +21,14 @@ pub enum Layer {
     Rename,
     Queue,
     Help,
+    Viewer,
 }
 
 impl Layer {
     /// Every layer, in the order the help overlay lists them.
-    pub const ALL: [Layer; 8] = [
+    pub const ALL: [Layer; 9] = [
         Layer::Browse,
+        Layer::Viewer,
         Layer::Filter,
         Layer::Input,
         Layer::Confirm,
@@ -46,6 +48,7 @@ impl Layer {
             Layer::Rename => "Batch rename",
             Layer::Queue => "Transfer queue",
             Layer::Help => "Help",
+            Layer::Viewer => "Viewer",
         }
     }
 }

@@ -200,6 +200,14 @@ impl Widget for HintsView<'_> {
                 (Command::Escape, "cancel"),
             ],
             Layer::Help => &[(Command::Escape, "close"), (Command::CursorDown, "scroll")],
+            Layer::Viewer => &[
+                (Command::Search, "find"),
+                (Command::GotoLine, "line"),
+                (Command::ToggleWrap, "wrap"),
+                (Command::CycleEncoding, "encoding"),
+                (Command::ToggleHex, "hex"),
+                (Command::Escape, "close"),
+            ],
         };
         let mut spans = vec![];
         for (cmd, label) in commands {

@@ -57,6 +57,7 @@ fn in_layer(model: &mut Model, cmd: Command) -> Vec<Effect> {
             vec![]
         }
         Layer::Browse => browse(model, cmd),
+        Layer::Viewer => super::viewer::command(model, cmd),
     }
 }
 
@@ -73,6 +74,7 @@ fn browse(model: &mut Model, cmd: Command) -> Vec<Effect> {
         Top => nav::cursor_to(model, 0),
         Bottom => nav::cursor_to(model, usize::MAX),
         Enter => return nav::enter(model),
+        View => return super::viewer::open(model),
         Parent => return nav::parent(model),
         Home => return nav::home(model),
         Back => return nav::back(model),
@@ -117,7 +119,9 @@ fn browse(model: &mut Model, cmd: Command) -> Vec<Effect> {
         Accept | Yes | Noop | DeleteForGood | EditTarget | Complete | CyclePolicy | TogglePause
         | CancelJob | RetryJob | JobUp | JobDown | ResolveOverwrite | ResolveSkip | ResolveBoth
         | ResolveOverwriteAll | ResolveSkipAll | ResolveBothAll | ClearFinished | NextField
-        | PrevField | ToggleRegex | ToggleIgnoreCase | CycleCase | CycleScope | AutoFix => {}
+        | PrevField | ToggleRegex | ToggleIgnoreCase | CycleCase | CycleScope | AutoFix
+        | ToggleWrap | ToggleLineNumbers | CycleEncoding | ToggleHex | SearchNext | SearchPrev
+        | GotoLine | ScrollLeft | ScrollRight => {}
     }
     vec![]
 }

@@ -26,6 +26,7 @@ mod transfers;
 mod trash;
 mod undo;
 mod view;
+mod viewer;
 
 #[cfg(test)]
 mod tests;
@@ -49,7 +50,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::Paste(text) => view::paste(model, &text),
         Msg::Resize { width, height } => {
             view::resize(model, width, height);
-            vec![]
+            viewer::resized(model)
         }
         Msg::Tick => keys::tick(model),
         Msg::Command(cmd) => command::run(model, cmd),
@@ -90,5 +91,10 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             delete::update(model, m);
             vec![]
         }
+        Msg::Read {
+            ticket,
+            span,
+            result,
+        } => viewer::read(model, ticket, span, result),
     }
 }
