@@ -127,7 +127,9 @@ fn position(v: &Viewer, screen: &Screen, s: &Styles) -> (String, Style) {
     }
     let scanned = |to: u64, from: u64| format::size(to.abs_diff(from));
     match &v.task {
-        Some(Task::Search { query, at, from, .. }) => {
+        Some(Task::Search {
+            query, at, from, ..
+        }) => {
             let text = format!(
                 "Searching for “{query}”: {} looked at · {read} · Esc stops",
                 scanned(*at, *from)

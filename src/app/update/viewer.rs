@@ -22,7 +22,10 @@ pub fn open(model: &mut Model) -> Vec<Effect> {
         return vec![];
     }
     if entry.blocked {
-        model.error(format!("{} was rejected by review and cannot be read", entry.name));
+        model.error(format!(
+            "{} was rejected by review and cannot be read",
+            entry.name
+        ));
         return vec![];
     }
     let source = match (&pane.location, &entry.key) {

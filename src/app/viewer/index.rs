@@ -90,8 +90,16 @@ mod tests {
         assert_eq!(ix.total(2, true), Some(5));
         assert_eq!(ix.total(3, true), None);
         assert_eq!(ix.window_of_line(1), Some((0, 0)));
-        assert_eq!(ix.window_of_line(3), Some((0, 0)), "after the 2nd newline: window 0");
-        assert_eq!(ix.window_of_line(4), Some((1, 2)), "after the 3rd: window 1");
+        assert_eq!(
+            ix.window_of_line(3),
+            Some((0, 0)),
+            "after the 2nd newline: window 0"
+        );
+        assert_eq!(
+            ix.window_of_line(4),
+            Some((1, 2)),
+            "after the 3rd: window 1"
+        );
         assert_eq!(ix.window_of_line(6), Some((1, 2)));
         assert_eq!(ix.window_of_line(7), None, "beyond what was counted");
     }

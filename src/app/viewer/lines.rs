@@ -138,7 +138,11 @@ mod tests {
         assert_eq!(start_at(&w, 5).unwrap(), 4);
         assert_eq!(start_at(&w, 7).unwrap(), 7);
         let w = held(b"one\ntwo\n");
-        assert_eq!(forward(&w), vec![0, 4], "no empty line after the last newline");
+        assert_eq!(
+            forward(&w),
+            vec![0, 4],
+            "no empty line after the last newline"
+        );
         assert_eq!(backward(&w), vec![0, 4]);
     }
 

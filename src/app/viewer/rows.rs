@@ -90,7 +90,7 @@ impl Viewer {
             let shown = self.layout(&cells, geo.width);
             for (i, (range, more)) in shown.into_iter().enumerate().skip(skip) {
                 if screen.rows.len() == geo.rows {
-                    break;
+                    return screen;
                 }
                 let mut row = Row::default();
                 if geo.gutter > 0 && i == 0 {
@@ -113,6 +113,7 @@ impl Viewer {
             }
             at = seg.end;
         }
+        screen.end |= at >= self.size();
         screen
     }
 
@@ -183,7 +184,9 @@ impl Viewer {
             };
             screen.last = (end - 1) / WINDOW;
             screen.end = end == self.size();
-            screen.rows.push(hex_row(at, &bytes, per_row as usize, digits, hit));
+            screen
+                .rows
+                .push(hex_row(at, &bytes, per_row as usize, digits, hit));
         }
         screen
     }
@@ -201,7 +204,11 @@ fn hex_row(at: u64, bytes: &[u8], per_row: usize, digits: usize, hit: Option<(u6
             Some(b) => format!("{b:02x} "),
             None => "   ".to_owned(),
         };
-        let text = if i == per_row / 2 - 1 { text + " " } else { text };
+        let text = if i == per_row / 2 - 1 {
+            text + " "
+        } else {
+            text
+        };
         push(&mut pieces, &text, kind_of(in_hit(i), PieceKind::Text));
     }
     push(&mut pieces, " │", PieceKind::Offset);

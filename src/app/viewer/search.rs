@@ -31,8 +31,15 @@ pub enum Task {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Hit {
     /// Chars `from..to` of the decoded segment starting at `seg`.
-    Text { seg: u64, from: usize, to: usize },
-    Bytes { from: u64, to: u64 },
+    Text {
+        seg: u64,
+        from: usize,
+        to: usize,
+    },
+    Bytes {
+        from: u64,
+        to: u64,
+    },
 }
 
 impl Viewer {

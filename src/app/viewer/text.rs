@@ -114,9 +114,14 @@ mod tests {
         let c = cells("a\t中🎉\x1b[2J\u{202e}x");
         assert_eq!(
             texts(&c),
-            vec!["a", "       ", "中", "🎉", "^[", "[", "2", "J", "\u{fffd}", "x"]
+            vec![
+                "a", "       ", "中", "🎉", "^[", "[", "2", "J", "\u{fffd}", "x"
+            ]
         );
-        assert_eq!(c.iter().map(|c| c.width).sum::<usize>(), 1 + 7 + 2 + 2 + 2 + 3 + 1 + 1);
+        assert_eq!(
+            c.iter().map(|c| c.width).sum::<usize>(),
+            1 + 7 + 2 + 2 + 2 + 3 + 1 + 1
+        );
         assert!(c[4].escaped && c[8].escaped && !c[2].escaped);
         assert_eq!(c[3].char_at, 3);
         // A combining accent stays with its letter.
@@ -130,7 +135,11 @@ mod tests {
         assert_eq!(wrap(&c, 4), vec![0..3, 3..5]);
         assert_eq!(wrap(&cells(""), 4), vec![0..0]);
         let (shown, more) = cut(&c, 3, 3);
-        assert_eq!((shown, more), (3..4, true), "中 straddles the left edge: dropped");
+        assert_eq!(
+            (shown, more),
+            (3..4, true),
+            "中 straddles the left edge: dropped"
+        );
         assert_eq!(cut(&c, 0, 20), (0..5, false));
     }
 }

@@ -19,3 +19,4 @@ mod transfers;
 mod transfers_room;
 mod trash;
 mod undo;
+mod viewer;
