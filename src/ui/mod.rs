@@ -231,3 +231,5 @@ mod tests_panes;
 mod tests_queue;
 #[cfg(test)]
 mod tests_select;
+#[cfg(test)]
+mod tests_viewer;

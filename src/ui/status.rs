@@ -201,12 +201,12 @@ impl Widget for HintsView<'_> {
             ],
             Layer::Help => &[(Command::Escape, "close"), (Command::CursorDown, "scroll")],
             Layer::Viewer => &[
+                (Command::Escape, "close"),
                 (Command::Search, "find"),
                 (Command::GotoLine, "line"),
                 (Command::ToggleWrap, "wrap"),
-                (Command::CycleEncoding, "encoding"),
                 (Command::ToggleHex, "hex"),
-                (Command::Escape, "close"),
+                (Command::CycleEncoding, "encoding"),
             ],
         };
         let mut spans = vec![];

@@ -47,18 +47,14 @@ impl Widget for ViewerView<'_> {
             let y = body.y + screen.rows.len() as u16;
             Line::from(Span::styled("(end)", s.dim)).render(Rect::new(body.x, y, 6, 1), buf);
         }
-        let [left, right] =
-            Layout::horizontal([Constraint::Fill(1), Constraint::Length(hints_width(area))])
-                .areas(bottom);
         let (text, style) = position(v, &screen, s);
-        let text = format::truncate(&text, usize::from(left.width));
+        let text = format::truncate(&text, usize::from(bottom.width));
+        let used = (format::width(&text) + 2).min(usize::from(bottom.width)) as u16;
+        let [left, right] =
+            Layout::horizontal([Constraint::Length(used), Constraint::Fill(1)]).areas(bottom);
         Line::from(Span::styled(text, style)).render(left, buf);
         HintsView { model: self.model }.render(right, buf);
     }
-}
-
-fn hints_width(area: Rect) -> u16 {
-    (area.width / 2).min(64)
 }
 
 fn title_text(v: &Viewer) -> String {
