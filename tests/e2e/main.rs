@@ -6,6 +6,7 @@ mod local;
 mod panes;
 mod pty;
 mod tools;
+mod viewer;
 
 use pty::Pty;
 use std::fs;

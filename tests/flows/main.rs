@@ -10,6 +10,7 @@ mod ops;
 mod patch;
 mod places;
 mod trash;
+mod viewer;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use panfm::api::{self, ClientConfig, Credentials};
