@@ -53,7 +53,13 @@ pub fn command(model: &mut Model, cmd: Command) -> Vec<Effect> {
         return vec![];
     };
     let geo = geometry(model, &v);
-    let stopped = v.task.take();
+    // Moving, switching what is shown or closing drops a search or jump under way; the
+    // number and wrap toggles and help leave it running.
+    let keeps = matches!(
+        cmd,
+        Command::ToggleLineNumbers | Command::ToggleWrap | Command::Help
+    );
+    let stopped = if keeps { None } else { v.task.take() };
     v.error = None;
     let page = geo.rows as isize;
     let mut close = false;

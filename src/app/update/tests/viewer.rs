@@ -107,11 +107,16 @@ fn a_huge_file_opens_from_one_window_and_g_reads_only_its_tail() {
     assert!(tail <= 2 * WINDOW, "{tail}");
     let last = line(size / LINE);
     assert_eq!(rows(&m).last().unwrap(), last.trim_end());
+    keys(&mut m, "#", size, &generated);
     let screen = m.viewer.as_ref().unwrap().screen(geo(&m));
     assert!(
         screen.end && screen.line.is_none(),
         "no line numbers near the end"
     );
+    let top_row = &screen.rows[0];
+    assert!(top_row.offset, "the gutter shows byte offsets there");
+    assert_eq!(top_row.gutter.parse::<u64>().unwrap() % LINE, 0);
+    keys(&mut m, "#", size, &generated);
     let back = keys(&mut m, "g g", size, &generated);
     assert_eq!(back, 0, "the start is still held");
     assert_eq!(rows(&m)[0], line(1).trim_end());
@@ -210,8 +215,8 @@ fn esc_stops_a_search_and_then_closes() {
 fn go_to_a_line_counts_forward_and_numbers_show() {
     let size = 20 * WINDOW;
     let (mut m, _) = open("n.txt", size, &generated);
-    keys(&mut m, ": 1 2 0 0 0 0 <Enter>", size, &generated);
-    keys(&mut m, "#", size, &generated);
+    let effects = press(&mut m, ": 1 2 0 0 0 0 <Enter> #");
+    serve(&mut m, effects, size, &generated);
     let v = m.viewer.as_ref().unwrap();
     assert_eq!(v.line_number(v.top.at), Some(120_000));
     let screen = v.screen(geo(&m));
@@ -238,6 +243,13 @@ fn binary_shows_as_hex_and_x_switches() {
         "00000000  00 07 0e 15 1c 23 2a 31  38 3f 46 4d 54 5b 62 69  │.....#*18?FMT[bi│"
     );
     assert_eq!(r.len(), 19, "300 bytes in rows of 16");
+    keys(&mut m, "/ F M T <Enter>", 300, &content);
+    let v = m.viewer.as_ref().unwrap();
+    assert_eq!(
+        v.hit,
+        Some(Hit::Bytes { from: 10, to: 13 }),
+        "bytes 70 77 84"
+    );
     keys(&mut m, "x", 300, &content);
     assert!(!m.viewer.as_ref().unwrap().hex);
     assert!(
