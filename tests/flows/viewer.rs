@@ -78,3 +78,27 @@ async fn a_cjk_text_file_shows_at_once_in_its_encoding() {
     h.command(Command::Escape);
     assert!(h.model.viewer.is_none());
 }
+
+#[tokio::test]
+async fn an_image_space_image_shows_its_pixels_from_a_range_of_its_link() {
+    let mut h = Harness::demo().await;
+    h.images_on(panfm::app::Side::Right).await;
+    h.open(&["blog"]).await;
+    h.cursor_to("hello-world.png");
+    let before = h.mock.stats();
+    h.command(Command::View);
+    h.until("the image's header", settled).await;
+    let v = h.model.viewer.as_ref().unwrap();
+    let Some(panfm::fs::read::Kind::Image(info)) = v.kind else {
+        panic!("{:?}", v.kind);
+    };
+    assert_eq!(info.format, "PNG");
+    assert!(info.pixels.is_some_and(|(w, h)| w > 0 && h > 0), "{info:?}");
+    assert!(v.hex);
+    let after = h.mock.stats();
+    assert_eq!(
+        after.calls_to("/api/v1/file/download_info"),
+        before.calls_to("/api/v1/file/download_info"),
+        "the public link, not a drive URL"
+    );
+}
