@@ -47,6 +47,8 @@ pub struct Download {
     pub partial: bool,
     /// The whole file's size, from `Content-Range` or, without a range, `Content-Length`.
     pub total_size: Option<u64>,
+    /// Where the body starts in the file: from `Content-Range` on 206, else 0.
+    pub start: u64,
 }
 
 impl Download {
@@ -71,6 +73,7 @@ impl std::fmt::Debug for Download {
         f.debug_struct("Download")
             .field("partial", &self.partial)
             .field("total_size", &self.total_size)
+            .field("start", &self.start)
             .finish_non_exhaustive()
     }
 }
@@ -94,9 +97,19 @@ impl Client {
         url: &str,
         range: Option<ByteRange>,
     ) -> Result<Download, ApiError> {
+        self.fetch(url, range.map(ByteRange::header)).await
+    }
+
+    /// GETs the last `len` bytes of the file at `url` with a suffix range (`bytes=-len`), for
+    /// reading the end of a file without knowing (or trusting) its size; see [`Client::download`].
+    pub async fn download_tail(&self, url: &str, len: u64) -> Result<Download, ApiError> {
+        self.fetch(url, Some(format!("bytes=-{len}"))).await
+    }
+
+    async fn fetch(&self, url: &str, range: Option<String>) -> Result<Download, ApiError> {
         let mut request = self.inner.downloads.get(url);
         if let Some(range) = range {
-            request = request.header(RANGE, range.header());
+            request = request.header(RANGE, range);
         }
         let response = request
             .send()
@@ -107,18 +120,24 @@ impl Client {
             return Err(classify_status(status, &error_body(response).await));
         }
         let partial = status == StatusCode::PARTIAL_CONTENT;
-        let total_size = match partial {
-            true => response
-                .headers()
-                .get(CONTENT_RANGE)
-                .and_then(|v| v.to_str().ok())
-                .and_then(content_range_total),
-            false => response.content_length(),
+        let content_range = response
+            .headers()
+            .get(CONTENT_RANGE)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        let (total_size, start) = match (partial, content_range) {
+            (true, Some(value)) => (
+                content_range_total(&value),
+                content_range_start(&value).unwrap_or(0),
+            ),
+            (true, None) => (None, 0),
+            (false, _) => (response.content_length(), 0),
         };
         Ok(Download {
             body: body_unless_refusal(response, self.inner.timeouts.read_idle).await?,
             partial,
             total_size,
+            start,
         })
     }
 }
@@ -157,6 +176,12 @@ fn cdn_refusal(body: &[u8]) -> Option<ApiError> {
     let mut e = ApiError::new(ApiErrorKind::LinkExpired, DOWNLOAD, message);
     e.code = Some(code);
     Some(e)
+}
+
+/// The first position in `bytes 100-199/1234`.
+fn content_range_start(value: &str) -> Option<u64> {
+    let spec = value.trim().strip_prefix("bytes")?.trim_start();
+    spec.split_once('-')?.0.trim().parse().ok()
 }
 
 /// The total in `bytes 0-99/1234`; `None` for `*`.
@@ -205,6 +230,8 @@ mod tests {
         assert_eq!(content_range_total("bytes 100-199/1234"), Some(1234));
         assert_eq!(content_range_total("bytes 100-199/*"), None);
         assert_eq!(content_range_total("garbage"), None);
+        assert_eq!(content_range_start("bytes 100-199/1234"), Some(100));
+        assert_eq!(content_range_start("bytes */1234"), None);
     }
 
     #[test]

@@ -102,6 +102,12 @@ pub enum Effect {
     /// A step of F4 (see `app::edit`); opening the editor is the run loop's (it needs the
     /// terminal).
     Edit(super::edit::EditEffect),
+    /// Read `span` of `source` for the viewer with `ticket`, answering `Msg::Read`.
+    Read {
+        ticket: Ticket,
+        source: crate::fs::read::Source,
+        span: crate::fs::read::Span,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -19,6 +19,7 @@ mod shares;
 mod sort;
 mod transfers;
 mod update;
+pub mod viewer;
 
 #[cfg(test)]
 pub(crate) mod testing;

@@ -91,6 +91,10 @@ pub enum InputPurpose {
     UnmarkPattern,
     /// A folder to open in the pane: local, `cloud:/…` or `images:/…`.
     GoTo,
+    /// Text to find in the viewer.
+    ViewerSearch,
+    /// A line (or `N%`) to show in the viewer.
+    ViewerGoto,
 }
 
 impl InputPurpose {
@@ -103,6 +107,8 @@ impl InputPurpose {
             InputPurpose::MarkPattern => "Mark names matching (*.jpg, or text they contain)",
             InputPurpose::UnmarkPattern => "Unmark names matching (*.jpg, or text they contain)",
             InputPurpose::GoTo => "Go to a folder: a local path, cloud:/…, images:/…",
+            InputPurpose::ViewerSearch => "Find (smart case; n next, N previous)",
+            InputPurpose::ViewerGoto => "Go to line (or N% of the file)",
         }
     }
 

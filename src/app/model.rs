@@ -125,6 +125,8 @@ pub struct Model {
     /// Seeds generated extraction codes; the runtime sets a random one at start, so `update`
     /// stays pure.
     pub entropy: u64,
+    /// The file viewer, over the panes while open.
+    pub viewer: Option<Box<super::viewer::Viewer>>,
 }
 
 impl Model {
@@ -156,6 +158,7 @@ impl Model {
             next_ticket: 1,
             quit: false,
             entropy: 0,
+            viewer: None,
         }
     }
 
@@ -205,6 +208,7 @@ impl Model {
             Some(Modal::Queue { .. }) => Layer::Queue,
             Some(Modal::Rename(_)) => Layer::Rename,
             Some(Modal::Offline(_)) => Layer::Offline,
+            None if self.viewer.is_some() => Layer::Viewer,
             None if self.focused().filter.as_ref().is_some_and(|f| f.editing) => Layer::Filter,
             None => Layer::Browse,
         }

@@ -48,6 +48,12 @@ pub enum Msg {
     /// Share links and direct links.
     Shares(super::shares::SharesMsg),
     Edit(super::edit::EditMsg),
+    /// Bytes for the viewer with `ticket` (see `Effect::Read`).
+    Read {
+        ticket: Ticket,
+        span: crate::fs::read::Span,
+        result: Result<crate::fs::read::Chunk, FsError>,
+    },
 }
 
 #[derive(Debug, Clone)]

@@ -11,6 +11,7 @@ mod root;
 mod share;
 mod transfer;
 mod trash;
+mod view;
 
 pub use edit::{EditArgs, OnEditConflict};
 pub use files::{LsArgs, MkdirArgs, MoveArgs, RmArgs, StatArgs, TreeArgs};
@@ -25,3 +26,4 @@ pub use share::{
 };
 pub use transfer::{DownloadArgs, OnConflict, TransferArgs, UploadArgs};
 pub use trash::{PurgeArgs, RestoreArgs, TrashCmd, TrashLsArgs};
+pub use view::{CatArgs, HeadArgs};

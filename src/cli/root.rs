@@ -58,6 +58,10 @@ pub enum Cmd {
     Tree(TreeArgs),
     /// Show one item: id, type, size (a folder's total), md5, dates.
     Stat(StatArgs),
+    /// Write a cloud file (or --range of it) to stdout; a whole file is checked against its MD5.
+    Cat(super::view::CatArgs),
+    /// Print the first lines of a cloud file (read with one small range request).
+    Head(super::view::HeadArgs),
     /// Show the account: name, VIP state, space used and free.
     Info(JsonArgs),
     /// Create cloud folders.

@@ -4,7 +4,7 @@
 use super::ctx::Ctx;
 use super::exit::{CmdError, Status};
 use super::{
-    img, info, list, mkdir, offline, relocate, remove, rename, share, transfer, trash, tree,
+    cat, img, info, list, mkdir, offline, relocate, remove, rename, share, transfer, trash, tree,
 };
 use crate::cli::{Cmd, TrashCmd};
 use std::io::Write;
@@ -15,6 +15,8 @@ pub async fn dispatch(ctx: &mut Ctx, command: Cmd) -> Status {
         Cmd::Stat(args) => list::stat(ctx, args).await,
         Cmd::Tree(args) => tree::tree(ctx, args).await,
         Cmd::Info(args) => info::info(ctx, args).await,
+        Cmd::Cat(args) => cat::cat(ctx, args).await,
+        Cmd::Head(args) => cat::head(ctx, args).await,
         Cmd::Mkdir(args) => mkdir::mkdir(ctx, args).await,
         Cmd::Mv(args) => relocate::mv(ctx, args).await,
         Cmd::Cp(args) => relocate::cp(ctx, args).await,

@@ -8,9 +8,12 @@
 //! `upload` and `download` run on the transfer engine ([`crate::transfer`]).
 //! `img` holds the image-space (图床) subcommands, `share` the share-link and direct-link ones;
 //! `offline` has the drive fetch URLs (离线下载).
+//! `img` holds the image-space (图床) subcommands. `cat` and `head` write file content to
+//! stdout as it arrives, not through the buffer.
 
 pub mod account;
 mod batch;
+mod cat;
 mod ctx;
 mod dispatch;
 mod edit;

@@ -137,4 +137,19 @@ pub enum Command {
     // offline download
     /// Have the drive fetch URLs into the cloud pane's folder (离线下载): opens the dialog.
     OfflineDownload,
+    // viewer
+    /// View the cursor file (text, hex dump, image details); in the viewer: close it.
+    View,
+    ToggleWrap,
+    ToggleLineNumbers,
+    /// The viewer's text encoding: detected, UTF-8, GBK.
+    CycleEncoding,
+    /// The viewer shows a hex dump / the text.
+    ToggleHex,
+    SearchNext,
+    SearchPrev,
+    /// Type a line number (or `N%`) to show.
+    GotoLine,
+    ScrollLeft,
+    ScrollRight,
 }

@@ -27,12 +27,14 @@ pub enum Layer {
     Shares,
     /// The offline-download dialog (the drive fetches URLs).
     Offline,
+    Viewer,
 }
 
 impl Layer {
     /// Every layer, in the order the help overlay lists them.
-    pub const ALL: [Layer; 11] = [
+    pub const ALL: [Layer; 12] = [
         Layer::Browse,
+        Layer::Viewer,
         Layer::Filter,
         Layer::Input,
         Layer::Confirm,
@@ -58,6 +60,7 @@ impl Layer {
             Layer::Share => "Share dialog",
             Layer::Shares => "Shares",
             Layer::Offline => "Offline download",
+            Layer::Viewer => "Viewer",
         }
     }
 }

@@ -22,6 +22,7 @@ mod pan_patch;
 mod pan_trash;
 mod patch;
 mod places;
+pub mod read;
 pub mod resolve;
 pub mod sys_trash;
 pub mod tally;

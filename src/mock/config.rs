@@ -104,6 +104,9 @@ pub struct Knobs {
     /// another city/IP: HTTP 200 with its own JSON `{"code":1010,…}` instead of the bytes
     /// [OL#1521].
     pub cdn_refusals: u32,
+    /// The next this many `/dl/…` fetches send their bytes with the first one flipped, so
+    /// the content no longer matches its MD5.
+    pub corrupt_downloads: u32,
     /// The next `lost_replies` requests to the path `lose_replies_to` (e.g.
     /// `/upload/v2/file/create`) are carried out, then their reply is lost: the connection is
     /// dropped instead of answered, as after a timeout on the way back.
@@ -144,6 +147,7 @@ impl Default for Knobs {
             legacy_list: true,
             strict_names: false,
             cdn_refusals: 0,
+            corrupt_downloads: 0,
             lost_replies: 0,
             lose_replies_to: String::new(),
             lost_image_slices: 0,

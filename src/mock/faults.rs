@@ -39,6 +39,24 @@ where
     })
 }
 
+/// `inner` with its first byte flipped: content that no longer matches its MD5.
+pub(crate) fn flip_first_byte<S>(inner: S) -> impl Stream<Item = std::io::Result<Bytes>>
+where
+    S: Stream<Item = std::io::Result<Bytes>> + Send + 'static,
+{
+    let mut first = true;
+    inner.map(move |chunk| {
+        let chunk = chunk?;
+        if !first || chunk.is_empty() {
+            return Ok(chunk);
+        }
+        first = false;
+        let mut bytes = chunk.to_vec();
+        bytes[0] ^= 0xff;
+        Ok(Bytes::from(bytes))
+    })
+}
+
 /// A response whose body fails at once: the connection is torn down instead of answered.
 pub(crate) fn dropped_response() -> Response {
     Response::new(Body::from_stream(stream::once(async {

@@ -27,8 +27,15 @@ pub struct Stats {
     pub slices_admitted: u64,
     /// Slices checked and stored.
     pub slices_accepted: u64,
-    /// Bytes of file content served by `/dl` (ranges and cut-off bodies count what went out).
+    /// Bytes of file content served by `/dl`: each range exactly; a cut-off body what was
+    /// handed to the connection before the cut.
     pub download_bytes: u64,
+    /// `/dl` answers with 206 (a range served), and those of them for a suffix range
+    /// (`bytes=-N`).
+    pub partial_downloads: u64,
+    pub suffix_downloads: u64,
+    /// `/dl` bodies sent with a byte flipped (`corrupt_downloads` knob).
+    pub corrupted: u64,
 }
 
 impl Stats {

@@ -30,18 +30,26 @@ pub struct Executor {
     check: CancellationToken,
     /// Stops the count for the last delete question.
     count: CancellationToken,
+    /// The viewer's reads (its cache of download URLs lives as long as the executor).
+    reader: crate::fs::read::Reader,
 }
 
 impl Executor {
     pub fn new(tx: UnboundedSender<Msg>, cloud: Option<PanFs>) -> Self {
+        let images = cloud.as_ref().map(|c| ImgFs::new(c.client().clone()));
+        let reader = match (&cloud, &images) {
+            (Some(c), Some(i)) => crate::fs::read::Reader::new(c.client().clone(), i.clone()),
+            _ => crate::fs::read::Reader::local(),
+        };
         Self {
             tx,
             current: [Arc::new(AtomicU64::new(0)), Arc::new(AtomicU64::new(0))],
-            images: cloud.as_ref().map(|c| ImgFs::new(c.client().clone())),
+            images,
             cloud,
             journal: None,
             check: CancellationToken::new(),
             count: CancellationToken::new(),
+            reader,
             transfers: None,
             home: directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf()),
         }
@@ -86,6 +94,21 @@ impl Executor {
             Effect::StopCount => self.count.cancel(),
             Effect::Share(effect) => {
                 super::shares::spawn(self.cloud.clone(), self.tx.clone(), effect);
+            }
+            Effect::Read {
+                ticket,
+                source,
+                span,
+            } => {
+                let (reader, tx) = (self.reader.clone(), self.tx.clone());
+                tokio::spawn(async move {
+                    let result = reader.read(&source, span).await;
+                    let _ = tx.send(Msg::Read {
+                        ticket,
+                        span,
+                        result,
+                    });
+                });
             }
             Effect::FetchImageDetails { .. } | Effect::FetchImageLinks { .. } => {
                 super::img_fetch::spawn(self.images.clone(), self.tx.clone(), effect);

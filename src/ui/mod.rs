@@ -19,6 +19,7 @@ mod rename;
 mod share;
 mod shares;
 mod status;
+mod viewer;
 mod wrap;
 
 pub use format::{size as format_size, truncate};
@@ -34,6 +35,11 @@ pub fn view(frame: &mut Frame, model: &Model) {
     let area = frame.area();
     if model.viewport.too_small() || area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(frame, area);
+        return;
+    }
+    if let Some(v) = &model.viewer {
+        frame.render_widget(viewer::ViewerView { viewer: v, model }, area);
+        overlays(frame, model, area, area);
         return;
     }
     let [panes, status, hints] = Layout::vertical([
@@ -66,6 +72,11 @@ pub fn view(frame: &mut Frame, model: &Model) {
     }
     frame.render_widget(status::StatusView { model }, status);
     frame.render_widget(status::HintsView { model }, hints);
+    overlays(frame, model, area, panes);
+}
+
+/// The modal on top, in `area` (the transfer queue in `panes`).
+fn overlays(frame: &mut Frame, model: &Model, area: Rect, panes: Rect) {
     match &model.modal {
         Some(Modal::Help { scroll }) => {
             frame.render_widget(
@@ -287,3 +298,5 @@ mod tests_queue;
 mod tests_select;
 #[cfg(test)]
 mod tests_shares;
+#[cfg(test)]
+mod tests_viewer;

@@ -226,6 +226,14 @@ impl Widget for HintsView<'_> {
                 (Command::NextField, "field"),
                 (Command::Escape, "cancel"),
             ],
+            Layer::Viewer => &[
+                (Command::Escape, "close"),
+                (Command::Search, "find"),
+                (Command::GotoLine, "line"),
+                (Command::ToggleWrap, "wrap"),
+                (Command::ToggleHex, "hex"),
+                (Command::CycleEncoding, "encoding"),
+            ],
         };
         let mut spans = vec![];
         for (cmd, label) in commands {

@@ -32,5 +32,6 @@ mod trash;
 mod tree;
 mod tty;
 mod upload;
+mod view;
 #[path = "../support/web.rs"]
 mod web;

@@ -8,6 +8,7 @@ mod panes;
 mod pty;
 mod shares;
 mod tools;
+mod viewer;
 
 use pty::Pty;
 use std::fs;

@@ -12,6 +12,7 @@ mod ops;
 mod patch;
 mod places;
 mod trash;
+mod viewer;
 #[path = "../support/web.rs"]
 mod web;
 

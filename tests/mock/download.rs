@@ -74,6 +74,43 @@ async fn ranges() {
         10 + 10 + 5 + 100_000,
         "what went out"
     );
+    let stats = env.server.stats();
+    assert_eq!((stats.partial_downloads, stats.suffix_downloads), (3, 1));
+}
+
+#[tokio::test]
+async fn cut_bodies_count_what_went_out_and_corrupt_ones_differ_by_a_byte() {
+    let env = Env::start().await;
+    let content = bytes(400_000, 5);
+    let f = env.put_file(0, "c.bin", &content).await;
+    let url = url_of(&env, f).await;
+    env.server.set_knobs(|k| {
+        k.drop_rate = 1.0;
+        k.rng_seed = Some(3);
+    });
+    let mut got = 0u64;
+    // A cut before the headers went out fails the request itself.
+    if let Ok(mut resp) = env.http.get(&url).send().await {
+        while let Ok(Some(chunk)) = resp.chunk().await {
+            got += chunk.len() as u64;
+        }
+    }
+    let counted = env.server.stats().download_bytes;
+    // What the server handed to the connection before cutting it; the bytes still in its
+    // buffers when the connection was aborted never reach the client.
+    assert!(got <= counted && counted < 400_000, "{got} {counted}");
+    env.server.set_knobs(|k| {
+        k.drop_rate = 0.0;
+        k.corrupt_downloads = 1;
+    });
+    let body = env.http.get(&url).send().await.unwrap().bytes().await;
+    let body = body.unwrap();
+    assert_eq!(body.len(), content.len());
+    assert_eq!(body[0], !content[0]);
+    assert_eq!(body[1..], content[1..]);
+    let again = env.http.get(&url).send().await.unwrap().bytes().await;
+    assert_eq!(again.unwrap(), content, "only the next fetch was corrupted");
+    assert_eq!(env.server.stats().corrupted, 1);
 }
 
 #[tokio::test]

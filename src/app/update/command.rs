@@ -69,6 +69,7 @@ fn in_layer(model: &mut Model, cmd: Command) -> Vec<Effect> {
         Layer::Browse => browse(model, cmd),
         Layer::Share => share_form::command(model, cmd),
         Layer::Shares => shares::command(model, cmd),
+        Layer::Viewer => super::viewer::command(model, cmd),
     }
 }
 
@@ -85,6 +86,7 @@ fn browse(model: &mut Model, cmd: Command) -> Vec<Effect> {
         Top => nav::cursor_to(model, 0),
         Bottom => nav::cursor_to(model, usize::MAX),
         Enter => return nav::enter(model),
+        View => return super::viewer::open(model),
         Parent => return nav::parent(model),
         Home => return nav::home(model),
         Back => return nav::back(model),
@@ -139,7 +141,8 @@ fn browse(model: &mut Model, cmd: Command) -> Vec<Effect> {
         | CancelJob | RetryJob | JobUp | JobDown | ResolveOverwrite | ResolveSkip | ResolveBoth
         | ResolveOverwriteAll | ResolveSkipAll | ResolveBothAll | ClearFinished | NextField
         | PrevField | ToggleRegex | ToggleIgnoreCase | CycleCase | CycleScope | AutoFix
-        | ShareSettings | GenerateCode => {}
+        | ShareSettings | GenerateCode | ToggleWrap | ToggleLineNumbers | CycleEncoding
+        | ToggleHex | SearchNext | SearchPrev | GotoLine | ScrollLeft | ScrollRight => {}
     }
     vec![]
 }

@@ -99,6 +99,8 @@ fn accept(model: &mut Model) -> Vec<Effect> {
         InputPurpose::MarkPattern => super::pattern::accept(model, side, &text, true),
         InputPurpose::UnmarkPattern => super::pattern::accept(model, side, &text, false),
         InputPurpose::GoTo => return super::goto::accept(model, side, &text),
+        InputPurpose::ViewerSearch => super::viewer::search(model, &text),
+        InputPurpose::ViewerGoto => super::viewer::go_to(model, &text),
     };
     result.unwrap_or_else(|why| {
         refuse(model, &why);

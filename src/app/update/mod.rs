@@ -32,6 +32,7 @@ mod transfers;
 mod trash;
 mod undo;
 mod view;
+mod viewer;
 
 #[cfg(test)]
 mod tests;
@@ -55,7 +56,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::Paste(text) => view::paste(model, &text),
         Msg::Resize { width, height } => {
             view::resize(model, width, height);
-            vec![]
+            viewer::resized(model)
         }
         Msg::Tick => keys::tick(model),
         Msg::Command(cmd) => command::run(model, cmd),
@@ -98,5 +99,10 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::Shares(m) => shares::update(model, m),
         Msg::Edit(m) => edit_done::update(model, m),
+        Msg::Read {
+            ticket,
+            span,
+            result,
+        } => viewer::read(model, ticket, span, result),
     }
 }

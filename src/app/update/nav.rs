@@ -28,7 +28,7 @@ pub fn enter(model: &mut Model) -> Vec<Effect> {
         return reveal(model);
     }
     if !entry.is_dir() {
-        return vec![];
+        return super::viewer::open(model);
     }
     let to = match (&pane.location, &entry.key) {
         (Location::Local(dir), EntryKey::Local(name)) => Location::Local(dir.join(name)),

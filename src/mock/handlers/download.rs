@@ -5,7 +5,8 @@
 //! the `download_redirect` knob the first hop is a 302 to the same URL marked `hop=1`, as the
 //! API digest suggests (whether the real first hop redirects is undocumented): a client must
 //! follow it and send its `Range` again. The `cdn_refusals` knob makes fetches answer HTTP 200
-//! with the CDN's JSON `{"code":1010,…}` (a URL bound to another city/IP) instead of bytes.
+//! with the CDN's JSON `{"code":1010,…}` (a URL bound to another city/IP) instead of bytes;
+//! `corrupt_downloads` sends wrong bytes (the first one flipped), for checks against the etag.
 
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
@@ -25,7 +26,7 @@ use super::super::reply::{ApiError, ApiResult, Data};
 use super::super::shared::{Shared, Ticket, lock};
 use super::{Params, RawQuery};
 
-mod range;
+pub(super) mod range;
 
 use range::Span;
 
@@ -143,18 +144,37 @@ pub(crate) async fn serve(
         Ok(s) => s,
         Err(_) => return (StatusCode::INTERNAL_SERVER_ERROR.into_response(), 0),
     };
+    if status == StatusCode::PARTIAL_CONTENT {
+        let mut stats = st.stats();
+        stats.partial_downloads += 1;
+        if headers
+            .get(header::RANGE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(range::is_suffix)
+        {
+            stats.suffix_downloads += 1;
+        }
+    }
+    let stream = match st.take(|k| &mut k.corrupt_downloads) {
+        true => {
+            st.stats().corrupted += 1;
+            faults::flip_first_byte(stream).boxed()
+        }
+        false => stream,
+    };
+    let stream = if st.roll(st.knobs().drop_rate) {
+        st.stats().dropped += 1;
+        faults::cut_after(stream, st.pick(len.max(1))).boxed()
+    } else {
+        stream
+    };
+    // Counted as the bytes leave (after any cut), so a range counts exactly its bytes.
     let counter = Arc::clone(st);
-    let stream = stream.inspect(move |chunk| {
+    let body = Body::from_stream(stream.inspect(move |chunk| {
         if let Ok(c) = chunk {
             counter.traffic.fetch_add(c.len() as u64, Ordering::Relaxed);
         }
-    });
-    let body = if st.roll(st.knobs().drop_rate) {
-        st.stats().dropped += 1;
-        Body::from_stream(faults::cut_after(stream, st.pick(len.max(1))))
-    } else {
-        Body::from_stream(stream)
-    };
+    }));
     let mut builder = Response::builder()
         .status(status)
         .header(header::CONTENT_TYPE, "application/octet-stream")

@@ -202,9 +202,14 @@ fn enter_parent_and_history() {
 }
 
 #[test]
-fn enter_on_a_file_does_nothing() {
+fn enter_on_a_file_views_it() {
     let mut m = loaded(vec![file("c", 1)]);
-    assert!(press(&mut m, "<Enter>").is_empty());
+    let effects = press(&mut m, "<Enter>");
+    assert!(
+        matches!(&effects[..], [crate::app::Effect::Read { .. }]),
+        "{effects:?}"
+    );
+    assert_eq!(m.viewer.as_ref().map(|v| v.name.as_str()), Some("c"));
 }
 
 #[test]

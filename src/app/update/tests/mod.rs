@@ -23,3 +23,4 @@ mod transfers;
 mod transfers_room;
 mod trash;
 mod undo;
+mod viewer;

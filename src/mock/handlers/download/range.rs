@@ -42,6 +42,14 @@ pub(crate) fn parse(value: &str, size: u64) -> Span {
     }
 }
 
+/// `bytes=-N`: the last N bytes.
+pub(crate) fn is_suffix(value: &str) -> bool {
+    value
+        .trim()
+        .strip_prefix("bytes=")
+        .is_some_and(|spec| spec.trim_start().starts_with('-'))
+}
+
 fn bounded(start: u64, end: u64, size: u64) -> Span {
     if start >= size {
         Span::Unsatisfiable
@@ -90,5 +98,6 @@ mod tests {
         assert_eq!(parse("bytes=0-1,5-6", 1000), Span::Whole);
         assert_eq!(parse("bytes=5-1", 1000), Span::Whole);
         assert_eq!(parse("items=0-1", 1000), Span::Whole);
+        assert!(is_suffix("bytes=-10") && !is_suffix("bytes=10-"));
     }
 }

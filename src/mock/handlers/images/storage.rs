@@ -9,7 +9,8 @@
 //!   ("上传完成后HTTP请求响应200即可，无任何返回值") and the slice MD5 as `ETag`. Re-sending a
 //!   slice replaces it.
 //! - `GET /oss-img/<uid>/<id>.<ext>`: `downloadURL`/`userSelfURL`, the image bytes with an
-//!   image content type; each fetch adds to the image's `totalTraffic`.
+//!   image content type (a single `Range` served with 206); each fetch adds to the image's
+//!   `totalTraffic`.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -25,6 +26,7 @@ use super::super::super::clock;
 use super::super::super::faults;
 use super::super::super::images::{ImagePhase, extension, slice_dir};
 use super::super::super::shared::{Shared, lock};
+use super::super::download::range::{self, Span};
 use md5_lanes::Md5;
 
 fn s3_error(status: StatusCode, code: &str, message: &str) -> Response {
@@ -184,6 +186,7 @@ fn content_type(ext: &str) -> &'static str {
 pub(crate) async fn image(
     State(st): State<Arc<Shared>>,
     Path((uid, file)): Path<(String, String)>,
+    headers: HeaderMap,
 ) -> Response {
     let id = file.split('.').next().unwrap_or_default();
     let found = st.mutate(|d| {
@@ -202,12 +205,36 @@ pub(crate) async fn image(
     let Some((located, size, ext)) = found else {
         return (StatusCode::NOT_FOUND, "404 Not Found\n").into_response();
     };
-    let Ok(stream) = located.stream(0, size).await else {
+    // A single `Range` is served as the CDN would (the viewer reads an image's header only).
+    let span = headers
+        .get(header::RANGE)
+        .and_then(|v| v.to_str().ok())
+        .map_or(Span::Whole, |r| range::parse(r, size));
+    let (status, start, len) = match span {
+        Span::Whole => (StatusCode::OK, 0, size),
+        Span::Part { start, end } => (StatusCode::PARTIAL_CONTENT, start, end - start + 1),
+        Span::Unsatisfiable => {
+            let range = format!("bytes */{size}");
+            return (
+                StatusCode::RANGE_NOT_SATISFIABLE,
+                [(header::CONTENT_RANGE, range)],
+            )
+                .into_response();
+        }
+    };
+    let Ok(stream) = located.stream(start, len).await else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
-    Response::builder()
+    let mut builder = Response::builder()
+        .status(status)
         .header(header::CONTENT_TYPE, content_type(&ext))
-        .header(header::CONTENT_LENGTH, size)
+        .header(header::CONTENT_LENGTH, len)
+        .header(header::ACCEPT_RANGES, "bytes");
+    if status == StatusCode::PARTIAL_CONTENT {
+        let range = format!("bytes {start}-{}/{size}", start + len - 1);
+        builder = builder.header(header::CONTENT_RANGE, range);
+    }
+    builder
         .body(Body::from_stream(stream))
         .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
 }
