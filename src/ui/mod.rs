@@ -306,6 +306,8 @@ mod tests_offline;
 #[cfg(test)]
 mod tests_panes;
 #[cfg(test)]
+mod tests_preview;
+#[cfg(test)]
 mod tests_queue;
 #[cfg(test)]
 mod tests_select;

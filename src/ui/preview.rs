@@ -103,11 +103,18 @@ fn what_folder(f: &Folder) -> String {
         false => " (at least: the first ones)",
     };
     format!(
-        "Folder · {} folders, {} files, {}{counted}",
-        format::count(f.dirs),
-        format::count(f.files),
+        "Folder · {}, {}, {}{counted}",
+        many(f.dirs, "folder"),
+        many(f.files, "file"),
         format::size(f.bytes)
     )
+}
+
+fn many(n: usize, what: &str) -> String {
+    match n {
+        1 => format!("1 {what}"),
+        n => format!("{} {what}s", format::count(n)),
+    }
 }
 
 fn head_rows(head: &Head, width: usize, room: usize, s: &Styles) -> Vec<Line<'static>> {
