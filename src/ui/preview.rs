@@ -30,6 +30,8 @@ impl Widget for PreviewView<'_> {
         let inner = block.inner(area);
         block.render(area, buf);
         let (Some(subject), Some(shown)) = (&self.panel.subject, &self.panel.shown) else {
+            let note = Line::from(Span::styled("Nothing under the cursor", s.dim));
+            note.render(inner, buf);
             return;
         };
         let width = usize::from(inner.width);
@@ -59,9 +61,14 @@ impl PreviewView<'_> {
         let name_style = entry_style(entry, s).add_modifier(Modifier::BOLD);
         let mut lines = vec![Line::from(Span::styled(entry.name.clone(), name_style))];
         let mut fact = |text: String| lines.push(Line::from(Span::styled(text, s.file)));
-        if !entry.is_dir() {
-            let bytes = format::count(entry.size as usize);
-            fact(format!("{} ({bytes} bytes)", format::size(entry.size)));
+        match entry.size {
+            _ if entry.is_dir() => {}
+            0..1024 => fact(format::size(entry.size)),
+            n => fact(format!(
+                "{} ({} bytes)",
+                format::size(n),
+                format::count(n as usize)
+            )),
         }
         if let Some(t) = entry.mtime {
             fact(format!("Modified {}", format::time(t, self.utc_offset)));
