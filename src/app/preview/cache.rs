@@ -78,7 +78,7 @@ mod tests {
     use crate::app::testing::file;
 
     fn head(n: u8) -> Head {
-        Head::new("f", Source::Cloud(1), &vec![n; 4], 4)
+        Head::new("f", Source::Cloud(1), &[n; 4], 4)
     }
 
     #[test]
