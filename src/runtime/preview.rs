@@ -85,3 +85,84 @@ fn finish(mut got: Vec<Entry>) -> (Vec<Entry>, bool) {
     got.truncate(LIST_LIMIT);
     (got, complete)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tokio::sync::mpsc::unbounded_channel;
+
+    fn local() -> Backends {
+        Backends {
+            reader: Reader::local(),
+            cloud: None,
+            images: None,
+        }
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn the_wait_ends_after_the_debounce_and_not_before() {
+        let (tx, mut rx) = unbounded_channel();
+        spawn(PreviewEffect::Wait { ticket: 7 }, local(), tx);
+        tokio::time::sleep(DEBOUNCE - std::time::Duration::from_millis(1)).await;
+        assert!(rx.try_recv().is_err(), "not yet");
+        let msg = rx.recv().await.unwrap();
+        assert!(matches!(msg, Msg::Preview(PreviewMsg::Due { ticket: 7 })));
+    }
+
+    #[tokio::test]
+    async fn a_head_and_a_folder_stopping_at_the_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        let small = dir.path().join("small");
+        std::fs::create_dir(&small).unwrap();
+        std::fs::write(small.join("a.txt"), b"hello\n").unwrap();
+        let big = dir.path().join("big");
+        std::fs::create_dir(&big).unwrap();
+        for i in 0..=LIST_LIMIT {
+            std::fs::write(big.join(format!("{i}")), b"").unwrap();
+        }
+        let (tx, mut rx) = unbounded_channel();
+        let source = crate::fs::read::Source::Local(small.join("a.txt"));
+        spawn(
+            PreviewEffect::Read {
+                ticket: 1,
+                source,
+                len: 3,
+            },
+            local(),
+            tx.clone(),
+        );
+        let Some(Msg::Preview(PreviewMsg::Read { result, .. })) = rx.recv().await else {
+            panic!("no read");
+        };
+        assert_eq!(&result.unwrap().bytes[..], b"hel");
+        for (at, complete, count) in [(small, true, 1), (big, false, LIST_LIMIT)] {
+            let location = Location::Local(at);
+            spawn(
+                PreviewEffect::List {
+                    ticket: 2,
+                    location,
+                },
+                local(),
+                tx.clone(),
+            );
+            let Some(Msg::Preview(PreviewMsg::Listed { result, .. })) = rx.recv().await else {
+                panic!("no listing");
+            };
+            let (entries, all) = result.unwrap();
+            assert_eq!((entries.len(), all), (count, complete));
+        }
+        let cloud = Location::Cloud(crate::fs::CloudDir::root());
+        spawn(
+            PreviewEffect::List {
+                ticket: 3,
+                location: cloud,
+            },
+            local(),
+            tx,
+        );
+        let Some(Msg::Preview(PreviewMsg::Listed { result, .. })) = rx.recv().await else {
+            panic!("no answer");
+        };
+        assert_eq!(result.unwrap_err().kind, FsErrorKind::Unsupported);
+    }
+}
