@@ -1,7 +1,8 @@
 //! The preview panel on the demo drive through the real executor, reader and mock: ten cloud
 //! images previewed one after another cost one small range each (the mock counts the bytes)
 //! and one download URL each, coming back to them costs nothing; a 256 MiB video costs one
-//! head; a cursor that runs over entries reads only where it stops; a folder shows its counts.
+//! head; a cursor that runs over entries reads only where it stops; a folder shows its counts;
+//! an image-space image is read through its public link.
 
 use super::Harness;
 use panfm::app::Model;
@@ -84,5 +85,28 @@ async fn a_huge_file_costs_one_head_a_running_cursor_reads_where_it_stops() {
         h.mock.stats().calls_to("/dl"),
         dl,
         "no file read on the way"
+    );
+}
+
+#[tokio::test]
+async fn an_image_space_image_shows_its_pixels_from_its_public_link() {
+    let mut h = Harness::demo().await;
+    h.images_on(panfm::app::Side::Right).await;
+    h.open(&["blog"]).await;
+    h.cursor_to("hello-world.png");
+    let before = h.mock.stats();
+    h.press("z");
+    h.until("the image's header", settled).await;
+    let Some(Kind::Image(info)) = shown_kind(&h.model) else {
+        panic!("{:?}", h.model.preview.shown);
+    };
+    assert_eq!(info.format, "PNG");
+    assert!(info.pixels.is_some(), "{info:?}");
+    let after = h.mock.stats();
+    assert!(after.download_bytes - before.download_bytes <= HEAD_BYTES);
+    assert_eq!(
+        after.calls_to("/api/v1/file/download_info"),
+        before.calls_to("/api/v1/file/download_info"),
+        "the public link, not a drive URL"
     );
 }

@@ -13,6 +13,7 @@ use crate::app::preview::{
     room,
 };
 use crate::app::{Effect, Model, Pane};
+use crate::config::{Command, Layer};
 use crate::fs::read::Source;
 use crate::fs::{Entry, EntryKey, Location};
 
@@ -21,9 +22,14 @@ pub fn toggle(model: &mut Model) {
     let p = &mut model.preview;
     p.on = !p.on;
     let (w, h) = (model.viewport.width, model.viewport.height);
-    match (p.on, room(w, h)) {
+    let on = p.on;
+    let key = model
+        .keymap
+        .key_for(Layer::Browse, Command::TogglePreview)
+        .unwrap_or_else(|| "toggle_preview".to_owned());
+    match (on, room(w, h)) {
         (false, _) => model.info("Preview off"),
-        (true, true) => model.info("Preview of the cursor entry (z hides it)"),
+        (true, true) => model.info(format!("Preview of the cursor entry ({key} hides it)")),
         (true, false) => model.info(no_room(w)),
     }
 }
