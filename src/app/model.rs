@@ -127,6 +127,8 @@ pub struct Model {
     pub entropy: u64,
     /// The file viewer, over the panes while open.
     pub viewer: Option<Box<super::viewer::Viewer>>,
+    /// The preview panel (`z`), in place of the inactive pane.
+    pub preview: super::preview::Panel,
 }
 
 impl Model {
@@ -159,6 +161,7 @@ impl Model {
             quit: false,
             entropy: 0,
             viewer: None,
+            preview: Default::default(),
         }
     }
 

@@ -23,6 +23,7 @@ mod ops;
 mod patch;
 mod paths;
 mod pattern;
+mod preview;
 mod queue;
 mod rename;
 mod share_form;
@@ -51,6 +52,12 @@ pub fn start(model: &mut Model) -> Vec<Effect> {
 }
 
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
+    let mut effects = handle(model, msg);
+    effects.extend(preview::follow(model));
+    effects
+}
+
+fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Key(key) => keys::handle(model, key),
         Msg::Paste(text) => view::paste(model, &text),
@@ -104,5 +111,6 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             span,
             result,
         } => viewer::read(model, ticket, span, result),
+        Msg::Preview(m) => preview::update(model, m),
     }
 }
