@@ -127,6 +127,10 @@ pub struct Model {
     pub entropy: u64,
     /// The file viewer, over the panes while open.
     pub viewer: Option<Box<super::viewer::Viewer>>,
+    /// Folders under one-key names (`bookmarks.toml`).
+    pub bookmarks: super::bookmarks::Bookmarks,
+    /// Recent palette picks and folders (`recent.json`).
+    pub recent: super::recent::Recent,
 }
 
 impl Model {
@@ -159,6 +163,8 @@ impl Model {
             quit: false,
             entropy: 0,
             viewer: None,
+            bookmarks: Default::default(),
+            recent: Default::default(),
         }
     }
 
@@ -208,6 +214,8 @@ impl Model {
             Some(Modal::Queue { .. }) => Layer::Queue,
             Some(Modal::Rename(_)) => Layer::Rename,
             Some(Modal::Offline(_)) => Layer::Offline,
+            Some(Modal::Palette(_)) => Layer::Palette,
+            Some(Modal::Bookmarks { .. }) => Layer::Bookmarks,
             None if self.viewer.is_some() => Layer::Viewer,
             None if self.focused().filter.as_ref().is_some_and(|f| f.editing) => Layer::Filter,
             None => Layer::Browse,
