@@ -217,3 +217,7 @@ fn split(i: usize, item: &Item, indices: &[u32]) -> Hit {
     }
     hit
 }
+
+#[cfg(test)]
+#[path = "palette_tests.rs"]
+mod tests;
