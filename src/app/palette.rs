@@ -166,14 +166,15 @@ pub fn rank(items: &[Item], query: &str, recent: &Recent) -> Vec<Hit> {
         Action::Run(cmd) => recent.rank_of(cmd).unwrap_or(usize::MAX),
         Action::Go(_) => usize::MAX,
     };
-    let mut scored: Vec<(u32, usize, Hit)> = Vec::new();
+    // Best score first, then the recently picked, then the shorter (as fzf breaks ties).
+    let mut scored: Vec<(u32, usize, usize, Hit)> = Vec::new();
     if query.trim().is_empty() {
         for (i, item) in items.iter().enumerate() {
             let hit = Hit {
                 item: Some(i),
                 ..Hit::default()
             };
-            scored.push((0, recency(item), hit));
+            scored.push((0, recency(item), 0, hit));
         }
     } else {
         let pattern = Pattern::parse(query, CaseMatching::Smart, Normalization::Smart);
@@ -187,14 +188,25 @@ pub fn rank(items: &[Item], query: &str, recent: &Recent) -> Vec<Hit> {
             else {
                 continue;
             };
+            // Lit in the description when the whole query matches there.
+            let mut in_desc = Vec::new();
+            let desc = Utf32Str::new(&item.desc, &mut buf);
+            if pattern.indices(desc, &mut matcher, &mut in_desc).is_some() {
+                indices = in_desc;
+            }
             indices.sort_unstable();
             indices.dedup();
-            scored.push((score, recency(item), split(i, item, &indices)));
+            // Paths keep their order (bookmarks, then the most recent) on ties.
+            let len = match item.action {
+                Action::Run(_) => hay.chars().count(),
+                Action::Go(_) => 0,
+            };
+            scored.push((score, recency(item), len, split(i, item, &indices)));
         }
     }
-    // Stable: equal score and recency keep keymap order.
-    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    scored.into_iter().map(|(_, _, hit)| hit).collect()
+    // Stable: full ties keep keymap order.
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    scored.into_iter().map(|(.., hit)| hit).collect()
 }
 
 /// Positions in `desc name keys` (one space between) as positions in each part.

@@ -103,3 +103,66 @@ impl Slot {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Command;
+
+    #[tokio::test]
+    async fn bookmarks_and_recent_round_trip_through_the_config_and_state_dirs() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = Paths::under(dir.path());
+        let mut keep = Keep::new(&paths);
+        let mut b = Bookmarks::default();
+        b.marks.insert('a', "cloud:/备份".into());
+        b.marks.insert('h', "/home/u".into());
+        let mut r = Recent::default();
+        r.pick(Command::Copy);
+        r.visit("images:/blog");
+        let saves = [
+            keep.save(Kept::Bookmarks(Bookmarks::default())),
+            keep.save(Kept::Bookmarks(b.clone())),
+            keep.save(Kept::Recent(r.clone())),
+        ];
+        for save in saves.into_iter().flatten() {
+            save.await.unwrap();
+        }
+        let file = dir.path().join("bookmarks.toml");
+        assert_eq!(load_bookmarks(&file), b, "the latest save wins");
+        assert_eq!(load_recent(&dir.path().join("state/recent.json")), r);
+
+        b.marks.remove(&'a');
+        keep.save(Kept::Bookmarks(b.clone()))
+            .unwrap()
+            .await
+            .unwrap();
+        assert_eq!(load_bookmarks(&file), b, "a removal is kept");
+    }
+
+    #[tokio::test]
+    async fn a_file_that_cannot_be_read_is_reported_and_never_written_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = Paths::under(dir.path());
+        let file = bookmarks_file(&paths);
+        assert_eq!(load_bookmarks(&file), Bookmarks::default(), "no file: none");
+        std::fs::write(&file, "[bookmarks]\nab = \"/x\"\n").unwrap();
+        let loaded = load_bookmarks(&file);
+        assert!(loaded.marks.is_empty());
+        let why = loaded.broken.clone().unwrap();
+        assert!(
+            why.contains("bookmarks.toml") && why.contains("`ab`"),
+            "{why}"
+        );
+        assert!(Keep::new(&paths).save(Kept::Bookmarks(loaded)).is_none());
+        assert_eq!(
+            std::fs::read_to_string(&file).unwrap(),
+            "[bookmarks]\nab = \"/x\"\n"
+        );
+
+        let recent = recent_file(&paths);
+        std::fs::create_dir_all(recent.parent().unwrap()).unwrap();
+        std::fs::write(&recent, b"{ damaged").unwrap();
+        assert_eq!(load_recent(&recent), Recent::default());
+    }
+}

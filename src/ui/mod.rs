@@ -308,6 +308,8 @@ mod tests_local;
 #[cfg(test)]
 mod tests_offline;
 #[cfg(test)]
+mod tests_palette;
+#[cfg(test)]
 mod tests_panes;
 #[cfg(test)]
 mod tests_queue;

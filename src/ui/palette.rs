@@ -46,16 +46,17 @@ impl PaletteView<'_> {
             None => ("Go to", self.state.input.value(), ""),
         };
         let base = if selected { s.cursor } else { s.popup };
-        let lit = s.marked.patch(base);
+        let lit = base.patch(s.marked);
+        let quiet = if selected { base } else { base.patch(s.dim) };
         let mut spans = lit_spans(desc, &hit.desc, base, lit);
         spans.push(Span::styled("  ", base));
-        spans.extend(lit_spans(name, &hit.name, s.dim.patch(base), lit));
+        spans.extend(lit_spans(name, &hit.name, quiet, lit));
         let used: usize = spans.iter().map(|sp| sp.content.width()).sum();
         let keys_w = keys.width();
         let room = width.saturating_sub(used + keys_w);
         if room > 0 {
             spans.push(Span::styled(" ".repeat(room), base));
-            spans.extend(lit_spans(keys, &hit.keys, s.dim.patch(base), lit));
+            spans.extend(lit_spans(keys, &hit.keys, quiet, lit));
         } else {
             spans = clip(spans, width);
             let w: usize = spans.iter().map(|sp| sp.content.width()).sum();
@@ -191,8 +192,8 @@ impl Widget for BookmarksView<'_> {
                 let selected = !self.add && i == self.cursor;
                 let base = if selected { s.cursor } else { s.popup };
                 let (tag, tag_style) = match key {
-                    Some(k) => (format!(" '{k}  "), s.marked.patch(base)),
-                    None => (" ··  ".to_owned(), s.dim.patch(base)),
+                    Some(k) => (format!(" '{k}  "), base.patch(s.marked)),
+                    None => (" ··  ".to_owned(), base.patch(s.dim)),
                 };
                 let text = super::truncate(place, width.saturating_sub(tag.width()));
                 let pad = width.saturating_sub(tag.width() + text.width());
