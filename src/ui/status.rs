@@ -175,6 +175,9 @@ impl Widget for HintsView<'_> {
                 (Command::Complete, "complete a path"),
                 (Command::Escape, "close"),
             ],
+            Layer::Bookmarks if matches!(m.modal, Some(Modal::Bookmarks { add: true, .. })) => {
+                &[(Command::Escape, "cancel")]
+            }
             Layer::Bookmarks => &[
                 (Command::Accept, "go"),
                 (Command::CursorDown, "next"),

@@ -68,9 +68,18 @@ pub fn command(model: &mut Model, cmd: Command) -> Vec<Effect> {
     let Some(Modal::Bookmarks { add, cursor }) = model.modal else {
         return vec![];
     };
-    let rows = if add { 0 } else { rows(model).len() };
+    if add {
+        if cmd == Command::Escape {
+            model.modal = None;
+        }
+        return vec![];
+    }
+    let rows = rows(model).len();
     let set = |model: &mut Model, to: usize| {
-        model.modal = Some(Modal::Bookmarks { add, cursor: to });
+        model.modal = Some(Modal::Bookmarks {
+            add: false,
+            cursor: to,
+        });
     };
     match cmd {
         Command::CursorDown if rows > 0 => set(model, (cursor + 1) % rows),

@@ -45,6 +45,13 @@ fn b_then_a_key_adds_and_quote_then_the_key_goes_there() {
     let effects = press(&mut m, "a");
     assert_eq!(kept_marks(&effects), [('a', "/r".to_owned())]);
     assert_eq!(status_text(&m), "Bookmarked /r as 'a (was /l)");
+    assert!(
+        press(&mut m, "B <Enter> <Delete> <Down>").is_empty(),
+        "adding waits for a key"
+    );
+    press(&mut m, "<Esc>");
+    assert!(m.modal.is_none());
+    assert_eq!(m.bookmarks.marks.len(), 1);
 
     assert!(press(&mut m, "' z").is_empty());
     assert_eq!(status_text(&m), "No bookmark 'z (B then a key adds one)");
