@@ -13,15 +13,18 @@ use nucleo_matcher::{Config, Matcher, Utf32Str};
 use tui_input::Input;
 
 /// What picking an item does.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub enum Action {
     /// Runs the command as its key would.
     Run(Command),
     /// Goes to the folder written as panfm reads paths (`cloud:/…`).
     Go(String),
+    /// Sends the message through `update` (an item that is no keymap command, such as one
+    /// theme of a theme switcher).
+    Send(Box<super::msg::Msg>),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Item {
     pub desc: String,
     /// The command's keymap name, or the folder of a `Go`.
@@ -141,8 +144,8 @@ pub fn place_items(bookmarks: &Bookmarks, recent: &Recent) -> Vec<Item> {
     marked.chain(unmarked).collect()
 }
 
-/// Items beyond the layer's commands: one line each (a theme switcher would add its themes
-/// here as items whose action sets one).
+/// Items beyond the layer's commands, e.g. a theme switcher's: one `Item` per theme whose
+/// action is `Action::Send` of the message that sets it.
 pub fn extra(from: Layer, bookmarks: &Bookmarks) -> Vec<Item> {
     if from != Layer::Browse {
         return vec![];
@@ -164,7 +167,7 @@ pub fn extra(from: Layer, bookmarks: &Bookmarks) -> Vec<Item> {
 pub fn rank(items: &[Item], query: &str, recent: &Recent) -> Vec<Hit> {
     let recency = |item: &Item| match item.action {
         Action::Run(cmd) => recent.rank_of(cmd).unwrap_or(usize::MAX),
-        Action::Go(_) => usize::MAX,
+        Action::Go(_) | Action::Send(_) => usize::MAX,
     };
     // Best score first, then the recently picked, then the shorter (as fzf breaks ties).
     let mut scored: Vec<(u32, usize, usize, Hit)> = Vec::new();
@@ -198,8 +201,8 @@ pub fn rank(items: &[Item], query: &str, recent: &Recent) -> Vec<Hit> {
             indices.dedup();
             // Paths keep their order (bookmarks, then the most recent) on ties.
             let len = match item.action {
-                Action::Run(_) => hay.chars().count(),
                 Action::Go(_) => 0,
+                _ => hay.chars().count(),
             };
             scored.push((score, recency(item), len, split(i, item, &indices)));
         }

@@ -21,7 +21,7 @@ fn commands(state: &PaletteState) -> Vec<Command> {
         .iter()
         .filter_map(|h| match state.item(h.item?)?.action {
             Action::Run(cmd) => Some(cmd),
-            Action::Go(_) => None,
+            _ => None,
         })
         .collect()
 }
@@ -41,7 +41,7 @@ fn an_empty_query_lists_every_command_once_in_keymap_order_recent_picks_first() 
     let copy = state
         .items
         .iter()
-        .find(|i| i.action == Action::Run(Command::Copy));
+        .find(|i| matches!(i.action, Action::Run(Command::Copy)));
     assert_eq!(copy.map(|i| i.keys.as_str()), Some("F5, c"));
 
     let mut recent = Recent::default();

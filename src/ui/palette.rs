@@ -91,13 +91,13 @@ impl Widget for PaletteView<'_> {
             (None, None) if state.hits.is_empty() => {
                 Line::from(Span::styled("Nothing matches", s.dim))
             }
-            (None, None) => Line::from(Span::styled(
-                super::truncate(
-                    "Type to find a command; a path (/, ~, cloud:/, images:/) goes there",
-                    width,
-                ),
-                s.dim,
-            )),
+            (None, None) => {
+                let hint = match state.path_mode() {
+                    true => "Enter goes there; ↑ ↓ bookmarks and recent folders; Tab completes",
+                    false => "Type to find a command; a path (/, ~, cloud:/, images:/) goes there",
+                };
+                Line::from(Span::styled(super::truncate(hint, width), s.dim))
+            }
         });
         let visible = usize::from(inner.height.saturating_sub(2)).max(1);
         let offset = state.cursor.saturating_sub(visible - 1);

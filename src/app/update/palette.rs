@@ -86,6 +86,10 @@ fn accept(model: &mut Model) -> Vec<Effect> {
             effects
         }
         Action::Go(text) => go(model, &text),
+        Action::Send(msg) => {
+            model.modal = None;
+            crate::app::update(model, *msg)
+        }
     }
 }
 

@@ -46,7 +46,10 @@ fn colon_and_ctrl_p_open_it_and_enter_runs_the_command_as_its_key_would() {
     );
     press(&mut m, "<Esc> :");
     let first = palette(&m).hits[0].item.and_then(|i| palette(&m).item(i));
-    assert_eq!(first.map(|i| &i.action), Some(&Action::Run(Command::Mkdir)));
+    assert!(matches!(
+        first.map(|i| &i.action),
+        Some(Action::Run(Command::Mkdir))
+    ));
     assert!(kept_recent(&press(&mut m, "<Esc> : n e w <Space> d i r <Enter>")).is_none());
 }
 
@@ -143,4 +146,22 @@ fn path_mode_offers_bookmarks_and_recent_folders() {
         matches!(&effects[..], [Effect::OpenPath { path: TypedPath::Local(p), .. }] if p.as_os_str() == "/work/x"),
         "{effects:?}"
     );
+}
+
+#[test]
+fn an_extra_item_sends_its_message_through_update() {
+    let mut m = loaded_local();
+    press(&mut m, ":");
+    if let Some(Modal::Palette(state)) = &mut m.modal {
+        state.items.push(Item {
+            desc: "Theme: something".into(),
+            name: "theme".into(),
+            keys: String::new(),
+            action: Action::Send(Box::new(Msg::Command(Command::ToggleHidden))),
+        });
+    }
+    let hidden = m.focused().show_hidden;
+    press(&mut m, "t h e m e <Enter>");
+    assert!(m.modal.is_none());
+    assert_ne!(m.focused().show_hidden, hidden, "the message ran");
 }
