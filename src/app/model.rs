@@ -129,6 +129,10 @@ pub struct Model {
     pub viewer: Option<Box<super::viewer::Viewer>>,
     /// The preview panel (`z`), in place of the inactive pane.
     pub preview: super::preview::Panel,
+    /// Folders under one-key names (`bookmarks.toml`).
+    pub bookmarks: super::bookmarks::Bookmarks,
+    /// Recent palette picks and folders (`recent.json`).
+    pub recent: super::recent::Recent,
 }
 
 impl Model {
@@ -162,6 +166,8 @@ impl Model {
             entropy: 0,
             viewer: None,
             preview: Default::default(),
+            bookmarks: Default::default(),
+            recent: Default::default(),
         }
     }
 
@@ -211,6 +217,8 @@ impl Model {
             Some(Modal::Queue { .. }) => Layer::Queue,
             Some(Modal::Rename(_)) => Layer::Rename,
             Some(Modal::Offline(_)) => Layer::Offline,
+            Some(Modal::Palette(_)) => Layer::Palette,
+            Some(Modal::Bookmarks { .. }) => Layer::Bookmarks,
             None if self.viewer.is_some() => Layer::Viewer,
             None if self.focused().filter.as_ref().is_some_and(|f| f.editing) => Layer::Filter,
             None => Layer::Browse,

@@ -168,6 +168,22 @@ impl Widget for HintsView<'_> {
                 (Command::CursorUp, "prev"),
             ],
             Layer::Input => &[(Command::Accept, "ok"), (Command::Escape, "cancel")],
+            Layer::Palette => &[
+                (Command::Accept, "run"),
+                (Command::CursorDown, "next"),
+                (Command::CursorUp, "prev"),
+                (Command::Complete, "complete a path"),
+                (Command::Escape, "close"),
+            ],
+            Layer::Bookmarks if matches!(m.modal, Some(Modal::Bookmarks { add: true, .. })) => {
+                &[(Command::Escape, "cancel")]
+            }
+            Layer::Bookmarks => &[
+                (Command::Accept, "go"),
+                (Command::CursorDown, "next"),
+                (Command::Delete, "remove"),
+                (Command::Escape, "close"),
+            ],
             Layer::Info => &[(Command::Escape, "close")],
             Layer::Confirm if no_trash(m) => &[
                 (Command::DeleteForGood, "for good"),

@@ -4,6 +4,7 @@
 
 mod edit;
 mod local;
+mod palette;
 mod panes;
 mod preview;
 mod pty;

@@ -2,8 +2,8 @@
 //! layers (help, filter line) interpret the few commands they bind.
 
 use super::{
-    cloud, delete, destination, dlink, images, input, marks, nav, offline, ops, queue, rename,
-    share_form, shares, transfers, undo, view,
+    bookmarks, cloud, delete, destination, dlink, images, input, marks, nav, offline, ops, queue,
+    rename, share_form, shares, transfers, undo, view,
 };
 use crate::app::{Effect, Modal, Model};
 use crate::config::{Command, Layer};
@@ -69,7 +69,13 @@ fn in_layer(model: &mut Model, cmd: Command) -> Vec<Effect> {
         Layer::Browse => browse(model, cmd),
         Layer::Share => share_form::command(model, cmd),
         Layer::Shares => shares::command(model, cmd),
+        Layer::Viewer if cmd == Command::Palette => {
+            super::palette::open(model);
+            vec![]
+        }
         Layer::Viewer => super::viewer::command(model, cmd),
+        Layer::Palette => super::palette::command(model, cmd),
+        Layer::Bookmarks => bookmarks::command(model, cmd),
     }
 }
 
@@ -137,6 +143,9 @@ fn browse(model: &mut Model, cmd: Command) -> Vec<Effect> {
         DirectLinkLog => return dlink::log(model),
         OfflineDownload => offline::open(model),
         TogglePreview => super::preview::toggle(model),
+        Palette => super::palette::open(model),
+        AddBookmark => bookmarks::open(model, true),
+        JumpBookmark => bookmarks::open(model, false),
         Quit => transfers::quit(model),
         Accept | Yes | Noop | DeleteForGood | EditTarget | Complete | CyclePolicy | TogglePause
         | CancelJob | RetryJob | JobUp | JobDown | ResolveOverwrite | ResolveSkip | ResolveBoth

@@ -118,24 +118,34 @@ pub fn complete(model: &Model) -> Vec<Effect> {
 }
 
 pub fn completed(model: &mut Model, text: &str, names: Vec<String>) {
-    let Some(Modal::Input(state)) = &mut model.modal else {
-        return;
-    };
-    if state.input.value() != text {
+    match &mut model.modal {
+        Some(Modal::Input(state)) => fill(&mut state.input, &mut state.note, text, names),
+        Some(Modal::Palette(state)) => {
+            fill(&mut state.input, &mut state.note, text, names);
+            state.refresh(&model.recent);
+        }
+        _ => {}
+    }
+}
+
+/// Puts the completion of `text` into `input` (if it still shows `text`), the candidates in
+/// `note`.
+fn fill(input: &mut tui_input::Input, note: &mut Option<String>, text: &str, names: Vec<String>) {
+    if input.value() != text {
         return;
     }
     let base = &text[..text.rfind('/').map_or(0, |i| i + 1)];
     let common = common_prefix(&names);
     let value = match names.len() {
         0 => {
-            state.note = Some("No directory matches".into());
+            *note = Some("No directory matches".into());
             return;
         }
         1 => format!("{base}{}/", names[0]),
         _ => format!("{base}{common}"),
     };
-    state.note = (names.len() > 1).then(|| names.join("  "));
-    state.input = state.input.clone().with_value(value);
+    *note = (names.len() > 1).then(|| names.join("  "));
+    *input = input.clone().with_value(value);
 }
 
 fn common_prefix(names: &[String]) -> String {

@@ -27,24 +27,34 @@ pub fn open(model: &mut Model) {
 }
 
 pub fn accept(model: &mut Model, side: Side, text: &str) -> Vec<Effect> {
+    match target(model, side, text) {
+        Ok(path) => {
+            model.modal = None;
+            vec![super::open::go_to(model, side, path)]
+        }
+        Err(why) => {
+            input::refuse(model, why);
+            vec![]
+        }
+    }
+}
+
+/// The folder typed `text` leads to, or why it cannot be gone to.
+pub fn target(model: &Model, side: Side, text: &str) -> Result<TypedPath, &'static str> {
     let text = text.trim();
     if text.is_empty() {
-        input::refuse(model, "Type a folder");
-        return vec![];
+        return Err("Type a folder");
     }
     let path = match typed(model, side, text) {
         TypedPath::Local(p) => TypedPath::Local(tidy(&p, false)),
         other => other,
     };
     if !matches!(path, TypedPath::Local(_)) && !model.cloud_enabled {
-        input::refuse(
-            model,
+        return Err(
             "No cloud account: run `panfm login`, set PANFM_CLIENT_ID/SECRET, or try --demo",
         );
-        return vec![];
     }
-    model.modal = None;
-    vec![super::open::go_to(model, side, path)]
+    Ok(path)
 }
 
 /// The folder `text` names, typed in the prompt of `side`'s pane.

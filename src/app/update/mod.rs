@@ -1,6 +1,7 @@
 //! Pure state transitions: `update(&mut Model, Msg) -> Vec<Effect>`. Never performs I/O, never
 //! spawns, never sleeps; each domain lives in its own file and this one only dispatches.
 
+mod bookmarks;
 mod cloud;
 mod command;
 mod copy;
@@ -20,6 +21,7 @@ mod offline;
 mod op_done;
 mod open;
 mod ops;
+mod palette;
 mod patch;
 mod paths;
 mod pattern;
@@ -38,7 +40,7 @@ mod viewer;
 #[cfg(test)]
 mod tests;
 
-use super::{CloudMsg, Effect, Model, Msg, Side};
+use super::{CloudMsg, Effect, ListingMsg, Model, Msg, Side};
 
 /// Effects to run when the app starts: list both panes (or find the folders named on the
 /// command line first).
@@ -90,8 +92,12 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
             vec![]
         }
         Msg::Listing(m) => {
+            let done = match &m {
+                ListingMsg::Done { side, .. } => Some(*side),
+                _ => None,
+            };
             listing::update(model, m);
-            vec![]
+            done.map_or(vec![], |side| bookmarks::visited(model, side))
         }
         Msg::ShellExited { result } => shell::returned(model, result),
         Msg::Patched(p) => patch::apply(model, &p, None),

@@ -78,7 +78,7 @@ fn path_of(pane: &Pane, entry: &Entry) -> Result<String, &'static str> {
 }
 
 /// The path of the folder a pane shows, for an empty one.
-fn folder(location: &Location) -> Option<String> {
+pub(super) fn folder(location: &Location) -> Option<String> {
     match location {
         Location::Local(dir) => dir.to_str().map(str::to_owned),
         Location::Cloud(dir) => Some(format!("cloud:{}", dir.path())),

@@ -66,6 +66,7 @@ pub fn paste(model: &mut Model, text: &str) -> Vec<crate::app::Effect> {
     if super::input::paste(model, text)
         || super::rename::paste(model, text)
         || super::offline::paste(model, text)
+        || super::palette::paste(model, text)
     {
         return vec![];
     }

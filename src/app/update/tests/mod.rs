@@ -1,5 +1,6 @@
 //! update() tests: drive the model with messages and check state and effects. No runtime.
 
+mod bookmarks;
 mod browse;
 mod cloud;
 mod destination;
@@ -13,6 +14,7 @@ mod marks;
 mod mkdir;
 mod offline;
 mod ops;
+mod palette;
 mod panes;
 mod patch;
 mod preview;
