@@ -60,9 +60,13 @@ pub async fn run(cli: Cli) -> Result<ExitCode, LaunchError> {
     if let Some(note) = start.note {
         model.error(note);
     }
-    let undo_file = paths.state.join("undo.json");
+    // The demo's drive is new every run: what it would remember (undo records naming its
+    // ids, its folders as recent places) stays in its scratch folder, away from a real
+    // account's. Bookmarks are the user's own and stay in the config directory.
+    let kept = session_paths(&paths, cloud.as_ref());
+    let undo_file = kept.state.join("undo.json");
     model.undo = crate::runtime::journal::Journal::load(&undo_file);
-    load_places(&paths, &mut model);
+    load_places(&kept, &mut model);
     let pan = cloud.as_ref().map(|c| PanFs::new(c.client.clone()));
     let engine = match &cloud {
         Some(c) => start_transfers(c, &paths, &mut model),
@@ -71,11 +75,23 @@ pub async fn run(cli: Cli) -> Result<ExitCode, LaunchError> {
     let executor = |tx| {
         Executor::new(tx, pan)
             .with_undo_file(undo_file)
-            .with_keep(&paths)
+            .with_keep(&kept)
     };
     let result = run_tui(model, executor, engine).await;
     drop(cloud);
     result
+}
+
+/// Where this session keeps its undo journal and recent places: the demo's scratch folder
+/// for `--demo`, else the state directory.
+fn session_paths(paths: &Paths, cloud: Option<&super::cloud::Cloud>) -> Paths {
+    match cloud.and_then(|c| c.scratch()) {
+        Some(dir) => Paths {
+            state: dir.join("state"),
+            ..paths.clone()
+        },
+        None => paths.clone(),
+    }
 }
 
 /// Bookmarks and recent places from earlier runs; a bookmarks file that cannot be read is

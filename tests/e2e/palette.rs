@@ -45,4 +45,10 @@ fn the_palette_runs_a_command_and_bookmarks_jump() {
     let kept = std::fs::read_to_string(cfg.path().join("bookmarks.toml")).unwrap();
     assert!(kept.contains(&format!("w = \"{root}\"")), "{kept}");
     assert!(kept.contains("g = \"cloud:/不存在\""), "{kept}");
+    // The demo's drive is gone with the run: its recent folders and undo records never reach
+    // the state directory a real account uses.
+    for name in ["recent.json", "undo.json"] {
+        let file = cfg.path().join("state").join(name);
+        assert!(!file.exists(), "{} was written by --demo", file.display());
+    }
 }
