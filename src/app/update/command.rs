@@ -2,8 +2,8 @@
 //! layers (help, filter line) interpret the few commands they bind.
 
 use super::{
-    cloud, delete, destination, dlink, images, input, marks, nav, offline, ops, queue, rename,
-    share_form, shares, transfers, undo, view,
+    cloud, delete, destination, dlink, images, input, marks, moves, nav, offline, ops, queue,
+    rename, share_form, shares, transfers, undo, view,
 };
 use crate::app::{Effect, Modal, Model};
 use crate::config::{Command, Layer};
@@ -91,7 +91,7 @@ fn browse(model: &mut Model, cmd: Command) -> Vec<Effect> {
         Home => return nav::home(model),
         Back => return nav::back(model),
         Forward => return nav::forward(model),
-        Refresh => return vec![nav::reload(model, model.focus, true)],
+        Refresh => return vec![moves::reload(model, model.focus, true)],
         MirrorPane => return nav::mirror(model),
         SwitchPane => model.focus = model.focus.other(),
         SwitchBackend => return cloud::switch_backend(model),
@@ -120,7 +120,7 @@ fn browse(model: &mut Model, cmd: Command) -> Vec<Effect> {
         ToggleMark => marks::toggle(model),
         MarkAll => marks::mark_all(model),
         InvertMarks => marks::invert(model),
-        ClearMarks => marks::clear(model),
+        ClearMarks => moves::clear(model),
         MarkPattern => super::pattern::ask(model, true),
         UnmarkPattern => super::pattern::ask(model, false),
         VisualMark => marks::visual(model),

@@ -4,7 +4,7 @@
 //! are on another file system) copies them through the queue too, and deletes the originals
 //! once every file arrived.
 
-use super::ops::{count, names};
+use super::moves::{count, names};
 use crate::app::{ConfirmState, Effect, Modal, Model, OpItem, OpSpec, TransferAsk, TransferCmd};
 use crate::fs::{EntryKey, Location};
 use crate::transfer::{ConflictPolicy, TransferSpec};

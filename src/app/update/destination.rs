@@ -25,7 +25,7 @@ pub fn edit(model: &mut Model) {
         text.push('/');
     }
     let spec = state.spec.clone();
-    super::input::open_path(model, InputPurpose::Destination, &text, "/");
+    super::moves::open_path(model, InputPurpose::Destination, &text, "/");
     if let Some(Modal::Input(s)) = &mut model.modal {
         s.pending = Some(Box::new(spec));
     }

@@ -2,7 +2,7 @@
 //! links, or names the folder whose direct-link space is off; `D e` / `D d` turn a folder's
 //! direct-link space on or off after asking; `D l` shows what the links served lately.
 
-use super::ops::selection;
+use super::moves::selection;
 use crate::app::images::links;
 use crate::app::{Effect, ImageLink, Modal, Model, ShareEffect};
 use crate::config::Command;

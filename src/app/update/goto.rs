@@ -4,7 +4,6 @@
 //! relative path is taken from the pane's folder on its own backend. The folder is found by
 //! the runtime (`Effect::OpenPath`); one that does not exist opens the nearest folder above it.
 
-use super::input;
 use crate::app::{Effect, InputPurpose, Model, Side};
 use crate::fs::complete::expand_home;
 use crate::fs::resolve::join;
@@ -23,13 +22,13 @@ pub fn open(model: &mut Model) {
         true => text,
         false => format!("{text}/"),
     };
-    input::open_path(model, InputPurpose::GoTo, &text, root);
+    super::moves::open_path(model, InputPurpose::GoTo, &text, root);
 }
 
 pub fn accept(model: &mut Model, side: Side, text: &str) -> Vec<Effect> {
     let text = text.trim();
     if text.is_empty() {
-        input::refuse(model, "Type a folder");
+        super::moves::refuse(model, "Type a folder");
         return vec![];
     }
     let path = match typed(model, side, text) {
@@ -37,14 +36,14 @@ pub fn accept(model: &mut Model, side: Side, text: &str) -> Vec<Effect> {
         other => other,
     };
     if !matches!(path, TypedPath::Local(_)) && !model.cloud_enabled {
-        input::refuse(
+        super::moves::refuse(
             model,
             "No cloud account: run `panfm login`, set PANFM_CLIENT_ID/SECRET, or try --demo",
         );
         return vec![];
     }
     model.modal = None;
-    vec![super::open::go_to(model, side, path)]
+    vec![super::moves::go_to(model, side, path)]
 }
 
 /// The folder `text` names, typed in the prompt of `side`'s pane.

@@ -4,7 +4,7 @@
 //! images — plus clear refusals of what the space cannot do (rename, copy inside it, take
 //! items out).
 
-use super::ops::{ask, count, names, selection};
+use super::moves::{ask, count, names, selection};
 use crate::api::check_image;
 use crate::app::images::{clipboard_text, is_drive, links};
 use crate::app::{

@@ -4,23 +4,13 @@
 //! any other first key edits it. Pastes go in at the cursor, a pasted path replacing an
 //! untouched suggestion.
 
-use crate::app::{Effect, InputPurpose, InputState, Modal, Model, Side};
+use super::moves::{insert, refuse};
+use crate::app::{Effect, InputPurpose, Modal, Model, Side};
 use crate::config::Command;
 use crate::fs::{CloudSearch, Location};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
-
-pub fn open(model: &mut Model, purpose: InputPurpose, text: &str) {
-    model.modal = Some(Modal::Input(InputState::new(purpose, model.focus, text)));
-}
-
-/// Opens a prompt prefilled with path `text`, which a `/` typed first replaces with `root`.
-pub fn open_path(model: &mut Model, purpose: InputPurpose, text: &str, root: &str) {
-    let mut state = InputState::new(purpose, model.focus, text);
-    state.fresh = Some(root.to_owned());
-    model.modal = Some(Modal::Input(state));
-}
 
 pub fn edit(model: &mut Model, ev: KeyEvent) {
     if let Some(Modal::Input(state)) = &mut model.modal {
@@ -53,18 +43,6 @@ pub fn paste(model: &mut Model, text: &str) -> bool {
     state.error = None;
     state.note = None;
     true
-}
-
-/// Puts `text` into `input` at its cursor, the cursor after it.
-pub fn insert(input: &mut Input, text: &str) {
-    let value = input.value();
-    let at = value
-        .char_indices()
-        .nth(input.cursor())
-        .map_or(value.len(), |(i, _)| i);
-    let joined = format!("{}{text}{}", &value[..at], &value[at..]);
-    let cursor = input.cursor() + text.chars().count();
-    *input = Input::new(joined).with_cursor(cursor);
 }
 
 pub fn command(model: &mut Model, cmd: Command) -> Vec<Effect> {
@@ -122,11 +100,5 @@ fn search(model: &mut Model, side: Side, text: &str) -> Vec<Effect> {
         query: query.to_owned(),
         exact,
     });
-    vec![super::nav::go(model, side, to, true, None)]
-}
-
-pub(super) fn refuse(model: &mut Model, why: &str) {
-    if let Some(Modal::Input(state)) = &mut model.modal {
-        state.error = Some(why.to_owned());
-    }
+    vec![super::moves::go(model, side, to, true, None)]
 }

@@ -2,7 +2,6 @@
 //! whose ticket is not the pane's current request is stale and ignored. In a pane whose every
 //! entry is marked, arriving entries are marked too and the status line keeps the count.
 
-use super::marks;
 use crate::app::{ListingMsg, LoadState, Model, Side, Ticket};
 
 pub fn update(model: &mut Model, msg: ListingMsg) {
@@ -10,11 +9,11 @@ pub fn update(model: &mut Model, msg: ListingMsg) {
         return;
     };
     let said = (model.pane(side).all_marked && side == model.focus)
-        .then(|| marks::all_text(model.pane(side)))
+        .then(|| super::moves::all_text(model.pane(side)))
         .filter(|text| model.status.as_ref().is_some_and(|s| s.text == *text));
     apply(model, msg);
     if said.is_some() {
-        let text = marks::all_text(model.pane(side));
+        let text = super::moves::all_text(model.pane(side));
         model.info(text);
     }
 }
@@ -40,7 +39,7 @@ fn apply(model: &mut Model, msg: ListingMsg) {
             let pane = model.pane_mut(side);
             let track = pane.cursor_moved.then_some(pane.cursor);
             let (spec, vis) = (pane.sort, pane.visibility());
-            marks::arrived(pane, &entries, &vis);
+            super::moves::arrived(pane, &entries, &vis);
             let moved = pane.listing.push_page(entries, spec, &vis, track);
             let wanted = pane
                 .want_cursor

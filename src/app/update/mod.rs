@@ -15,12 +15,12 @@ mod input;
 mod keys;
 mod listing;
 mod marks;
+mod moves;
 mod nav;
 mod offline;
 mod op_done;
 mod open;
 mod ops;
-mod patch;
 mod paths;
 mod pattern;
 mod queue;
@@ -87,7 +87,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             vec![]
         }
         Msg::ShellExited { result } => shell::returned(model, result),
-        Msg::Patched(p) => patch::apply(model, &p, None),
+        Msg::Patched(p) => moves::apply(model, &p, None),
         Msg::Terminate => {
             model.quit = true;
             vec![]

@@ -2,92 +2,9 @@
 //! before anything runs. Their results are applied in `op_done`, undo and redo are in `undo`,
 //! the trash view in `trash`.
 
-use crate::app::{
-    ConfirmState, Effect, HistoryStep, InputPurpose, Modal, Model, OpItem, OpProgress, OpSpec, Side,
-};
+use super::moves::{ask, count, names, selection, start, start_step};
+use crate::app::{Effect, InputPurpose, Modal, Model, OpSpec, Side};
 use crate::fs::Location;
-
-/// The marked entries of the focused pane in display order, or else the cursor entry.
-pub fn selection(model: &Model) -> Vec<OpItem> {
-    let pane = model.focused();
-    let item = |e: &crate::fs::Entry| OpItem {
-        key: e.key.clone(),
-        name: e.name.clone(),
-        is_dir: e.is_dir(),
-    };
-    if pane.marks.is_empty() {
-        return pane.current().map(item).into_iter().collect();
-    }
-    pane.listing
-        .visible()
-        .filter(|e| pane.marks.contains(&e.key))
-        .map(item)
-        .collect()
-}
-
-/// Starts `spec` now: allocates its id and shows it as running.
-pub fn start(model: &mut Model, spec: OpSpec) -> Effect {
-    start_step(model, spec, None)
-}
-
-/// Starts `spec`, which undoes or redoes `step`'s record when there is one: the record leaves
-/// the journal until the operation ends.
-fn start_step(model: &mut Model, spec: OpSpec, step: Option<HistoryStep>) -> Effect {
-    let id = model.next_op;
-    model.next_op += 1;
-    let label = match &step {
-        Some(s) => format!("{} the {}", s.direction.doing(), s.record.description),
-        None => spec.summary(),
-    };
-    if let Some(s) = &step {
-        model.undo.take(s.direction, &s.record);
-    }
-    model.ops.push(OpProgress {
-        id,
-        label,
-        done: 0,
-        total: spec.len(),
-        step,
-    });
-    Effect::Op { id, spec }
-}
-
-pub(super) fn ask(
-    model: &mut Model,
-    title: String,
-    lines: Vec<String>,
-    spec: OpSpec,
-    danger: bool,
-) {
-    model.modal = Some(Modal::Confirm(ConfirmState {
-        title,
-        lines,
-        spec,
-        danger,
-        step: None,
-    }));
-}
-
-pub(super) fn names(items: &[OpItem]) -> Vec<String> {
-    let mut lines: Vec<String> = items
-        .iter()
-        .take(8)
-        .map(|i| format!("  {}", i.name))
-        .collect();
-    if items.len() > 8 {
-        lines.push(format!("  … and {} more", items.len() - 8));
-    }
-    lines
-}
-
-/// "1 item", "3 items".
-pub fn count(n: usize) -> String {
-    if n == 1 {
-        "1 item".to_owned()
-    } else {
-        format!("{n} items")
-    }
-}
 
 fn writable_dir(loc: &Location) -> bool {
     matches!(
@@ -101,7 +18,7 @@ pub fn mkdir(model: &mut Model) {
         model.error("New directories go into a directory, not into search results or the trash");
         return;
     }
-    super::input::open(model, InputPurpose::Mkdir, "");
+    super::moves::open(model, InputPurpose::Mkdir, "");
 }
 
 /// The new-folder prompt's text: one name, or `a/b` for each missing level (`mkdir -p`).
@@ -249,6 +166,6 @@ pub fn confirm(model: &mut Model, accept: bool, by_enter: bool) -> Vec<Effect> {
     }
     model.modal = None;
     // The marks were the question's items; they are spent once it is answered.
-    super::marks::clear(model);
+    super::moves::clear(model);
     vec![start_step(model, state.spec, state.step)]
 }

@@ -4,7 +4,7 @@
 //! then sends; the link and the code come back to the clipboard and a popup. The same form
 //! edits the switches of shares from the panel.
 
-use super::ops::selection;
+use super::moves::selection;
 use crate::api::{
     SHARE_MAX_ITEMS, ShareExpiry, ShareRequest, ShareSettings, check_share_code, check_share_name,
     parse_traffic_limit,

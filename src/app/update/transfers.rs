@@ -4,7 +4,7 @@
 //! originals of a move once everything arrived verified), and asking before quitting with
 //! unfinished transfers. The queue panel is `queue`.
 
-use super::ops::{count, selection, start};
+use super::moves::{count, selection, start};
 use crate::app::{
     AskCheck, Effect, Modal, Model, OpItem, OpSpec, TransferAsk, TransferCmd, TransferMsg,
 };
@@ -171,7 +171,7 @@ pub fn question(model: &mut Model, cmd: Command) -> Vec<Effect> {
         Command::Accept | Command::Yes => {
             let (spec, then, root) = (ask.spec.clone(), ask.then.clone(), ask.root.clone());
             model.modal = None;
-            super::marks::clear(model);
+            super::moves::clear(model);
             match model.transfers.unkept {
                 true => model.info(format!("Queued, {UNKEPT}")),
                 false => model.info("Queued: t shows the transfer queue"),
@@ -290,7 +290,7 @@ pub fn update(model: &mut Model, msg: TransferMsg) -> Vec<Effect> {
             model.transfers.apply(at, event);
             super::queue::follow(model, selected, added);
             let mut effects = fetched.map_or(vec![], |batch| {
-                super::patch::landed(model, batch, Direction::Offline)
+                super::moves::landed(model, batch, Direction::Offline)
             });
             effects.extend(done.map_or(vec![], |batch| finished(model, batch)));
             effects
@@ -346,7 +346,7 @@ fn finished(model: &mut Model, batch: BatchId) -> Vec<Effect> {
     } else {
         model.info(text)
     }
-    let mut effects = super::patch::landed(model, batch, b.direction);
+    let mut effects = super::moves::landed(model, batch, b.direction);
     // What went up (or was fetched) counts against the quota shown in the cloud pane's title.
     if b.direction != Direction::Download && b.ok > 0 && model.cloud_enabled {
         effects.push(Effect::FetchAccount);

@@ -1,0 +1,65 @@
+//! Opening a question: a one-line prompt (`Modal::Input`) or a confirmation before an
+//! operation, with the helpers that word them.
+
+use crate::app::{ConfirmState, InputPurpose, InputState, Modal, Model, OpItem, OpSpec};
+use tui_input::Input;
+
+pub fn open(model: &mut Model, purpose: InputPurpose, text: &str) {
+    model.modal = Some(Modal::Input(InputState::new(purpose, model.focus, text)));
+}
+
+/// Opens a prompt prefilled with path `text`, which a `/` typed first replaces with `root`.
+pub fn open_path(model: &mut Model, purpose: InputPurpose, text: &str, root: &str) {
+    let mut state = InputState::new(purpose, model.focus, text);
+    state.fresh = Some(root.to_owned());
+    model.modal = Some(Modal::Input(state));
+}
+
+/// Puts `text` into `input` at its cursor, the cursor after it.
+pub fn insert(input: &mut Input, text: &str) {
+    let value = input.value();
+    let at = value
+        .char_indices()
+        .nth(input.cursor())
+        .map_or(value.len(), |(i, _)| i);
+    let joined = format!("{}{text}{}", &value[..at], &value[at..]);
+    let cursor = input.cursor() + text.chars().count();
+    *input = Input::new(joined).with_cursor(cursor);
+}
+
+pub fn refuse(model: &mut Model, why: &str) {
+    if let Some(Modal::Input(state)) = &mut model.modal {
+        state.error = Some(why.to_owned());
+    }
+}
+
+pub fn ask(model: &mut Model, title: String, lines: Vec<String>, spec: OpSpec, danger: bool) {
+    model.modal = Some(Modal::Confirm(ConfirmState {
+        title,
+        lines,
+        spec,
+        danger,
+        step: None,
+    }));
+}
+
+pub fn names(items: &[OpItem]) -> Vec<String> {
+    let mut lines: Vec<String> = items
+        .iter()
+        .take(8)
+        .map(|i| format!("  {}", i.name))
+        .collect();
+    if items.len() > 8 {
+        lines.push(format!("  … and {} more", items.len() - 8));
+    }
+    lines
+}
+
+/// "1 item", "3 items".
+pub fn count(n: usize) -> String {
+    if n == 1 {
+        "1 item".to_owned()
+    } else {
+        format!("{n} items")
+    }
+}
