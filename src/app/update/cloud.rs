@@ -104,7 +104,8 @@ pub fn details(model: &mut Model) -> Vec<Effect> {
     let id = match entry.key {
         EntryKey::Cloud(id) => Some(id),
         EntryKey::Local(_) => None,
-        EntryKey::Image(_) => return super::images::details(model),
+        // Image-space entries have their own (`route::details` sends them there).
+        EntryKey::Image(_) => return vec![],
     };
     let details = EntryDetails {
         id,

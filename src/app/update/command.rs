@@ -2,8 +2,8 @@
 //! layers (help, filter line) interpret the few commands they bind.
 
 use super::{
-    cloud, delete, destination, dlink, images, input, marks, moves, nav, offline, ops, queue,
-    rename, share_form, shares, transfers, undo, view,
+    cloud, delete, destination, dlink, images, marks, moves, nav, offline, ops, queue, rename,
+    route, share_form, shares, transfers, undo, view,
 };
 use crate::app::{Effect, Modal, Model};
 use crate::config::{Command, Layer};
@@ -21,7 +21,7 @@ fn in_layer(model: &mut Model, cmd: Command) -> Vec<Effect> {
             vec![]
         }
         Layer::Filter => filter(model, cmd),
-        Layer::Input => input::command(model, cmd),
+        Layer::Input => route::input(model, cmd),
         Layer::Queue => queue::command(model, cmd),
         Layer::Confirm if matches!(model.modal, Some(Modal::TransferAsk(_))) => {
             transfers::question(model, cmd)
@@ -85,7 +85,7 @@ fn browse(model: &mut Model, cmd: Command) -> Vec<Effect> {
         HalfPageDown => nav::move_cursor(model, (rows / 2).max(1) as isize),
         Top => nav::cursor_to(model, 0),
         Bottom => nav::cursor_to(model, usize::MAX),
-        Enter => return nav::enter(model),
+        Enter => return route::enter(model),
         View => return super::viewer::open(model),
         Parent => return nav::parent(model),
         Home => return nav::home(model),
@@ -98,14 +98,14 @@ fn browse(model: &mut Model, cmd: Command) -> Vec<Effect> {
         Search => cloud::search(model),
         GoTo => super::goto::open(model),
         Reveal => return nav::reveal(model),
-        Details => return cloud::details(model),
+        Details => return route::details(model),
         Mkdir => ops::mkdir(model),
         Rename | EditRename if images::in_images(model) => images::no_rename(model),
-        Rename => rename::rename(model),
+        Rename => route::rename(model),
         EditRename => return rename::edit(model),
-        Copy => return ops::transfer(model, true),
-        Move => return ops::transfer(model, false),
-        Delete => return ops::delete(model),
+        Copy => return route::transfer(model, true),
+        Move => return route::transfer(model, false),
+        Delete => return route::delete(model),
         ShowTrash => return super::trash::show(model),
         ScanTrash => return super::trash::scan(model),
         Undo => undo::undo(model),

@@ -1,5 +1,5 @@
 //! Typing another destination for a copy or move (`e` in the question), with Tab completion
-//! of directory paths (for the go-to prompt too). Local paths are taken as typed (`~` expands); cloud paths are looked up
+//! of directory paths. Local paths are taken as typed (`~` expands); cloud paths are looked up
 //! before the question comes back with the new destination.
 
 use super::ops;
@@ -100,7 +100,7 @@ fn spec_is_cloud(spec: &OpSpec) -> bool {
     !spec.is_local()
 }
 
-/// Tab in a prompt for a folder path (a destination, go to).
+/// Tab in the destination prompt (the go-to prompt completes in `goto`).
 pub fn complete(model: &Model) -> Vec<Effect> {
     let Some(Modal::Input(state)) = &model.modal else {
         return vec![];
@@ -111,7 +111,6 @@ pub fn complete(model: &Model) -> Vec<Effect> {
             TypedPath::Cloud(text.strip_prefix("cloud:").unwrap_or(&text).to_owned())
         }
         (InputPurpose::Destination, Some(_)) => TypedPath::Local(text.clone().into()),
-        (InputPurpose::GoTo, _) => super::goto::typed(model, state.side, &text),
         _ => return vec![],
     };
     vec![Effect::Complete { text, path }]

@@ -4,7 +4,7 @@
 //! relative path is taken from the pane's folder on its own backend. The folder is found by
 //! the runtime (`Effect::OpenPath`); one that does not exist opens the nearest folder above it.
 
-use crate::app::{Effect, InputPurpose, Model, Side};
+use crate::app::{Effect, InputPurpose, Modal, Model, Side};
 use crate::fs::complete::expand_home;
 use crate::fs::resolve::join;
 use crate::fs::{Location, TypedPath};
@@ -44,6 +44,16 @@ pub fn accept(model: &mut Model, side: Side, text: &str) -> Vec<Effect> {
     }
     model.modal = None;
     vec![super::moves::go_to(model, side, path)]
+}
+
+/// Tab in the go-to prompt: complete the folder path typed so far.
+pub fn complete(model: &Model) -> Vec<Effect> {
+    let Some(Modal::Input(state)) = &model.modal else {
+        return vec![];
+    };
+    let text = state.input.value().to_owned();
+    let path = typed(model, state.side, &text);
+    vec![Effect::Complete { text, path }]
 }
 
 /// The folder `text` names, typed in the prompt of `side`'s pane.

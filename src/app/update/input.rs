@@ -5,8 +5,7 @@
 //! untouched suggestion.
 
 use super::moves::{insert, refuse};
-use crate::app::{Effect, InputPurpose, Modal, Model, Side};
-use crate::config::Command;
+use crate::app::{Effect, Modal, Model, Side};
 use crate::fs::{CloudSearch, Location};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use tui_input::Input;
@@ -45,48 +44,7 @@ pub fn paste(model: &mut Model, text: &str) -> bool {
     true
 }
 
-pub fn command(model: &mut Model, cmd: Command) -> Vec<Effect> {
-    if let Some(Modal::Input(state)) = &mut model.modal {
-        state.fresh = None;
-    }
-    match cmd {
-        Command::Accept => accept(model),
-        Command::Complete => super::destination::complete(model),
-        Command::Escape => {
-            model.modal = None;
-            vec![]
-        }
-        Command::Quit => {
-            model.quit = true;
-            vec![]
-        }
-        _ => vec![],
-    }
-}
-
-fn accept(model: &mut Model) -> Vec<Effect> {
-    let Some(Modal::Input(state)) = &model.modal else {
-        return vec![];
-    };
-    let (purpose, side, text) = (state.purpose, state.side, state.input.value().to_owned());
-    let result = match purpose {
-        InputPurpose::Search => return search(model, side, &text),
-        InputPurpose::Mkdir => super::ops::accept_mkdir(model, side, &text),
-        InputPurpose::Rename => super::rename::accept_single(model, side, &text),
-        InputPurpose::Destination => return super::destination::accept(model, &text),
-        InputPurpose::MarkPattern => super::pattern::accept(model, side, &text, true),
-        InputPurpose::UnmarkPattern => super::pattern::accept(model, side, &text, false),
-        InputPurpose::GoTo => return super::goto::accept(model, side, &text),
-        InputPurpose::ViewerSearch => super::viewer::search(model, &text),
-        InputPurpose::ViewerGoto => super::viewer::go_to(model, &text),
-    };
-    result.unwrap_or_else(|why| {
-        refuse(model, &why);
-        vec![]
-    })
-}
-
-fn search(model: &mut Model, side: Side, text: &str) -> Vec<Effect> {
+pub fn search(model: &mut Model, side: Side, text: &str) -> Vec<Effect> {
     let (exact, query) = match text.strip_prefix('=') {
         Some(rest) => (true, rest.trim()),
         None => (false, text.trim()),

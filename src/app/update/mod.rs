@@ -25,6 +25,7 @@ mod paths;
 mod pattern;
 mod queue;
 mod rename;
+mod route;
 mod share_form;
 mod shares;
 mod shell;
@@ -53,7 +54,7 @@ pub fn start(model: &mut Model) -> Vec<Effect> {
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Key(key) => keys::handle(model, key),
-        Msg::Paste(text) => view::paste(model, &text),
+        Msg::Paste(text) => route::paste(model, &text),
         Msg::Resize { width, height } => {
             view::resize(model, width, height);
             viewer::resized(model)

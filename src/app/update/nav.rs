@@ -28,8 +28,9 @@ pub fn enter(model: &mut Model) -> Vec<Effect> {
     if matches!(pane.location, Location::Search(_)) && !entry.is_dir() {
         return reveal(model);
     }
+    // A file opens in the viewer (`route::enter` sends it there).
     if !entry.is_dir() {
-        return super::viewer::open(model);
+        return vec![];
     }
     let to = match (&pane.location, &entry.key) {
         (Location::Local(dir), EntryKey::Local(name)) => Location::Local(dir.join(name)),

@@ -6,7 +6,7 @@ use super::moves::{ask, count, names, selection, start, start_step};
 use crate::app::{Effect, InputPurpose, Modal, Model, OpSpec, Side};
 use crate::fs::Location;
 
-fn writable_dir(loc: &Location) -> bool {
+pub fn writable_dir(loc: &Location) -> bool {
     matches!(
         loc,
         Location::Local(_) | Location::Cloud(_) | Location::Images(_)
@@ -82,17 +82,14 @@ pub fn delete(model: &mut Model) -> Vec<Effect> {
                 items: items.clone(),
             },
         ),
-        Location::Local(_) => return super::delete::ask(model, at, items),
-        Location::Images(_) => {
-            super::images::ask_delete(model, at, items);
-            return vec![];
-        }
+        // Asked in `delete` and `images` (`route::delete` sends them there).
+        Location::Local(_) | Location::Images(_) => return vec![],
     };
     ask(model, title, names(&items), spec, danger);
     vec![]
 }
 
-/// Copy (`copy`) or move the selection into the other pane's directory.
+/// Copy (`copy`) or move the selection into the other pane's directory on the same backend.
 pub fn transfer(model: &mut Model, copy: bool) -> Vec<Effect> {
     let items = selection(model);
     let (from, to) = (
@@ -103,9 +100,6 @@ pub fn transfer(model: &mut Model, copy: bool) -> Vec<Effect> {
     if items.is_empty() {
         return vec![];
     }
-    if from.is_images() || to.is_images() {
-        return super::images::transfer(model, items, from, to, copy);
-    }
     if !writable_dir(&to) {
         model.error(format!(
             "{verb} into a directory: the other pane shows {}",
@@ -113,8 +107,10 @@ pub fn transfer(model: &mut Model, copy: bool) -> Vec<Effect> {
         ));
         return vec![];
     }
-    if from.is_cloud() != to.is_cloud() {
-        return super::transfers::ask(model, !copy);
+    // Image-space and disk ↔ drive transfers are asked in `images` and `transfers`
+    // (`route::transfer` sends them there).
+    if from.is_images() || to.is_images() || from.is_cloud() != to.is_cloud() {
+        return vec![];
     }
     if !matches!(from, Location::Local(_) | Location::Cloud(_)) && !copy {
         model.error("Move entries from their directory, not from search results or the trash");

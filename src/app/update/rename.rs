@@ -15,8 +15,8 @@ use tui_input::backend::crossterm::EventHandler;
 /// `r`: restore in the trash, batch rename with marks, otherwise rename the cursor entry.
 pub fn rename(model: &mut Model) {
     let pane = model.focused();
+    // In the trash `r` restores (`route::rename` sends it there).
     if pane.location == Location::Trash {
-        super::trash::restore(model);
         return;
     }
     if !matches!(pane.location, Location::Local(_) | Location::Cloud(_)) {

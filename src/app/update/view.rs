@@ -62,13 +62,8 @@ pub fn edit_filter(model: &mut Model, ev: KeyEvent) {
     }
 }
 
-pub fn paste(model: &mut Model, text: &str) -> Vec<crate::app::Effect> {
-    if super::input::paste(model, text)
-        || super::rename::paste(model, text)
-        || super::offline::paste(model, text)
-    {
-        return vec![];
-    }
+/// A paste into the filter line (the other lines take theirs in `route::paste`).
+pub fn paste_filter(model: &mut Model, text: &str) {
     let rows = model.viewport.list_rows();
     let pane = model.focused_mut();
     if let Some(filter) = pane.filter.as_mut().filter(|f| f.editing) {
@@ -76,7 +71,6 @@ pub fn paste(model: &mut Model, text: &str) -> Vec<crate::app::Effect> {
         super::moves::insert(&mut filter.input, line);
         pane.rederive(false, rows);
     }
-    vec![]
 }
 
 /// Leaves the filter line, keeping the filter (an empty one is removed).
