@@ -68,7 +68,7 @@ pub fn switch_backend(model: &mut Model) -> Vec<Effect> {
     let side = model.focus;
     let pane = model.pane(side);
     // Local → cloud → image space → local; each backend returns to the last place this pane
-    // showed on it (`nav::go` keeps those), a pane new to the local disk to where panfm
+    // showed on it (`moves::go` keeps those), a pane new to the local disk to where panfm
     // started.
     let next = (super::moves::backend(&pane.location) + 1) % 3;
     let parked = pane

@@ -2,8 +2,8 @@
 //! layers (help, filter line) interpret the few commands they bind.
 
 use super::{
-    cloud, delete, destination, dlink, images, marks, moves, nav, offline, ops, queue, rename,
-    route, share_form, shares, transfers, undo, view,
+    cloud, delete, dlink, images, marks, moves, nav, offline, ops, queue, rename, route,
+    share_form, shares, transfers, undo, view,
 };
 use crate::app::{Effect, Modal, Model};
 use crate::config::{Command, Layer};
@@ -47,7 +47,7 @@ fn in_layer(model: &mut Model, cmd: Command) -> Vec<Effect> {
             Command::Accept => ops::confirm(model, true, true),
             Command::Yes => ops::confirm(model, true, false),
             Command::EditTarget => {
-                destination::edit(model);
+                moves::edit_destination(model);
                 vec![]
             }
             Command::Escape => ops::confirm(model, false, false),

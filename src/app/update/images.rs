@@ -247,5 +247,5 @@ fn ask_upload(model: &mut Model, items: Vec<OpItem>, from: Location, to: Locatio
     };
     let root = Some(format!("images:{}", dest.path()));
     let ask = crate::app::TransferAsk::new(title, names(&items), spec, None, root);
-    super::transfers::open(model, ask)
+    super::moves::open_transfer(model, ask)
 }

@@ -3,7 +3,7 @@
 
 mod cloud;
 mod command;
-mod copy;
+
 mod delete;
 mod destination;
 mod dlink;

@@ -69,7 +69,7 @@ fn finished(model: &mut Model, op: crate::app::OpId, report: OpReport) -> Vec<Ef
         orphans(model, report.orphaned);
     }
     if let Some(across) = report.across {
-        effects.extend(super::copy::across(model, across));
+        effects.extend(super::moves::across(model, across));
     }
     effects
 }

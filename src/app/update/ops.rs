@@ -2,7 +2,7 @@
 //! before anything runs. Their results are applied in `op_done`, undo and redo are in `undo`,
 //! the trash view in `trash`.
 
-use super::moves::{ask, count, names, selection, start, start_step};
+use super::moves::{ask, ask_transfer, count, names, selection, start, start_step};
 use crate::app::{Effect, InputPurpose, Modal, Model, OpSpec, Side};
 use crate::fs::Location;
 
@@ -127,25 +127,6 @@ pub fn transfer(model: &mut Model, copy: bool) -> Vec<Effect> {
     };
     ask_transfer(model, spec);
     vec![]
-}
-
-/// The question before a copy or move (its destination can be changed with `e`).
-pub fn ask_transfer(model: &mut Model, spec: OpSpec) {
-    if super::copy::queued(model, &spec) {
-        return super::copy::ask(model, spec);
-    }
-    let (verb, items, to) = match &spec {
-        OpSpec::Copy { items, to, .. } => ("Copy", items, to),
-        OpSpec::Move { items, to, .. } => ("Move", items, to),
-        _ => return,
-    };
-    let title = format!(
-        "{verb} {} to {}?   (e: another destination)",
-        count(items.len()),
-        to.display()
-    );
-    let lines = names(items);
-    ask(model, title, lines, spec, false);
 }
 
 pub fn confirm(model: &mut Model, accept: bool, by_enter: bool) -> Vec<Effect> {

@@ -1,12 +1,13 @@
 //! Uploads, downloads and local copies from the browser: the question before a batch (destination, conflict
 //! policy, full-width names, and what walking an upload's sources found), engine events
-//! (summaries, the new entries brought into the panes by `patch::landed`, deleting the
+//! (summaries, the new entries brought into the panes by `moves::landed`, deleting the
 //! originals of a move once everything arrived verified), and asking before quitting with
 //! unfinished transfers. The queue panel is `queue`.
 
-use super::moves::{count, selection, start};
+use super::moves::{check, count, edit_destination, open_transfer, selection, start};
 use crate::app::{
-    AskCheck, Effect, Modal, Model, OpItem, OpSpec, TransferAsk, TransferCmd, TransferMsg,
+    AskCheck, ConfirmState, Effect, Modal, Model, OpItem, OpSpec, TransferAsk, TransferCmd,
+    TransferMsg,
 };
 use crate::config::Command;
 use crate::fs::{EntryKey, Location};
@@ -108,32 +109,7 @@ pub fn ask(model: &mut Model, moving: bool) -> Vec<Effect> {
     if items.len() > 6 {
         lines.push(format!("  … and {} more", items.len() - 6));
     }
-    open(model, TransferAsk::new(title, lines, spec, then, root))
-}
-
-/// Shows the question and starts walking an upload's sources for it.
-pub fn open(model: &mut Model, mut ask: TransferAsk) -> Vec<Effect> {
-    let effects = check(model, &mut ask);
-    model.modal = Some(Modal::TransferAsk(ask));
-    effects
-}
-
-/// (Re)starts the walk of `ask`'s sources; a download and a local copy have none.
-fn check(model: &mut Model, ask: &mut TransferAsk) -> Vec<Effect> {
-    if matches!(
-        ask.spec,
-        TransferSpec::Download { .. } | TransferSpec::LocalCopy { .. }
-    ) {
-        ask.check = AskCheck::None;
-        return vec![];
-    }
-    let ticket = model.take_ticket();
-    ask.check = AskCheck::Running { ticket };
-    ask.scroll = 0;
-    vec![Effect::CheckUpload {
-        ticket,
-        spec: ask.spec.clone(),
-    }]
+    open_transfer(model, TransferAsk::new(title, lines, spec, then, root))
 }
 
 fn cloud_items(model: &Model, items: &[OpItem]) -> Vec<CloudItem> {
@@ -158,10 +134,29 @@ fn cloud_items(model: &Model, items: &[OpItem]) -> Vec<CloudItem> {
         .collect()
 }
 
+/// `e` in the question: type another destination; the question comes back for it.
+pub fn retarget(model: &mut Model) {
+    let Some(Modal::TransferAsk(ask)) = &model.modal else {
+        return;
+    };
+    let Some(spec) = ask.retarget.clone() else {
+        model.error("Only copies and moves have a destination to change");
+        return;
+    };
+    model.modal = Some(Modal::Confirm(ConfirmState {
+        title: String::new(),
+        lines: vec![],
+        spec,
+        danger: false,
+        step: None,
+    }));
+    edit_destination(model);
+}
+
 /// Keys in the question before a transfer.
 pub fn question(model: &mut Model, cmd: Command) -> Vec<Effect> {
     if cmd == Command::EditTarget {
-        super::copy::retarget(model);
+        retarget(model);
         return vec![];
     }
     let Some(Modal::TransferAsk(ask)) = &mut model.modal else {

@@ -63,3 +63,27 @@ pub fn count(n: usize) -> String {
         format!("{n} items")
     }
 }
+
+/// From the copy/move question: open the destination prompt with the current target.
+pub fn edit_destination(model: &mut Model) {
+    let Some(Modal::Confirm(state)) = &model.modal else {
+        return;
+    };
+    let (OpSpec::Move { to, .. } | OpSpec::Copy { to, .. }) = &state.spec else {
+        model.error("Only copies and moves have a destination to change");
+        return;
+    };
+    if state.spec.touches_images() {
+        model.error("Image-space destinations come from the other pane: open the folder there");
+        return;
+    }
+    let mut text = to.display();
+    if !text.ends_with('/') {
+        text.push('/');
+    }
+    let spec = state.spec.clone();
+    open_path(model, InputPurpose::Destination, &text, "/");
+    if let Some(Modal::Input(s)) = &mut model.modal {
+        s.pending = Some(Box::new(spec));
+    }
+}
