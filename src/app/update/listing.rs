@@ -4,14 +4,15 @@
 
 use crate::app::{ListingMsg, LoadState, Model, Side, Ticket};
 
-pub fn update(model: &mut Model, msg: ListingMsg) {
+/// `partial` says why a listing (the trash's) came back incomplete.
+pub fn update(model: &mut Model, msg: ListingMsg, partial: fn(&mut Model, &str)) {
     let Some(side) = current_side(model, &msg) else {
         return;
     };
     let said = (model.pane(side).all_marked && side == model.focus)
         .then(|| super::moves::all_text(model.pane(side)))
         .filter(|text| model.status.as_ref().is_some_and(|s| s.text == *text));
-    apply(model, msg);
+    apply(model, msg, partial);
     if said.is_some() {
         let text = super::moves::all_text(model.pane(side));
         model.info(text);
@@ -28,7 +29,7 @@ fn current_side(model: &Model, msg: &ListingMsg) -> Option<Side> {
     is_current(model, *side, *ticket).then_some(*side)
 }
 
-fn apply(model: &mut Model, msg: ListingMsg) {
+fn apply(model: &mut Model, msg: ListingMsg, partial: fn(&mut Model, &str)) {
     match msg {
         ListingMsg::Page {
             side,
@@ -66,7 +67,7 @@ fn apply(model: &mut Model, msg: ListingMsg) {
             pane.want_index = None;
             pane.recount_marks();
         }
-        ListingMsg::Partial { why, .. } => super::trash::partial(model, &why),
+        ListingMsg::Partial { why, .. } => partial(model, &why),
         ListingMsg::Places { side, places, .. } => {
             model.pane_mut(side).places.extend(places);
         }

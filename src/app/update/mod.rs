@@ -78,13 +78,13 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             vec![]
         }
         Msg::Op(m) => op_done::update(model, m),
-        Msg::Transfer(m) => transfers::update(model, m),
+        Msg::Transfer(m) => transfers::update(model, m, edit_done::finished),
         Msg::Edited { result } => {
             rename::edited(model, result);
             vec![]
         }
         Msg::Listing(m) => {
-            listing::update(model, m);
+            listing::update(model, m, trash::partial);
             vec![]
         }
         Msg::ShellExited { result } => shell::returned(model, result),
@@ -98,7 +98,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             delete::update(model, m);
             vec![]
         }
-        Msg::Shares(m) => shares::update(model, m),
+        Msg::Shares(m) => route::shares(model, m),
         Msg::Edit(m) => edit_done::update(model, m),
         Msg::Read {
             ticket,

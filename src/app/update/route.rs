@@ -4,10 +4,10 @@
 //! Domain files never call each other; the choice between them is made here.
 
 use super::{
-    cloud, delete, destination, goto, images, input, moves, nav, offline, ops, pattern, rename,
-    transfers, trash, view, viewer,
+    cloud, delete, destination, dlink, goto, images, input, moves, nav, offline, ops, pattern,
+    rename, share_form, shares, transfers, trash, view, viewer,
 };
-use crate::app::{Effect, InputPurpose, Modal, Model};
+use crate::app::{Effect, InputPurpose, Modal, Model, SharesMsg};
 use crate::config::Command;
 use crate::fs::{EntryKey, Location};
 
@@ -135,4 +135,32 @@ pub fn transfer(model: &mut Model, copy: bool) -> Vec<Effect> {
         return transfers::ask(model, !copy);
     }
     ops::transfer(model, copy)
+}
+
+/// Every `SharesMsg`: the share lists, the share dialog's answers, direct links.
+pub fn shares(model: &mut Model, msg: SharesMsg) -> Vec<Effect> {
+    match msg {
+        SharesMsg::Created {
+            result,
+            items,
+            code,
+        } => share_form::created(model, result, items, code.unwrap_or_default()),
+        SharesMsg::Listed { ticket, result } => {
+            shares::listed(model, ticket, result);
+            vec![]
+        }
+        SharesMsg::Edited { count, result } => match share_form::edited(model, count, result) {
+            Some(back) => shares::reopen(model, back),
+            None => vec![],
+        },
+        SharesMsg::DirectLinks { markdown, links } => dlink::arrived(model, markdown, &links),
+        SharesMsg::Switched { path, on, result } => {
+            dlink::switched(model, &path, on, result);
+            vec![]
+        }
+        SharesMsg::Log(result) => {
+            dlink::log_arrived(model, result);
+            vec![]
+        }
+    }
 }

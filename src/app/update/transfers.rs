@@ -1,8 +1,8 @@
 //! Uploads, downloads and local copies from the browser: the question before a batch (destination, conflict
 //! policy, full-width names, and what walking an upload's sources found), engine events
 //! (summaries, the new entries brought into the panes by `moves::landed`, deleting the
-//! originals of a move once everything arrived verified), and asking before quitting with
-//! unfinished transfers. The queue panel is `queue`.
+//! originals of a move once everything arrived verified), and the question's keys. The
+//! queue panel is `queue`.
 
 use super::moves::{check, count, edit_destination, open_transfer, selection, start};
 use crate::app::{
@@ -12,7 +12,7 @@ use crate::app::{
 use crate::config::Command;
 use crate::fs::{EntryKey, Location};
 use crate::transfer::{
-    BatchId, CloudItem, ConflictPolicy, Direction, JobState, TransferEvent, TransferSpec,
+    BatchId, BatchInfo, CloudItem, ConflictPolicy, Direction, JobState, TransferEvent, TransferSpec,
 };
 
 /// Said when another panfm runs the saved queue (its lock is taken).
@@ -209,16 +209,11 @@ pub fn question(model: &mut Model, cmd: Command) -> Vec<Effect> {
     vec![]
 }
 
-/// `q` with unfinished transfers asks first; they resume at the next start (unless the queue
-/// is kept in memory only).
-pub fn quit(model: &mut Model) {
-    match model.transfers.unfinished() {
-        0 => model.quit = true,
-        unfinished => model.modal = Some(Modal::QuitAsk { unfinished }),
-    }
-}
+/// Claims the end of a batch for another domain (an edit's upload or download), with the
+/// effects it has then; `None` leaves it to the summary here.
+pub type Claim = fn(&mut Model, BatchId, &BatchInfo) -> Option<Vec<Effect>>;
 
-pub fn update(model: &mut Model, msg: TransferMsg) -> Vec<Effect> {
+pub fn update(model: &mut Model, msg: TransferMsg, claim: Claim) -> Vec<Effect> {
     match msg {
         TransferMsg::Restored(snapshot) => {
             model.transfers.restore(snapshot);
@@ -287,7 +282,7 @@ pub fn update(model: &mut Model, msg: TransferMsg) -> Vec<Effect> {
             let mut effects = fetched.map_or(vec![], |batch| {
                 super::moves::landed(model, batch, Direction::Offline)
             });
-            effects.extend(done.map_or(vec![], |batch| finished(model, batch)));
+            effects.extend(done.map_or(vec![], |batch| finished(model, batch, claim)));
             effects
         }
     }
@@ -307,11 +302,11 @@ fn fetched(model: &Model, event: &TransferEvent) -> Option<BatchId> {
     (row.info.direction == Direction::Offline).then_some(row.info.batch)
 }
 
-fn finished(model: &mut Model, batch: BatchId) -> Vec<Effect> {
+fn finished(model: &mut Model, batch: BatchId, claim: Claim) -> Vec<Effect> {
     let Some(b) = model.transfers.batches.get(&batch).cloned() else {
         return vec![];
     };
-    if let Some(effects) = super::edit_done::finished(model, batch, &b) {
+    if let Some(effects) = claim(model, batch, &b) {
         return effects;
     }
     let verb = match b.direction {

@@ -12,5 +12,5 @@ mod selection;
 pub use copy::{across, ask_transfer, check, open_transfer};
 pub use go::{backend, go, go_to, reload};
 pub use patch::{apply, landed};
-pub use question::{ask, count, edit_destination, insert, names, open, open_path, refuse};
+pub use question::{ask, count, edit_destination, insert, names, open, open_path, quit, refuse};
 pub use selection::{all_text, arrived, clear, end_visual, selection, start, start_step};

@@ -87,3 +87,12 @@ pub fn edit_destination(model: &mut Model) {
         s.pending = Some(Box::new(spec));
     }
 }
+
+/// `q` with unfinished transfers asks first; they resume at the next start (unless the queue
+/// is kept in memory only).
+pub fn quit(model: &mut Model) {
+    match model.transfers.unfinished() {
+        0 => model.quit = true,
+        unfinished => model.modal = Some(Modal::QuitAsk { unfinished }),
+    }
+}
