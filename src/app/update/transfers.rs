@@ -98,7 +98,7 @@ pub fn ask(model: &mut Model, moving: bool) -> Vec<Effect> {
     let size = if items.iter().any(|i| i.is_dir) {
         String::new()
     } else {
-        format!(" ({})", crate::ui::format_size(bytes))
+        format!(" ({})", crate::fmt::size(bytes))
     };
     let title = format!("{verb} {}{size} to {}?", count(items.len()), to.display());
     let mut lines: Vec<String> = items
@@ -257,8 +257,8 @@ pub fn update(model: &mut Model, msg: TransferMsg, claim: Claim) -> Vec<Effect> 
                     model.error(format!(
                         "{} ({}) won't fit in the cloud: {} free",
                         files_count(*files),
-                        crate::ui::format_size(*bytes),
-                        crate::ui::format_size(*free)
+                        crate::fmt::size(*bytes),
+                        crate::fmt::size(*free)
                     ));
                     None
                 }
@@ -319,10 +319,10 @@ fn finished(model: &mut Model, batch: BatchId, claim: Claim) -> Vec<Effect> {
         (false, _) | (true, Direction::Offline) => String::new(),
         (true, Direction::Upload) => format!(
             ", {} saved by instant upload",
-            crate::ui::format_size(b.reused_bytes)
+            crate::fmt::size(b.reused_bytes)
         ),
         (true, Direction::Download | Direction::Copy) => {
-            format!(", {} already here", crate::ui::format_size(b.reused_bytes))
+            format!(", {} already here", crate::fmt::size(b.reused_bytes))
         }
     };
     let text = format!(

@@ -61,7 +61,7 @@ fn ask_copy(model: &mut Model, spec: OpSpec) {
                 .filter(|e| items.iter().any(|i| i.key == e.key))
                 .map(|e| e.size)
                 .sum();
-            format!(" ({})", crate::ui::format_size(bytes))
+            format!(" ({})", crate::fmt::size(bytes))
         }
     };
     let title = format!(
