@@ -1,7 +1,8 @@
 //! panfm: a dual-pane terminal file manager for the 123pan cloud drive.
 //!
 //! Layers, each depending only on those before it:
-//! `fmt` (byte sizes, counts, dates in words) → `config` (paths, keymap, theme) → `api` (typed 123pan Open API client) → `fs` (pane backends:
+//! `fmt` (byte sizes, counts, dates in words) and `rules` (what the drive accepts, as pure
+//! checks) → `config` (paths, keymap, theme) → `api` (typed 123pan Open API client) → `fs` (pane backends:
 //! local disk, cloud drive, image space) → `app` (the pure Elm core: Model, Msg, update) → `ui` (pure view) →
 //! `runtime` (terminal, tokio tasks, one message channel). `cmd` is the scriptable command line
 //! on the same `api`, `fs`, `plan` and `transfer`; `launch` starts whichever the arguments ask
@@ -28,6 +29,7 @@ pub mod launch;
 mod logging;
 pub mod mock;
 pub mod plan;
+pub mod rules;
 pub mod runtime;
 pub mod transfer;
 pub mod ui;

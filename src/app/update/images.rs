@@ -5,13 +5,13 @@
 //! items out).
 
 use super::moves::{ask, count, names, selection};
-use crate::api::check_image;
 use crate::app::images::{clipboard_text, is_drive, links};
 use crate::app::{
     DetailsState, Effect, EntryDetails, ImageLink, ImagesMsg, Modal, Model, OpItem, OpSpec,
 };
 use crate::config::Command;
 use crate::fs::{EntryKey, Location};
+use crate::rules::check_image;
 use crate::transfer::TransferSpec;
 
 pub fn in_images(model: &Model) -> bool {
