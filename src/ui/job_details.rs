@@ -3,7 +3,7 @@
 //! wrapped, and the attempts.
 
 use super::format;
-use super::queue::{arrived, duration, state_text};
+use super::queue::duration;
 use super::wrap::wrap;
 use crate::app::{JobRow, Transfers};
 use crate::config::Styles;
@@ -57,7 +57,7 @@ fn size(row: &JobRow) -> String {
             let pct = (i.done_bytes.min(i.size) * 100)
                 .checked_div(i.size)
                 .unwrap_or(0);
-            let mut text = match arrived(row) {
+            let mut text = match row.arrived() {
                 text if i.done_bytes > 0 => format!("{text} arrived ({pct}%)"),
                 _ => format!("{}, nothing arrived yet", format::size(i.size)),
             };
@@ -97,7 +97,7 @@ pub fn detail_lines(
     width: usize,
 ) -> Vec<Line<'static>> {
     let (from, to) = places(row, transfers);
-    let (state, bad) = state_text(row);
+    let (state, bad) = row.state_text();
     let title = "─ Details (i: close) ";
     let rule = "─".repeat(width.saturating_sub(format::width(title)));
     let mut lines = vec![Line::styled(format!("{title}{rule}"), s.dim)];
