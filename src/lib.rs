@@ -14,6 +14,9 @@
 //! workspace crate `md5-lanes` (crates/md5-lanes) for MD5 on the upload path. `edit` (a file
 //! in the user's editor: the private folder, the editor, the change and drift checks) builds on
 //! `api` and `transfer`; the runtime (F4) and `cmd` (`panfm edit`) share it.
+//! The app uses the API's types but calls none of its functions (pure checks are `rules`),
+//! and the view draws what the app prepared (a queue row's words come from `app`); the
+//! `layers` tests hold the crate to this.
 
 #![forbid(unsafe_code)]
 
@@ -26,6 +29,8 @@ pub mod edit;
 pub mod fmt;
 pub mod fs;
 pub mod launch;
+#[cfg(test)]
+mod layers;
 mod logging;
 pub mod mock;
 pub mod plan;
