@@ -1,5 +1,7 @@
 //! Figures in words, for the app's messages and the view alike: byte sizes, timestamps,
-//! counts. Plain functions of their arguments, below every layer that shows text.
+//! durations, counts. Plain functions of their arguments, below every layer that shows text.
+
+use std::time::Duration;
 
 /// `0 B`, `999 B`, `1.0 KiB`, `12.3 MiB`, …
 pub fn size(bytes: u64) -> String {
@@ -40,6 +42,16 @@ pub fn count(n: usize) -> String {
     out
 }
 
+/// `1:05` or `1:02:03`: a time left, to the second.
+pub fn duration(d: Duration) -> String {
+    let s = d.as_secs();
+    if s >= 3600 {
+        format!("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
+    } else {
+        format!("{}:{:02}", s / 60, s % 60)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -55,6 +67,8 @@ mod tests {
 
     #[test]
     fn times_and_counts() {
+        assert_eq!(duration(Duration::from_secs(65)), "1:05");
+        assert_eq!(duration(Duration::from_secs(3723)), "1:02:03");
         assert_eq!(time(0, 8 * 3600), "1970-01-01 08:00");
         assert_eq!(count(1234567), "1,234,567");
         assert_eq!(count(12), "12");

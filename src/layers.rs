@@ -15,7 +15,7 @@ const APP_CALLS_INTO_API: [&str; 4] = [
 ];
 
 /// View files that still match on the transfer engine's types. Shrink it.
-const UI_ON_TRANSFER_TYPES: [&str; 2] = ["ask.rs", "job_details.rs"];
+const UI_ON_TRANSFER_TYPES: [&str; 1] = ["ask.rs"];
 
 fn src() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("src")

@@ -1,8 +1,8 @@
 //! What the queue panel draws of a job, worded here so the view needs none of the transfer
-//! engine's types: its arrow, its state in words, what arrived, and the few facts that pick
-//! the row's layout.
+//! engine's types: its arrow, its state in words, what arrived, the few facts that pick the
+//! row's layout, and the details (`i`): where from and to, size, attempts.
 
-use super::JobRow;
+use super::{JobRow, Transfers};
 use crate::transfer::{Direction, JobState};
 
 impl JobRow {
@@ -85,5 +85,88 @@ impl JobRow {
             _ if size > 0 => crate::fmt::size(size),
             _ => String::new(),
         }
+    }
+
+    /// `(from, to)` for display.
+    pub fn places(&self, transfers: &Transfers) -> (String, String) {
+        let i = &self.info;
+        let root = transfers.roots.get(&i.batch);
+        let below = |rel: &str| match root {
+            Some(root) if root.ends_with('/') => format!("{root}{rel}"),
+            Some(root) => format!("{root}/{rel}"),
+            // Queues saved by older versions gave image uploads their whole path.
+            None if rel.starts_with('/') => rel.to_owned(),
+            None => format!("{rel} (below the batch's folder)"),
+        };
+        match i.direction {
+            Direction::Upload => (i.source.clone(), below(&i.target)),
+            Direction::Download | Direction::Copy => (below(&i.source), i.target.clone()),
+            Direction::Offline => (i.source.clone(), format!("cloud:{}", i.target)),
+        }
+    }
+
+    /// An offline download's progress as the server reports it; its size shows in the folder.
+    fn fetched(&self) -> String {
+        let i = &self.info;
+        let Some(task) = i.offline else {
+            return "unknown: the drive has not been asked yet".to_owned();
+        };
+        match &i.state {
+            JobState::Done { .. } => format!("all fetched by the drive (task {})", task.id),
+            _ => format!("{}% fetched by the drive (task {})", task.percent, task.id),
+        }
+    }
+
+    /// The size and what arrived of it, with the speed and time left while it moves.
+    pub fn size_text(&self) -> String {
+        let i = &self.info;
+        if i.direction == Direction::Offline && !i.refused {
+            return self.fetched();
+        }
+        match &i.state {
+            _ if i.refused => "not read: refused before any request".to_owned(),
+            JobState::Done { reused: true } => {
+                format!("{} (nothing sent: it was there)", crate::fmt::size(i.size))
+            }
+            JobState::Done { reused: false } => {
+                format!("{}, all arrived", crate::fmt::size(i.size))
+            }
+            _ => {
+                let pct = (i.done_bytes.min(i.size) * 100)
+                    .checked_div(i.size)
+                    .unwrap_or(0);
+                let mut text = match self.arrived() {
+                    text if i.done_bytes > 0 => format!("{text} arrived ({pct}%)"),
+                    _ => format!("{}, nothing arrived yet", crate::fmt::size(i.size)),
+                };
+                if let (Some(speed), Some(eta)) = (self.speed(), self.eta()) {
+                    let speed = crate::fmt::size(speed as u64);
+                    text.push_str(&format!(
+                        " · {speed}/s · {} left",
+                        crate::fmt::duration(eta)
+                    ));
+                }
+                text
+            }
+        }
+    }
+
+    /// Attempts are counted by the engine's retry events; a job that never needed one made one,
+    /// unless it never started.
+    pub fn tries(&self) -> String {
+        let i = &self.info;
+        let waiting = matches!(
+            i.state,
+            JobState::Queued | JobState::Paused | JobState::Cancelled | JobState::Conflict(_)
+        );
+        let mut text = match (i.refused, i.attempt) {
+            (true, _) => "none: refused before any request, so retrying can't help".to_owned(),
+            (false, 0) if waiting && i.done_bytes == 0 => "not started".to_owned(),
+            (false, n) => n.max(1).to_string(),
+        };
+        if let (Some(reason), n) = (&i.retry_reason, i.attempt) {
+            text.push_str(&format!("; try {} failed: {reason}", n.saturating_sub(1)));
+        }
+        text
     }
 }

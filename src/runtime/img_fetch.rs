@@ -5,7 +5,7 @@
 use crate::app::{EntryDetails, ImageLink, ImagesMsg, Msg};
 use crate::fs::img::ImgFs;
 use crate::fs::local::sanitize_name;
-use crate::ui::format_size;
+use crate::fmt::size as format_size;
 use futures::StreamExt;
 use tokio::sync::mpsc::UnboundedSender;
 

@@ -9,6 +9,7 @@
 use super::format;
 use super::job_details::detail_lines;
 use crate::app::{JobRow, Model};
+use crate::fmt::duration;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -19,15 +20,6 @@ pub struct QueueView<'a> {
     pub model: &'a Model,
     pub cursor: usize,
     pub details: bool,
-}
-
-pub fn duration(d: Duration) -> String {
-    let s = d.as_secs();
-    if s >= 3600 {
-        format!("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
-    } else {
-        format!("{}:{:02}", s / 60, s % 60)
-    }
 }
 
 fn bar(done: u64, total: u64, width: usize) -> String {
