@@ -7,6 +7,7 @@ mod edit;
 mod effect;
 mod history;
 mod images;
+mod job_text;
 mod listing;
 mod modal;
 mod model;

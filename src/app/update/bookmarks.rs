@@ -11,7 +11,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 pub fn open(model: &mut Model, add: bool) {
     if add {
-        if super::paths::folder(&model.focused().location).is_none() {
+        if super::moves::folder_path(&model.focused().location).is_none() {
             model.error("Search results and the trash cannot be bookmarked: open a folder");
             return;
         }
@@ -51,7 +51,7 @@ pub fn type_key(model: &mut Model, ev: KeyEvent) -> Vec<Effect> {
 }
 
 fn add(model: &mut Model, key: char) -> Vec<Effect> {
-    let Some(place) = super::paths::folder(&model.focused().location) else {
+    let Some(place) = super::moves::folder_path(&model.focused().location) else {
         return vec![];
     };
     let old = model.bookmarks.marks.insert(key, place.clone());
@@ -124,7 +124,7 @@ fn go(model: &mut Model, place: &str) -> Vec<Effect> {
         ));
         return vec![];
     }
-    vec![super::open::go_to(model, model.focus, path)]
+    vec![super::moves::go_to(model, model.focus, path)]
 }
 
 /// After a listing message for `side`: a folder that finished listing becomes the most
@@ -134,7 +134,7 @@ pub fn visited(model: &mut Model, side: Side) -> Vec<Effect> {
     if pane.load != LoadState::Done {
         return vec![];
     }
-    let Some(place) = super::paths::folder(&pane.location) else {
+    let Some(place) = super::moves::folder_path(&pane.location) else {
         return vec![];
     };
     match model.recent.visit(&place) {

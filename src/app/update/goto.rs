@@ -4,8 +4,7 @@
 //! relative path is taken from the pane's folder on its own backend. The folder is found by
 //! the runtime (`Effect::OpenPath`); one that does not exist opens the nearest folder above it.
 
-use super::input;
-use crate::app::{Effect, InputPurpose, Model, Side};
+use crate::app::{Effect, InputPurpose, Modal, Model, Side};
 use crate::fs::complete::expand_home;
 use crate::fs::resolve::join;
 use crate::fs::{Location, TypedPath};
@@ -23,17 +22,17 @@ pub fn open(model: &mut Model) {
         true => text,
         false => format!("{text}/"),
     };
-    input::open_path(model, InputPurpose::GoTo, &text, root);
+    super::moves::open_path(model, InputPurpose::GoTo, &text, root);
 }
 
 pub fn accept(model: &mut Model, side: Side, text: &str) -> Vec<Effect> {
     match target(model, side, text) {
         Ok(path) => {
             model.modal = None;
-            vec![super::open::go_to(model, side, path)]
+            vec![super::moves::go_to(model, side, path)]
         }
         Err(why) => {
-            input::refuse(model, why);
+            super::moves::refuse(model, why);
             vec![]
         }
     }
@@ -55,6 +54,16 @@ pub fn target(model: &Model, side: Side, text: &str) -> Result<TypedPath, &'stat
         );
     }
     Ok(path)
+}
+
+/// Tab in the go-to prompt: complete the folder path typed so far.
+pub fn complete(model: &Model) -> Vec<Effect> {
+    let Some(Modal::Input(state)) = &model.modal else {
+        return vec![];
+    };
+    let text = state.input.value().to_owned();
+    let path = typed(model, state.side, &text);
+    vec![Effect::Complete { text, path }]
 }
 
 /// The folder `text` names, typed in the prompt of `side`'s pane.

@@ -4,7 +4,6 @@
 mod bookmarks;
 mod cloud;
 mod command;
-mod copy;
 mod delete;
 mod destination;
 mod dlink;
@@ -16,18 +15,19 @@ mod input;
 mod keys;
 mod listing;
 mod marks;
+mod moves;
 mod nav;
 mod offline;
 mod op_done;
 mod open;
 mod ops;
 mod palette;
-mod patch;
 mod paths;
 mod pattern;
 mod preview;
 mod queue;
 mod rename;
+mod route;
 mod share_form;
 mod shares;
 mod shell;
@@ -62,7 +62,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
 fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Key(key) => keys::handle(model, key),
-        Msg::Paste(text) => view::paste(model, &text),
+        Msg::Paste(text) => route::paste(model, &text),
         Msg::Resize { width, height } => {
             view::resize(model, width, height);
             viewer::resized(model)
@@ -86,7 +86,7 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
             vec![]
         }
         Msg::Op(m) => op_done::update(model, m),
-        Msg::Transfer(m) => transfers::update(model, m),
+        Msg::Transfer(m) => transfers::update(model, m, edit_done::finished),
         Msg::Edited { result } => {
             rename::edited(model, result);
             vec![]
@@ -96,11 +96,11 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
                 ListingMsg::Done { side, .. } => Some(*side),
                 _ => None,
             };
-            listing::update(model, m);
+            listing::update(model, m, trash::partial);
             done.map_or(vec![], |side| bookmarks::visited(model, side))
         }
         Msg::ShellExited { result } => shell::returned(model, result),
-        Msg::Patched(p) => patch::apply(model, &p, None),
+        Msg::Patched(p) => moves::apply(model, &p, None),
         Msg::Terminate => {
             model.quit = true;
             vec![]
@@ -110,7 +110,7 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
             delete::update(model, m);
             vec![]
         }
-        Msg::Shares(m) => shares::update(model, m),
+        Msg::Shares(m) => route::shares(model, m),
         Msg::Edit(m) => edit_done::update(model, m),
         Msg::Read {
             ticket,

@@ -37,7 +37,7 @@ pub fn paste(model: &mut Model, text: &str) -> bool {
     let Some(Modal::Palette(state)) = &mut model.modal else {
         return false;
     };
-    super::input::insert(&mut state.input, text.lines().next().unwrap_or_default());
+    super::moves::insert(&mut state.input, text.lines().next().unwrap_or_default());
     state.refresh(&model.recent);
     true
 }
@@ -99,7 +99,7 @@ fn go(model: &mut Model, text: &str) -> Vec<Effect> {
     match goto::target(model, model.focus, text) {
         Ok(path) => {
             model.modal = None;
-            vec![super::open::go_to(model, model.focus, path)]
+            vec![super::moves::go_to(model, model.focus, path)]
         }
         Err(why) => {
             if let Some(Modal::Palette(state)) = &mut model.modal {

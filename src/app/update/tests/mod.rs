@@ -7,6 +7,7 @@ mod destination;
 mod edit;
 mod edit_ends;
 mod goto;
+mod house;
 mod images;
 mod images_ops;
 mod local;
