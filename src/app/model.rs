@@ -102,6 +102,8 @@ pub struct Model {
     pub spinner: usize,
     pub keymap: Keymap,
     pub styles: Styles,
+    /// The settings of `config.toml` that update and view follow.
+    pub settings: Settings,
     /// Where `home` goes for local panes.
     pub home: Option<std::path::PathBuf>,
     /// The local directory panfm started in: where a pane that never showed the local disk
@@ -129,6 +131,33 @@ pub struct Model {
     pub viewer: Option<Box<super::viewer::Viewer>>,
 }
 
+/// What `config.toml` says about the session (the rest goes to the engine at start).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    /// The conflict policy new transfers and copies start with.
+    pub conflict: crate::transfer::ConflictPolicy,
+    /// How sizes and dates are printed.
+    pub formats: crate::config::Formats,
+    /// The theme `styles` came from.
+    pub theme: String,
+    /// Mouse input wanted (the mouse feature reads it).
+    pub mouse: bool,
+    /// The preview panel shown at start (the preview feature reads it).
+    pub preview: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            conflict: crate::transfer::ConflictPolicy::Ask,
+            formats: crate::config::Formats::default(),
+            theme: "default".to_owned(),
+            mouse: false,
+            preview: false,
+        }
+    }
+}
+
 impl Model {
     pub fn new(left: Location, right: Location, keymap: Keymap, styles: Styles) -> Self {
         Self {
@@ -145,6 +174,7 @@ impl Model {
             spinner: 0,
             keymap,
             styles,
+            settings: Settings::default(),
             home: None,
             start_dir: None,
             cloud_enabled: false,

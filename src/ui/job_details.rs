@@ -6,7 +6,7 @@ use super::format;
 use super::queue::{arrived, duration, state_text};
 use super::wrap::wrap;
 use crate::app::{JobRow, Transfers};
-use crate::config::Styles;
+use crate::config::{SizeUnits, Styles};
 use crate::transfer::{Direction, JobState};
 use ratatui::text::Line;
 
@@ -42,7 +42,7 @@ fn fetched(row: &JobRow) -> String {
     }
 }
 
-fn size(row: &JobRow) -> String {
+fn size(row: &JobRow, u: SizeUnits) -> String {
     let i = &row.info;
     if i.direction == Direction::Offline && !i.refused {
         return fetched(row);
@@ -50,19 +50,19 @@ fn size(row: &JobRow) -> String {
     match &i.state {
         _ if i.refused => "not read: refused before any request".to_owned(),
         JobState::Done { reused: true } => {
-            format!("{} (nothing sent: it was there)", format::size(i.size))
+            format!("{} (nothing sent: it was there)", format::size(i.size, u))
         }
-        JobState::Done { reused: false } => format!("{}, all arrived", format::size(i.size)),
+        JobState::Done { reused: false } => format!("{}, all arrived", format::size(i.size, u)),
         _ => {
             let pct = (i.done_bytes.min(i.size) * 100)
                 .checked_div(i.size)
                 .unwrap_or(0);
-            let mut text = match arrived(row) {
+            let mut text = match arrived(row, u) {
                 text if i.done_bytes > 0 => format!("{text} arrived ({pct}%)"),
-                _ => format!("{}, nothing arrived yet", format::size(i.size)),
+                _ => format!("{}, nothing arrived yet", format::size(i.size, u)),
             };
             if let (Some(speed), Some(eta)) = (row.speed(), row.eta()) {
-                let speed = format::size(speed as u64);
+                let speed = format::size(speed as u64, u);
                 text.push_str(&format!(" · {speed}/s · {} left", duration(eta)));
             }
             text
@@ -95,6 +95,7 @@ pub fn detail_lines(
     transfers: &Transfers,
     s: &Styles,
     width: usize,
+    u: SizeUnits,
 ) -> Vec<Line<'static>> {
     let (from, to) = places(row, transfers);
     let (state, bad) = state_text(row);
@@ -104,7 +105,7 @@ pub fn detail_lines(
     for (label, value) in [
         ("From", from),
         ("To", to),
-        ("Size", size(row)),
+        ("Size", size(row, u)),
         ("State", state),
         ("Tries", tries(row)),
     ] {

@@ -56,6 +56,7 @@ pub fn view(frame: &mut Frame, model: &Model) {
             pane: model.pane(side),
             focused: model.focus == side,
             styles: &model.styles,
+            formats: &model.settings.formats,
             spinner: model.spinner,
             utc_offset: model.utc_offset,
             account: model.account.as_ref(),
@@ -100,6 +101,7 @@ fn overlays(frame: &mut Frame, model: &Model, area: Rect, panes: Rect) {
             let view = popup::DetailsView {
                 state,
                 styles: &model.styles,
+                formats: &model.settings.formats,
                 utc_offset: offset,
             };
             frame.render_widget(view, area);
@@ -118,6 +120,7 @@ fn overlays(frame: &mut Frame, model: &Model, area: Rect, panes: Rect) {
             let view = delete::DeleteView {
                 ask,
                 styles: &model.styles,
+                units: model.settings.formats.units,
                 for_good,
             };
             frame.render_widget(view, area);
@@ -172,6 +175,7 @@ fn overlays(frame: &mut Frame, model: &Model, area: Rect, panes: Rect) {
             let view = ask::AskView {
                 ask,
                 styles: &model.styles,
+                units: model.settings.formats.units,
             };
             frame.render_widget(view, area);
         }
@@ -217,6 +221,7 @@ fn overlays(frame: &mut Frame, model: &Model, area: Rect, panes: Rect) {
             let panel = shares::SharesPanel {
                 view,
                 styles: &model.styles,
+                units: model.settings.formats.units,
                 utc_offset: model.utc_offset,
             };
             frame.render_widget(panel, panes);

@@ -8,6 +8,7 @@
 use super::format;
 use super::job_details::detail_lines;
 use crate::app::{JobRow, Model};
+use crate::config::SizeUnits;
 use crate::transfer::{Direction, JobState};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -83,13 +84,13 @@ pub fn state_text(row: &JobRow) -> (String, bool) {
 
 /// What arrived of a job that no longer moves: its size once done, `done of size` when part
 /// of it arrived, nothing when nothing did and there is no size to show.
-pub fn arrived(row: &JobRow) -> String {
+pub fn arrived(row: &JobRow, u: SizeUnits) -> String {
     let i = &row.info;
     let (done, size) = (i.done_bytes.min(i.size), i.size);
     match &i.state {
-        JobState::Done { .. } => format::size(size),
-        _ if done > 0 => format!("{} of {}", format::size(done), format::size(size)),
-        _ if size > 0 => format::size(size),
+        JobState::Done { .. } => format::size(size, u),
+        _ if done > 0 => format!("{} of {}", format::size(done, u), format::size(size, u)),
+        _ if size > 0 => format::size(size, u),
         _ => String::new(),
     }
 }
@@ -114,13 +115,13 @@ fn offline_tail(row: &JobRow, bar_w: usize) -> String {
 }
 
 /// The right-hand columns: the progress of a job a worker has or will have, else what arrived.
-fn tail(row: &JobRow, wide: bool) -> String {
+fn tail(row: &JobRow, wide: bool, u: SizeUnits) -> String {
     let i = &row.info;
     if i.direction == Direction::Offline {
         return offline_tail(row, if wide { 12 } else { 8 });
     }
     if i.state.is_finished() || matches!(i.state, JobState::Conflict(_)) {
-        return match arrived(row) {
+        return match arrived(row, u) {
             text if text.is_empty() => text,
             text => format!(" {text}"),
         };
@@ -130,9 +131,9 @@ fn tail(row: &JobRow, wide: bool) -> String {
         .unwrap_or(0);
     let speed = row
         .speed()
-        .map(|b| format!("{}/s", format::size(b as u64)))
+        .map(|b| format!("{}/s", format::size(b as u64, u)))
         .unwrap_or_default();
-    let (done, size) = (format::size(i.done_bytes.min(i.size)), format::size(i.size));
+    let (done, size) = (format::size(i.done_bytes.min(i.size), u), format::size(i.size, u));
     // At 80 columns the job's ETA goes (the title has the total's; details have the job's).
     let (bar_w, eta) = match wide {
         true => (
@@ -168,7 +169,7 @@ impl QueueView<'_> {
         if let (Some(reason), false) = (&i.retry_reason, i.state.is_finished()) {
             state.push_str(&format!(" (try {}: {reason})", i.attempt));
         }
-        let tail = tail(row, width >= 100);
+        let tail = tail(row, width >= 100, self.model.settings.formats.units);
         let name_w = width.saturating_sub(format::width(&tail) + 2);
         // A moving job's state stays readable: its path gives way first.
         let col = match name_w >= col + 13 {
@@ -200,6 +201,7 @@ impl QueueView<'_> {
     fn title(&self) -> String {
         let m = self.model;
         let t = m.transfers.totals();
+        let u = m.settings.formats.units;
         let mut title = format!(" Transfers: ↑{} ↓{} ", t.uploads, t.downloads);
         if t.copies > 0 {
             title.push_str(&format!("→{} ", t.copies));
@@ -208,18 +210,18 @@ impl QueueView<'_> {
             title.push_str(&format!("⇣{} ", t.fetches));
         }
         if t.speed > 0.0 {
-            title.push_str(&format!("· {}/s ", format::size(t.speed as u64)));
+            title.push_str(&format!("· {}/s ", format::size(t.speed as u64, u)));
             let eta = Duration::from_secs_f64(t.bytes_left as f64 / t.speed.max(1.0));
             title.push_str(&format!(
                 "· {} left · ETA {} ",
-                format::size(t.bytes_left),
+                format::size(t.bytes_left, u),
                 duration(eta)
             ));
         }
         if m.transfers.saved_bytes() > 0 {
             title.push_str(&format!(
                 "· {} saved by instant upload ",
-                format::size(m.transfers.saved_bytes())
+                format::size(m.transfers.saved_bytes(), u)
             ));
         }
         title
@@ -234,7 +236,7 @@ impl Widget for QueueView<'_> {
         let jobs = &m.transfers.jobs;
         let width = usize::from(area.width.saturating_sub(2));
         let mut about = match (self.details, jobs.get(self.cursor)) {
-            (true, Some(row)) => detail_lines(row, &m.transfers, s, width),
+            (true, Some(row)) => detail_lines(row, &m.transfers, s, width, m.settings.formats.units),
             _ => vec![],
         };
         // The panel grows for the details when the list would lose rows to them.

@@ -7,7 +7,7 @@
 use super::ops::{count, names};
 use crate::app::{ConfirmState, Effect, Modal, Model, OpItem, OpSpec, TransferAsk, TransferCmd};
 use crate::fs::{EntryKey, Location};
-use crate::transfer::{ConflictPolicy, TransferSpec};
+use crate::transfer::TransferSpec;
 use std::path::{Path, PathBuf};
 
 /// Whether `spec` is a copy this module asks about: local to local, with the queue running.
@@ -46,7 +46,7 @@ pub fn ask(model: &mut Model, spec: OpSpec) {
     let transfer = TransferSpec::LocalCopy {
         sources: sources(dir, items),
         dest_dir: dest.clone(),
-        policy: ConflictPolicy::Ask,
+        policy: model.settings.conflict,
     };
     // Folder sizes are unknown until the tree is walked; say so rather than print 0 B.
     let size = match items.iter().any(|i| i.is_dir) {
@@ -60,7 +60,7 @@ pub fn ask(model: &mut Model, spec: OpSpec) {
                 .filter(|e| items.iter().any(|i| i.key == e.key))
                 .map(|e| e.size)
                 .sum();
-            format!(" ({})", crate::ui::format_size(bytes))
+            format!(" ({})", crate::ui::format_size(bytes, model.settings.formats.units))
         }
     };
     let title = format!(
@@ -122,7 +122,7 @@ pub fn across(model: &mut Model, across: OpSpec) -> Vec<Effect> {
     let spec = TransferSpec::LocalCopy {
         sources: sources(dir, &items),
         dest_dir: dest,
-        policy: ConflictPolicy::Ask,
+        policy: model.settings.conflict,
     };
     let root = Some(from.display());
     let then = Some(OpSpec::Delete { at: from, items });

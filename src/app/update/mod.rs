@@ -28,6 +28,7 @@ mod rename;
 mod share_form;
 mod shares;
 mod shell;
+mod theme;
 mod transfers;
 mod trash;
 mod undo;
@@ -104,5 +105,10 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             span,
             result,
         } => viewer::read(model, ticket, span, result),
+        Msg::SetTheme(name) => vec![super::Effect::LoadTheme { name }],
+        Msg::ThemeLoaded { name, result } => {
+            theme::loaded(model, name, result);
+            vec![]
+        }
     }
 }

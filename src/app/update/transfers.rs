@@ -58,7 +58,7 @@ pub fn ask(model: &mut Model, moving: bool) -> Vec<Effect> {
             let spec = TransferSpec::Upload {
                 sources: sources.collect(),
                 dest_dir: dest.id(),
-                policy: ConflictPolicy::Ask,
+                policy: model.settings.conflict,
                 fix_names: false,
             };
             let then = moving.then(|| OpSpec::Delete {
@@ -72,7 +72,7 @@ pub fn ask(model: &mut Model, moving: bool) -> Vec<Effect> {
             let spec = TransferSpec::Download {
                 sources,
                 dest_dir: dest.clone(),
-                policy: ConflictPolicy::Ask,
+                policy: model.settings.conflict,
             };
             let then = moving.then(|| OpSpec::Trash {
                 at: from.clone(),
@@ -97,7 +97,7 @@ pub fn ask(model: &mut Model, moving: bool) -> Vec<Effect> {
     let size = if items.iter().any(|i| i.is_dir) {
         String::new()
     } else {
-        format!(" ({})", crate::ui::format_size(bytes))
+        format!(" ({})", crate::ui::format_size(bytes, model.settings.formats.units))
     };
     let title = format!("{verb} {}{size} to {}?", count(items.len()), to.display());
     let mut lines: Vec<String> = items
@@ -267,8 +267,8 @@ pub fn update(model: &mut Model, msg: TransferMsg) -> Vec<Effect> {
                     model.error(format!(
                         "{} ({}) won't fit in the cloud: {} free",
                         files_count(*files),
-                        crate::ui::format_size(*bytes),
-                        crate::ui::format_size(*free)
+                        crate::ui::format_size(*bytes, model.settings.formats.units),
+                        crate::ui::format_size(*free, model.settings.formats.units)
                     ));
                     None
                 }
@@ -329,10 +329,10 @@ fn finished(model: &mut Model, batch: BatchId) -> Vec<Effect> {
         (false, _) | (true, Direction::Offline) => String::new(),
         (true, Direction::Upload) => format!(
             ", {} saved by instant upload",
-            crate::ui::format_size(b.reused_bytes)
+            crate::ui::format_size(b.reused_bytes, model.settings.formats.units)
         ),
         (true, Direction::Download | Direction::Copy) => {
-            format!(", {} already here", crate::ui::format_size(b.reused_bytes))
+            format!(", {} already here", crate::ui::format_size(b.reused_bytes, model.settings.formats.units))
         }
     };
     let text = format!(
