@@ -17,7 +17,7 @@ pub use key::Key;
 pub use keymap::{Binding, DEFAULT_KEYMAP, Keymap, Layer, Lookup};
 pub use load::{CONFIG_FILE, value_position};
 pub use paths::{Paths, create_private_dir, write_private};
-pub use reference::reference;
+pub use reference::{reference, reference_keys};
 pub use settings::{
     ApiTier, Concurrency, Config, Conflict, DateFormat, Formats, LogLevel, SizeUnits, SortBy,
 };

@@ -62,7 +62,7 @@ const KEYS: &[(&str, &str, &str)] = &[
 ];
 
 /// The keys [`KEYS`] documents, for the drift test and `config show`.
-pub fn documented_keys() -> impl Iterator<Item = &'static str> {
+pub fn reference_keys() -> impl Iterator<Item = &'static str> {
     KEYS.iter().map(|(k, _, _)| *k)
 }
 
@@ -125,7 +125,7 @@ mod tests {
         // Keys without a default are left out of the serialised defaults.
         from_struct.push("editor");
         from_struct.sort();
-        let mut documented: Vec<&str> = documented_keys().collect();
+        let mut documented: Vec<&str> = reference_keys().collect();
         documented.sort();
         assert_eq!(from_struct, documented);
         // And each documented key is one the parser accepts.

@@ -98,7 +98,10 @@ fn details_of(f: &crate::api::ImageEntry) -> EntryDetails {
         let format = crate::api::ImageFormat::from_extension(&f.extension)
             .map_or_else(|| f.extension.to_uppercase(), |x| x.name().to_owned());
         extra.push(("Format".to_owned(), format));
-        extra.push(("Traffic".to_owned(), format_size(f.total_traffic, crate::config::SizeUnits::Binary)));
+        extra.push((
+            "Traffic".to_owned(),
+            format_size(f.total_traffic, crate::config::SizeUnits::Binary),
+        ));
         if let Some(url) = &f.download_url {
             extra.push(("Link".to_owned(), url.clone()));
         }

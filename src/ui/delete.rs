@@ -151,7 +151,10 @@ mod tests {
             bytes: 2 << 30,
             ..Tally::default()
         };
-        assert_eq!(held(&t, true, SizeUnits::Binary), "In all: 3,000 files in 41 folders, 2.0 GiB");
+        assert_eq!(
+            held(&t, true, SizeUnits::Binary),
+            "In all: 3,000 files in 41 folders, 2.0 GiB"
+        );
         assert!(held(&t, false, SizeUnits::Binary).starts_with("Counting… 3,000 files"));
         let one = Tally {
             files: 1,

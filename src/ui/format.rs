@@ -188,7 +188,11 @@ mod tests {
     fn times_and_counts() {
         assert_eq!(time(0, 8 * 3600, "%Y-%m-%d %H:%M"), "1970-01-01 08:00");
         assert_eq!(time(86400, 0, "%d.%m.%y"), "02.01.70");
-        assert_eq!(time(0, 0, "%Q"), "", "an unchecked bad pattern prints nothing");
+        assert_eq!(
+            time(0, 0, "%Q"),
+            "",
+            "an unchecked bad pattern prints nothing"
+        );
         assert_eq!(count(1234567), "1,234,567");
         assert_eq!(count(12), "12");
     }

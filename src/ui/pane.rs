@@ -149,7 +149,10 @@ impl PaneView<'_> {
             LoadState::Failed(_) => (vec![" error ".to_owned(), String::new()], s.error),
             LoadState::Done => match (self.account, self.pane.location.is_cloud()) {
                 (Some(a), true) => {
-                    let (used, total) = (format::size(a.used, self.formats.units), format::size(a.total, self.formats.units));
+                    let (used, total) = (
+                        format::size(a.used, self.formats.units),
+                        format::size(a.total, self.formats.units),
+                    );
                     let vip = if a.vip { " VIP" } else { "" };
                     let pct = a.used as f64 / a.total.max(1) as f64 * 100.0;
                     let pct = match pct < 1.0 {

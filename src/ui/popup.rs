@@ -81,7 +81,10 @@ impl Widget for DetailsView<'_> {
         let size = d.size.map(|b| {
             let exact = format::count(usize::try_from(b).unwrap_or(usize::MAX));
             let what = if d.is_dir { " (everything inside)" } else { "" };
-            format!("{} ({exact} bytes){what}", format::size(b, self.formats.units))
+            format!(
+                "{} ({exact} bytes){what}",
+                format::size(b, self.formats.units)
+            )
         });
         let rows: Vec<(&str, Option<String>)> = vec![
             ("Name", Some(d.name.clone())),

@@ -133,7 +133,10 @@ fn tail(row: &JobRow, wide: bool, u: SizeUnits) -> String {
         .speed()
         .map(|b| format!("{}/s", format::size(b as u64, u)))
         .unwrap_or_default();
-    let (done, size) = (format::size(i.done_bytes.min(i.size), u), format::size(i.size, u));
+    let (done, size) = (
+        format::size(i.done_bytes.min(i.size), u),
+        format::size(i.size, u),
+    );
     // At 80 columns the job's ETA goes (the title has the total's; details have the job's).
     let (bar_w, eta) = match wide {
         true => (
@@ -236,7 +239,9 @@ impl Widget for QueueView<'_> {
         let jobs = &m.transfers.jobs;
         let width = usize::from(area.width.saturating_sub(2));
         let mut about = match (self.details, jobs.get(self.cursor)) {
-            (true, Some(row)) => detail_lines(row, &m.transfers, s, width, m.settings.formats.units),
+            (true, Some(row)) => {
+                detail_lines(row, &m.transfers, s, width, m.settings.formats.units)
+            }
             _ => vec![],
         };
         // The panel grows for the details when the list would lose rows to them.

@@ -215,7 +215,10 @@ async fn a_fixed_tier_stays_whatever_the_account_says() {
     let client = stub.client();
     client.fix_tier(false);
     assert!(client.user_info().await.unwrap().vip);
-    assert!(!client.is_vip(), "api_tier = \"free\" keeps the free column");
+    assert!(
+        !client.is_vip(),
+        "api_tier = \"free\" keeps the free column"
+    );
     let other = stub.client();
     other.fix_tier(true);
     assert!(other.is_vip());

@@ -60,7 +60,10 @@ pub fn ask(model: &mut Model, spec: OpSpec) {
                 .filter(|e| items.iter().any(|i| i.key == e.key))
                 .map(|e| e.size)
                 .sum();
-            format!(" ({})", crate::ui::format_size(bytes, model.settings.formats.units))
+            format!(
+                " ({})",
+                crate::ui::format_size(bytes, model.settings.formats.units)
+            )
         }
     };
     let title = format!(

@@ -97,7 +97,10 @@ pub fn ask(model: &mut Model, moving: bool) -> Vec<Effect> {
     let size = if items.iter().any(|i| i.is_dir) {
         String::new()
     } else {
-        format!(" ({})", crate::ui::format_size(bytes, model.settings.formats.units))
+        format!(
+            " ({})",
+            crate::ui::format_size(bytes, model.settings.formats.units)
+        )
     };
     let title = format!("{verb} {}{size} to {}?", count(items.len()), to.display());
     let mut lines: Vec<String> = items
@@ -332,7 +335,10 @@ fn finished(model: &mut Model, batch: BatchId) -> Vec<Effect> {
             crate::ui::format_size(b.reused_bytes, model.settings.formats.units)
         ),
         (true, Direction::Download | Direction::Copy) => {
-            format!(", {} already here", crate::ui::format_size(b.reused_bytes, model.settings.formats.units))
+            format!(
+                ", {} already here",
+                crate::ui::format_size(b.reused_bytes, model.settings.formats.units)
+            )
         }
     };
     let text = format!(
