@@ -110,3 +110,85 @@ impl Settings {
 fn shown(path: &std::path::Path) -> String {
     crate::fs::local::display_name(path.as_os_str())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{Concurrency, LogLevel};
+
+    fn with_config(text: &str) -> (tempfile::TempDir, Paths) {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(CONFIG_FILE), text).unwrap();
+        let paths = Paths::under(dir.path());
+        (dir, paths)
+    }
+
+    #[test]
+    fn every_setting_reaches_what_it_controls() {
+        let fixture = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/config/valid.toml"
+        );
+        let (_dir, paths) = with_config(&std::fs::read_to_string(fixture).unwrap());
+        let s = Settings::load(&paths).unwrap();
+        let mut m = crate::app::testing::model(100, 30);
+        s.apply(&mut m);
+        assert_eq!(m.settings.conflict, ConflictPolicy::KeepBoth);
+        assert_eq!(m.settings.formats.units, crate::config::SizeUnits::Decimal);
+        assert_eq!(m.settings.formats.date, "%d.%m.%Y");
+        assert!(m.settings.mouse && m.settings.preview);
+        assert_eq!(m.settings.theme, "16-colour");
+        for pane in &m.panes {
+            assert!(pane.show_hidden);
+            assert_eq!(
+                pane.sort,
+                SortSpec {
+                    key: SortKey::Mtime,
+                    reverse: true
+                }
+            );
+        }
+        assert_eq!(s.transfers(TransferConfig::default()).workers, 5);
+        assert_eq!(s.editor().program(), "nano -w");
+        assert_eq!(s.styles(&paths, false).unwrap(), Styles::sixteen());
+        assert_eq!(s.styles(&paths, true).unwrap(), Styles::monochrome());
+        assert_eq!(s.config.log_level, LogLevel::Debug);
+        assert_eq!(s.config.log_level.filter(), "debug");
+
+        let auth = crate::api::Auth::AccessToken("t".into());
+        let client = crate::api::Client::new(crate::api::ClientConfig::new(auth)).unwrap();
+        s.apply_tier(&client);
+        assert!(client.is_vip(), "api_tier = \"vip\"");
+    }
+
+    #[test]
+    fn a_missing_file_is_the_defaults_and_mistakes_stop_with_file_line_and_key() {
+        let empty = tempfile::tempdir().unwrap();
+        let s = Settings::load(&Paths::under(empty.path())).unwrap();
+        assert_eq!(s.config, Config::default());
+        assert_eq!(s.config.concurrency, Concurrency(3));
+        assert_eq!(s.text, None);
+
+        let (_dir, paths) = with_config("mouse = true\ntheme = \"solarised\"\n");
+        let s = Settings::load(&paths).unwrap();
+        let Err(LaunchError::User(why)) = s.styles(&paths, false) else {
+            panic!("an unknown theme is a user error")
+        };
+        assert!(
+            why.ends_with(
+                "config.toml:2:9: key `theme`: unknown theme \"solarised\": one of \
+                 default, high-contrast, 16-colour"
+            ),
+            "{why}"
+        );
+
+        let (_dir, paths) = with_config("sort = \"colour\"\n");
+        let Err(LaunchError::User(why)) = Settings::load(&paths) else {
+            panic!("a bad value is a user error")
+        };
+        assert!(
+            why.contains("config.toml:1:8: key `sort`: unknown variant `colour`"),
+            "{why}"
+        );
+    }
+}

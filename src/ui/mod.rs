@@ -302,6 +302,8 @@ mod tests_queue;
 #[cfg(test)]
 mod tests_select;
 #[cfg(test)]
+mod tests_settings;
+#[cfg(test)]
 mod tests_shares;
 #[cfg(test)]
 mod tests_viewer;

@@ -17,6 +17,7 @@ mod panes;
 mod patch;
 mod queue;
 mod select;
+mod settings;
 mod shares;
 mod tools;
 mod transfers;
