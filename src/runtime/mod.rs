@@ -208,3 +208,6 @@ pub fn spawn_signals(tx: UnboundedSender<Msg>) -> Arc<OnceLock<u8>> {
     drop(tx);
     signalled
 }
+
+#[cfg(test)]
+mod theme_tests;
