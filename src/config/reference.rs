@@ -6,11 +6,16 @@ use super::theme::{BUILTIN_THEMES, Styles};
 
 /// Every key of `config.toml`: name, accepted values, what it controls.
 const KEYS: &[(&str, &str, &str)] = &[
-    ("concurrency", "1 to 16", "Transfer jobs running at once."),
+    (
+        "concurrency",
+        "1 to 16",
+        "Transfer jobs running at once in the two-pane view (the command line has `--jobs`).",
+    ),
     (
         "conflict",
         "`ask`, `skip`, `overwrite`, `keep-both`",
-        "What a transfer or copy does when a name is taken at the destination.",
+        "What a transfer or copy started in the two-pane view does when a name is taken \
+         (the command line has `--on-conflict`).",
     ),
     (
         "show_hidden",
@@ -48,11 +53,15 @@ const KEYS: &[(&str, &str, &str)] = &[
         "a built-in or user theme",
         "The colours; `NO_COLOR` in the environment still wins.",
     ),
-    ("mouse", "`true`, `false`", "Mouse support (clicks, wheel)."),
+    (
+        "mouse",
+        "`true`, `false`",
+        "Mouse input (clicks, wheel); read, not yet acted on.",
+    ),
     (
         "preview",
         "`true`, `false`",
-        "Show the preview panel at start.",
+        "Show the preview panel at start; read, not yet acted on.",
     ),
     (
         "log_level",
