@@ -80,6 +80,7 @@ pub async fn run(cli: Cli) -> Result<ExitCode, LaunchError> {
             .with_undo_file(undo_file)
             .with_themes(Themes::new(&paths.config), no_color)
             .with_editor(settings.editor())
+            .with_units(settings.config.size_units)
     };
     let result = run_tui(model, executor, engine).await;
     drop(cloud);

@@ -36,6 +36,8 @@ pub struct Executor {
     themes: Option<(crate::config::Themes, bool)>,
     /// The editor of `config.toml`, or the environment's.
     editor: crate::edit::Editor,
+    /// How sizes in fetched details are written (`size_units`).
+    units: crate::config::SizeUnits,
 }
 
 impl Executor {
@@ -58,6 +60,7 @@ impl Executor {
             home: directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf()),
             themes: None,
             editor: crate::edit::Editor::from_env(),
+            units: crate::config::SizeUnits::Binary,
         }
     }
 
@@ -68,6 +71,11 @@ impl Executor {
 
     pub fn with_editor(mut self, editor: crate::edit::Editor) -> Self {
         self.editor = editor;
+        self
+    }
+
+    pub fn with_units(mut self, units: crate::config::SizeUnits) -> Self {
+        self.units = units;
         self
     }
 
@@ -139,7 +147,7 @@ impl Executor {
                 });
             }
             Effect::FetchImageDetails { .. } | Effect::FetchImageLinks { .. } => {
-                super::img_fetch::spawn(self.images.clone(), self.tx.clone(), effect);
+                super::img_fetch::spawn(self.images.clone(), self.tx.clone(), effect, self.units);
             }
             Effect::Op { id, spec } if spec.touches_images() => {
                 let (fs, tx) = (self.images.clone(), self.tx.clone());
