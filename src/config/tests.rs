@@ -134,6 +134,11 @@ fn theme_mistakes_are_named() {
         ),
         "{err}"
     );
+    let err = themes.load("../config/themes/paper", false).unwrap_err();
+    assert!(
+        err.starts_with("bad theme name \"../config/themes/paper\""),
+        "{err}"
+    );
     let err = themes.load("loop_a", false).unwrap_err();
     assert!(err.contains("`inherits` goes round in a circle"), "{err}");
     let err = themes.load("nope", true).unwrap_err();

@@ -142,6 +142,11 @@ impl Themes {
         if depth > 8 {
             return Err(format!("theme {name:?}: `inherits` goes round in a circle"));
         }
+        if name.is_empty() || name.starts_with('.') || name.contains(['/', '\\']) {
+            return Err(format!(
+                "bad theme name {name:?}: a built-in theme or a file name in themes/ without .toml"
+            ));
+        }
         let file = self.dir.join(format!("{name}.toml"));
         let text = match std::fs::read_to_string(&file) {
             Ok(text) => text,

@@ -192,7 +192,7 @@ impl PaneView<'_> {
             _ if self.pane.is_loading() => "…".to_owned(),
             _ => "?".to_owned(),
         };
-        let time = match (cols.time, entry.mtime) {
+        let time = match (cols.time > 0, entry.mtime) {
             (true, Some(t)) => format::time(t, self.utc_offset, &self.formats.date),
             _ => String::new(),
         };
@@ -242,7 +242,9 @@ impl Widget for PaneView<'_> {
         }
         let width = usize::from(inner.width);
         let gathered = matches!(self.pane.location, Location::Search(_) | Location::Trash);
-        let cols = Columns::of(width, gathered);
+        // A wide day, a long month name: the widest a pattern prints.
+        let sample = format::time(1_727_308_799, 0, &self.formats.date);
+        let cols = Columns::of(width, gathered, format::width(&sample));
         let header = cols.header(self.pane.sort.label());
         buf.set_stringn(inner.x, inner.y, &header, width, s.column_header);
         let rows = usize::from(inner.height - 1);

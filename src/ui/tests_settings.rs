@@ -33,3 +33,26 @@ fn sizes_and_dates_follow_the_configured_formats() {
     assert!(configured.contains("01.03.2024"), "{configured}");
     assert!(!configured.contains("2024-03-01"), "{configured}");
 }
+
+#[test]
+fn the_time_column_is_as_wide_as_the_date_pattern_prints() {
+    let mut m = loaded(160, 20, sample_left(), sample_right());
+    m.settings.formats.date = "%a %d %b %Y %H:%M:%S".into();
+    let screen = screen(&m);
+    let header = screen.lines().find(|l| l.contains("Modified")).unwrap();
+    let row = screen.lines().find(|l| l.contains("README.md")).unwrap();
+    let at = row
+        .find("Fri 01 Mar 2024 08:04:00")
+        .unwrap_or_else(|| panic!("{screen}"));
+    let end = |line: &str, text: &str| {
+        line[..line.find(text).unwrap() + text.len()]
+            .chars()
+            .count()
+    };
+    assert_eq!(
+        end(header, "Modified"),
+        end(row, "Fri 01 Mar 2024 08:04:00"),
+        "{screen}"
+    );
+    assert!(at > 0);
+}
