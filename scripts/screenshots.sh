@@ -4,9 +4,13 @@
 # tools/ansi2png. Needs tmux and fonts (DejaVu Sans Mono; a CJK font such as fonts-wqy-microhei).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --release --quiet
+# PANFM_BIN=target/debug/panfm uses an existing build instead of the release one.
+if [ -z "${PANFM_BIN:-}" ]; then
+  cargo build --release --quiet
+  PANFM_BIN=$PWD/target/release/panfm
+fi
 cargo build --release --quiet --manifest-path tools/ansi2png/Cargo.toml
-BIN=$PWD/target/release/panfm
+BIN=$(realpath "$PANFM_BIN")
 PNG=$PWD/tools/ansi2png/target/release/ansi2png
 SOCK=panfm-shots-$$
 T="tmux -L $SOCK"
@@ -95,3 +99,11 @@ $T send-keys -t shot -l '10G'
 wait_for 'Traffic limit +10G'
 shot share
 $T send-keys -t shot Escape q
+# 6. The viewer (F3) on a cloud text file with CJK lines, line numbers on.
+run --demo "$WORK/home"
+wait_for '欢迎使用 panfm'
+$T send-keys -t shot Tab G F3
+wait_for 'read 870 B of 870 B'
+$T send-keys -t shot '#'
+shot viewer
+$T send-keys -t shot q q

@@ -110,6 +110,8 @@ pub enum Effect {
         source: crate::fs::read::Source,
         span: crate::fs::read::Span,
     },
+    /// The preview panel's wait and reads (`runtime/preview.rs`).
+    Preview(super::preview::PreviewEffect),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

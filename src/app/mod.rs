@@ -13,6 +13,7 @@ mod msg;
 mod offline;
 mod ops;
 mod pane;
+pub mod preview;
 mod rename;
 mod share_form;
 mod shares;

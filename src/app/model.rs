@@ -129,6 +129,8 @@ pub struct Model {
     pub entropy: u64,
     /// The file viewer, over the panes while open.
     pub viewer: Option<Box<super::viewer::Viewer>>,
+    /// The preview panel (`z`), in place of the inactive pane.
+    pub preview: super::preview::Panel,
 }
 
 /// What `config.toml` says about the session (the rest goes to the engine at start).
@@ -142,8 +144,6 @@ pub struct Settings {
     pub theme: String,
     /// Mouse input wanted (the mouse feature reads it).
     pub mouse: bool,
-    /// The preview panel shown at start (the preview feature reads it).
-    pub preview: bool,
 }
 
 impl Default for Settings {
@@ -153,7 +153,6 @@ impl Default for Settings {
             formats: crate::config::Formats::default(),
             theme: "default".to_owned(),
             mouse: false,
-            preview: false,
         }
     }
 }
@@ -189,6 +188,7 @@ impl Model {
             quit: false,
             entropy: 0,
             viewer: None,
+            preview: Default::default(),
         }
     }
 

@@ -61,6 +61,8 @@ pub enum Msg {
         span: crate::fs::read::Span,
         result: Result<crate::fs::read::Chunk, FsError>,
     },
+    /// The preview panel's timer and results.
+    Preview(super::preview::PreviewMsg),
 }
 
 #[derive(Debug, Clone)]

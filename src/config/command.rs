@@ -152,4 +152,6 @@ pub enum Command {
     GotoLine,
     ScrollLeft,
     ScrollRight,
+    /// Show or hide the preview panel (in place of the inactive pane).
+    TogglePreview,
 }

@@ -61,7 +61,7 @@ const KEYS: &[(&str, &str, &str)] = &[
     (
         "preview",
         "`true`, `false`",
-        "Show the preview panel at start; read, not yet acted on.",
+        "Show the preview panel (`z`) at start.",
     ),
     (
         "log_level",

@@ -1,6 +1,6 @@
 //! `config.toml` put to work at start-up: read it (a mistake stops panfm with the file, line
 //! and key), find its theme, and hand each value to what it controls — the model (conflict
-//! policy, hidden files, sort, formats, mouse, preview), the transfer engine (concurrency), the
+//! policy, hidden files, sort, formats, mouse, the preview panel), the transfer engine (concurrency), the
 //! client (API tier), the editor and the log.
 
 use super::LaunchError;
@@ -69,7 +69,7 @@ impl Settings {
         };
         model.settings.theme = c.theme.clone();
         model.settings.mouse = c.mouse;
-        model.settings.preview = c.preview;
+        model.preview.on = c.preview;
         let key = match c.sort {
             SortBy::Name => SortKey::Name,
             SortBy::Size => SortKey::Size,
@@ -136,7 +136,7 @@ mod tests {
         assert_eq!(m.settings.conflict, ConflictPolicy::KeepBoth);
         assert_eq!(m.settings.formats.units, crate::config::SizeUnits::Decimal);
         assert_eq!(m.settings.formats.date, "%d.%m.%Y");
-        assert!(m.settings.mouse && m.settings.preview);
+        assert!(m.settings.mouse && m.preview.on);
         assert_eq!(m.settings.theme, "16-colour");
         for pane in &m.panes {
             assert!(pane.show_hidden);

@@ -146,6 +146,14 @@ impl Executor {
                     });
                 });
             }
+            Effect::Preview(effect) => {
+                let on = super::preview::Backends {
+                    reader: self.reader.clone(),
+                    cloud: self.cloud.clone(),
+                    images: self.images.clone(),
+                };
+                super::preview::spawn(effect, on, self.tx.clone());
+            }
             Effect::FetchImageDetails { .. } | Effect::FetchImageLinks { .. } => {
                 super::img_fetch::spawn(self.images.clone(), self.tx.clone(), effect, self.units);
             }

@@ -15,6 +15,7 @@ pub mod journal;
 mod op_report;
 mod open;
 pub mod ops;
+mod preview;
 mod shares;
 mod shell;
 pub mod terminal;

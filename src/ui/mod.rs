@@ -14,6 +14,7 @@ mod links;
 mod offline;
 mod pane;
 mod popup;
+mod preview;
 mod queue;
 mod rename;
 mod share;
@@ -51,7 +52,20 @@ pub fn view(frame: &mut Frame, model: &Model) {
     debug_assert_eq!(area.height - panes.height, CHROME_ROWS - 3);
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(panes);
+    let previews = model.preview.shows(area.width, area.height);
     for (side, rect) in [(Side::Left, left), (Side::Right, right)] {
+        if previews && side != model.focus {
+            let (panel, styles) = (&model.preview, &model.styles);
+            let utc_offset = model.utc_offset;
+            let view = preview::PreviewView {
+                panel,
+                styles,
+                utc_offset,
+                formats: &model.settings.formats,
+            };
+            frame.render_widget(view, rect);
+            continue;
+        }
         let view = PaneView {
             pane: model.pane(side),
             focused: model.focus == side,
@@ -297,6 +311,8 @@ mod tests_local;
 mod tests_offline;
 #[cfg(test)]
 mod tests_panes;
+#[cfg(test)]
+mod tests_preview;
 #[cfg(test)]
 mod tests_queue;
 #[cfg(test)]

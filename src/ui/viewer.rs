@@ -87,7 +87,7 @@ fn title_text(v: &Viewer, u: SizeUnits) -> String {
     )
 }
 
-fn row_line<'a>(row: &'a Row, gutter: usize, s: &Styles) -> Line<'a> {
+pub(super) fn row_line<'a>(row: &'a Row, gutter: usize, s: &Styles) -> Line<'a> {
     let mut spans = Vec::with_capacity(row.pieces.len() + 1);
     if gutter > 0 {
         let style = if row.offset { s.hidden } else { s.dim };

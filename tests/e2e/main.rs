@@ -5,6 +5,7 @@
 mod edit;
 mod local;
 mod panes;
+mod preview;
 mod pty;
 mod settings;
 mod shares;

@@ -1,5 +1,6 @@
 //! `config.toml`, a keymap override and a user theme, through the real binary: the remapped
-//! key works, the theme's colours reach the terminal, and the other settings show.
+//! key works, the theme's colours reach the terminal, and the other settings show (decimal
+//! sizes, size order, the preview panel, a quieter log).
 
 use crate::pty::Pty;
 use std::fs;
@@ -36,6 +37,7 @@ fn a_remapped_key_and_a_user_theme_over_16_colour_from_the_config_dir() {
     let t = tempfile::tempdir().unwrap();
     let root = t.path();
     fs::create_dir(root.join("alpha")).unwrap();
+    fs::create_dir(root.join("beta")).unwrap();
     fs::write(root.join("a-small.txt"), b"x").unwrap();
     fs::write(root.join("z-big.bin"), vec![0u8; 2048]).unwrap();
     fs::write(root.join(".secret"), b"s").unwrap();
@@ -54,7 +56,8 @@ fn a_remapped_key_and_a_user_theme_over_16_colour_from_the_config_dir() {
     .unwrap();
     fs::write(
         cfg.path().join("config.toml"),
-        "theme = \"paper\"\nsize_units = \"decimal\"\nsort = \"size\"\nlog_level = \"warn\"\n",
+        "theme = \"paper\"\nsize_units = \"decimal\"\nsort = \"size\"\nlog_level = \"warn\"\n\
+         preview = true\n",
     )
     .unwrap();
 
@@ -69,12 +72,16 @@ fn a_remapped_key_and_a_user_theme_over_16_colour_from_the_config_dir() {
         "largest first:\n{screen}"
     );
     assert!(!screen.contains(".secret"));
+    assert!(
+        screen.contains(" Preview "),
+        "the preview panel at start:\n{screen}"
+    );
 
     p.send("z");
     p.wait_text(".secret");
 
     // The cursor row (on alpha/, the first entry) has the user theme's yellow background;
-    // folders elsewhere the 16-colour theme's blue.
+    // other folders (beta/) the 16-colour theme's blue.
     let cursor = find_cell(&p, "alpha/");
     assert_eq!(cursor.bgcolor(), vt100::Color::Idx(3), "yellow cursor");
     let escapes = colour_escapes(&p.raw);

@@ -11,6 +11,7 @@ mod offline;
 mod ops;
 mod patch;
 mod places;
+mod preview;
 mod trash;
 mod viewer;
 #[path = "../support/web.rs"]

@@ -136,6 +136,7 @@ fn browse(model: &mut Model, cmd: Command) -> Vec<Effect> {
         DirectLinkDisable => dlink::ask(model, false),
         DirectLinkLog => return dlink::log(model),
         OfflineDownload => offline::open(model),
+        TogglePreview => super::preview::toggle(model),
         Quit => transfers::quit(model),
         Accept | Yes | Noop | DeleteForGood | EditTarget | Complete | CyclePolicy | TogglePause
         | CancelJob | RetryJob | JobUp | JobDown | ResolveOverwrite | ResolveSkip | ResolveBoth

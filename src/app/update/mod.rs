@@ -23,6 +23,7 @@ mod ops;
 mod patch;
 mod paths;
 mod pattern;
+mod preview;
 mod queue;
 mod rename;
 mod share_form;
@@ -52,6 +53,12 @@ pub fn start(model: &mut Model) -> Vec<Effect> {
 }
 
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
+    let mut effects = handle(model, msg);
+    effects.extend(preview::follow(model));
+    effects
+}
+
+fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Key(key) => keys::handle(model, key),
         Msg::Paste(text) => view::paste(model, &text),
@@ -110,5 +117,6 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             theme::loaded(model, name, result);
             vec![]
         }
+        Msg::Preview(m) => preview::update(model, m),
     }
 }

@@ -129,9 +129,13 @@ impl Viewer {
         self.kind.is_some()
     }
 
-    /// Bytes a hex row shows at `width` columns.
+    /// Bytes a hex row shows at `width` columns (under 46: the preview panel's).
     pub fn hex_row_bytes(width: usize) -> u64 {
-        if width >= 78 { 16 } else { 8 }
+        match width {
+            78.. => 16,
+            46.. => 8,
+            _ => 4,
+        }
     }
 
     /// The room on a screen of `width` × `height` (a header and a status line around it).

@@ -15,6 +15,7 @@ mod offline;
 mod ops;
 mod panes;
 mod patch;
+mod preview;
 mod queue;
 mod select;
 mod settings;
