@@ -8,6 +8,7 @@ mod mock;
 mod offline;
 mod rename;
 mod root;
+mod settings;
 mod share;
 mod transfer;
 mod trash;
@@ -20,6 +21,7 @@ pub use mock::MockServerArgs;
 pub use offline::{OfflineAddArgs, OfflineCmd, OfflineStatusArgs};
 pub use rename::{CaseArg, RenameArgs, ScopeArg};
 pub use root::{Cli, Cmd, CompletionsArgs, JsonArgs};
+pub use settings::{ConfigCmd, ThemeCmd, ThemeLsArgs};
 pub use share::{
     DirectLinkCmd, DirectLinkDirArgs, DirectLinkLogArgs, DirectLinkUrlArgs, Limit, OnOff, ShareCmd,
     ShareCreateArgs, ShareLsArgs, ShareSetArgs, ShareSwitchArgs,

@@ -96,6 +96,12 @@ pub enum Cmd {
     Completions(CompletionsArgs),
     /// Print the default keymap (copy parts of it into keymap.toml in the config directory).
     Keymap,
+    /// The settings file, config.toml: path, show, edit.
+    #[command(subcommand)]
+    Config(super::settings::ConfigCmd),
+    /// Themes: ls.
+    #[command(subcommand)]
+    Theme(super::settings::ThemeCmd),
     /// Run the mock 123pan server standalone (prints `base_url=… client_id=… client_secret=…`).
     MockServer(MockServerArgs),
     /// The image-hosting space (图床): ls, upload, mkdir, mv, rm, link, copy-from-drive.

@@ -29,6 +29,8 @@ pub struct Ctx {
     pub verbosity: Verbosity,
     /// Where command-line transfers keep their journals; `None` keeps none (the demo).
     pub state_dir: Option<std::path::PathBuf>,
+    /// The editor of `panfm edit` (`config.toml`'s, else the environment's).
+    pub editor: crate::edit::Editor,
     stdout: String,
     /// Set by commands that answer `--json` with a results object.
     report: Option<Vec<Value>>,
@@ -43,6 +45,7 @@ impl Ctx {
             client,
             verbosity,
             state_dir: None,
+            editor: crate::edit::Editor::from_env(),
             stdout: String::new(),
             report: None,
             errors: Vec::new(),

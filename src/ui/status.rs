@@ -19,6 +19,7 @@ impl Widget for StatusView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let m = self.model;
         let s = &m.styles;
+        let u = m.settings.formats.units;
         let width = usize::from(area.width);
         let line = if !m.pending_keys.is_empty() {
             chord_line(m)
@@ -47,8 +48,8 @@ impl Widget for StatusView<'_> {
             if t.speed > 0.0 {
                 text.push_str(&format!(
                     " · {}/s · {} left",
-                    format::size(t.speed as u64),
-                    format::size(t.bytes_left)
+                    format::size(t.speed as u64, u),
+                    format::size(t.bytes_left, u)
                 ));
             }
             if m.transfers.conflicts() > 0 {
@@ -73,7 +74,7 @@ impl Widget for StatusView<'_> {
                 "{} dirs, {} files, {}",
                 format::count(st.dirs),
                 format::count(st.files),
-                format::size(st.bytes)
+                format::size(st.bytes, u)
             );
             if p.show_hidden {
                 text.push_str(" · hidden shown");

@@ -24,6 +24,7 @@ mod quota;
 mod rename;
 #[cfg(unix)]
 mod resume;
+mod settings;
 mod shares;
 mod startup;
 mod transfer_faults;

@@ -8,6 +8,7 @@ mod palette;
 mod panes;
 mod preview;
 mod pty;
+mod settings;
 mod shares;
 mod tools;
 mod viewer;
@@ -68,6 +69,10 @@ fn browse_enter_filter_and_quit_restores_terminal() {
     p.send("q");
     assert!(p.wait_exit(), "clean exit status");
     assert!(p.left_alternate_screen(), "alternate screen left on exit");
+    if std::env::var_os("PANFM_LOG").is_none() {
+        let log = fs::read_to_string(cfg.path().join("state/panfm.log")).unwrap();
+        assert!(log.contains("panfm starting"), "info by default: {log}");
+    }
 }
 
 #[test]
