@@ -46,6 +46,26 @@ pub enum TransferSpec {
         dest_dir: PathBuf,
         policy: ConflictPolicy,
     },
+    /// Chosen files of local folder `root` (`files`: paths below it, `/`-separated, with their
+    /// sizes) to the same paths below cloud folder `dest_dir`, making the folders they need and
+    /// those in `dirs` (empty ones too): a sync's sending half (`panfm sync`).
+    SyncUpload {
+        root: PathBuf,
+        dirs: Vec<String>,
+        files: Vec<(String, u64)>,
+        dest_dir: FileId,
+        policy: ConflictPolicy,
+    },
+    /// Chosen cloud files (`files`: each one's path below the synced cloud folder shown as
+    /// `source_root`) to the same paths below local folder `dest_dir`, making the folders they
+    /// need and those in `dirs`: a sync's receiving half.
+    SyncDownload {
+        source_root: String,
+        dirs: Vec<String>,
+        files: Vec<(String, CloudItem)>,
+        dest_dir: PathBuf,
+        policy: ConflictPolicy,
+    },
     /// The drive fetches each of `urls` (http or https) itself (离线下载): one job per URL,
     /// each a task on the server whose progress is asked for until it ends. `dest_dir`: the
     /// drive folder, `None` for the server's default "/来自:离线下载" (the root is not
@@ -64,7 +84,9 @@ impl TransferSpec {
         match self {
             Self::Upload { policy, .. }
             | Self::Download { policy, .. }
-            | Self::LocalCopy { policy, .. } => *policy,
+            | Self::LocalCopy { policy, .. }
+            | Self::SyncUpload { policy, .. }
+            | Self::SyncDownload { policy, .. } => *policy,
             // The image space has no "keep both" or "overwrite" for names: nothing to ask.
             Self::ImageUpload { .. } => ConflictPolicy::Skip,
             // The drive names a fetched file itself: nothing to ask either.
@@ -74,8 +96,10 @@ impl TransferSpec {
 
     pub fn direction(&self) -> Direction {
         match self {
-            Self::Upload { .. } | Self::ImageUpload { .. } => Direction::Upload,
-            Self::Download { .. } => Direction::Download,
+            Self::Upload { .. } | Self::ImageUpload { .. } | Self::SyncUpload { .. } => {
+                Direction::Upload
+            }
+            Self::Download { .. } | Self::SyncDownload { .. } => Direction::Download,
             Self::LocalCopy { .. } => Direction::Copy,
             Self::Offline { .. } => Direction::Offline,
         }

@@ -21,7 +21,10 @@ pub fn choice_lines(ask: &TransferAsk) -> Vec<String> {
         TransferSpec::Upload {
             policy, fix_names, ..
         } => (policy, Some(*fix_names)),
-        TransferSpec::Download { policy, .. } | TransferSpec::LocalCopy { policy, .. } => {
+        TransferSpec::Download { policy, .. }
+        | TransferSpec::LocalCopy { policy, .. }
+        | TransferSpec::SyncUpload { policy, .. }
+        | TransferSpec::SyncDownload { policy, .. } => {
             (policy, None)
         }
         TransferSpec::ImageUpload { .. } => {

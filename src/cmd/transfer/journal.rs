@@ -78,6 +78,21 @@ fn file_name(account: &str, spec: &TransferSpec) -> String {
         TransferSpec::LocalCopy {
             sources, dest_dir, ..
         } => ("copy", both(sources), both(std::slice::from_ref(dest_dir))),
+        // The files left change from run to run: a sync is the same command by its two roots.
+        TransferSpec::SyncUpload { root, dest_dir, .. } => (
+            "sync-up",
+            both(std::slice::from_ref(root)),
+            dest_dir.to_string(),
+        ),
+        TransferSpec::SyncDownload {
+            source_root,
+            dest_dir,
+            ..
+        } => (
+            "sync-down",
+            both(std::slice::from_ref(dest_dir)),
+            source_root.clone(),
+        ),
         TransferSpec::Offline {
             urls,
             dest_dir,

@@ -13,6 +13,7 @@ mod local;
 mod offline;
 mod planner;
 mod room;
+mod sync;
 mod upload;
 
 use std::collections::HashSet;
@@ -61,6 +62,20 @@ pub(crate) async fn run(
         TransferSpec::LocalCopy {
             sources, dest_dir, ..
         } => copy::run(&plan, &sources, &dest_dir).await,
+        TransferSpec::SyncUpload {
+            root,
+            dirs,
+            files,
+            dest_dir,
+            ..
+        } => sync::upload(&plan, &root, &dirs, &files, dest_dir).await,
+        TransferSpec::SyncDownload {
+            source_root,
+            dirs,
+            files,
+            dest_dir,
+            ..
+        } => sync::download(&plan, &source_root, &dirs, files, &dest_dir),
         TransferSpec::Offline {
             urls,
             dest_dir,
