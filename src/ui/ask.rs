@@ -24,9 +24,7 @@ pub fn choice_lines(ask: &TransferAsk) -> Vec<String> {
         TransferSpec::Download { policy, .. }
         | TransferSpec::LocalCopy { policy, .. }
         | TransferSpec::SyncUpload { policy, .. }
-        | TransferSpec::SyncDownload { policy, .. } => {
-            (policy, None)
-        }
+        | TransferSpec::SyncDownload { policy, .. } => (policy, None),
         TransferSpec::ImageUpload { .. } => {
             lines.push(
                 "An image whose name is taken in that folder fails; nothing is overwritten.".into(),

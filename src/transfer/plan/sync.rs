@@ -67,11 +67,7 @@ pub(super) async fn upload(
         for (path, name, size) in files {
             let local = path.split('/').fold(root.to_path_buf(), |p, c| p.join(c));
             let (parent_id, existing, state) = match &parent {
-                Ok((id, listing)) => (
-                    Some(*id),
-                    listing.get(name).map(|x| x.1),
-                    JobState::Queued,
-                ),
+                Ok((id, listing)) => (Some(*id), listing.get(name).map(|x| x.1), JobState::Queued),
                 Err(reason) => (
                     None,
                     None,
