@@ -9,6 +9,7 @@ mod offline;
 mod rename;
 mod root;
 mod share;
+mod sync;
 mod transfer;
 mod trash;
 mod view;
@@ -24,6 +25,7 @@ pub use share::{
     DirectLinkCmd, DirectLinkDirArgs, DirectLinkLogArgs, DirectLinkUrlArgs, Limit, OnOff, ShareCmd,
     ShareCreateArgs, ShareLsArgs, ShareSetArgs, ShareSwitchArgs,
 };
+pub use sync::SyncArgs;
 pub use transfer::{DownloadArgs, OnConflict, TransferArgs, UploadArgs};
 pub use trash::{PurgeArgs, RestoreArgs, TrashCmd, TrashLsArgs};
 pub use view::{CatArgs, HeadArgs};

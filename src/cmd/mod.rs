@@ -32,6 +32,7 @@ mod rename_plan;
 mod rename_report;
 mod rename_run;
 mod share;
+mod sync;
 mod transfer;
 mod trash;
 mod tree;

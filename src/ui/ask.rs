@@ -21,10 +21,11 @@ pub fn choice_lines(ask: &TransferAsk) -> Vec<String> {
         TransferSpec::Upload {
             policy, fix_names, ..
         } => (policy, Some(*fix_names)),
-        TransferSpec::Download { policy, .. }
-        | TransferSpec::LocalCopy { policy, .. }
-        | TransferSpec::SyncUpload { policy, .. }
-        | TransferSpec::SyncDownload { policy, .. } => (policy, None),
+        TransferSpec::Download { policy, .. } | TransferSpec::LocalCopy { policy, .. } => {
+            (policy, None)
+        }
+        TransferSpec::SyncUpload(s) => (&s.policy, None),
+        TransferSpec::SyncDownload(s) => (&s.policy, None),
         TransferSpec::ImageUpload { .. } => {
             lines.push(
                 "An image whose name is taken in that folder fails; nothing is overwritten.".into(),

@@ -190,9 +190,9 @@ pub fn question(model: &mut Model, cmd: Command) -> Vec<Effect> {
             let policy = match &mut ask.spec {
                 TransferSpec::Upload { policy, .. }
                 | TransferSpec::Download { policy, .. }
-                | TransferSpec::LocalCopy { policy, .. }
-                | TransferSpec::SyncUpload { policy, .. }
-                | TransferSpec::SyncDownload { policy, .. } => policy,
+                | TransferSpec::LocalCopy { policy, .. } => policy,
+                TransferSpec::SyncUpload(s) => &mut s.policy,
+                TransferSpec::SyncDownload(s) => &mut s.policy,
                 TransferSpec::ImageUpload { .. } | TransferSpec::Offline { .. } => return vec![],
             };
             *policy = match policy {

@@ -79,19 +79,15 @@ fn file_name(account: &str, spec: &TransferSpec) -> String {
             sources, dest_dir, ..
         } => ("copy", both(sources), both(std::slice::from_ref(dest_dir))),
         // The files left change from run to run: a sync is the same command by its two roots.
-        TransferSpec::SyncUpload { root, dest_dir, .. } => (
+        TransferSpec::SyncUpload(s) => (
             "sync-up",
-            both(std::slice::from_ref(root)),
-            dest_dir.to_string(),
+            both(std::slice::from_ref(&s.root)),
+            s.dest_dir.to_string(),
         ),
-        TransferSpec::SyncDownload {
-            source_root,
-            dest_dir,
-            ..
-        } => (
+        TransferSpec::SyncDownload(s) => (
             "sync-down",
-            both(std::slice::from_ref(dest_dir)),
-            source_root.clone(),
+            both(std::slice::from_ref(&s.dest_dir)),
+            s.source_root.clone(),
         ),
         TransferSpec::Offline {
             urls,

@@ -49,8 +49,8 @@ pub fn check_upload(
         TransferSpec::Download { .. }
         | TransferSpec::LocalCopy { .. }
         | TransferSpec::Offline { .. }
-        | TransferSpec::SyncUpload { .. }
-        | TransferSpec::SyncDownload { .. } => return None,
+        | TransferSpec::SyncUpload(_)
+        | TransferSpec::SyncDownload(_) => return None,
     };
     let mut tree = walk_at_most(sources, fix, limit, cancel);
     if images {

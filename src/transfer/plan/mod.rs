@@ -62,20 +62,13 @@ pub(crate) async fn run(
         TransferSpec::LocalCopy {
             sources, dest_dir, ..
         } => copy::run(&plan, &sources, &dest_dir).await,
-        TransferSpec::SyncUpload {
-            root,
-            dirs,
-            files,
-            dest_dir,
-            ..
-        } => sync::upload(&plan, &root, &dirs, &files, dest_dir).await,
-        TransferSpec::SyncDownload {
-            source_root,
-            dirs,
-            files,
-            dest_dir,
-            ..
-        } => sync::download(&plan, &source_root, &dirs, files, &dest_dir),
+        TransferSpec::SyncUpload(s) => {
+            sync::upload(&plan, &s.root, &s.dirs, &s.files, s.dest_dir).await
+        }
+        TransferSpec::SyncDownload(s) => {
+            let s = *s;
+            sync::download(&plan, &s.source_root, &s.dirs, s.files, &s.dest_dir)
+        }
         TransferSpec::Offline {
             urls,
             dest_dir,
