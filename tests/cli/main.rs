@@ -26,6 +26,7 @@ mod rename;
 mod resume;
 mod shares;
 mod startup;
+mod sync;
 mod transfer_faults;
 mod trash;
 #[path = "../support/tree.rs"]
