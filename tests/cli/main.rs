@@ -27,6 +27,7 @@ mod resume;
 mod shares;
 mod startup;
 mod sync;
+mod sync_figures;
 mod transfer_faults;
 mod trash;
 #[path = "../support/tree.rs"]
