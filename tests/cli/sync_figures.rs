@@ -22,7 +22,10 @@ fn table(label: &str, before: &Stats, after: &Stats, took: Duration, run: &serde
     println!("  plan counts: {}", run["plan"]["counts"]);
     println!("  hash: {}", run["hash"]);
     println!("  answered 429: {}", after.throttled - before.throttled);
-    println!("  upload bytes received: {}", after.upload_bytes - before.upload_bytes);
+    println!(
+        "  upload bytes received: {}",
+        after.upload_bytes - before.upload_bytes
+    );
     for (path, n) in &after.calls {
         let n = n - before.calls_to(path);
         if n > 0 {
@@ -80,14 +83,27 @@ fn sync_figures() {
     let fresh = work.path().join("fresh");
     tree(&fresh, 3, PER_FOLDER, LARGE, None);
     let fresh = fresh.to_str().unwrap();
-    measure(&env, "first sync, 300 small + 3 large files", fresh, "cloud:/fresh");
+    measure(
+        &env,
+        "first sync, 300 small + 3 large files",
+        fresh,
+        "cloud:/fresh",
+    );
     measure(&env, "second sync of it", fresh, "cloud:/fresh");
     // The drive already holds the 10,000-file tree (put there directly), the MD5 cache is
     // empty: the first run hashes what it must compare, the second hashes nothing.
     let big = work.path().join("big");
     tree(&big, FOLDERS, PER_FOLDER, LARGE, Some((&env, "/bench")));
     let big = big.to_str().unwrap();
-    println!("\n{} small files in {FOLDERS} folders + {LARGE} large", FOLDERS * PER_FOLDER);
-    measure(&env, "sync onto a drive holding the tree, empty MD5 cache", big, "cloud:/bench");
+    println!(
+        "\n{} small files in {FOLDERS} folders + {LARGE} large",
+        FOLDERS * PER_FOLDER
+    );
+    measure(
+        &env,
+        "sync onto a drive holding the tree, empty MD5 cache",
+        big,
+        "cloud:/bench",
+    );
     measure(&env, "second sync", big, "cloud:/bench");
 }
