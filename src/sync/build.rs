@@ -53,7 +53,7 @@ pub fn plan(src: &Tree, dst: &Tree, opts: &Options) -> SyncPlan {
         if let Some(d) = target
             && d.is_dir != s.is_dir
         {
-            if !opts.delete || (opts.exclude)(path, d.is_dir) {
+            if !opts.delete || (opts.exclude)(path, d.is_dir) || holds_excluded(dst, path, opts) {
                 blocked.insert(path);
                 let reason = match (d.is_dir, opts.delete) {
                     (true, false) => {
@@ -62,7 +62,7 @@ pub fn plan(src: &Tree, dst: &Tree, opts: &Options) -> SyncPlan {
                     (false, false) => {
                         "the destination has a file of this name (--delete replaces it)"
                     }
-                    (_, true) => "the destination has an excluded entry of this name",
+                    (_, true) => "the destination has an excluded entry of this name or in it",
                 };
                 actions.push(Action::Skipped {
                     path: path.clone(),
@@ -103,7 +103,9 @@ pub fn plan(src: &Tree, dst: &Tree, opts: &Options) -> SyncPlan {
                 kept.insert(path);
                 continue;
             }
-            if !src.contains_key(path) {
+            // A folder holding excluded entries stays; what else is in it goes one by one.
+            let stays = d.is_dir && holds_excluded(dst, path, opts);
+            if !stays && !src.contains_key(path) {
                 actions.push(delete(dst, path, d));
                 if d.is_dir {
                     gone.insert(path);
@@ -112,6 +114,15 @@ pub fn plan(src: &Tree, dst: &Tree, opts: &Options) -> SyncPlan {
         }
     }
     finish(actions)
+}
+
+/// Whether anything below folder `path` in `dst` is excluded (deleting the folder whole would
+/// take it along).
+fn holds_excluded(dst: &Tree, path: &str, opts: &Options) -> bool {
+    let prefix = format!("{path}/");
+    dst.range(prefix.clone()..)
+        .take_while(|(p, _)| p.starts_with(&prefix))
+        .any(|(p, n)| (opts.exclude)(p, n.is_dir))
 }
 
 fn equal(s: &Node, d: &Node, compare: Compare) -> bool {

@@ -254,3 +254,26 @@ fn a_folder_only_excluded_as_a_folder_is_not_deleted_to_make_room_for_a_file() {
     assert_eq!(p.counts.deleted.count, 0);
     assert_eq!(p.counts.skipped, 1);
 }
+
+#[test]
+fn a_folder_holding_excluded_entries_is_emptied_not_deleted() {
+    let src = tree(&[]);
+    let dst = tree(&[
+        ("old", None),
+        ("old/a.txt", Some((1, "m"))),
+        ("old/keep.log", Some((2, "n"))),
+    ]);
+    let exclude = |p: &str, _: bool| p.ends_with(".log");
+    let p = plan(
+        &src,
+        &dst,
+        &Options {
+            delete: true,
+            compare: Compare::Checksum,
+            dest: Side::Cloud,
+            exclude: &exclude,
+        },
+    );
+    let deleted: Vec<_> = p.actions.iter().map(Action::path).collect();
+    assert_eq!(deleted, ["old/a.txt"]);
+}

@@ -20,7 +20,8 @@ use crate::fs::md5_cache::{Md5Cache, Stamp};
 use crate::sync::{Action, SyncPlan};
 use crate::transfer::{CloudItem, ConflictPolicy, SyncDownload, SyncUpload, TransferSpec};
 
-/// Runs `plan`; `None` when there was nothing to transfer.
+/// Runs `plan` (reporting its skipped entries in the first round only); `None` when there was
+/// nothing to transfer.
 pub async fn apply(
     ctx: &mut Ctx,
     args: &SyncArgs,
@@ -28,8 +29,9 @@ pub async fn apply(
     trees: &Trees,
     plan: &SyncPlan,
     cache: &mut Md5Cache,
+    first_round: bool,
 ) -> CmdResult<Option<Ran>> {
-    for a in &plan.actions {
+    for a in plan.actions.iter().filter(|_| first_round) {
         if let Action::Skipped { path, reason } = a {
             ctx.fail(path, CmdError::failure(reason.clone()));
         }

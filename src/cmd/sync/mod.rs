@@ -112,7 +112,7 @@ async fn rounds(ctx: &mut Ctx, args: &SyncArgs, job: &Job, cache: &mut Md5Cache)
         if args.dry_run {
             return Ok(());
         }
-        let ran = apply::apply(ctx, args, job, &trees, &plan, cache).await?;
+        let ran = apply::apply(ctx, args, job, &trees, &plan, cache, round == 0).await?;
         if !ran.is_some_and(|r| r.resumed && !r.interrupted) {
             return Ok(());
         }
