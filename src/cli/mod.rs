@@ -10,6 +10,7 @@ mod rename;
 mod root;
 mod settings;
 mod share;
+mod sync;
 mod transfer;
 mod trash;
 mod view;
@@ -26,6 +27,7 @@ pub use share::{
     DirectLinkCmd, DirectLinkDirArgs, DirectLinkLogArgs, DirectLinkUrlArgs, Limit, OnOff, ShareCmd,
     ShareCreateArgs, ShareLsArgs, ShareSetArgs, ShareSwitchArgs,
 };
+pub use sync::SyncArgs;
 pub use transfer::{DownloadArgs, OnConflict, TransferArgs, UploadArgs};
 pub use trash::{PurgeArgs, RestoreArgs, TrashCmd, TrashLsArgs};
 pub use view::{CatArgs, HeadArgs};

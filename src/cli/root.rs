@@ -80,6 +80,10 @@ pub enum Cmd {
     /// Download cloud files (and folders, with -r) into a local folder: download PATH... LOCAL_DIR.
     #[command(override_usage = "panfm download [OPTIONS] PATH... LOCAL_DIR")]
     Download(DownloadArgs),
+    /// Make a cloud folder equal to a local one, or the reverse, by size and MD5: sync SRC DST
+    /// with one side written `cloud:/path`.
+    #[command(override_usage = "panfm sync [OPTIONS] SRC DST  (one of them cloud:/path)")]
+    Sync(super::sync::SyncArgs),
     /// Edit a cloud file in $EDITOR ($VISUAL, vi): downloaded and verified into a private
     /// folder, uploaded back over the original when the save changed it.
     Edit(super::edit::EditArgs),

@@ -24,6 +24,8 @@ pub fn choice_lines(ask: &TransferAsk) -> Vec<String> {
         TransferSpec::Download { policy, .. } | TransferSpec::LocalCopy { policy, .. } => {
             (policy, None)
         }
+        TransferSpec::SyncUpload(s) => (&s.policy, None),
+        TransferSpec::SyncDownload(s) => (&s.policy, None),
         TransferSpec::ImageUpload { .. } => {
             lines.push(
                 "An image whose name is taken in that folder fails; nothing is overwritten.".into(),

@@ -27,6 +27,8 @@ mod resume;
 mod settings;
 mod shares;
 mod startup;
+mod sync;
+mod sync_figures;
 mod transfer_faults;
 mod trash;
 #[path = "../support/tree.rs"]

@@ -189,6 +189,8 @@ pub fn question(model: &mut Model, cmd: Command) -> Vec<Effect> {
                 TransferSpec::Upload { policy, .. }
                 | TransferSpec::Download { policy, .. }
                 | TransferSpec::LocalCopy { policy, .. } => policy,
+                TransferSpec::SyncUpload(s) => &mut s.policy,
+                TransferSpec::SyncDownload(s) => &mut s.policy,
                 TransferSpec::ImageUpload { .. } | TransferSpec::Offline { .. } => return vec![],
             };
             *policy = match policy {
