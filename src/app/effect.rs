@@ -102,6 +102,8 @@ pub enum Effect {
     /// A step of F4 (see `app::edit`); opening the editor is the run loop's (it needs the
     /// terminal).
     Edit(super::edit::EditEffect),
+    /// Hashing and walking for compare and sync (`runtime/compare.rs`).
+    Compare(super::compare::CompareEffect),
     /// Read `span` of `source` for the viewer with `ticket`, answering `Msg::Read`.
     Read {
         ticket: Ticket,

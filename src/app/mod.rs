@@ -1,6 +1,7 @@
 //! The Elm core: [`Model`], [`Msg`], [`Effect`] and the synchronous [`update`]. No tokio, no
 //! I/O, no ratatui here; `update` only transforms state and returns effects for the runtime.
 
+mod compare;
 mod delete;
 mod edit;
 mod effect;
@@ -24,6 +25,9 @@ pub mod viewer;
 #[cfg(test)]
 pub(crate) mod testing;
 
+pub use compare::{
+    CompareEffect, CompareMsg, CompareState, Comparing, Purpose, Stage, SyncAsk, SyncJob, Walked,
+};
 pub use delete::{DeleteAsk, DeleteMsg, TrashCheck};
 pub use edit::{EditAsk, EditEffect, EditId, EditMsg, EditSession, EditStage, Edits};
 pub use effect::{Effect, TransferCmd};

@@ -63,6 +63,8 @@ pub enum Modal {
     Offline(super::offline::OfflineAsk),
     /// F4: download a big file? Upload over a cloud file that changed meanwhile?
     EditAsk(super::edit::EditAsk),
+    /// The plan of a sync, before anything moves.
+    SyncAsk(Box<super::compare::SyncAsk>),
 }
 
 /// A question before an operation runs. `danger` ones (no undo) accept only `y`, not Enter.

@@ -127,6 +127,8 @@ pub struct Model {
     pub entropy: u64,
     /// The file viewer, over the panes while open.
     pub viewer: Option<Box<super::viewer::Viewer>>,
+    /// Compare directories and the sync question, under way.
+    pub compare: super::compare::CompareState,
 }
 
 impl Model {
@@ -159,6 +161,7 @@ impl Model {
             quit: false,
             entropy: 0,
             viewer: None,
+            compare: Default::default(),
         }
     }
 
@@ -201,7 +204,8 @@ impl Model {
                 | Modal::DeleteAsk(_)
                 | Modal::QuitAsk { .. }
                 | Modal::DirectLinkAsk { .. }
-                | Modal::EditAsk(_),
+                | Modal::EditAsk(_)
+                | Modal::SyncAsk(_),
             ) => Layer::Confirm,
             Some(Modal::Share(_)) => Layer::Share,
             Some(Modal::Shares(_)) => Layer::Shares,

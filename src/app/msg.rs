@@ -48,6 +48,8 @@ pub enum Msg {
     /// Share links and direct links.
     Shares(super::shares::SharesMsg),
     Edit(super::edit::EditMsg),
+    /// Compare directories and the sync question.
+    Compare(super::compare::CompareMsg),
     /// Bytes for the viewer with `ticket` (see `Effect::Read`).
     Read {
         ticket: Ticket,

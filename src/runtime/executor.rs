@@ -30,6 +30,10 @@ pub struct Executor {
     check: CancellationToken,
     /// Stops the count for the last delete question.
     count: CancellationToken,
+    /// Stops the running compare's hashing.
+    compare: CancellationToken,
+    /// The state directory (the undo journal's): where the MD5 cache is kept.
+    state_dir: Option<std::path::PathBuf>,
     /// The viewer's reads (its cache of download URLs lives as long as the executor).
     reader: crate::fs::read::Reader,
 }
@@ -49,6 +53,8 @@ impl Executor {
             journal: None,
             check: CancellationToken::new(),
             count: CancellationToken::new(),
+            compare: CancellationToken::new(),
+            state_dir: None,
             reader,
             transfers: None,
             home: directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf()),
@@ -65,6 +71,7 @@ impl Executor {
     }
 
     pub fn with_undo_file(mut self, file: std::path::PathBuf) -> Self {
+        self.state_dir = file.parent().map(std::path::Path::to_path_buf);
         self.journal = Some(super::journal::Journal::new(file));
         self
     }
@@ -85,6 +92,7 @@ impl Executor {
                 }
             }
             Effect::Transfer(cmd) => self.transfer(cmd),
+            Effect::Compare(effect) => self.compare(effect),
             Effect::CheckUpload { ticket, spec } => self.check_upload(ticket, spec),
             Effect::CountLocal { ticket, paths } => {
                 self.count.cancel();
@@ -192,6 +200,41 @@ impl Executor {
             }),
         }
         None
+    }
+
+    fn compare(&mut self, effect: crate::app::CompareEffect) {
+        use super::compare::{HashJob, WalkJob};
+        use crate::app::CompareEffect as E;
+        self.compare.cancel();
+        self.compare = CancellationToken::new();
+        match effect {
+            E::Stop => {}
+            E::Hash { ticket, files } => {
+                let (state_dir, cancel) = (self.state_dir.clone(), self.compare.clone());
+                let job = HashJob {
+                    ticket,
+                    files,
+                    state_dir,
+                    cancel,
+                };
+                super::compare::spawn_hash(job, self.tx.clone());
+            }
+            E::Walk {
+                ticket,
+                local,
+                cloud,
+                names,
+            } => {
+                let client = self.cloud.as_ref().map(|c| c.client().clone());
+                let job = WalkJob {
+                    ticket,
+                    local,
+                    cloud,
+                    names,
+                };
+                super::compare::spawn_walk(job, client, self.tx.clone());
+            }
+        }
     }
 
     fn transfer(&self, cmd: TransferCmd) {

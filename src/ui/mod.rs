@@ -3,6 +3,7 @@
 
 mod ask;
 mod columns;
+mod compare;
 mod confirm;
 mod delete;
 mod edit;
@@ -253,6 +254,21 @@ fn overlays(frame: &mut Frame, model: &Model, area: Rect, panes: Rect) {
             );
             let styles = &model.styles;
             frame.render_widget(edit::EditAskView { ask, styles, keys }, area);
+        }
+        Some(Modal::SyncAsk(ask)) => {
+            let toggle = model
+                .keymap
+                .key_for(
+                    crate::config::Layer::Confirm,
+                    crate::config::Command::ToggleDeletions,
+                )
+                .unwrap_or_else(|| "(no key)".to_owned());
+            let view = compare::SyncAskView {
+                ask,
+                styles: &model.styles,
+                toggle,
+            };
+            frame.render_widget(view, area);
         }
         None => {}
     }

@@ -3,6 +3,7 @@
 
 mod cloud;
 mod command;
+mod compare;
 mod copy;
 mod delete;
 mod destination;
@@ -28,6 +29,7 @@ mod rename;
 mod share_form;
 mod shares;
 mod shell;
+mod sync_ask;
 mod transfers;
 mod trash;
 mod undo;
@@ -99,6 +101,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::Shares(m) => shares::update(model, m),
         Msg::Edit(m) => edit_done::update(model, m),
+        Msg::Compare(m) => compare::update(model, m),
         Msg::Read {
             ticket,
             span,

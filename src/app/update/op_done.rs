@@ -71,6 +71,7 @@ fn finished(model: &mut Model, op: crate::app::OpId, report: OpReport) -> Vec<Ef
     if let Some(across) = report.across {
         effects.extend(super::copy::across(model, across));
     }
+    effects.extend(super::sync_ask::op_ended(model, op));
     effects
 }
 
