@@ -2,6 +2,7 @@
 
 mod browse;
 mod cloud;
+pub(super) mod compare;
 mod destination;
 mod edit;
 mod edit_ends;
@@ -18,6 +19,7 @@ mod patch;
 mod queue;
 mod select;
 mod shares;
+mod sync_ask;
 mod tools;
 mod transfers;
 mod transfers_room;
