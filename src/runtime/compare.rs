@@ -225,7 +225,7 @@ fn add(
     let item = CloudItem::from(e);
     let node = match e.is_dir() {
         true => Node::dir(),
-        false => Node::file(item.size, Some(item.etag.clone())),
+        false => Node::file(item.size, Some(item.etag.clone()).filter(|m| !m.is_empty())),
     };
     tree.insert(path.clone(), node);
     items.insert(path, item);

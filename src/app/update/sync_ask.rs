@@ -14,7 +14,7 @@ use crate::app::{
 use crate::config::Command;
 use crate::fs::{CloudDir, EntryKey, Location};
 use crate::sync::{self, Action, SyncPlan, Tree};
-use crate::transfer::{ConflictPolicy, TransferSpec};
+use crate::transfer::{ConflictPolicy, SyncDownload, SyncUpload, TransferSpec};
 use std::collections::BTreeMap;
 
 pub fn start(model: &mut Model) -> Vec<Effect> {
@@ -164,14 +164,14 @@ fn spec(job: &SyncJob, plan: &SyncPlan) -> Option<TransferSpec> {
     }
     let policy = ConflictPolicy::Overwrite;
     Some(match job.upload {
-        true => TransferSpec::SyncUpload {
+        true => TransferSpec::SyncUpload(Box::new(SyncUpload {
             root: job.local.clone(),
             dirs,
             files,
             dest_dir: job.cloud.id(),
             policy,
-        },
-        false => TransferSpec::SyncDownload {
+        })),
+        false => TransferSpec::SyncDownload(Box::new(SyncDownload {
             source_root: format!("cloud:{}", job.cloud.path()),
             dirs,
             files: files
@@ -180,7 +180,7 @@ fn spec(job: &SyncJob, plan: &SyncPlan) -> Option<TransferSpec> {
                 .collect(),
             dest_dir: job.local.clone(),
             policy,
-        },
+        })),
     })
 }
 

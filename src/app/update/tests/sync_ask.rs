@@ -8,7 +8,7 @@ use crate::app::*;
 use crate::config::Command;
 use crate::fs::{CloudDir, EntryKey, Location};
 use crate::sync::{Node, Tree};
-use crate::transfer::{CloudItem, ConflictPolicy, TransferSpec};
+use crate::transfer::{CloudItem, ConflictPolicy, SyncUpload, TransferSpec};
 use pretty_assertions::assert_eq;
 use std::path::PathBuf;
 
@@ -149,13 +149,13 @@ fn confirm_queues_exactly_the_planned_files() {
     let mut m = asked();
     let effects = press(&mut m, "y");
     let want = TransferCmd::Submit {
-        spec: TransferSpec::SyncUpload {
+        spec: TransferSpec::SyncUpload(Box::new(SyncUpload {
             root: "/l".into(),
             dirs: vec![],
             files: vec![("pics/edited.jpg".into(), 10), ("pics/new.jpg".into(), 5)],
             dest_dir: 7,
             policy: ConflictPolicy::Overwrite,
-        },
+        })),
         then: None,
         root: Some("cloud:/docs".into()),
     };
@@ -224,15 +224,10 @@ fn a_download_sync_names_cloud_items() {
     let [Effect::Transfer(TransferCmd::Submit { spec, .. })] = effects.as_slice() else {
         panic!("{effects:?}");
     };
-    let TransferSpec::SyncDownload {
-        dirs,
-        files,
-        dest_dir,
-        ..
-    } = spec
-    else {
+    let TransferSpec::SyncDownload(s) = spec else {
         panic!("{spec:?}");
     };
+    let (dirs, files, dest_dir) = (&s.dirs, &s.files, &s.dest_dir);
     assert_eq!(dest_dir, &PathBuf::from("/l"));
     assert_eq!(dirs, &["pics", "pics/old"]);
     let ids: Vec<i64> = files.iter().map(|f| f.1.id).collect();
