@@ -152,7 +152,11 @@ fn walk_local(root: &Path, names: &[String]) -> Result<crate::sync::Tree, String
                 tree.insert(name.clone(), Node::dir());
                 stack.push(name.clone());
             }
-            Ok(_) => return Err(format!("{name} is not a folder here")),
+            // A file where the other side has the folder: the planner decides what to do.
+            Ok(m) if m.is_file() => {
+                tree.insert(name.clone(), Node::file(m.len(), None));
+            }
+            Ok(_) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => return Err(format!("{}: {e}", root.join(name).display())),
         }
@@ -192,10 +196,9 @@ async fn walk_cloud(client: &Client, parent: i64, names: &[String]) -> Result<Cl
     let top = list(client, parent).await?;
     let mut folders = Vec::new();
     for e in top.iter().filter(|e| names.contains(&e.name)) {
-        if !e.is_dir() {
-            return Err(format!("the cloud has a file named {} there", e.name));
+        if e.is_dir() {
+            folders.push((e.name.clone(), e.id));
         }
-        folders.push((e.name.clone(), e.id));
         add(&mut tree, &mut items, e.name.clone(), e);
     }
     while !folders.is_empty() {
@@ -234,3 +237,7 @@ fn add(
 async fn list(client: &Client, id: i64) -> Result<Vec<FileEntry>, String> {
     client.list_all(id).await.map_err(|e| e.to_string())
 }
+
+#[cfg(test)]
+#[path = "compare_tests.rs"]
+mod tests;
