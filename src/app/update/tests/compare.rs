@@ -261,3 +261,31 @@ fn a_pane_that_moved_meanwhile_drops_the_result() {
     assert!(m.pane(Side::Right).marks.is_empty());
     assert_eq!(status_text(&m), "Compare dropped: a pane moved meanwhile");
 }
+
+#[test]
+fn two_local_panes_hash_both_sides() {
+    let left = vec![file("x", 10), file("y", 3)];
+    let right = vec![file("x", 10), file("y", 4)];
+    let mut m = crate::app::testing::loaded(100, 30, left, right);
+    let effects = press(&mut m, "<C-x> d");
+    let [Effect::Compare(CompareEffect::Hash { ticket, files })] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    let want = [(PathBuf::from("/l/x"), 10), (PathBuf::from("/r/x"), 10)];
+    assert_eq!(files.as_slice(), want);
+    let md5s = vec![("/l/x".into(), A.to_owned()), ("/r/x".into(), A.to_owned())];
+    let (ticket, failed) = (*ticket, vec![]);
+    update(
+        &mut m,
+        Msg::Compare(CompareMsg::Hashed {
+            ticket,
+            md5s,
+            failed,
+        }),
+    );
+    assert_eq!(marked(&m, Side::Left), ["y"]);
+    assert_eq!(
+        status_text(&m),
+        "0 only here, 1 differ, 0 only there, 1 same; F5 copies the marked"
+    );
+}
