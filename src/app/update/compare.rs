@@ -192,7 +192,8 @@ fn finish(model: &mut Model, unreadable: usize) -> Vec<Effect> {
     }
 }
 
-/// The plan making `to` like `from`, without deletions.
+/// The plan making `to` like `from` (with `delete`: removing what only `to` has); nothing is
+/// excluded, files compare by MD5 when their sizes match.
 pub(super) fn plan(from: &Tree, to: &Tree, dest: sync::Side, delete: bool) -> SyncPlan {
     let none = |_: &str, _: bool| false;
     let opts = Options {

@@ -22,6 +22,10 @@ pub fn start(model: &mut Model) -> Vec<Effect> {
         model.error("A compare is already running (Esc stops it)");
         return vec![];
     }
+    if model.compare.after.is_some() {
+        model.error("The last sync is still deleting; its transfer starts when that ends");
+        return vec![];
+    }
     let (here, there) = (
         &model.focused().location,
         &model.pane(model.focus.other()).location,

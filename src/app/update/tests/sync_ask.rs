@@ -190,6 +190,8 @@ fn deletions_go_to_the_trash_first_then_the_transfer() {
         items,
     };
     assert_eq!(spec, &want);
+    assert_eq!(press(&mut m, "<C-x> s"), [], "one sync waits at a time");
+    assert!(status_text(&m).starts_with("The last sync is still deleting"));
     let report = Box::new(OpReport::default());
     let effects = update(&mut m, Msg::Op(OpMsg::Finished { op: *id, report }));
     assert!(
