@@ -3,6 +3,7 @@
 
 mod ask;
 mod columns;
+mod compare;
 mod confirm;
 mod delete;
 mod edit;
@@ -290,6 +291,22 @@ fn overlays(frame: &mut Frame, model: &Model, area: Rect, panes: Rect) {
             };
             frame.render_widget(view, area);
         }
+        Some(Modal::SyncAsk(ask)) => {
+            let toggle = model
+                .keymap
+                .key_for(
+                    crate::config::Layer::Confirm,
+                    crate::config::Command::ToggleDeletions,
+                )
+                .unwrap_or_else(|| "(no key)".to_owned());
+            let view = compare::SyncAskView {
+                ask,
+                styles: &model.styles,
+                toggle,
+                units: model.settings.formats.units,
+            };
+            frame.render_widget(view, area);
+        }
         None => {}
     }
 }
@@ -318,6 +335,8 @@ fn too_small(frame: &mut Frame, area: Rect) {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_compare;
 #[cfg(test)]
 mod tests_images;
 #[cfg(test)]
