@@ -26,13 +26,7 @@ pub(super) async fn run(
         .await
         .map_err(|e| TransferError::new(TransferErrorKind::Io, e.to_string()))?;
     plan.cancel_check()?;
-    let bytes = jobs.iter().map(|j| j.size).sum();
-    plan.inner
-        .with(|t| t.planned(plan.batch, jobs.len() as u64, bytes));
-    for job in jobs {
-        plan.add(job);
-    }
-    plan.inner.wake.notify_waiters();
+    plan.queue_all(jobs);
     Ok(())
 }
 

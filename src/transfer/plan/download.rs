@@ -133,12 +133,6 @@ pub(super) async fn run(
             }
         }
     }
-    let bytes = jobs.iter().map(|j| j.size).sum();
-    plan.inner
-        .with(|t| t.planned(plan.batch, jobs.len() as u64, bytes));
-    for job in jobs {
-        plan.add(job);
-    }
-    plan.inner.wake.notify_waiters();
+    plan.queue_all(jobs);
     Ok(())
 }

@@ -32,6 +32,18 @@ impl<'a> Planner<'a> {
         }
     }
 
+    /// Announces the batch's size (jobs and bytes), queues `jobs` and wakes the workers: the
+    /// end of a planner that gathers its jobs before queuing them.
+    pub fn queue_all(&self, jobs: Vec<NewJob>) {
+        let bytes = jobs.iter().map(|j| j.size).sum();
+        self.inner
+            .with(|t| t.planned(self.batch, jobs.len() as u64, bytes));
+        for job in jobs {
+            self.add(job);
+        }
+        self.inner.wake.notify_waiters();
+    }
+
     pub fn cancel_check(&self) -> Result<(), TransferError> {
         match self.cancel.is_cancelled() {
             true => Err(TransferError::stopped()),

@@ -126,12 +126,6 @@ pub(super) fn download(
             Err(reason) => refused(&item.name, cloud, &dir.join(&item.name), reason),
         });
     }
-    let bytes = jobs.iter().map(|j| j.size).sum();
-    plan.inner
-        .with(|t| t.planned(plan.batch, jobs.len() as u64, bytes));
-    for job in jobs {
-        plan.add(job);
-    }
-    plan.inner.wake.notify_waiters();
+    plan.queue_all(jobs);
     Ok(())
 }
