@@ -2,15 +2,15 @@
 //! reports back with messages on the one channel. A newer listing for a pane supersedes the
 //! older one, which stops at its next page.
 
-use crate::app::{
-    Account, CloudMsg, Effect, EntryDetails, ListingMsg, Msg, Side, Ticket, TransferCmd,
-    TransferMsg,
-};
+mod list;
+mod tasks;
+
+use crate::app::{Account, CloudMsg, Effect, Msg};
 use crate::fs::img::ImgFs;
 use crate::fs::pan::PanFs;
-use crate::fs::{FsError, FsErrorKind, Location, TrashListing, local};
+use crate::fs::{FsError, FsErrorKind, Location};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::AtomicU64;
 use tokio::sync::mpsc::UnboundedSender;
 use tokio_util::sync::CancellationToken;
 
@@ -232,7 +232,7 @@ impl Executor {
                 Msg::Cloud(CloudMsg::Account(result))
             }),
             Effect::FetchDetails { id } => self.cloud_task(move |fs| async move {
-                let result = fs.detail(id).await.map(|f| details(&f));
+                let result = fs.detail(id).await.map(|f| list::details(&f));
                 Msg::Cloud(CloudMsg::Details { id, result })
             }),
             Effect::ResolveCloudDir {
@@ -259,80 +259,6 @@ impl Executor {
         None
     }
 
-    fn compare(&mut self, effect: crate::app::CompareEffect) {
-        use super::compare::{HashJob, WalkJob};
-        use crate::app::CompareEffect as E;
-        self.compare.cancel();
-        self.compare = CancellationToken::new();
-        match effect {
-            E::Stop => {}
-            E::Hash { ticket, files } => {
-                let (state_dir, cancel) = (self.state_dir.clone(), self.compare.clone());
-                let job = HashJob {
-                    ticket,
-                    files,
-                    state_dir,
-                    cancel,
-                };
-                super::compare::spawn_hash(job, self.tx.clone());
-            }
-            E::Walk {
-                ticket,
-                local,
-                cloud,
-                names,
-            } => {
-                let client = self.cloud.as_ref().map(|c| c.client().clone());
-                let job = WalkJob {
-                    ticket,
-                    local,
-                    cloud,
-                    names,
-                };
-                super::compare::spawn_walk(job, client, self.tx.clone());
-            }
-        }
-    }
-
-    fn transfer(&self, cmd: TransferCmd) {
-        let Some(s) = &self.transfers else { return };
-        match cmd {
-            TransferCmd::Submit { spec, then, root } => {
-                let batch = s.submit(spec);
-                let submitted = TransferMsg::Submitted { batch, then, root };
-                let _ = self.tx.send(Msg::Transfer(submitted));
-            }
-            TransferCmd::Pause(job) => drop(s.pause(job)),
-            TransferCmd::Resume(job) => drop(s.resume(job)),
-            TransferCmd::Cancel(job) => drop(s.cancel(job)),
-            TransferCmd::Retry(job) => drop(s.retry(job)),
-            TransferCmd::MoveUp(job) => drop(s.move_up(job)),
-            TransferCmd::MoveDown(job) => drop(s.move_down(job)),
-            TransferCmd::Resolve {
-                job,
-                answer,
-                whole_batch,
-            } => drop(s.resolve(job, answer, whole_batch)),
-            TransferCmd::ClearFinished => s.clear_finished(),
-        }
-    }
-
-    /// Walks an upload's sources on the blocking pool; a newer check stops this one.
-    fn check_upload(&mut self, ticket: Ticket, spec: crate::transfer::TransferSpec) {
-        self.check.cancel();
-        self.check = CancellationToken::new();
-        let (cancel, tx) = (self.check.clone(), self.tx.clone());
-        tokio::task::spawn_blocking(move || {
-            let limit = crate::transfer::CHECK_LIMIT;
-            match crate::transfer::check_upload(&spec, limit, &cancel) {
-                Some(check) if !cancel.is_cancelled() => {
-                    let _ = tx.send(Msg::Transfer(TransferMsg::Checked { ticket, check }));
-                }
-                _ => {}
-            }
-        });
-    }
-
     fn cloud_task<F, Fut>(&self, task: F)
     where
         F: FnOnce(PanFs) -> Fut + Send + 'static,
@@ -343,138 +269,5 @@ impl Executor {
         tokio::spawn(async move {
             let _ = tx.send(task(fs).await);
         });
-    }
-
-    /// Lists `location` for `side`; `scan` makes a trash listing the full scan.
-    fn list(&self, side: Side, ticket: Ticket, location: Location, fresh: bool, scan: bool) {
-        let current = self.current[side.index()].clone();
-        current.store(ticket, Ordering::SeqCst);
-        let tx = self.tx.clone();
-        let live = move || current.load(Ordering::SeqCst) == ticket;
-        let page = {
-            let (tx, live) = (tx.clone(), live.clone());
-            move |entries| {
-                live()
-                    && tx
-                        .send(Msg::Listing(ListingMsg::Page {
-                            side,
-                            ticket,
-                            entries,
-                        }))
-                        .is_ok()
-            }
-        };
-        // Search results and the trash gather entries from many folders: their paths follow
-        // the last page, before `Done`.
-        let places = {
-            let (tx, live) = (tx.clone(), live.clone());
-            move |found: Vec<(i64, crate::fs::CloudDir)>| {
-                if live() && !found.is_empty() {
-                    let msg = ListingMsg::Places {
-                        side,
-                        ticket,
-                        places: found,
-                    };
-                    let _ = tx.send(Msg::Listing(msg));
-                }
-            }
-        };
-        // `Ok(Some(why))`: done, but only part of what was asked for could be listed.
-        let finish = move |result: Result<Option<String>, FsError>| {
-            if !live() {
-                return;
-            }
-            let msg = match result {
-                Ok(partial) => {
-                    if let Some(why) = partial {
-                        let note = ListingMsg::Partial { side, ticket, why };
-                        let _ = tx.send(Msg::Listing(note));
-                    }
-                    ListingMsg::Done { side, ticket }
-                }
-                Err(error) => ListingMsg::Failed {
-                    side,
-                    ticket,
-                    error,
-                },
-            };
-            let _ = tx.send(Msg::Listing(msg));
-        };
-        let whole = |r: Result<(), FsError>| r.map(|()| None);
-        match (location, self.cloud.clone()) {
-            (Location::Local(path), _) => {
-                tokio::task::spawn_blocking(move || finish(whole(local::list_dir(&path, page))));
-            }
-            (Location::Cloud(dir), Some(fs)) => {
-                tokio::spawn(async move { finish(whole(fs.list(dir.id(), fresh, page).await)) });
-            }
-            (Location::Search(s), Some(fs)) => {
-                tokio::spawn(async move {
-                    let mut dirs = Vec::new();
-                    let sink = super::open::noting(&mut dirs, page);
-                    let listed = fs.search(&s.query, s.exact, sink).await;
-                    if listed.is_ok() {
-                        places(fs.places(&dirs).await);
-                    }
-                    finish(whole(listed));
-                });
-            }
-            (Location::Trash, Some(fs)) => {
-                tokio::spawn(async move {
-                    let mut dirs = Vec::new();
-                    let sink = super::open::noting(&mut dirs, page);
-                    let listed = match scan {
-                        true => fs.scan_trash(sink).await,
-                        false => fs.list_trash(fresh, sink).await,
-                    };
-                    if listed.is_ok() {
-                        places(fs.places(&dirs).await);
-                    }
-                    finish(listed.map(|l| match l {
-                        TrashListing::Complete => None,
-                        TrashListing::Partial(why) => Some(why),
-                    }));
-                });
-            }
-            (Location::Images(dir), Some(_)) => match self.images.clone() {
-                Some(fs) => {
-                    tokio::spawn(
-                        async move { finish(whole(fs.list(dir.id(), fresh, page).await)) },
-                    );
-                }
-                None => finish(Err(FsError::new(
-                    FsErrorKind::Unsupported,
-                    "no image space configured",
-                ))),
-            },
-            (_, None) => finish(Err(FsError::new(
-                FsErrorKind::Unsupported,
-                "no cloud account configured",
-            ))),
-        }
-    }
-}
-
-fn details(f: &crate::api::FileEntry) -> EntryDetails {
-    let note = if f.is_rejected() {
-        Some("rejected by review: it cannot be downloaded".to_owned())
-    } else if f.punished {
-        Some("blocked by the server".to_owned())
-    } else if f.trashed {
-        Some("in the trash".to_owned())
-    } else {
-        None
-    };
-    EntryDetails {
-        name: crate::fs::local::sanitize_name(&f.name),
-        is_dir: f.is_dir(),
-        size: Some(f.size),
-        md5: (!f.etag.is_empty()).then(|| f.etag.clone()),
-        created: f.created_at.map(|t| t.timestamp()),
-        modified: f.updated_at.map(|t| t.timestamp()),
-        id: Some(f.id),
-        parent_id: Some(f.parent_id),
-        note,
-        ..EntryDetails::default()
     }
 }
