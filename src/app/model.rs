@@ -129,6 +129,8 @@ pub struct Model {
     pub viewer: Option<Box<super::viewer::Viewer>>,
     /// The preview panel (`z`), in place of the inactive pane.
     pub preview: super::preview::Panel,
+    /// Mouse support (`mouse.enabled`) and the last click.
+    pub mouse: super::mouse::Mouse,
 }
 
 impl Model {
@@ -162,6 +164,7 @@ impl Model {
             entropy: 0,
             viewer: None,
             preview: Default::default(),
+            mouse: Default::default(),
         }
     }
 

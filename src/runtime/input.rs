@@ -39,6 +39,10 @@ impl InputTask {
                     Event::Key(key) => Msg::Key(key),
                     Event::Paste(text) => Msg::Paste(text),
                     Event::Resize(width, height) => Msg::Resize { width, height },
+                    Event::Mouse(event) => Msg::Mouse {
+                        at: std::time::Instant::now(),
+                        event,
+                    },
                     _ => continue,
                 };
                 if tx.send(msg).is_err() {

@@ -237,17 +237,17 @@ impl Widget for QueueView<'_> {
             (true, Some(row)) => detail_lines(row, &m.transfers, s, width),
             _ => vec![],
         };
-        // The panel grows for the details when the list would lose rows to them.
-        let usual = (area.height * 3 / 5).max(6);
-        let list = jobs.len().min(usize::from(usual.saturating_sub(2)));
-        let needed = u16::try_from(list + about.len() + 2).unwrap_or(u16::MAX);
-        let h = usual.max(needed).min(area.height);
-        let rect = Rect::new(area.x, area.bottom() - h, area.width, h);
+        let panes = crate::app::layout::Area {
+            x: area.x,
+            y: area.y,
+            width: area.width,
+            height: area.height,
+        };
+        let panel = crate::app::layout::queue_panel(panes, jobs.len(), self.cursor, about.len());
+        let rect = super::rect(panel.area);
         Clear.render(rect, buf);
-        let inner = usize::from(rect.height.saturating_sub(2));
-        about.truncate(inner / 2);
-        let visible = inner.saturating_sub(about.len()).max(1);
-        let offset = self.cursor.saturating_sub(visible.saturating_sub(1));
+        about.truncate(usize::from(rect.height.saturating_sub(2)) / 2);
+        let (visible, offset) = (usize::from(panel.list.height).max(1), panel.offset);
         let shown = || jobs.iter().enumerate().skip(offset).take(visible);
         let col = shown()
             .map(|(_, j)| format::width(j.path()))

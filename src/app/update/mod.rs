@@ -15,6 +15,7 @@ mod input;
 mod keys;
 mod listing;
 mod marks;
+mod mouse;
 mod nav;
 mod offline;
 mod op_done;
@@ -65,7 +66,11 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
             view::resize(model, width, height);
             viewer::resized(model)
         }
-        Msg::Tick => keys::tick(model),
+        Msg::Tick => {
+            model.transfers.throughput.tick();
+            keys::tick(model)
+        }
+        Msg::Mouse { at, event } => mouse::handle(model, at, event),
         Msg::Command(cmd) => command::run(model, cmd),
         Msg::Cloud(m @ CloudMsg::Destination { .. }) => {
             destination::resolved(model, m);
