@@ -19,6 +19,7 @@ mod queue;
 mod rename;
 mod share;
 mod shares;
+mod sparkline;
 mod status;
 mod viewer;
 mod wrap;

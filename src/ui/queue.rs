@@ -3,10 +3,13 @@
 //! progress bar, bytes, speed and ETA; finished rows drop those columns so a reason gets the
 //! row's width, and show what arrived rather than a bar. Offline downloads (`⇣`, the drive
 //! fetching a URL) show the server's percentage and task id instead of bytes. `i` adds the
-//! selected job's details.
+//! selected job's details. The title sums the queue up: counts, speed, the overall ETA and a
+//! sparkline of the last minute's throughput.
 
 use super::format;
 use super::job_details::detail_lines;
+use super::sparkline::sparkline;
+use crate::app::throughput::eta;
 use crate::app::{JobRow, Model};
 use crate::transfer::{Direction, JobState};
 use ratatui::buffer::Buffer;
@@ -197,7 +200,9 @@ impl QueueView<'_> {
         Line::from(Span::styled(text, style))
     }
 
-    fn title(&self) -> String {
+    /// The counts, speed, what is left and the ETA (`—` while nothing moves), instant upload's
+    /// savings, and the last minute's throughput as far as `width` cells allow.
+    fn title(&self, width: usize) -> String {
         let m = self.model;
         let t = m.transfers.totals();
         let mut title = format!(" Transfers: ↑{} ↓{} ", t.uploads, t.downloads);
@@ -209,18 +214,23 @@ impl QueueView<'_> {
         }
         if t.speed > 0.0 {
             title.push_str(&format!("· {}/s ", format::size(t.speed as u64)));
-            let eta = Duration::from_secs_f64(t.bytes_left as f64 / t.speed.max(1.0));
-            title.push_str(&format!(
-                "· {} left · ETA {} ",
-                format::size(t.bytes_left),
-                duration(eta)
-            ));
+            title.push_str(&format!("· {} left ", format::size(t.bytes_left)));
+        }
+        if t.uploads + t.downloads + t.copies > 0 {
+            let eta = eta(t.bytes_left, t.speed).map_or_else(|| "—".to_owned(), duration);
+            title.push_str(&format!("· ETA {eta} "));
         }
         if m.transfers.saved_bytes() > 0 {
             title.push_str(&format!(
                 "· {} saved by instant upload ",
                 format::size(m.transfers.saved_bytes())
             ));
+        }
+        let room = width.saturating_sub(format::width(&title) + 1);
+        let spark = sparkline(&m.transfers.throughput.buckets(), room);
+        if !spark.is_empty() {
+            title.push_str(&spark);
+            title.push(' ');
         }
         title
     }
@@ -273,7 +283,7 @@ impl Widget for QueueView<'_> {
             .borders(Borders::ALL)
             .border_type(BorderType::Rounded)
             .border_style(s.border_focused)
-            .title(Span::styled(self.title(), s.popup_title))
+            .title(Span::styled(self.title(width), s.popup_title))
             .title_bottom(Line::styled(format::truncate(keys, width), s.dim));
         Paragraph::new(lines).block(block).render(rect, buf);
     }
