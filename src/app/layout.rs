@@ -26,7 +26,8 @@ impl Area {
 
     /// Which of `height` rows from the top `row` is, when inside.
     pub fn row_of(&self, column: u16, row: u16) -> Option<usize> {
-        self.contains(column, row).then(|| usize::from(row - self.y))
+        self.contains(column, row)
+            .then(|| usize::from(row - self.y))
     }
 }
 
@@ -62,7 +63,10 @@ pub fn screen(width: u16, height: u16) -> Screen {
             ..at(0, panes_h)
         },
         status: at(panes_h, height.min(1)),
-        hints: at(panes_h.saturating_add(1), height.saturating_sub(panes_h + 1).min(1)),
+        hints: at(
+            panes_h.saturating_add(1),
+            height.saturating_sub(panes_h + 1).min(1),
+        ),
     }
 }
 

@@ -36,7 +36,10 @@ impl Mouse {
     /// does not start another).
     pub fn click(&mut self, at: Instant, target: Target) -> bool {
         let double = self.last_click.is_some_and(|c| {
-            c.target == target && at.checked_duration_since(c.at).is_some_and(|d| d <= DOUBLE_CLICK)
+            c.target == target
+                && at
+                    .checked_duration_since(c.at)
+                    .is_some_and(|d| d <= DOUBLE_CLICK)
         });
         self.last_click = (!double).then_some(Click { at, target });
         double
@@ -63,6 +66,9 @@ mod tests {
         assert!(!m.click(t0, Target::Job(1)));
         assert!(!m.click(t0 + Duration::from_millis(401), Target::Job(1)));
         assert!(!m.click(t0 + Duration::from_millis(402), Target::Job(2)));
-        assert!(!m.click(t0 + Duration::from_millis(403), Target::Entry(Side::Right, 2)));
+        assert!(!m.click(
+            t0 + Duration::from_millis(403),
+            Target::Entry(Side::Right, 2)
+        ));
     }
 }

@@ -147,7 +147,10 @@ mod tests {
 
     #[test]
     fn eta_is_bytes_left_over_speed_and_unknown_while_still() {
-        assert_eq!(eta(10 << 20, 1024.0 * 1024.0), Some(Duration::from_secs(10)));
+        assert_eq!(
+            eta(10 << 20, 1024.0 * 1024.0),
+            Some(Duration::from_secs(10))
+        );
         assert_eq!(eta(0, 5.0), Some(Duration::ZERO));
         assert_eq!(eta(1000, 0.0), None);
         assert_eq!(eta(1000, f64::NAN), None);

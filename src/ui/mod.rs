@@ -302,6 +302,8 @@ fn too_small(frame: &mut Frame, area: Rect) {
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_glance;
+#[cfg(test)]
 mod tests_images;
 #[cfg(test)]
 mod tests_inputs;

@@ -50,13 +50,13 @@ impl Widget for StatusView<'_> {
             text.push_str(&format!(" · {done} of {all}"));
             if let Some(eta) = crate::app::throughput::eta(t.bytes_left, t.speed) {
                 let speed = format::size(t.speed as u64);
-                text.push_str(&format!(" · {speed}/s · ETA {}", super::queue::duration(eta)));
+                text.push_str(&format!(
+                    " · {speed}/s · ETA {}",
+                    super::queue::duration(eta)
+                ));
             }
             if m.transfers.conflicts() > 0 {
-                text.push_str(&format!(
-                    " · {} to answer",
-                    m.transfers.conflicts()
-                ));
+                text.push_str(&format!(" · {} to answer", m.transfers.conflicts()));
             }
             text.push_str(" · t: queue");
             Line::from(Span::styled(format::truncate(&text, width), s.info))
