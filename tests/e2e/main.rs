@@ -4,6 +4,7 @@
 
 mod edit;
 mod local;
+mod mouse;
 mod panes;
 mod preview;
 mod pty;
@@ -67,6 +68,11 @@ fn browse_enter_filter_and_quit_restores_terminal() {
     p.send("q");
     assert!(p.wait_exit(), "clean exit status");
     assert!(p.left_alternate_screen(), "alternate screen left on exit");
+    let raw = String::from_utf8_lossy(&p.raw);
+    assert!(
+        !raw.contains("\x1b[?1000"),
+        "no mouse capture without --mouse"
+    );
 }
 
 #[test]

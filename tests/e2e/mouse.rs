@@ -1,0 +1,42 @@
+//! The mouse in the real binary: `--mouse` captures it (and lets it go on exit), an SGR click
+//! moves the cursor and focuses the pane clicked, a double click opens a folder.
+
+use crate::pty::Pty;
+
+/// An SGR mouse report for cell (`col`, `row`), 0-based like the screen; `m` ends a release.
+fn sgr(button: u8, col: u16, row: u16, end: char) -> String {
+    format!("\x1b[<{button};{};{}{end}", col + 1, row + 1)
+}
+
+fn click(col: u16, row: u16) -> String {
+    sgr(0, col, row, 'M') + &sgr(0, col, row, 'm')
+}
+
+#[test]
+fn mouse_clicks_move_the_cursor_focus_the_pane_and_double_clicks_open() {
+    let t = crate::tree();
+    let cfg = tempfile::tempdir().unwrap();
+    let root = t.path().to_str().unwrap();
+    let alpha = format!("{root}/alpha");
+    let mut p = Pty::spawn(&["--mouse", root, &alpha], cfg.path(), 100, 30);
+    p.wait_text("file10.txt");
+    let raw = String::from_utf8_lossy(&p.raw).into_owned();
+    assert!(raw.contains("\x1b[?1000h"), "mouse capture asked for");
+    // Left pane (focused, its footer thick): alpha/, 照片 2024/, file1.txt, file2.txt, file10.txt from row 2.
+    p.send(&click(10, 2 + 3));
+    p.wait_text("┗ 4/5 of 6"); // the focused pane's footer: on file2.txt
+
+    // Right pane (alpha): inner/, one.txt.
+    p.send(&click(60, 2 + 1));
+    p.wait_for("the right pane focused on one.txt", |s| {
+        s.contains("└ 4/5 of 6") && s.contains("┗ 2/2")
+    });
+    p.send(&(click(60, 2) + &click(60, 2)));
+    p.wait_text("deep.txt");
+    p.send("q");
+    assert!(p.wait_exit(), "clean exit status");
+    let raw = String::from_utf8_lossy(&p.raw);
+    let (on, off) = (raw.rfind("\x1b[?1000h"), raw.rfind("\x1b[?1000l"));
+    assert!(off > on, "mouse capture released on exit");
+    assert!(p.left_alternate_screen());
+}
