@@ -154,7 +154,23 @@ mod tests {
         assert_eq!((p.area.y, p.area.height), (28 - 16, 16));
         assert_eq!((p.list.y, p.list.height, p.offset), (13, 14, 0));
         assert_eq!(queue_panel(panes, 40, 20, 0).offset, 7);
-        let with_details = queue_panel(panes, 40, 20, 6);
-        assert_eq!((with_details.list.height, with_details.offset), (8, 13));
+        // Details grow the panel when the list would lose rows to them…
+        let grown = queue_panel(panes, 40, 20, 6);
+        assert_eq!(
+            (grown.area.height, grown.list.height, grown.offset),
+            (22, 14, 7)
+        );
+        // …up to the panes' height, where they take at most half the inside.
+        let tall = queue_panel(panes, 40, 20, 30);
+        assert_eq!(
+            (tall.area.height, tall.list.height, tall.offset),
+            (28, 13, 8)
+        );
+        // A short list keeps the usual height.
+        let short = queue_panel(panes, 8, 7, 6);
+        assert_eq!(
+            (short.area.height, short.list.height, short.offset),
+            (16, 8, 0)
+        );
     }
 }

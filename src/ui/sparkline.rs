@@ -10,7 +10,7 @@ const MIN_CELLS: usize = 10;
 /// seconds (a divisor of their number); empty when fewer than `MIN_CELLS` fit or nothing moved.
 pub fn sparkline(buckets: &[u64], cells: usize) -> String {
     let n = buckets.len();
-    let Some(per) = (1..=n).find(|per| n % per == 0 && n / per <= cells) else {
+    let Some(per) = (1..=n).find(|per| n.is_multiple_of(*per) && n / per <= cells) else {
         return String::new();
     };
     let sums: Vec<u64> = buckets.chunks(per).map(|c| c.iter().sum()).collect();
