@@ -1,7 +1,8 @@
 //! panfm: a dual-pane terminal file manager for the 123pan cloud drive.
 //!
 //! Layers, each depending only on those before it:
-//! `config` (paths, keymap, theme) → `api` (typed 123pan Open API client) → `fs` (pane backends:
+//! `fmt` (byte sizes, counts, dates in words) and `rules` (what the drive accepts, as pure
+//! checks) → `config` (paths, keymap, theme) → `api` (typed 123pan Open API client) → `fs` (pane backends:
 //! local disk, cloud drive, image space) → `app` (the pure Elm core: Model, Msg, update) → `ui` (pure view) →
 //! `runtime` (terminal, tokio tasks, one message channel). `cmd` is the scriptable command line
 //! on the same `api`, `fs`, `plan` and `transfer`; `launch` starts whichever the arguments ask
@@ -13,6 +14,9 @@
 //! workspace crate `md5-lanes` (crates/md5-lanes) for MD5 on the upload path. `edit` (a file
 //! in the user's editor: the private folder, the editor, the change and drift checks) builds on
 //! `api` and `transfer`; the runtime (F4) and `cmd` (`panfm edit`) share it.
+//! The app uses the API's types but calls none of its functions (pure checks are `rules`),
+//! and the view draws what the app prepared (a queue row's words come from `app`); the
+//! `layers` tests hold the crate to this.
 
 #![forbid(unsafe_code)]
 
@@ -22,11 +26,15 @@ pub mod cli;
 pub mod cmd;
 pub mod config;
 pub mod edit;
+pub mod fmt;
 pub mod fs;
 pub mod launch;
+#[cfg(test)]
+mod layers;
 mod logging;
 pub mod mock;
 pub mod plan;
+pub mod rules;
 pub mod runtime;
 pub mod transfer;
 pub mod ui;

@@ -110,6 +110,15 @@ pub enum Effect {
     },
     /// The preview panel's wait and reads (`runtime/preview.rs`).
     Preview(super::preview::PreviewEffect),
+    /// Save bookmarks (`bookmarks.toml` in the config directory) or the recent picks and
+    /// folders (`recent.json` in the state directory), replacing what the file held.
+    Keep(Kept),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kept {
+    Bookmarks(super::bookmarks::Bookmarks),
+    Recent(super::recent::Recent),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,11 +1,13 @@
 //! The Elm core: [`Model`], [`Msg`], [`Effect`] and the synchronous [`update`]. No tokio, no
 //! I/O, no ratatui here; `update` only transforms state and returns effects for the runtime.
 
+mod bookmarks;
 mod delete;
 mod edit;
 mod effect;
 mod history;
 mod images;
+mod job_text;
 pub mod layout;
 mod listing;
 mod modal;
@@ -14,8 +16,10 @@ pub mod mouse;
 mod msg;
 mod offline;
 mod ops;
+mod palette;
 mod pane;
 pub mod preview;
+mod recent;
 mod rename;
 mod share_form;
 mod shares;
@@ -28,9 +32,10 @@ pub mod viewer;
 #[cfg(test)]
 pub(crate) mod testing;
 
+pub use bookmarks::Bookmarks;
 pub use delete::{DeleteAsk, DeleteMsg, TrashCheck};
 pub use edit::{EditAsk, EditEffect, EditId, EditMsg, EditSession, EditStage, Edits};
-pub use effect::{Effect, TransferCmd};
+pub use effect::{Effect, Kept, TransferCmd};
 pub use history::{HistoryStep, UndoDirection, UndoHistory};
 pub use images::{ImageLink, ImagesMsg};
 pub use listing::{Listing, ListingStats, Visibility, contains_smart_case};
@@ -45,7 +50,9 @@ pub use model::{
 pub use msg::{CloudMsg, ListingMsg, Msg, TransferMsg};
 pub use offline::{OfflineAsk, OfflineField};
 pub use ops::{OpId, OpItem, OpMsg, OpReport, OpSpec, RenameStep, UndoAction, UndoRecord};
+pub use palette::{Action, Hit, Item, PaletteState};
 pub use pane::{FilterState, History, LoadState, Pane, Ticket, Visual};
+pub use recent::Recent;
 pub use rename::{FIELDS as RENAME_FIELDS, Preview, PreviewRow, RenameState};
 pub use share_form::{ShareField, ShareForm, ShareFormMode, limit_text, next_code};
 pub use shares::{ShareEffect, SharesMsg, SharesView, direct_link_question, share_line};

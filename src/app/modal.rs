@@ -63,6 +63,14 @@ pub enum Modal {
     Offline(super::offline::OfflineAsk),
     /// F4: download a big file? Upload over a cloud file that changed meanwhile?
     EditAsk(super::edit::EditAsk),
+    /// The command palette.
+    Palette(Box<super::palette::PaletteState>),
+    /// The bookmarks and recent folders: `add` waits for the key to bookmark the pane's
+    /// folder under; otherwise a key (or Enter on a row) goes there.
+    Bookmarks {
+        add: bool,
+        cursor: usize,
+    },
 }
 
 /// A question before an operation runs. `danger` ones (no undo) accept only `y`, not Enter.

@@ -131,6 +131,10 @@ pub struct Model {
     pub preview: super::preview::Panel,
     /// Mouse support (`mouse.enabled`) and the last click.
     pub mouse: super::mouse::Mouse,
+    /// Folders under one-key names (`bookmarks.toml`).
+    pub bookmarks: super::bookmarks::Bookmarks,
+    /// Recent palette picks and folders (`recent.json`).
+    pub recent: super::recent::Recent,
 }
 
 impl Model {
@@ -165,6 +169,8 @@ impl Model {
             viewer: None,
             preview: Default::default(),
             mouse: Default::default(),
+            bookmarks: Default::default(),
+            recent: Default::default(),
         }
     }
 
@@ -214,6 +220,8 @@ impl Model {
             Some(Modal::Queue { .. }) => Layer::Queue,
             Some(Modal::Rename(_)) => Layer::Rename,
             Some(Modal::Offline(_)) => Layer::Offline,
+            Some(Modal::Palette(_)) => Layer::Palette,
+            Some(Modal::Bookmarks { .. }) => Layer::Bookmarks,
             None if self.viewer.is_some() => Layer::Viewer,
             None if self.focused().filter.as_ref().is_some_and(|f| f.editing) => Layer::Filter,
             None => Layer::Browse,

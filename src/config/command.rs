@@ -1,9 +1,9 @@
 //! Every action a key can be bound to, by intent (never by key). The keymap TOML names them in
 //! snake_case; an unknown name is a load error.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Command {
     // cursor
@@ -154,4 +154,45 @@ pub enum Command {
     ScrollRight,
     /// Show or hide the preview panel (in place of the inactive pane).
     TogglePreview,
+    // palette and bookmarks
+    /// The command palette: every command of the layer, fuzzy-found; a typed path goes there.
+    Palette,
+    /// Then a key: remember the pane's folder under that key.
+    AddBookmark,
+    /// Then a key: go to the folder remembered under it; the list of bookmarks and recent
+    /// folders (Delete removes a bookmark).
+    JumpBookmark,
+}
+
+impl Command {
+    /// The name the keymap TOML uses (`copy_markdown_links`).
+    pub fn name(self) -> String {
+        let mut out = String::new();
+        for (i, c) in format!("{self:?}").chars().enumerate() {
+            if c.is_ascii_uppercase() && i > 0 {
+                out.push('_');
+            }
+            out.push(c.to_ascii_lowercase());
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Command;
+
+    #[test]
+    fn names_are_the_keymap_names() {
+        for cmd in [Command::CopyMarkdownLinks, Command::Palette, Command::Top] {
+            let toml = format!("c = \"{}\"", cmd.name());
+            #[derive(serde::Deserialize)]
+            struct One {
+                c: Command,
+            }
+            let one: One = toml::from_str(&toml).unwrap();
+            assert_eq!(one.c, cmd);
+        }
+        assert_eq!(Command::CopyMarkdownLinks.name(), "copy_markdown_links");
+    }
 }

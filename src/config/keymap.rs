@@ -28,13 +28,19 @@ pub enum Layer {
     /// The offline-download dialog (the drive fetches URLs).
     Offline,
     Viewer,
+    /// The command palette.
+    Palette,
+    /// The bookmarks list (adding one, or jumping).
+    Bookmarks,
 }
 
 impl Layer {
     /// Every layer, in the order the help overlay lists them.
-    pub const ALL: [Layer; 12] = [
+    pub const ALL: [Layer; 14] = [
         Layer::Browse,
         Layer::Viewer,
+        Layer::Palette,
+        Layer::Bookmarks,
         Layer::Filter,
         Layer::Input,
         Layer::Confirm,
@@ -61,6 +67,8 @@ impl Layer {
             Layer::Shares => "Shares",
             Layer::Offline => "Offline download",
             Layer::Viewer => "Viewer",
+            Layer::Palette => "Command palette",
+            Layer::Bookmarks => "Bookmarks",
         }
     }
 }
@@ -193,6 +201,15 @@ impl Keymap {
 
     /// Help rows for a layer: all key sequences of one command+description joined, in file order.
     pub fn help_rows(&self, layer: Layer) -> Vec<(String, &str)> {
+        self.entries(layer)
+            .into_iter()
+            .map(|(_, keys, desc)| (keys, desc))
+            .collect()
+    }
+
+    /// Each command of a layer with all its key sequences joined (`j, ↓`) and its
+    /// description, in file order: the help overlay's rows and the palette's items.
+    pub fn entries(&self, layer: Layer) -> Vec<(Command, String, &str)> {
         let mut rows: Vec<(Vec<String>, Command, &str)> = Vec::new();
         for b in self.bindings(layer) {
             let keys =
@@ -209,7 +226,7 @@ impl Keymap {
             }
         }
         rows.into_iter()
-            .map(|(keys, _, desc)| (keys.join(", "), desc))
+            .map(|(keys, run, desc)| (run, keys.join(", "), desc))
             .collect()
     }
 

@@ -19,6 +19,11 @@ impl Cloud {
     pub fn is_demo(&self) -> bool {
         self._demo.is_some()
     }
+
+    /// The demo's private folder, gone when the run ends.
+    pub fn scratch(&self) -> Option<&std::path::Path> {
+        self._demo.as_ref().map(|(_, dir)| dir.path())
+    }
 }
 
 /// `Ok(None)` when no account is configured (the app then runs local-only). Credentials that

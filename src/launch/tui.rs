@@ -61,16 +61,49 @@ pub async fn run(cli: Cli) -> Result<ExitCode, LaunchError> {
     if let Some(note) = start.note {
         model.error(note);
     }
-    let undo_file = paths.state.join("undo.json");
+    // The demo's drive is new every run: what it would remember (undo records naming its
+    // ids, its folders as recent places) stays in its scratch folder, away from a real
+    // account's. Bookmarks are the user's own and stay in the config directory.
+    let kept = session_paths(&paths, cloud.as_ref());
+    let undo_file = kept.state.join("undo.json");
     model.undo = crate::runtime::journal::Journal::load(&undo_file);
+    load_places(&kept, &mut model);
     let pan = cloud.as_ref().map(|c| PanFs::new(c.client.clone()));
     let engine = match &cloud {
         Some(c) => start_transfers(c, &paths, &mut model),
         None => local_transfers(),
     };
-    let result = run_tui(model, pan, engine, undo_file).await;
+    let executor = |tx| {
+        Executor::new(tx, pan)
+            .with_undo_file(undo_file)
+            .with_keep(&kept)
+    };
+    let result = run_tui(model, executor, engine).await;
     drop(cloud);
     result
+}
+
+/// Where this session keeps its undo journal and recent places: the demo's scratch folder
+/// for `--demo`, else the state directory.
+fn session_paths(paths: &Paths, cloud: Option<&super::cloud::Cloud>) -> Paths {
+    match cloud.and_then(|c| c.scratch()) {
+        Some(dir) => Paths {
+            state: dir.join("state"),
+            ..paths.clone()
+        },
+        None => paths.clone(),
+    }
+}
+
+/// Bookmarks and recent places from earlier runs; a bookmarks file that cannot be read is
+/// named on the status line (and left alone).
+fn load_places(paths: &Paths, model: &mut Model) {
+    use crate::runtime::keep;
+    model.bookmarks = keep::load_bookmarks(&keep::bookmarks_file(paths));
+    model.recent = keep::load_recent(&keep::recent_file(paths));
+    if let Some(why) = &model.bookmarks.broken {
+        model.error(format!("Bookmarks not loaded: {why}"));
+    }
 }
 
 /// The transfer engine of this session.
@@ -146,12 +179,11 @@ fn local_transfers() -> Option<Engine> {
 /// Runs the loop; the exit status is 0, or 128 + the signal that ended it (SIGTERM, SIGHUP).
 async fn run_tui(
     mut model: Model,
-    pan: Option<PanFs>,
+    executor: impl FnOnce(tokio::sync::mpsc::UnboundedSender<Msg>) -> Executor,
     engine: Option<Engine>,
-    undo_file: std::path::PathBuf,
 ) -> Result<ExitCode, LaunchError> {
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
-    let mut executor = Executor::new(tx.clone(), pan).with_undo_file(undo_file);
+    let mut executor = executor(tx.clone());
     let mut queue_lock = None;
     if let Some(engine) = engine {
         model.transfers.enabled = true;

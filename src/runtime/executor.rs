@@ -26,6 +26,8 @@ pub struct Executor {
     home: Option<std::path::PathBuf>,
     /// The undo journal on disk (`undo.json` in the state directory), if it is kept.
     journal: Option<super::journal::Journal>,
+    /// Bookmarks and recent places on disk, if they are kept.
+    keep: Option<super::keep::Keep>,
     /// Stops the walk of the last upload check when a newer one starts.
     check: CancellationToken,
     /// Stops the count for the last delete question.
@@ -47,6 +49,7 @@ impl Executor {
             images,
             cloud,
             journal: None,
+            keep: None,
             check: CancellationToken::new(),
             count: CancellationToken::new(),
             reader,
@@ -69,6 +72,11 @@ impl Executor {
         self
     }
 
+    pub fn with_keep(mut self, paths: &crate::config::Paths) -> Self {
+        self.keep = Some(super::keep::Keep::new(paths));
+        self
+    }
+
     /// Runs `effect`; hands back the ones that need the terminal (the runtime's job).
     pub fn run(&mut self, effect: Effect) -> Option<Effect> {
         match effect {
@@ -82,6 +90,11 @@ impl Executor {
             Effect::SaveUndo(history) => {
                 if let Some(journal) = &mut self.journal {
                     journal.save(history);
+                }
+            }
+            Effect::Keep(kept) => {
+                if let Some(keep) = &mut self.keep {
+                    keep.save(kept);
                 }
             }
             Effect::Transfer(cmd) => self.transfer(cmd),

@@ -3,9 +3,9 @@
 //! flight at once, each still passing the client's rate limiter, answered in the order asked.
 
 use crate::app::{EntryDetails, ImageLink, ImagesMsg, Msg};
+use crate::fmt::size as format_size;
 use crate::fs::img::ImgFs;
 use crate::fs::local::sanitize_name;
-use crate::ui::format_size;
 use futures::StreamExt;
 use tokio::sync::mpsc::UnboundedSender;
 

@@ -12,6 +12,7 @@ mod img_fetch;
 mod img_ops;
 mod input;
 pub mod journal;
+pub mod keep;
 mod op_report;
 mod open;
 pub mod ops;

@@ -12,6 +12,7 @@ mod input_line;
 mod job_details;
 mod links;
 mod offline;
+mod palette;
 mod pane;
 mod popup;
 mod preview;
@@ -268,6 +269,22 @@ fn overlays(frame: &mut Frame, model: &Model, area: Rect, panes: Rect) {
             let styles = &model.styles;
             frame.render_widget(edit::EditAskView { ask, styles, keys }, area);
         }
+        Some(Modal::Palette(state)) => {
+            let view = palette::PaletteView {
+                state,
+                styles: &model.styles,
+            };
+            frame.set_cursor_position(view.cursor(area));
+            frame.render_widget(view, area);
+        }
+        Some(Modal::Bookmarks { add, cursor }) => {
+            let view = palette::BookmarksView {
+                model,
+                add: *add,
+                cursor: *cursor,
+            };
+            frame.render_widget(view, area);
+        }
         None => {}
     }
 }
@@ -311,6 +328,8 @@ mod tests_inputs;
 mod tests_local;
 #[cfg(test)]
 mod tests_offline;
+#[cfg(test)]
+mod tests_palette;
 #[cfg(test)]
 mod tests_panes;
 #[cfg(test)]

@@ -3,34 +3,25 @@
 //! progress bar, bytes, speed and ETA; finished rows drop those columns so a reason gets the
 //! row's width, and show what arrived rather than a bar. Offline downloads (`⇣`, the drive
 //! fetching a URL) show the server's percentage and task id instead of bytes. `i` adds the
-//! selected job's details. The title sums the queue up: counts, speed, the overall ETA and a
-//! sparkline of the last minute's throughput.
+//! selected job's details. A job's arrow, state and what arrived are worded by the app
+//! (`JobRow::state_text` and its neighbours); this file lays them out. The title sums the
+//! queue up: counts, speed, the overall ETA and a sparkline of the last minute's throughput.
 
 use super::format;
 use super::job_details::detail_lines;
 use super::sparkline::sparkline;
 use crate::app::throughput::eta;
 use crate::app::{JobRow, Model};
-use crate::transfer::{Direction, JobState};
+use crate::fmt::duration;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Widget};
-use std::time::Duration;
 
 pub struct QueueView<'a> {
     pub model: &'a Model,
     pub cursor: usize,
     pub details: bool,
-}
-
-pub fn duration(d: Duration) -> String {
-    let s = d.as_secs();
-    if s >= 3600 {
-        format!("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
-    } else {
-        format!("{}:{:02}", s / 60, s % 60)
-    }
 }
 
 fn bar(done: u64, total: u64, width: usize) -> String {
@@ -41,62 +32,6 @@ fn bar(done: u64, total: u64, width: usize) -> String {
     format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
 }
 
-/// What an offline download's job is doing, where it differs from a transfer's wording.
-fn offline_state(row: &JobRow) -> Option<&'static str> {
-    let retrying = row.info.offline.is_some_and(|t| t.retrying);
-    match &row.info.state {
-        JobState::Planning => Some("asking the drive"),
-        JobState::Downloading if retrying => Some("the drive retries"),
-        JobState::Downloading => Some("the drive fetches"),
-        JobState::Done { .. } => Some("done"),
-        _ => None,
-    }
-}
-
-pub fn state_text(row: &JobRow) -> (String, bool) {
-    if row.info.direction == Direction::Offline
-        && let Some(text) = offline_state(row)
-    {
-        return (text.to_owned(), false);
-    }
-    match &row.info.state {
-        JobState::Queued => ("queued".into(), false),
-        JobState::Planning => ("starting".into(), false),
-        JobState::Hashing => ("hashing".into(), false),
-        JobState::Uploading => ("uploading".into(), false),
-        JobState::Downloading => ("downloading".into(), false),
-        JobState::Copying => ("copying".into(), false),
-        JobState::Verifying => ("verifying".into(), false),
-        JobState::Done { reused: true } => match row.info.direction {
-            Direction::Upload => ("done (instant)".into(), false),
-            Direction::Download | Direction::Copy => ("done (already here)".into(), false),
-            Direction::Offline => ("done".into(), false),
-        },
-        JobState::Done { reused: false } => ("done".into(), false),
-        JobState::Skipped { reason } => (format!("skipped: {reason}"), false),
-        JobState::Failed { reason } => (format!("failed: {reason}"), true),
-        JobState::Paused => ("paused".into(), false),
-        JobState::Cancelled => ("cancelled".into(), false),
-        JobState::Conflict(_) => (
-            "name exists: o overwrite · s skip · b keep both".into(),
-            true,
-        ),
-    }
-}
-
-/// What arrived of a job that no longer moves: its size once done, `done of size` when part
-/// of it arrived, nothing when nothing did and there is no size to show.
-pub fn arrived(row: &JobRow) -> String {
-    let i = &row.info;
-    let (done, size) = (i.done_bytes.min(i.size), i.size);
-    match &i.state {
-        JobState::Done { .. } => format::size(size),
-        _ if done > 0 => format!("{} of {}", format::size(done), format::size(size)),
-        _ if size > 0 => format::size(size),
-        _ => String::new(),
-    }
-}
-
 /// An offline download's columns: the server's percentage and task while it runs, the task
 /// once it ended (sizes are unknown: the drive moves the bytes).
 fn offline_tail(row: &JobRow, bar_w: usize) -> String {
@@ -105,7 +40,7 @@ fn offline_tail(row: &JobRow, bar_w: usize) -> String {
         .offline
         .map(|t| format!("task {}", t.id))
         .unwrap_or_default();
-    if i.state.is_finished() {
+    if row.is_finished() {
         return match task.is_empty() {
             true => task,
             false => format!(" {task}"),
@@ -119,11 +54,11 @@ fn offline_tail(row: &JobRow, bar_w: usize) -> String {
 /// The right-hand columns: the progress of a job a worker has or will have, else what arrived.
 fn tail(row: &JobRow, wide: bool) -> String {
     let i = &row.info;
-    if i.direction == Direction::Offline {
+    if row.is_offline() {
         return offline_tail(row, if wide { 12 } else { 8 });
     }
-    if i.state.is_finished() || matches!(i.state, JobState::Conflict(_)) {
-        return match arrived(row) {
+    if row.is_finished() || row.in_conflict() {
+        return match row.arrived() {
             text if text.is_empty() => text,
             text => format!(" {text}"),
         };
@@ -161,14 +96,9 @@ impl QueueView<'_> {
     fn row(&self, row: &JobRow, width: usize, col: usize, selected: bool) -> Line<'static> {
         let s = &self.model.styles;
         let i = &row.info;
-        let arrow = match i.direction {
-            Direction::Upload => "↑",
-            Direction::Download => "↓",
-            Direction::Copy => "→",
-            Direction::Offline => "⇣",
-        };
-        let (mut state, bad) = state_text(row);
-        if let (Some(reason), false) = (&i.retry_reason, i.state.is_finished()) {
+        let arrow = row.arrow();
+        let (mut state, bad) = row.state_text();
+        if let (Some(reason), false) = (&i.retry_reason, row.is_finished()) {
             state.push_str(&format!(" (try {}: {reason})", i.attempt));
         }
         let tail = tail(row, width >= 100);
@@ -188,7 +118,7 @@ impl QueueView<'_> {
             s.cursor
         } else if bad {
             s.error
-        } else if i.state.is_finished() {
+        } else if row.is_finished() {
             s.dim
         } else {
             s.popup

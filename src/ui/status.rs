@@ -50,10 +50,7 @@ impl Widget for StatusView<'_> {
             text.push_str(&format!(" · {done} of {all}"));
             if let Some(eta) = crate::app::throughput::eta(t.bytes_left, t.speed) {
                 let speed = format::size(t.speed as u64);
-                text.push_str(&format!(
-                    " · {speed}/s · ETA {}",
-                    super::queue::duration(eta)
-                ));
+                text.push_str(&format!(" · {speed}/s · ETA {}", crate::fmt::duration(eta)));
             }
             if m.transfers.conflicts() > 0 {
                 text.push_str(&format!(" · {} to answer", m.transfers.conflicts()));
@@ -169,6 +166,22 @@ impl Widget for HintsView<'_> {
                 (Command::CursorUp, "prev"),
             ],
             Layer::Input => &[(Command::Accept, "ok"), (Command::Escape, "cancel")],
+            Layer::Palette => &[
+                (Command::Accept, "run"),
+                (Command::CursorDown, "next"),
+                (Command::CursorUp, "prev"),
+                (Command::Complete, "complete a path"),
+                (Command::Escape, "close"),
+            ],
+            Layer::Bookmarks if matches!(m.modal, Some(Modal::Bookmarks { add: true, .. })) => {
+                &[(Command::Escape, "cancel")]
+            }
+            Layer::Bookmarks => &[
+                (Command::Accept, "go"),
+                (Command::CursorDown, "next"),
+                (Command::Delete, "remove"),
+                (Command::Escape, "close"),
+            ],
             Layer::Info => &[(Command::Escape, "close")],
             Layer::Confirm if no_trash(m) => &[
                 (Command::DeleteForGood, "for good"),

@@ -5,6 +5,7 @@
 mod edit;
 mod local;
 mod mouse;
+mod palette;
 mod panes;
 mod preview;
 mod pty;

@@ -16,8 +16,8 @@ use super::super::model::{
 };
 use super::super::poll::{Patience, Waiting};
 use super::super::upload::md5_hex;
-use super::rules::check_image;
 use super::upload::{ImageUploadError, fatal};
+use crate::rules::check_image;
 
 /// Bytes of content the signature check looks at.
 const SNIFF_LEN: usize = 16;

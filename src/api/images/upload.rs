@@ -16,7 +16,7 @@ use super::super::wire::image::{
     UploadUrlData, non_empty_id,
 };
 use super::super::wire::upload::duplicate_code;
-use super::rules::ImageRefusal;
+use crate::rules::ImageRefusal;
 
 /// The terminal verification failure [OL#1739].
 const UPLOAD_FAILED: &str = "文件上传失败";

@@ -2,7 +2,6 @@
 //! account header, entry details, search, and entering directories found by search (whose
 //! path must first be resolved).
 
-use super::{input, nav};
 use crate::app::{
     CloudMsg, DetailsState, Effect, EntryDetails, InputPurpose, LoadState, Modal, Model,
 };
@@ -41,7 +40,13 @@ pub fn update(model: &mut Model, msg: CloudMsg) -> Vec<Effect> {
                 return vec![];
             }
             return match result {
-                Ok(dir) => vec![nav::go(model, side, Location::Cloud(dir), true, want)],
+                Ok(dir) => vec![super::moves::go(
+                    model,
+                    side,
+                    Location::Cloud(dir),
+                    true,
+                    want,
+                )],
                 Err(e) => {
                     model.pane_mut(side).load = LoadState::Done;
                     model.error(format!("Cannot open that directory: {e}"));
@@ -63,13 +68,13 @@ pub fn switch_backend(model: &mut Model) -> Vec<Effect> {
     let side = model.focus;
     let pane = model.pane(side);
     // Local → cloud → image space → local; each backend returns to the last place this pane
-    // showed on it (`nav::go` keeps those), a pane new to the local disk to where panfm
+    // showed on it (`moves::go` keeps those), a pane new to the local disk to where panfm
     // started.
-    let next = (nav::backend(&pane.location) + 1) % 3;
+    let next = (super::moves::backend(&pane.location) + 1) % 3;
     let parked = pane
         .parked
         .iter()
-        .find(|l| nav::backend(l) == next)
+        .find(|l| super::moves::backend(l) == next)
         .cloned();
     let to = match parked {
         Some(loc) => loc,
@@ -80,7 +85,7 @@ pub fn switch_backend(model: &mut Model) -> Vec<Effect> {
             None => Location::Local("/".into()),
         },
     };
-    vec![nav::go(model, side, to, true, None)]
+    vec![super::moves::go(model, side, to, true, None)]
 }
 
 pub fn search(model: &mut Model) {
@@ -88,7 +93,7 @@ pub fn search(model: &mut Model) {
         model.error("Search works on the cloud drive: switch this pane with b first");
         return;
     }
-    input::open(model, InputPurpose::Search, "");
+    super::moves::open(model, InputPurpose::Search, "");
 }
 
 pub fn details(model: &mut Model) -> Vec<Effect> {
@@ -99,7 +104,8 @@ pub fn details(model: &mut Model) -> Vec<Effect> {
     let id = match entry.key {
         EntryKey::Cloud(id) => Some(id),
         EntryKey::Local(_) => None,
-        EntryKey::Image(_) => return super::images::details(model),
+        // Image-space entries have their own (`route::details` sends them there).
+        EntryKey::Image(_) => return vec![],
     };
     let details = EntryDetails {
         id,

@@ -2,7 +2,7 @@
 //! layers (help, filter line) interpret the few commands they bind.
 
 use super::{
-    cloud, delete, destination, dlink, images, input, marks, nav, offline, ops, queue, rename,
+    bookmarks, cloud, delete, dlink, images, marks, moves, nav, offline, ops, queue, rename, route,
     share_form, shares, transfers, undo, view,
 };
 use crate::app::{Effect, Modal, Model};
@@ -21,7 +21,7 @@ fn in_layer(model: &mut Model, cmd: Command) -> Vec<Effect> {
             vec![]
         }
         Layer::Filter => filter(model, cmd),
-        Layer::Input => input::command(model, cmd),
+        Layer::Input => route::input(model, cmd),
         Layer::Queue => queue::command(model, cmd),
         Layer::Confirm if matches!(model.modal, Some(Modal::TransferAsk(_))) => {
             transfers::question(model, cmd)
@@ -47,7 +47,7 @@ fn in_layer(model: &mut Model, cmd: Command) -> Vec<Effect> {
             Command::Accept => ops::confirm(model, true, true),
             Command::Yes => ops::confirm(model, true, false),
             Command::EditTarget => {
-                destination::edit(model);
+                moves::edit_destination(model);
                 vec![]
             }
             Command::Escape => ops::confirm(model, false, false),
@@ -69,7 +69,13 @@ fn in_layer(model: &mut Model, cmd: Command) -> Vec<Effect> {
         Layer::Browse => browse(model, cmd),
         Layer::Share => share_form::command(model, cmd),
         Layer::Shares => shares::command(model, cmd),
+        Layer::Viewer if cmd == Command::Palette => {
+            super::palette::open(model);
+            vec![]
+        }
         Layer::Viewer => super::viewer::command(model, cmd),
+        Layer::Palette => super::palette::command(model, cmd),
+        Layer::Bookmarks => bookmarks::command(model, cmd),
     }
 }
 
@@ -85,27 +91,27 @@ fn browse(model: &mut Model, cmd: Command) -> Vec<Effect> {
         HalfPageDown => nav::move_cursor(model, (rows / 2).max(1) as isize),
         Top => nav::cursor_to(model, 0),
         Bottom => nav::cursor_to(model, usize::MAX),
-        Enter => return nav::enter(model),
+        Enter => return route::enter(model),
         View => return super::viewer::open(model),
         Parent => return nav::parent(model),
         Home => return nav::home(model),
         Back => return nav::back(model),
         Forward => return nav::forward(model),
-        Refresh => return vec![nav::reload(model, model.focus, true)],
+        Refresh => return vec![moves::reload(model, model.focus, true)],
         MirrorPane => return nav::mirror(model),
         SwitchPane => model.focus = model.focus.other(),
         SwitchBackend => return cloud::switch_backend(model),
         Search => cloud::search(model),
         GoTo => super::goto::open(model),
         Reveal => return nav::reveal(model),
-        Details => return cloud::details(model),
+        Details => return route::details(model),
         Mkdir => ops::mkdir(model),
         Rename | EditRename if images::in_images(model) => images::no_rename(model),
-        Rename => rename::rename(model),
+        Rename => route::rename(model),
         EditRename => return rename::edit(model),
-        Copy => return ops::transfer(model, true),
-        Move => return ops::transfer(model, false),
-        Delete => return ops::delete(model),
+        Copy => return route::transfer(model, true),
+        Move => return route::transfer(model, false),
+        Delete => return route::delete(model),
         ShowTrash => return super::trash::show(model),
         ScanTrash => return super::trash::scan(model),
         Undo => undo::undo(model),
@@ -120,7 +126,7 @@ fn browse(model: &mut Model, cmd: Command) -> Vec<Effect> {
         ToggleMark => marks::toggle(model),
         MarkAll => marks::mark_all(model),
         InvertMarks => marks::invert(model),
-        ClearMarks => marks::clear(model),
+        ClearMarks => moves::clear(model),
         MarkPattern => super::pattern::ask(model, true),
         UnmarkPattern => super::pattern::ask(model, false),
         VisualMark => marks::visual(model),
@@ -137,7 +143,10 @@ fn browse(model: &mut Model, cmd: Command) -> Vec<Effect> {
         DirectLinkLog => return dlink::log(model),
         OfflineDownload => offline::open(model),
         TogglePreview => super::preview::toggle(model),
-        Quit => transfers::quit(model),
+        Palette => super::palette::open(model),
+        AddBookmark => bookmarks::open(model, true),
+        JumpBookmark => bookmarks::open(model, false),
+        Quit => moves::quit(model),
         Accept | Yes | Noop | DeleteForGood | EditTarget | Complete | CyclePolicy | TogglePause
         | CancelJob | RetryJob | JobUp | JobDown | ResolveOverwrite | ResolveSkip | ResolveBoth
         | ResolveOverwriteAll | ResolveSkipAll | ResolveBothAll | ClearFinished | NextField

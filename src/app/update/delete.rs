@@ -62,13 +62,13 @@ fn decide(model: &mut Model, to_trash: bool) -> Vec<Effect> {
         return vec![];
     };
     // The marks were the question's items; they are spent once it is answered.
-    super::marks::clear(model);
+    super::moves::clear(model);
     let (at, items) = (ask.at, ask.items);
     let spec = match to_trash {
         true => OpSpec::Trash { at, items },
         false => OpSpec::Delete { at, items },
     };
-    vec![Effect::StopCount, super::ops::start(model, spec)]
+    vec![Effect::StopCount, super::moves::start(model, spec)]
 }
 
 pub fn update(model: &mut Model, msg: DeleteMsg) {

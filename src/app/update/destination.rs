@@ -1,35 +1,10 @@
 //! Typing another destination for a copy or move (`e` in the question), with Tab completion
-//! of directory paths (for the go-to prompt too). Local paths are taken as typed (`~` expands); cloud paths are looked up
+//! of directory paths. Local paths are taken as typed (`~` expands); cloud paths are looked up
 //! before the question comes back with the new destination.
 
-use super::ops;
 use crate::app::{CloudMsg, Effect, InputPurpose, Modal, Model, OpSpec};
 use crate::fs::complete::expand_home;
 use crate::fs::{Location, TypedPath};
-
-/// From the copy/move question: open the destination prompt with the current target.
-pub fn edit(model: &mut Model) {
-    let Some(Modal::Confirm(state)) = &model.modal else {
-        return;
-    };
-    let (OpSpec::Move { to, .. } | OpSpec::Copy { to, .. }) = &state.spec else {
-        model.error("Only copies and moves have a destination to change");
-        return;
-    };
-    if state.spec.touches_images() {
-        model.error("Image-space destinations come from the other pane: open the folder there");
-        return;
-    }
-    let mut text = to.display();
-    if !text.ends_with('/') {
-        text.push('/');
-    }
-    let spec = state.spec.clone();
-    super::input::open_path(model, InputPurpose::Destination, &text, "/");
-    if let Some(Modal::Input(s)) = &mut model.modal {
-        s.pending = Some(Box::new(spec));
-    }
-}
 
 pub fn accept(model: &mut Model, text: &str) -> Vec<Effect> {
     let Some(Modal::Input(state)) = &mut model.modal else {
@@ -93,14 +68,14 @@ fn retarget(model: &mut Model, to: Location) {
         other => other,
     };
     model.modal = None;
-    ops::ask_transfer(model, spec);
+    super::moves::ask_transfer(model, spec);
 }
 
 fn spec_is_cloud(spec: &OpSpec) -> bool {
     !spec.is_local()
 }
 
-/// Tab in a prompt for a folder path (a destination, go to).
+/// Tab in the destination prompt (the go-to prompt completes in `goto`).
 pub fn complete(model: &Model) -> Vec<Effect> {
     let Some(Modal::Input(state)) = &model.modal else {
         return vec![];
@@ -111,31 +86,40 @@ pub fn complete(model: &Model) -> Vec<Effect> {
             TypedPath::Cloud(text.strip_prefix("cloud:").unwrap_or(&text).to_owned())
         }
         (InputPurpose::Destination, Some(_)) => TypedPath::Local(text.clone().into()),
-        (InputPurpose::GoTo, _) => super::goto::typed(model, state.side, &text),
         _ => return vec![],
     };
     vec![Effect::Complete { text, path }]
 }
 
 pub fn completed(model: &mut Model, text: &str, names: Vec<String>) {
-    let Some(Modal::Input(state)) = &mut model.modal else {
-        return;
-    };
-    if state.input.value() != text {
+    match &mut model.modal {
+        Some(Modal::Input(state)) => fill(&mut state.input, &mut state.note, text, names),
+        Some(Modal::Palette(state)) => {
+            fill(&mut state.input, &mut state.note, text, names);
+            state.refresh(&model.recent);
+        }
+        _ => {}
+    }
+}
+
+/// Puts the completion of `text` into `input` (if it still shows `text`), the candidates in
+/// `note`.
+fn fill(input: &mut tui_input::Input, note: &mut Option<String>, text: &str, names: Vec<String>) {
+    if input.value() != text {
         return;
     }
     let base = &text[..text.rfind('/').map_or(0, |i| i + 1)];
     let common = common_prefix(&names);
     let value = match names.len() {
         0 => {
-            state.note = Some("No directory matches".into());
+            *note = Some("No directory matches".into());
             return;
         }
         1 => format!("{base}{}/", names[0]),
         _ => format!("{base}{common}"),
     };
-    state.note = (names.len() > 1).then(|| names.join("  "));
-    state.input = state.input.clone().with_value(value);
+    *note = (names.len() > 1).then(|| names.join("  "));
+    *input = input.clone().with_value(value);
 }
 
 fn common_prefix(names: &[String]) -> String {

@@ -2,7 +2,7 @@
 //! links, or names the folder whose direct-link space is off; `D e` / `D d` turn a folder's
 //! direct-link space on or off after asking; `D l` shows what the links served lately.
 
-use super::ops::selection;
+use super::moves::selection;
 use crate::app::images::links;
 use crate::app::{Effect, ImageLink, Modal, Model, ShareEffect};
 use crate::config::Command;
@@ -179,7 +179,7 @@ pub fn log_arrived(model: &mut Model, result: Result<Vec<crate::api::DirectLinkL
     let lines = entries
         .iter()
         .map(|e| {
-            let traffic = crate::ui::format_size(e.traffic);
+            let traffic = crate::fmt::size(e.traffic);
             format!("{traffic:>10}  {}  {}", e.path, e.url)
         })
         .collect();

@@ -125,7 +125,7 @@ fn local_closed(model: &mut Model, path: &Path, editor: Result<(), String>) -> V
         .collect();
     sides
         .into_iter()
-        .map(|side| super::nav::reload(model, side, true))
+        .map(|side| super::moves::reload(model, side, true))
         .collect()
 }
 
@@ -192,7 +192,7 @@ pub fn finished(model: &mut Model, batch: BatchId, b: &BatchInfo) -> Option<Vec<
             model.edits.remove(s.id);
             model.info(format!("Saved {} to the drive", s.shown));
             let mut effects = cleanup(s.dir);
-            effects.extend(super::patch::landed(model, batch, Direction::Upload));
+            effects.extend(super::moves::landed(model, batch, Direction::Upload));
             if model.cloud_enabled {
                 effects.push(Effect::FetchAccount);
             }

@@ -4,8 +4,7 @@
 //! relative path is taken from the pane's folder on its own backend. The folder is found by
 //! the runtime (`Effect::OpenPath`); one that does not exist opens the nearest folder above it.
 
-use super::input;
-use crate::app::{Effect, InputPurpose, Model, Side};
+use crate::app::{Effect, InputPurpose, Modal, Model, Side};
 use crate::fs::complete::expand_home;
 use crate::fs::resolve::join;
 use crate::fs::{Location, TypedPath};
@@ -23,28 +22,48 @@ pub fn open(model: &mut Model) {
         true => text,
         false => format!("{text}/"),
     };
-    input::open_path(model, InputPurpose::GoTo, &text, root);
+    super::moves::open_path(model, InputPurpose::GoTo, &text, root);
 }
 
 pub fn accept(model: &mut Model, side: Side, text: &str) -> Vec<Effect> {
+    match target(model, side, text) {
+        Ok(path) => {
+            model.modal = None;
+            vec![super::moves::go_to(model, side, path)]
+        }
+        Err(why) => {
+            super::moves::refuse(model, why);
+            vec![]
+        }
+    }
+}
+
+/// The folder typed `text` leads to, or why it cannot be gone to.
+pub fn target(model: &Model, side: Side, text: &str) -> Result<TypedPath, &'static str> {
     let text = text.trim();
     if text.is_empty() {
-        input::refuse(model, "Type a folder");
-        return vec![];
+        return Err("Type a folder");
     }
     let path = match typed(model, side, text) {
         TypedPath::Local(p) => TypedPath::Local(tidy(&p, false)),
         other => other,
     };
     if !matches!(path, TypedPath::Local(_)) && !model.cloud_enabled {
-        input::refuse(
-            model,
+        return Err(
             "No cloud account: run `panfm login`, set PANFM_CLIENT_ID/SECRET, or try --demo",
         );
-        return vec![];
     }
-    model.modal = None;
-    vec![super::open::go_to(model, side, path)]
+    Ok(path)
+}
+
+/// Tab in the go-to prompt: complete the folder path typed so far.
+pub fn complete(model: &Model) -> Vec<Effect> {
+    let Some(Modal::Input(state)) = &model.modal else {
+        return vec![];
+    };
+    let text = state.input.value().to_owned();
+    let path = typed(model, state.side, &text);
+    vec![Effect::Complete { text, path }]
 }
 
 /// The folder `text` names, typed in the prompt of `side`'s pane.

@@ -4,14 +4,14 @@
 //! images — plus clear refusals of what the space cannot do (rename, copy inside it, take
 //! items out).
 
-use super::ops::{ask, count, names, selection};
-use crate::api::check_image;
+use super::moves::{ask, count, names, selection};
 use crate::app::images::{clipboard_text, is_drive, links};
 use crate::app::{
     DetailsState, Effect, EntryDetails, ImageLink, ImagesMsg, Modal, Model, OpItem, OpSpec,
 };
 use crate::config::Command;
 use crate::fs::{EntryKey, Location};
+use crate::rules::check_image;
 use crate::transfer::TransferSpec;
 
 pub fn in_images(model: &Model) -> bool {
@@ -247,5 +247,5 @@ fn ask_upload(model: &mut Model, items: Vec<OpItem>, from: Location, to: Locatio
     };
     let root = Some(format!("images:{}", dest.path()));
     let ask = crate::app::TransferAsk::new(title, names(&items), spec, None, root);
-    super::transfers::open(model, ask)
+    super::moves::open_transfer(model, ask)
 }

@@ -4,23 +4,12 @@
 //! any other first key edits it. Pastes go in at the cursor, a pasted path replacing an
 //! untouched suggestion.
 
-use crate::app::{Effect, InputPurpose, InputState, Modal, Model, Side};
-use crate::config::Command;
+use super::moves::{insert, refuse};
+use crate::app::{Effect, Modal, Model, Side};
 use crate::fs::{CloudSearch, Location};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
-
-pub fn open(model: &mut Model, purpose: InputPurpose, text: &str) {
-    model.modal = Some(Modal::Input(InputState::new(purpose, model.focus, text)));
-}
-
-/// Opens a prompt prefilled with path `text`, which a `/` typed first replaces with `root`.
-pub fn open_path(model: &mut Model, purpose: InputPurpose, text: &str, root: &str) {
-    let mut state = InputState::new(purpose, model.focus, text);
-    state.fresh = Some(root.to_owned());
-    model.modal = Some(Modal::Input(state));
-}
 
 pub fn edit(model: &mut Model, ev: KeyEvent) {
     if let Some(Modal::Input(state)) = &mut model.modal {
@@ -55,60 +44,7 @@ pub fn paste(model: &mut Model, text: &str) -> bool {
     true
 }
 
-/// Puts `text` into `input` at its cursor, the cursor after it.
-pub fn insert(input: &mut Input, text: &str) {
-    let value = input.value();
-    let at = value
-        .char_indices()
-        .nth(input.cursor())
-        .map_or(value.len(), |(i, _)| i);
-    let joined = format!("{}{text}{}", &value[..at], &value[at..]);
-    let cursor = input.cursor() + text.chars().count();
-    *input = Input::new(joined).with_cursor(cursor);
-}
-
-pub fn command(model: &mut Model, cmd: Command) -> Vec<Effect> {
-    if let Some(Modal::Input(state)) = &mut model.modal {
-        state.fresh = None;
-    }
-    match cmd {
-        Command::Accept => accept(model),
-        Command::Complete => super::destination::complete(model),
-        Command::Escape => {
-            model.modal = None;
-            vec![]
-        }
-        Command::Quit => {
-            model.quit = true;
-            vec![]
-        }
-        _ => vec![],
-    }
-}
-
-fn accept(model: &mut Model) -> Vec<Effect> {
-    let Some(Modal::Input(state)) = &model.modal else {
-        return vec![];
-    };
-    let (purpose, side, text) = (state.purpose, state.side, state.input.value().to_owned());
-    let result = match purpose {
-        InputPurpose::Search => return search(model, side, &text),
-        InputPurpose::Mkdir => super::ops::accept_mkdir(model, side, &text),
-        InputPurpose::Rename => super::rename::accept_single(model, side, &text),
-        InputPurpose::Destination => return super::destination::accept(model, &text),
-        InputPurpose::MarkPattern => super::pattern::accept(model, side, &text, true),
-        InputPurpose::UnmarkPattern => super::pattern::accept(model, side, &text, false),
-        InputPurpose::GoTo => return super::goto::accept(model, side, &text),
-        InputPurpose::ViewerSearch => super::viewer::search(model, &text),
-        InputPurpose::ViewerGoto => super::viewer::go_to(model, &text),
-    };
-    result.unwrap_or_else(|why| {
-        refuse(model, &why);
-        vec![]
-    })
-}
-
-fn search(model: &mut Model, side: Side, text: &str) -> Vec<Effect> {
+pub fn search(model: &mut Model, side: Side, text: &str) -> Vec<Effect> {
     let (exact, query) = match text.strip_prefix('=') {
         Some(rest) => (true, rest.trim()),
         None => (false, text.trim()),
@@ -122,11 +58,5 @@ fn search(model: &mut Model, side: Side, text: &str) -> Vec<Effect> {
         query: query.to_owned(),
         exact,
     });
-    vec![super::nav::go(model, side, to, true, None)]
-}
-
-pub(super) fn refuse(model: &mut Model, why: &str) {
-    if let Some(Modal::Input(state)) = &mut model.modal {
-        state.error = Some(why.to_owned());
-    }
+    vec![super::moves::go(model, side, to, true, None)]
 }

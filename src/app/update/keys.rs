@@ -3,7 +3,7 @@
 //! the keys its layer binds. `Esc` followed by a digit stands in for F1–F10 (F10 = `Esc 0`) on
 //! terminals that lack function keys; a lone `Esc` acts after the chord timeout or the next key.
 
-use super::{command, input, offline, rename, share_form, view};
+use super::{bookmarks, command, input, offline, palette, rename, share_form, view};
 use crate::app::{CHORD_TIMEOUT_TICKS, Effect, Model};
 use crate::config::{Key, Layer, Lookup};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -20,7 +20,13 @@ pub fn handle(model: &mut Model, ev: KeyEvent) -> Vec<Effect> {
     let layer = model.layer();
     if matches!(
         layer,
-        Layer::Filter | Layer::Input | Layer::Rename | Layer::Share | Layer::Offline
+        Layer::Filter
+            | Layer::Input
+            | Layer::Rename
+            | Layer::Share
+            | Layer::Offline
+            | Layer::Palette
+            | Layer::Bookmarks
     ) {
         return match model.keymap.lookup(layer, &[key]) {
             Lookup::Run(cmd) => command::run(model, cmd),
@@ -40,6 +46,11 @@ pub fn handle(model: &mut Model, ev: KeyEvent) -> Vec<Effect> {
                 offline::type_key(model, ev);
                 vec![]
             }
+            _ if layer == Layer::Palette => {
+                palette::type_key(model, ev);
+                vec![]
+            }
+            _ if layer == Layer::Bookmarks => bookmarks::type_key(model, ev),
             _ => {
                 input::edit(model, ev);
                 vec![]

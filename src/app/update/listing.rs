@@ -2,19 +2,19 @@
 //! whose ticket is not the pane's current request is stale and ignored. In a pane whose every
 //! entry is marked, arriving entries are marked too and the status line keeps the count.
 
-use super::marks;
 use crate::app::{ListingMsg, LoadState, Model, Side, Ticket};
 
-pub fn update(model: &mut Model, msg: ListingMsg) {
+/// `partial` says why a listing (the trash's) came back incomplete.
+pub fn update(model: &mut Model, msg: ListingMsg, partial: fn(&mut Model, &str)) {
     let Some(side) = current_side(model, &msg) else {
         return;
     };
     let said = (model.pane(side).all_marked && side == model.focus)
-        .then(|| marks::all_text(model.pane(side)))
+        .then(|| super::moves::all_text(model.pane(side)))
         .filter(|text| model.status.as_ref().is_some_and(|s| s.text == *text));
-    apply(model, msg);
+    apply(model, msg, partial);
     if said.is_some() {
-        let text = marks::all_text(model.pane(side));
+        let text = super::moves::all_text(model.pane(side));
         model.info(text);
     }
 }
@@ -29,7 +29,7 @@ fn current_side(model: &Model, msg: &ListingMsg) -> Option<Side> {
     is_current(model, *side, *ticket).then_some(*side)
 }
 
-fn apply(model: &mut Model, msg: ListingMsg) {
+fn apply(model: &mut Model, msg: ListingMsg, partial: fn(&mut Model, &str)) {
     match msg {
         ListingMsg::Page {
             side,
@@ -40,7 +40,7 @@ fn apply(model: &mut Model, msg: ListingMsg) {
             let pane = model.pane_mut(side);
             let track = pane.cursor_moved.then_some(pane.cursor);
             let (spec, vis) = (pane.sort, pane.visibility());
-            marks::arrived(pane, &entries, &vis);
+            super::moves::arrived(pane, &entries, &vis);
             let moved = pane.listing.push_page(entries, spec, &vis, track);
             let wanted = pane
                 .want_cursor
@@ -67,7 +67,7 @@ fn apply(model: &mut Model, msg: ListingMsg) {
             pane.want_index = None;
             pane.recount_marks();
         }
-        ListingMsg::Partial { why, .. } => super::trash::partial(model, &why),
+        ListingMsg::Partial { why, .. } => partial(model, &why),
         ListingMsg::Places { side, places, .. } => {
             model.pane_mut(side).places.extend(places);
         }

@@ -6,8 +6,8 @@
 //! between where it started and the cursor, on top of the marks from before, as the cursor
 //! moves; `v` or `Esc` ends it with the marks kept, as does any other mark command.
 
-use crate::app::{Model, Pane, Visibility, Visual};
-use crate::fs::Entry;
+use super::moves::{all_text, end_visual};
+use crate::app::{Model, Visual};
 
 pub fn toggle(model: &mut Model) {
     let rows = model.viewport.list_rows();
@@ -38,28 +38,6 @@ pub fn mark_all(model: &mut Model) {
     model.info(text);
 }
 
-/// What the status line says of a pane whose every entry is marked.
-pub fn all_text(pane: &Pane) -> String {
-    let loading = if pane.is_loading() {
-        " (still loading)"
-    } else {
-        ""
-    };
-    format!("All {} marked{loading}", pane.marks.len())
-}
-
-/// Marks the visible ones among entries that just arrived, if every entry is to be marked.
-pub fn arrived(pane: &mut Pane, entries: &[Entry], vis: &Visibility) {
-    if !pane.all_marked {
-        return;
-    }
-    for e in entries.iter().filter(|e| vis.shows(e)) {
-        if pane.marks.insert(e.key.clone()) {
-            pane.marked_bytes += e.size;
-        }
-    }
-}
-
 pub fn invert(model: &mut Model) {
     let pane = model.focused_mut();
     pane.visual = None;
@@ -71,14 +49,6 @@ pub fn invert(model: &mut Model) {
     }
     pane.all_marked = false;
     pane.recount_marks();
-}
-
-pub fn clear(model: &mut Model) {
-    let pane = model.focused_mut();
-    pane.visual = None;
-    pane.marks.clear();
-    pane.marked_bytes = 0;
-    pane.all_marked = false;
 }
 
 /// `v`: starts range marking at the cursor entry, or ends it (keeping the marks).
@@ -99,17 +69,6 @@ pub fn visual(model: &mut Model) {
     pane.all_marked = false;
     follow(model);
     model.info("Marking a range: move the cursor; v or Esc ends");
-}
-
-/// Ends range marking, keeping its marks; false when none was going on.
-pub fn end_visual(model: &mut Model) -> bool {
-    let pane = model.focused_mut();
-    if pane.visual.take().is_none() {
-        return false;
-    }
-    let n = pane.marks.len();
-    model.info(format!("{} marked", super::ops::count(n)));
-    true
 }
 
 /// Marks the range from the anchor to the cursor, if range marking is on and either moved.

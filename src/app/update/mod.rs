@@ -1,9 +1,9 @@
 //! Pure state transitions: `update(&mut Model, Msg) -> Vec<Effect>`. Never performs I/O, never
 //! spawns, never sleeps; each domain lives in its own file and this one only dispatches.
 
+mod bookmarks;
 mod cloud;
 mod command;
-mod copy;
 mod delete;
 mod destination;
 mod dlink;
@@ -16,17 +16,19 @@ mod keys;
 mod listing;
 mod marks;
 mod mouse;
+mod moves;
 mod nav;
 mod offline;
 mod op_done;
 mod open;
 mod ops;
-mod patch;
+mod palette;
 mod paths;
 mod pattern;
 mod preview;
 mod queue;
 mod rename;
+mod route;
 mod share_form;
 mod shares;
 mod shell;
@@ -39,7 +41,7 @@ mod viewer;
 #[cfg(test)]
 mod tests;
 
-use super::{CloudMsg, Effect, Model, Msg, Side};
+use super::{CloudMsg, Effect, ListingMsg, Model, Msg, Side};
 
 /// Effects to run when the app starts: list both panes (or find the folders named on the
 /// command line first).
@@ -61,7 +63,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
 fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Key(key) => keys::handle(model, key),
-        Msg::Paste(text) => view::paste(model, &text),
+        Msg::Paste(text) => route::paste(model, &text),
         Msg::Resize { width, height } => {
             view::resize(model, width, height);
             viewer::resized(model)
@@ -70,7 +72,13 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
             model.transfers.throughput.tick();
             keys::tick(model)
         }
-        Msg::Mouse { at, event } => mouse::handle(model, at, event),
+        Msg::Mouse { at, event } => match mouse::handle(model, at, event) {
+            Some(cmd) => command::run(model, cmd),
+            None => {
+                marks::follow(model);
+                vec![]
+            }
+        },
         Msg::Command(cmd) => command::run(model, cmd),
         Msg::Cloud(m @ CloudMsg::Destination { .. }) => {
             destination::resolved(model, m);
@@ -89,17 +97,21 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
             vec![]
         }
         Msg::Op(m) => op_done::update(model, m),
-        Msg::Transfer(m) => transfers::update(model, m),
+        Msg::Transfer(m) => transfers::update(model, m, edit_done::finished),
         Msg::Edited { result } => {
             rename::edited(model, result);
             vec![]
         }
         Msg::Listing(m) => {
-            listing::update(model, m);
-            vec![]
+            let done = match &m {
+                ListingMsg::Done { side, .. } => Some(*side),
+                _ => None,
+            };
+            listing::update(model, m, trash::partial);
+            done.map_or(vec![], |side| bookmarks::visited(model, side))
         }
         Msg::ShellExited { result } => shell::returned(model, result),
-        Msg::Patched(p) => patch::apply(model, &p, None),
+        Msg::Patched(p) => moves::apply(model, &p, None),
         Msg::Terminate => {
             model.quit = true;
             vec![]
@@ -109,7 +121,7 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
             delete::update(model, m);
             vec![]
         }
-        Msg::Shares(m) => shares::update(model, m),
+        Msg::Shares(m) => route::shares(model, m),
         Msg::Edit(m) => edit_done::update(model, m),
         Msg::Read {
             ticket,

@@ -3,23 +3,27 @@
 //! the pane under the pointer; over the queue panel a click selects a job and the wheel moves
 //! through the jobs. Positions go through `app::layout`, the view's own geometry. Other
 //! dialogs, the viewer and a too-small screen ignore the mouse; nothing under a dialog acts.
+//! What a double click runs is returned as a command for the dispatcher to run.
 
-use super::{command, marks, nav};
 use crate::app::layout::{self, Area};
 use crate::app::mouse::{Target, WHEEL_ROWS};
-use crate::app::{Effect, Modal, Model, Side};
+use crate::app::{Modal, Model, Side};
 use crate::config::{Command, Layer};
 use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use std::time::Instant;
 
-pub fn handle(model: &mut Model, at: Instant, event: MouseEvent) -> Vec<Effect> {
+/// Applies `event`; the command a double click stands for, if any.
+pub fn handle(model: &mut Model, at: Instant, event: MouseEvent) -> Option<Command> {
     if !model.mouse.enabled || model.viewport.too_small() || model.viewer.is_some() {
-        return vec![];
+        return None;
     }
     match model.layer() {
         Layer::Browse => panes(model, at, event),
-        Layer::Queue => queue(model, at, event),
-        _ => vec![],
+        Layer::Queue => {
+            queue(model, at, event);
+            None
+        }
+        _ => None,
     }
 }
 
@@ -32,38 +36,37 @@ fn wheel(kind: MouseEventKind) -> Option<isize> {
     }
 }
 
-fn panes(model: &mut Model, at: Instant, event: MouseEvent) -> Vec<Effect> {
+fn panes(model: &mut Model, at: Instant, event: MouseEvent) -> Option<Command> {
     let (w, h) = (model.viewport.width, model.viewport.height);
     let screen = layout::screen(w, h);
     let (col, row) = (event.column, event.row);
-    let Some((side, area)) = [(Side::Left, screen.left), (Side::Right, screen.right)]
+    let (side, area) = [(Side::Left, screen.left), (Side::Right, screen.right)]
         .into_iter()
-        .find(|(_, a)| a.contains(col, row))
-    else {
-        return vec![];
-    };
+        .find(|(_, a)| a.contains(col, row))?;
     // The other side shows the preview panel, not a pane.
     if model.preview.shows(w, h) && side != model.focus {
-        return vec![];
+        return None;
     }
     if let Some(dir) = wheel(event.kind) {
         scroll(model, side, dir * WHEEL_ROWS as isize);
-        return vec![];
+        return None;
     }
     if event.kind != MouseEventKind::Down(MouseButton::Left) {
-        return vec![];
+        return None;
     }
     model.focus = side;
     let Some(index) = entry_at(model, side, layout::pane_list(area), (col, row)) else {
         model.mouse.last_click = None;
-        return vec![];
+        return None;
     };
-    nav::cursor_to(model, index);
-    marks::follow(model);
-    match model.mouse.click(at, Target::Entry(side, index)) {
-        true => command::run(model, Command::Enter),
-        false => vec![],
-    }
+    let rows = model.viewport.list_rows();
+    let pane = model.pane_mut(side);
+    pane.set_cursor(index, rows);
+    (pane.cursor_moved, pane.want_cursor) = (true, None);
+    model
+        .mouse
+        .click(at, Target::Entry(side, index))
+        .then_some(Command::Enter)
 }
 
 /// The entry listed on the clicked row of `side`'s list.
@@ -82,15 +85,11 @@ fn scroll(model: &mut Model, side: Side, delta: isize) {
     let cursor = pane.cursor.clamp(pane.offset, pane.offset + rows - 1);
     if cursor != pane.cursor && !pane.listing.is_empty() {
         pane.cursor = cursor.min(pane.listing.len() - 1);
-        pane.cursor_moved = true;
-        pane.want_cursor = None;
-        if side == model.focus {
-            marks::follow(model);
-        }
+        (pane.cursor_moved, pane.want_cursor) = (true, None);
     }
 }
 
-fn queue(model: &mut Model, at: Instant, event: MouseEvent) -> Vec<Effect> {
+fn queue(model: &mut Model, at: Instant, event: MouseEvent) {
     let jobs = model.transfers.jobs.len();
     let panes = layout::screen(model.viewport.width, model.viewport.height).panes;
     let Some(Modal::Queue {
@@ -99,27 +98,27 @@ fn queue(model: &mut Model, at: Instant, event: MouseEvent) -> Vec<Effect> {
         pinned,
     }) = &mut model.modal
     else {
-        return vec![];
+        return;
     };
     let panel = layout::queue_panel(panes, jobs, *cursor, 0);
     let (col, row) = (event.column, event.row);
     if !panel.area.contains(col, row) {
-        return vec![];
+        return;
     }
     if let Some(dir) = wheel(event.kind) {
         let to = cursor.saturating_add_signed(dir * WHEEL_ROWS as isize);
         (*cursor, *pinned) = (to.min(jobs.saturating_sub(1)), true);
-        return vec![];
+        return;
     }
     if event.kind != MouseEventKind::Down(MouseButton::Left) {
-        return vec![];
+        return;
     }
     // With the details showing the rows sit where wrapped text puts them (the view's
     // business): a click closes the details, and the next one selects.
     if *details {
         *details = false;
         model.mouse.last_click = None;
-        return vec![];
+        return;
     }
     let Some(index) = panel
         .list
@@ -127,7 +126,7 @@ fn queue(model: &mut Model, at: Instant, event: MouseEvent) -> Vec<Effect> {
         .map(|r| panel.offset + r)
         .filter(|&i| i < jobs)
     else {
-        return vec![];
+        return;
     };
     (*cursor, *pinned) = (index, true);
     // A double click opens the job's details.
@@ -136,5 +135,4 @@ fn queue(model: &mut Model, at: Instant, event: MouseEvent) -> Vec<Effect> {
     {
         *details = true;
     }
-    vec![]
 }

@@ -2,7 +2,8 @@
 //! Changing directory issues a fresh ticket, so pages still arriving for the old one are
 //! dropped.
 
-use crate::app::{Effect, LoadState, Model, Side};
+use super::moves::go;
+use crate::app::{Effect, LoadState, Model};
 use crate::fs::{CloudDir, EntryKey, Location};
 
 pub fn move_cursor(model: &mut Model, delta: isize) {
@@ -27,8 +28,9 @@ pub fn enter(model: &mut Model) -> Vec<Effect> {
     if matches!(pane.location, Location::Search(_)) && !entry.is_dir() {
         return reveal(model);
     }
+    // A file opens in the viewer (`route::enter` sends it there).
     if !entry.is_dir() {
-        return super::viewer::open(model);
+        return vec![];
     }
     let to = match (&pane.location, &entry.key) {
         (Location::Local(dir), EntryKey::Local(name)) => Location::Local(dir.join(name)),
@@ -151,73 +153,4 @@ pub fn mirror(model: &mut Model) -> Vec<Effect> {
     let to = model.focused().location.clone();
     let other = model.focus.other();
     vec![go(model, other, to, true, None)]
-}
-
-/// Moves `side` to `to` and starts listing it. `record` pushes the old location on the back
-/// stack (and clears forward); `want` is the entry to put the cursor on once it arrives.
-pub fn go(
-    model: &mut Model,
-    side: Side,
-    to: Location,
-    record: bool,
-    want: Option<EntryKey>,
-) -> Effect {
-    let pane = model.pane_mut(side);
-    park(pane);
-    if record && pane.location != to {
-        let from = std::mem::replace(&mut pane.location, to);
-        pane.history.back.push(from);
-        pane.history.forward.clear();
-    } else {
-        pane.location = to;
-    }
-    pane.marks.clear();
-    pane.marked_bytes = 0;
-    pane.all_marked = false;
-    pane.visual = None;
-    pane.filter = None;
-    pane.want_cursor = want;
-    reload(model, side, false)
-}
-
-/// Remembers where `pane` is as the last place it showed on its backend.
-fn park(pane: &mut crate::app::Pane) {
-    let here = pane.location.clone();
-    pane.parked.retain(|l| backend(l) != backend(&here));
-    pane.parked.push(here);
-}
-
-/// 0 local disk, 1 cloud drive (folders, search, trash), 2 image space.
-pub fn backend(loc: &Location) -> u8 {
-    match loc {
-        Location::Local(_) => 0,
-        Location::Cloud(_) | Location::Search(_) | Location::Trash => 1,
-        Location::Images(_) => 2,
-    }
-}
-
-/// (Re)lists the current location of `side`. With `keep_place` the cursor stays on its entry
-/// and marks survive (refresh); otherwise the pane starts at the top.
-pub fn reload(model: &mut Model, side: Side, keep_place: bool) -> Effect {
-    let ticket = model.take_ticket();
-    let pane = model.pane_mut(side);
-    if let Some(e) = pane.current().filter(|_| keep_place) {
-        // A reload keeps an explicit target (e.g. a new directory) over the old cursor entry.
-        if pane.want_cursor.is_none() {
-            pane.want_cursor = Some(e.key.clone());
-        }
-        pane.want_index = Some(pane.cursor);
-    }
-    pane.listing.clear();
-    pane.places.clear();
-    pane.cursor = 0;
-    pane.offset = 0;
-    pane.cursor_moved = false;
-    pane.load = LoadState::Loading(ticket);
-    Effect::List {
-        side,
-        ticket,
-        location: pane.location.clone(),
-        fresh: keep_place,
-    }
 }

@@ -3,7 +3,7 @@
 //! after each change), the panes patched from the answers with the cursor on a sensible entry,
 //! and a new home offered to restored items whose folder is gone.
 
-use super::ops::{ask, count, names};
+use super::moves::{ask, count, names};
 use crate::app::{Effect, Modal, Model, OpItem, OpMsg, OpReport, OpSpec};
 use crate::fs::Location;
 
@@ -61,7 +61,7 @@ fn finished(model: &mut Model, op: crate::app::OpId, report: OpReport) -> Vec<Ef
         }
         (None, None) => false,
     };
-    let mut effects = super::patch::apply(model, &report.patch, report.focus.as_ref());
+    let mut effects = super::moves::apply(model, &report.patch, report.focus.as_ref());
     if journal {
         effects.push(Effect::SaveUndo(model.undo.clone()));
     }
@@ -69,7 +69,7 @@ fn finished(model: &mut Model, op: crate::app::OpId, report: OpReport) -> Vec<Ef
         orphans(model, report.orphaned);
     }
     if let Some(across) = report.across {
-        effects.extend(super::copy::across(model, across));
+        effects.extend(super::moves::across(model, across));
     }
     effects
 }

@@ -3,14 +3,13 @@
 //! itself loading meanwhile), then listed; a path that leads nowhere opens the nearest folder
 //! above it and says why.
 
-use super::nav;
 use crate::app::{Effect, LoadState, Model, Side};
 use crate::fs::{CloudDir, FsError, ImageDir, Location, Opened, TypedPath};
 
 /// The start-up effect of `side`: find its named folder, or list where it is.
 pub fn open_or_list(model: &mut Model, side: Side) -> Effect {
     let Some(path) = model.pane_mut(side).open_path.take() else {
-        return nav::reload(model, side, false);
+        return super::moves::reload(model, side, false);
     };
     let ticket = model.take_ticket();
     model.pane_mut(side).load = LoadState::Loading(ticket);
@@ -19,18 +18,6 @@ pub fn open_or_list(model: &mut Model, side: Side) -> Effect {
         ticket,
         path,
         typed: false,
-    }
-}
-
-/// Sends `side` to the folder at `path`, typed by the user.
-pub fn go_to(model: &mut Model, side: Side, path: TypedPath) -> Effect {
-    let ticket = model.take_ticket();
-    model.pane_mut(side).load = LoadState::Loading(ticket);
-    Effect::OpenPath {
-        side,
-        ticket,
-        path,
-        typed: true,
     }
 }
 
@@ -64,7 +51,7 @@ pub fn opened(
             }
         }
     };
-    vec![nav::go(model, side, to, typed, None)]
+    vec![super::moves::go(model, side, to, typed, None)]
 }
 
 /// A location as the pane title writes it: `cloud:/备份`.

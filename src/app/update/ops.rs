@@ -2,94 +2,11 @@
 //! before anything runs. Their results are applied in `op_done`, undo and redo are in `undo`,
 //! the trash view in `trash`.
 
-use crate::app::{
-    ConfirmState, Effect, HistoryStep, InputPurpose, Modal, Model, OpItem, OpProgress, OpSpec, Side,
-};
+use super::moves::{ask, ask_transfer, count, names, selection, start, start_step};
+use crate::app::{Effect, InputPurpose, Modal, Model, OpSpec, Side};
 use crate::fs::Location;
 
-/// The marked entries of the focused pane in display order, or else the cursor entry.
-pub fn selection(model: &Model) -> Vec<OpItem> {
-    let pane = model.focused();
-    let item = |e: &crate::fs::Entry| OpItem {
-        key: e.key.clone(),
-        name: e.name.clone(),
-        is_dir: e.is_dir(),
-    };
-    if pane.marks.is_empty() {
-        return pane.current().map(item).into_iter().collect();
-    }
-    pane.listing
-        .visible()
-        .filter(|e| pane.marks.contains(&e.key))
-        .map(item)
-        .collect()
-}
-
-/// Starts `spec` now: allocates its id and shows it as running.
-pub fn start(model: &mut Model, spec: OpSpec) -> Effect {
-    start_step(model, spec, None)
-}
-
-/// Starts `spec`, which undoes or redoes `step`'s record when there is one: the record leaves
-/// the journal until the operation ends.
-fn start_step(model: &mut Model, spec: OpSpec, step: Option<HistoryStep>) -> Effect {
-    let id = model.next_op;
-    model.next_op += 1;
-    let label = match &step {
-        Some(s) => format!("{} the {}", s.direction.doing(), s.record.description),
-        None => spec.summary(),
-    };
-    if let Some(s) = &step {
-        model.undo.take(s.direction, &s.record);
-    }
-    model.ops.push(OpProgress {
-        id,
-        label,
-        done: 0,
-        total: spec.len(),
-        step,
-    });
-    Effect::Op { id, spec }
-}
-
-pub(super) fn ask(
-    model: &mut Model,
-    title: String,
-    lines: Vec<String>,
-    spec: OpSpec,
-    danger: bool,
-) {
-    model.modal = Some(Modal::Confirm(ConfirmState {
-        title,
-        lines,
-        spec,
-        danger,
-        step: None,
-    }));
-}
-
-pub(super) fn names(items: &[OpItem]) -> Vec<String> {
-    let mut lines: Vec<String> = items
-        .iter()
-        .take(8)
-        .map(|i| format!("  {}", i.name))
-        .collect();
-    if items.len() > 8 {
-        lines.push(format!("  … and {} more", items.len() - 8));
-    }
-    lines
-}
-
-/// "1 item", "3 items".
-pub fn count(n: usize) -> String {
-    if n == 1 {
-        "1 item".to_owned()
-    } else {
-        format!("{n} items")
-    }
-}
-
-fn writable_dir(loc: &Location) -> bool {
+pub fn writable_dir(loc: &Location) -> bool {
     matches!(
         loc,
         Location::Local(_) | Location::Cloud(_) | Location::Images(_)
@@ -101,7 +18,7 @@ pub fn mkdir(model: &mut Model) {
         model.error("New directories go into a directory, not into search results or the trash");
         return;
     }
-    super::input::open(model, InputPurpose::Mkdir, "");
+    super::moves::open(model, InputPurpose::Mkdir, "");
 }
 
 /// The new-folder prompt's text: one name, or `a/b` for each missing level (`mkdir -p`).
@@ -165,17 +82,14 @@ pub fn delete(model: &mut Model) -> Vec<Effect> {
                 items: items.clone(),
             },
         ),
-        Location::Local(_) => return super::delete::ask(model, at, items),
-        Location::Images(_) => {
-            super::images::ask_delete(model, at, items);
-            return vec![];
-        }
+        // Asked in `delete` and `images` (`route::delete` sends them there).
+        Location::Local(_) | Location::Images(_) => return vec![],
     };
     ask(model, title, names(&items), spec, danger);
     vec![]
 }
 
-/// Copy (`copy`) or move the selection into the other pane's directory.
+/// Copy (`copy`) or move the selection into the other pane's directory on the same backend.
 pub fn transfer(model: &mut Model, copy: bool) -> Vec<Effect> {
     let items = selection(model);
     let (from, to) = (
@@ -186,9 +100,6 @@ pub fn transfer(model: &mut Model, copy: bool) -> Vec<Effect> {
     if items.is_empty() {
         return vec![];
     }
-    if from.is_images() || to.is_images() {
-        return super::images::transfer(model, items, from, to, copy);
-    }
     if !writable_dir(&to) {
         model.error(format!(
             "{verb} into a directory: the other pane shows {}",
@@ -196,8 +107,10 @@ pub fn transfer(model: &mut Model, copy: bool) -> Vec<Effect> {
         ));
         return vec![];
     }
-    if from.is_cloud() != to.is_cloud() {
-        return super::transfers::ask(model, !copy);
+    // Image-space and disk ↔ drive transfers are asked in `images` and `transfers`
+    // (`route::transfer` sends them there).
+    if from.is_images() || to.is_images() || from.is_cloud() != to.is_cloud() {
+        return vec![];
     }
     if !matches!(from, Location::Local(_) | Location::Cloud(_)) && !copy {
         model.error("Move entries from their directory, not from search results or the trash");
@@ -216,25 +129,6 @@ pub fn transfer(model: &mut Model, copy: bool) -> Vec<Effect> {
     vec![]
 }
 
-/// The question before a copy or move (its destination can be changed with `e`).
-pub fn ask_transfer(model: &mut Model, spec: OpSpec) {
-    if super::copy::queued(model, &spec) {
-        return super::copy::ask(model, spec);
-    }
-    let (verb, items, to) = match &spec {
-        OpSpec::Copy { items, to, .. } => ("Copy", items, to),
-        OpSpec::Move { items, to, .. } => ("Move", items, to),
-        _ => return,
-    };
-    let title = format!(
-        "{verb} {} to {}?   (e: another destination)",
-        count(items.len()),
-        to.display()
-    );
-    let lines = names(items);
-    ask(model, title, lines, spec, false);
-}
-
 pub fn confirm(model: &mut Model, accept: bool, by_enter: bool) -> Vec<Effect> {
     let Some(Modal::Confirm(state)) = model.modal.clone() else {
         return vec![];
@@ -249,6 +143,6 @@ pub fn confirm(model: &mut Model, accept: bool, by_enter: bool) -> Vec<Effect> {
     }
     model.modal = None;
     // The marks were the question's items; they are spent once it is answered.
-    super::marks::clear(model);
+    super::moves::clear(model);
     vec![start_step(model, state.spec, state.step)]
 }

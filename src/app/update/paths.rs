@@ -29,7 +29,7 @@ pub fn copy(model: &mut Model) -> Vec<Effect> {
         }
     }
     if entries.is_empty() {
-        paths.extend(folder(&pane.location));
+        paths.extend(super::moves::folder_path(&pane.location));
     }
     let copied = match paths.len() {
         1 => "Copied 1 path".to_owned(),
@@ -74,16 +74,6 @@ fn path_of(pane: &Pane, entry: &Entry) -> Result<String, &'static str> {
             None => Err("its folder is not known yet"),
         },
         _ => Err("it has no path"),
-    }
-}
-
-/// The path of the folder a pane shows, for an empty one.
-fn folder(location: &Location) -> Option<String> {
-    match location {
-        Location::Local(dir) => dir.to_str().map(str::to_owned),
-        Location::Cloud(dir) => Some(format!("cloud:{}", dir.path())),
-        Location::Images(dir) => Some(format!("images:{}", dir.path())),
-        Location::Search(_) | Location::Trash => None,
     }
 }
 

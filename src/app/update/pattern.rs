@@ -3,7 +3,6 @@
 //! filter matches it. Both follow the filter's smart case: ignoring case unless the pattern has
 //! an uppercase letter. Only visible entries are touched, as `mark all` does.
 
-use super::input;
 use crate::app::{Effect, InputPurpose, Model, Side, contains_smart_case};
 
 /// A typed name pattern.
@@ -44,8 +43,8 @@ pub fn ask(model: &mut Model, mark: bool) {
         true => InputPurpose::MarkPattern,
         false => InputPurpose::UnmarkPattern,
     };
-    super::marks::end_visual(model);
-    input::open(model, purpose, "");
+    super::moves::end_visual(model);
+    super::moves::open(model, purpose, "");
 }
 
 /// Marks (`mark`) or unmarks the visible entries of `side` whose names match `text`.

@@ -3,7 +3,7 @@
 //! same job while events add, move and remove rows. Until the user moves the cursor, it
 //! follows each new batch to its first job.
 
-use super::transfers::quit;
+use super::moves::quit;
 use crate::app::{Effect, Modal, Model, TransferCmd};
 use crate::config::Command;
 use crate::transfer::{BatchId, JobId, JobState, Resolution};

@@ -2,7 +2,7 @@
 //! pattern form with a live preview), or any entries through `$EDITOR`. Nothing is sent until
 //! the preview is clean and the user accepts it.
 
-use super::ops::{selection, start};
+use super::moves::{selection, start};
 use crate::app::{
     Effect, InputPurpose, Modal, Model, RENAME_FIELDS, RenameState, RenameStep, Side,
 };
@@ -15,8 +15,8 @@ use tui_input::backend::crossterm::EventHandler;
 /// `r`: restore in the trash, batch rename with marks, otherwise rename the cursor entry.
 pub fn rename(model: &mut Model) {
     let pane = model.focused();
+    // In the trash `r` restores (`route::rename` sends it there).
     if pane.location == Location::Trash {
-        super::trash::restore(model);
         return;
     }
     if !matches!(pane.location, Location::Local(_) | Location::Cloud(_)) {
@@ -34,7 +34,7 @@ pub fn rename(model: &mut Model) {
         Some(i) if i > 0 && !item.is_dir => item.name[..i].chars().count(),
         _ => item.name.chars().count(),
     };
-    super::input::open(model, InputPurpose::Rename, &item.name);
+    super::moves::open(model, InputPurpose::Rename, &item.name);
     if let Some(Modal::Input(state)) = &mut model.modal {
         state.input = state.input.clone().with_cursor(stem_end);
         state.target = Some(item);
@@ -172,7 +172,7 @@ pub fn paste(model: &mut Model, text: &str) -> bool {
     };
     if state.edited.is_none() {
         let line = text.lines().next().unwrap_or_default();
-        super::input::insert(&mut state.fields[state.focus], line);
+        super::moves::insert(&mut state.fields[state.focus], line);
         state.recompute();
     }
     true
@@ -259,6 +259,6 @@ fn accept_batch(model: &mut Model) -> Vec<Effect> {
         steps: p.steps.clone(),
     };
     model.modal = None;
-    super::marks::clear(model);
+    super::moves::clear(model);
     vec![start(model, spec)]
 }

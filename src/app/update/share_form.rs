@@ -4,7 +4,7 @@
 //! then sends; the link and the code come back to the clipboard and a popup. The same form
 //! edits the switches of shares from the panel.
 
-use super::ops::selection;
+use super::moves::selection;
 use crate::api::{
     SHARE_MAX_ITEMS, ShareExpiry, ShareRequest, ShareSettings, check_share_code, check_share_name,
     parse_traffic_limit,
@@ -225,18 +225,19 @@ pub fn created(
     vec![Effect::Clipboard { text }]
 }
 
-/// The answer to an edit: back to the panel, reloaded; or the reason in the dialog.
-pub fn edited(model: &mut Model, count: usize, result: Result<(), String>) -> Vec<Effect> {
+/// The answer to an edit: the panel view to go back to (reloaded by `route::shares`); or
+/// the reason in the dialog.
+pub fn edited(model: &mut Model, count: usize, result: Result<(), String>) -> Option<SharesView> {
     let Some(form) = form(model) else {
         if let Err(why) = result {
             model.error(format!("Changing shares failed: {why}"));
         }
-        return vec![];
+        return None;
     };
     if let Err(why) = result {
         form.busy = false;
         form.error = Some(why);
-        return vec![];
+        return None;
     }
     let back = match model.modal.take() {
         Some(Modal::Share(form)) => match form.mode {
@@ -247,5 +248,5 @@ pub fn edited(model: &mut Model, count: usize, result: Result<(), String>) -> Ve
     };
     let noun = if count == 1 { "share" } else { "shares" };
     model.info(format!("Changed {count} {noun}"));
-    super::shares::reopen(model, back)
+    Some(back)
 }

@@ -1,35 +1,9 @@
 //! The shares panel (`P`): both share lists, read to their ends; the cursor and marks; `y`
 //! copies the links (and codes) of the marked shares, `e` opens the dialog on their switches
-//! and traffic limit, `r` reads the lists again. Also where every `SharesMsg` arrives.
+//! and traffic limit, `r` reads the lists again. Every `SharesMsg` arrives through `route::shares`.
 
-use crate::app::{Effect, Modal, Model, ShareEffect, ShareForm, SharesMsg, SharesView, share_line};
+use crate::app::{Effect, Modal, Model, ShareEffect, ShareForm, SharesView, share_line};
 use crate::config::Command;
-
-pub fn update(model: &mut Model, msg: SharesMsg) -> Vec<Effect> {
-    match msg {
-        SharesMsg::Created {
-            result,
-            items,
-            code,
-        } => super::share_form::created(model, result, items, code.unwrap_or_default()),
-        SharesMsg::Listed { ticket, result } => {
-            listed(model, ticket, result);
-            vec![]
-        }
-        SharesMsg::Edited { count, result } => super::share_form::edited(model, count, result),
-        SharesMsg::DirectLinks { markdown, links } => {
-            super::dlink::arrived(model, markdown, &links)
-        }
-        SharesMsg::Switched { path, on, result } => {
-            super::dlink::switched(model, &path, on, result);
-            vec![]
-        }
-        SharesMsg::Log(result) => {
-            super::dlink::log_arrived(model, result);
-            vec![]
-        }
-    }
-}
 
 /// `P`: the panel, empty until the lists arrive.
 pub fn show(model: &mut Model) -> Vec<Effect> {
@@ -49,7 +23,7 @@ pub fn reopen(model: &mut Model, mut view: SharesView) -> Vec<Effect> {
     vec![Effect::Share(ShareEffect::List { ticket })]
 }
 
-fn listed(
+pub fn listed(
     model: &mut Model,
     ticket: crate::app::Ticket,
     result: Result<Vec<crate::api::ShareInfo>, String>,

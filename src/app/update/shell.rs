@@ -29,6 +29,6 @@ pub fn returned(model: &mut Model, result: Result<(), String>) -> Vec<Effect> {
         .collect();
     local
         .into_iter()
-        .map(|side| super::nav::reload(model, side, true))
+        .map(|side| super::moves::reload(model, side, true))
         .collect()
 }

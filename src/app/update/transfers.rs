@@ -1,17 +1,18 @@
 //! Uploads, downloads and local copies from the browser: the question before a batch (destination, conflict
 //! policy, full-width names, and what walking an upload's sources found), engine events
-//! (summaries, the new entries brought into the panes by `patch::landed`, deleting the
-//! originals of a move once everything arrived verified), and asking before quitting with
-//! unfinished transfers. The queue panel is `queue`.
+//! (summaries, the new entries brought into the panes by `moves::landed`, deleting the
+//! originals of a move once everything arrived verified), and the question's keys. The
+//! queue panel is `queue`.
 
-use super::ops::{count, selection, start};
+use super::moves::{check, count, edit_destination, open_transfer, selection, start};
 use crate::app::{
-    AskCheck, Effect, Modal, Model, OpItem, OpSpec, TransferAsk, TransferCmd, TransferMsg,
+    AskCheck, ConfirmState, Effect, Modal, Model, OpItem, OpSpec, TransferAsk, TransferCmd,
+    TransferMsg,
 };
 use crate::config::Command;
 use crate::fs::{EntryKey, Location};
 use crate::transfer::{
-    BatchId, CloudItem, ConflictPolicy, Direction, JobState, TransferEvent, TransferSpec,
+    BatchId, BatchInfo, CloudItem, ConflictPolicy, Direction, JobState, TransferEvent, TransferSpec,
 };
 
 /// Said when another panfm runs the saved queue (its lock is taken).
@@ -97,7 +98,7 @@ pub fn ask(model: &mut Model, moving: bool) -> Vec<Effect> {
     let size = if items.iter().any(|i| i.is_dir) {
         String::new()
     } else {
-        format!(" ({})", crate::ui::format_size(bytes))
+        format!(" ({})", crate::fmt::size(bytes))
     };
     let title = format!("{verb} {}{size} to {}?", count(items.len()), to.display());
     let mut lines: Vec<String> = items
@@ -108,32 +109,7 @@ pub fn ask(model: &mut Model, moving: bool) -> Vec<Effect> {
     if items.len() > 6 {
         lines.push(format!("  … and {} more", items.len() - 6));
     }
-    open(model, TransferAsk::new(title, lines, spec, then, root))
-}
-
-/// Shows the question and starts walking an upload's sources for it.
-pub fn open(model: &mut Model, mut ask: TransferAsk) -> Vec<Effect> {
-    let effects = check(model, &mut ask);
-    model.modal = Some(Modal::TransferAsk(ask));
-    effects
-}
-
-/// (Re)starts the walk of `ask`'s sources; a download and a local copy have none.
-fn check(model: &mut Model, ask: &mut TransferAsk) -> Vec<Effect> {
-    if matches!(
-        ask.spec,
-        TransferSpec::Download { .. } | TransferSpec::LocalCopy { .. }
-    ) {
-        ask.check = AskCheck::None;
-        return vec![];
-    }
-    let ticket = model.take_ticket();
-    ask.check = AskCheck::Running { ticket };
-    ask.scroll = 0;
-    vec![Effect::CheckUpload {
-        ticket,
-        spec: ask.spec.clone(),
-    }]
+    open_transfer(model, TransferAsk::new(title, lines, spec, then, root))
 }
 
 fn cloud_items(model: &Model, items: &[OpItem]) -> Vec<CloudItem> {
@@ -158,10 +134,29 @@ fn cloud_items(model: &Model, items: &[OpItem]) -> Vec<CloudItem> {
         .collect()
 }
 
+/// `e` in the question: type another destination; the question comes back for it.
+pub fn retarget(model: &mut Model) {
+    let Some(Modal::TransferAsk(ask)) = &model.modal else {
+        return;
+    };
+    let Some(spec) = ask.retarget.clone() else {
+        model.error("Only copies and moves have a destination to change");
+        return;
+    };
+    model.modal = Some(Modal::Confirm(ConfirmState {
+        title: String::new(),
+        lines: vec![],
+        spec,
+        danger: false,
+        step: None,
+    }));
+    edit_destination(model);
+}
+
 /// Keys in the question before a transfer.
 pub fn question(model: &mut Model, cmd: Command) -> Vec<Effect> {
     if cmd == Command::EditTarget {
-        super::copy::retarget(model);
+        retarget(model);
         return vec![];
     }
     let Some(Modal::TransferAsk(ask)) = &mut model.modal else {
@@ -171,7 +166,7 @@ pub fn question(model: &mut Model, cmd: Command) -> Vec<Effect> {
         Command::Accept | Command::Yes => {
             let (spec, then, root) = (ask.spec.clone(), ask.then.clone(), ask.root.clone());
             model.modal = None;
-            super::marks::clear(model);
+            super::moves::clear(model);
             match model.transfers.unkept {
                 true => model.info(format!("Queued, {UNKEPT}")),
                 false => model.info("Queued: t shows the transfer queue"),
@@ -214,16 +209,11 @@ pub fn question(model: &mut Model, cmd: Command) -> Vec<Effect> {
     vec![]
 }
 
-/// `q` with unfinished transfers asks first; they resume at the next start (unless the queue
-/// is kept in memory only).
-pub fn quit(model: &mut Model) {
-    match model.transfers.unfinished() {
-        0 => model.quit = true,
-        unfinished => model.modal = Some(Modal::QuitAsk { unfinished }),
-    }
-}
+/// Claims the end of a batch for another domain (an edit's upload or download), with the
+/// effects it has then; `None` leaves it to the summary here.
+pub type Claim = fn(&mut Model, BatchId, &BatchInfo) -> Option<Vec<Effect>>;
 
-pub fn update(model: &mut Model, msg: TransferMsg) -> Vec<Effect> {
+pub fn update(model: &mut Model, msg: TransferMsg, claim: Claim) -> Vec<Effect> {
     match msg {
         TransferMsg::Restored(snapshot) => {
             model.transfers.restore(snapshot);
@@ -267,8 +257,8 @@ pub fn update(model: &mut Model, msg: TransferMsg) -> Vec<Effect> {
                     model.error(format!(
                         "{} ({}) won't fit in the cloud: {} free",
                         files_count(*files),
-                        crate::ui::format_size(*bytes),
-                        crate::ui::format_size(*free)
+                        crate::fmt::size(*bytes),
+                        crate::fmt::size(*free)
                     ));
                     None
                 }
@@ -290,9 +280,9 @@ pub fn update(model: &mut Model, msg: TransferMsg) -> Vec<Effect> {
             model.transfers.apply(at, event);
             super::queue::follow(model, selected, added);
             let mut effects = fetched.map_or(vec![], |batch| {
-                super::patch::landed(model, batch, Direction::Offline)
+                super::moves::landed(model, batch, Direction::Offline)
             });
-            effects.extend(done.map_or(vec![], |batch| finished(model, batch)));
+            effects.extend(done.map_or(vec![], |batch| finished(model, batch, claim)));
             effects
         }
     }
@@ -312,11 +302,11 @@ fn fetched(model: &Model, event: &TransferEvent) -> Option<BatchId> {
     (row.info.direction == Direction::Offline).then_some(row.info.batch)
 }
 
-fn finished(model: &mut Model, batch: BatchId) -> Vec<Effect> {
+fn finished(model: &mut Model, batch: BatchId, claim: Claim) -> Vec<Effect> {
     let Some(b) = model.transfers.batches.get(&batch).cloned() else {
         return vec![];
     };
-    if let Some(effects) = super::edit_done::finished(model, batch, &b) {
+    if let Some(effects) = claim(model, batch, &b) {
         return effects;
     }
     let verb = match b.direction {
@@ -329,10 +319,10 @@ fn finished(model: &mut Model, batch: BatchId) -> Vec<Effect> {
         (false, _) | (true, Direction::Offline) => String::new(),
         (true, Direction::Upload) => format!(
             ", {} saved by instant upload",
-            crate::ui::format_size(b.reused_bytes)
+            crate::fmt::size(b.reused_bytes)
         ),
         (true, Direction::Download | Direction::Copy) => {
-            format!(", {} already here", crate::ui::format_size(b.reused_bytes))
+            format!(", {} already here", crate::fmt::size(b.reused_bytes))
         }
     };
     let text = format!(
@@ -346,7 +336,7 @@ fn finished(model: &mut Model, batch: BatchId) -> Vec<Effect> {
     } else {
         model.info(text)
     }
-    let mut effects = super::patch::landed(model, batch, b.direction);
+    let mut effects = super::moves::landed(model, batch, b.direction);
     // What went up (or was fetched) counts against the quota shown in the cloud pane's title.
     if b.direction != Direction::Download && b.ok > 0 && model.cloud_enabled {
         effects.push(Effect::FetchAccount);

@@ -2,8 +2,7 @@
 //! the recycle bin could not be listed, and restores and purges applied to the view in place
 //! (the trash is slow to list on the free tier: one page per 5 s).
 
-use super::nav;
-use super::ops::{ask, count, selection};
+use super::moves::{ask, count, selection};
 use crate::app::{Effect, Model, OpSpec};
 use crate::config::{Command, Layer};
 use crate::fs::Location;
@@ -13,7 +12,13 @@ pub fn show(model: &mut Model) -> Vec<Effect> {
         model.error("No cloud account: the trash belongs to the cloud drive");
         return vec![];
     }
-    vec![nav::go(model, model.focus, Location::Trash, true, None)]
+    vec![super::moves::go(
+        model,
+        model.focus,
+        Location::Trash,
+        true,
+        None,
+    )]
 }
 
 pub fn restore(model: &mut Model) {
@@ -75,7 +80,7 @@ pub fn scan(model: &mut Model) -> Vec<Effect> {
         ));
         return vec![];
     }
-    let Effect::List { ticket, .. } = nav::reload(model, side, true) else {
+    let Effect::List { ticket, .. } = super::moves::reload(model, side, true) else {
         return vec![];
     };
     model.info("Full scan of the trash started: every cloud folder is listed (slow)");

@@ -2,7 +2,7 @@
 //! question, then run as one operation that reverses it (or does it again). Where the record
 //! goes once that operation ends is `UndoHistory::finished`'s business.
 
-use super::ops::ask;
+use super::moves::ask;
 use crate::app::{HistoryStep, Model, OpSpec, RenameStep, UndoAction, UndoDirection};
 
 pub fn undo(model: &mut Model) {

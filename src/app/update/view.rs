@@ -62,21 +62,15 @@ pub fn edit_filter(model: &mut Model, ev: KeyEvent) {
     }
 }
 
-pub fn paste(model: &mut Model, text: &str) -> Vec<crate::app::Effect> {
-    if super::input::paste(model, text)
-        || super::rename::paste(model, text)
-        || super::offline::paste(model, text)
-    {
-        return vec![];
-    }
+/// A paste into the filter line (the other lines take theirs in `route::paste`).
+pub fn paste_filter(model: &mut Model, text: &str) {
     let rows = model.viewport.list_rows();
     let pane = model.focused_mut();
     if let Some(filter) = pane.filter.as_mut().filter(|f| f.editing) {
         let line = text.lines().next().unwrap_or_default();
-        super::input::insert(&mut filter.input, line);
+        super::moves::insert(&mut filter.input, line);
         pane.rederive(false, rows);
     }
-    vec![]
 }
 
 /// Leaves the filter line, keeping the filter (an empty one is removed).
@@ -100,13 +94,13 @@ pub fn clear_filter(model: &mut Model) {
 /// `Esc` while browsing: end range marking (keeping its marks), else drop the filter, else
 /// the marks.
 pub fn escape(model: &mut Model) {
-    if super::marks::end_visual(model) {
+    if super::moves::end_visual(model) {
         return;
     }
     if model.focused().filter.is_some() {
         clear_filter(model);
     } else if !model.focused().marks.is_empty() {
-        super::marks::clear(model);
+        super::moves::clear(model);
         model.info("Marks cleared");
     }
 }

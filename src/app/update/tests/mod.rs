@@ -1,11 +1,13 @@
 //! update() tests: drive the model with messages and check state and effects. No runtime.
 
+mod bookmarks;
 mod browse;
 mod cloud;
 mod destination;
 mod edit;
 mod edit_ends;
 mod goto;
+mod house;
 mod images;
 mod images_ops;
 mod local;
@@ -14,6 +16,7 @@ mod mkdir;
 mod mouse;
 mod offline;
 mod ops;
+mod palette;
 mod panes;
 mod patch;
 mod preview;

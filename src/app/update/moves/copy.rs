@@ -1,17 +1,18 @@
-//! Local → local copies go through the transfer queue, like uploads and downloads: the same
+//! The questions before a copy, a move or a transfer, and local → local copies through the
+//! transfer queue. Local copies go through the queue like uploads and downloads: the same
 //! question (what to do when a name exists, `p`; another destination, `e`), then progress,
 //! pause, cancel and retry in the queue. A move whose entries a rename could not move (they
 //! are on another file system) copies them through the queue too, and deletes the originals
 //! once every file arrived.
 
-use super::ops::{count, names};
-use crate::app::{ConfirmState, Effect, Modal, Model, OpItem, OpSpec, TransferAsk, TransferCmd};
+use super::question::{ask, count, names};
+use crate::app::{AskCheck, Effect, Modal, Model, OpItem, OpSpec, TransferAsk, TransferCmd};
 use crate::fs::{EntryKey, Location};
 use crate::transfer::{ConflictPolicy, TransferSpec};
 use std::path::{Path, PathBuf};
 
 /// Whether `spec` is a copy this module asks about: local to local, with the queue running.
-pub fn queued(model: &Model, spec: &OpSpec) -> bool {
+fn queued(model: &Model, spec: &OpSpec) -> bool {
     model.transfers.enabled
         && matches!(
             spec,
@@ -34,7 +35,7 @@ fn sources(dir: &Path, items: &[OpItem]) -> Vec<PathBuf> {
 }
 
 /// The question before local copy `spec` (an `OpSpec::Copy` between local folders).
-pub fn ask(model: &mut Model, spec: OpSpec) {
+fn ask_copy(model: &mut Model, spec: OpSpec) {
     let OpSpec::Copy {
         from: from @ Location::Local(dir),
         items,
@@ -60,7 +61,7 @@ pub fn ask(model: &mut Model, spec: OpSpec) {
                 .filter(|e| items.iter().any(|i| i.key == e.key))
                 .map(|e| e.size)
                 .sum();
-            format!(" ({})", crate::ui::format_size(bytes))
+            format!(" ({})", crate::fmt::size(bytes))
         }
     };
     let title = format!(
@@ -72,25 +73,6 @@ pub fn ask(model: &mut Model, spec: OpSpec) {
     let mut ask = TransferAsk::new(title, names(items), transfer, None, root);
     ask.retarget = Some(spec);
     model.modal = Some(Modal::TransferAsk(ask));
-}
-
-/// `e` in the question: type another destination; the question comes back for it.
-pub fn retarget(model: &mut Model) {
-    let Some(Modal::TransferAsk(ask)) = &model.modal else {
-        return;
-    };
-    let Some(spec) = ask.retarget.clone() else {
-        model.error("Only copies and moves have a destination to change");
-        return;
-    };
-    model.modal = Some(Modal::Confirm(ConfirmState {
-        title: String::new(),
-        lines: vec![],
-        spec,
-        danger: false,
-        step: None,
-    }));
-    super::destination::edit(model);
 }
 
 /// The part of a local move that renaming could not do (`across`: a move of the entries on
@@ -127,4 +109,48 @@ pub fn across(model: &mut Model, across: OpSpec) -> Vec<Effect> {
     let root = Some(from.display());
     let then = Some(OpSpec::Delete { at: from, items });
     vec![Effect::Transfer(TransferCmd::Submit { spec, then, root })]
+}
+
+/// The question before a copy or move (its destination can be changed with `e`).
+pub fn ask_transfer(model: &mut Model, spec: OpSpec) {
+    if queued(model, &spec) {
+        return ask_copy(model, spec);
+    }
+    let (verb, items, to) = match &spec {
+        OpSpec::Copy { items, to, .. } => ("Copy", items, to),
+        OpSpec::Move { items, to, .. } => ("Move", items, to),
+        _ => return,
+    };
+    let title = format!(
+        "{verb} {} to {}?   (e: another destination)",
+        count(items.len()),
+        to.display()
+    );
+    let lines = names(items);
+    ask(model, title, lines, spec, false);
+}
+
+/// Shows the question and starts walking an upload's sources for it.
+pub fn open_transfer(model: &mut Model, mut ask: TransferAsk) -> Vec<Effect> {
+    let effects = check(model, &mut ask);
+    model.modal = Some(Modal::TransferAsk(ask));
+    effects
+}
+
+/// (Re)starts the walk of `ask`'s sources; a download and a local copy have none.
+pub fn check(model: &mut Model, ask: &mut TransferAsk) -> Vec<Effect> {
+    if matches!(
+        ask.spec,
+        TransferSpec::Download { .. } | TransferSpec::LocalCopy { .. }
+    ) {
+        ask.check = AskCheck::None;
+        return vec![];
+    }
+    let ticket = model.take_ticket();
+    ask.check = AskCheck::Running { ticket };
+    ask.scroll = 0;
+    vec![Effect::CheckUpload {
+        ticket,
+        spec: ask.spec.clone(),
+    }]
 }

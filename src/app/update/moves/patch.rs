@@ -3,7 +3,7 @@
 //! loading such a folder, or one the patch names for a re-list, lists it again. A finished
 //! transfer batch asks for its new drive entries here too.
 
-use super::nav;
+use super::{all_text, reload};
 use crate::app::{Effect, LoadState, Model, Side};
 use crate::fs::{EntryKey, Location, Patch};
 
@@ -17,7 +17,7 @@ pub fn apply(
     let rows = model.viewport.list_rows();
     let all_said = model.focused().all_marked
         && model.status.as_ref().map(|s| s.text.as_str())
-            == Some(super::marks::all_text(model.focused()).as_str());
+            == Some(all_text(model.focused()).as_str());
     let mut effects = vec![];
     for side in [Side::Left, Side::Right] {
         let pane = model.pane_mut(side);
@@ -57,7 +57,7 @@ pub fn apply(
 /// panfm knows (its trash index): our own changes are in it, and the recycle-bin call costs
 /// 5 s of the free tier's budget.
 fn relist(model: &mut Model, side: Side) -> Effect {
-    let mut reload = nav::reload(model, side, true);
+    let mut reload = reload(model, side, true);
     if let Effect::List {
         location: Location::Trash,
         fresh,
@@ -91,10 +91,7 @@ pub fn landed(
         .into_iter()
         .filter(|s| relist(&model.pane(*s).location))
         .collect();
-    let mut effects: Vec<Effect> = sides
-        .into_iter()
-        .map(|s| nav::reload(model, s, true))
-        .collect();
+    let mut effects: Vec<Effect> = sides.into_iter().map(|s| reload(model, s, true)).collect();
     let made = model.transfers.take_created(batch);
     if made.is_empty() {
         return effects;
