@@ -1,5 +1,6 @@
 //! The mouse in the real binary: `--mouse` captures it (and lets it go on exit), an SGR click
-//! moves the cursor and focuses the pane clicked, a double click opens a folder.
+//! moves the cursor and focuses the pane clicked, a double click opens a folder; the editor
+//! gets the terminal without mouse capture, and panfm takes it back after.
 
 use crate::pty::Pty;
 
@@ -12,13 +13,15 @@ fn click(col: u16, row: u16) -> String {
     sgr(0, col, row, 'M') + &sgr(0, col, row, 'm')
 }
 
+#[cfg(unix)]
 #[test]
-fn mouse_clicks_move_the_cursor_focus_the_pane_and_double_clicks_open() {
+fn mouse_clicks_focus_select_and_open_and_the_editor_gets_the_mouse_back() {
     let t = crate::tree();
     let cfg = tempfile::tempdir().unwrap();
     let root = t.path().to_str().unwrap();
     let alpha = format!("{root}/alpha");
-    let mut p = Pty::spawn(&["--mouse", root, &alpha], cfg.path(), 100, 30);
+    let env = [("EDITOR", "printf 'edited\\n' >>")];
+    let mut p = Pty::spawn_with_env(&["--mouse", root, &alpha], cfg.path(), 100, 30, &env);
     p.wait_text("file10.txt");
     let raw = String::from_utf8_lossy(&p.raw).into_owned();
     assert!(raw.contains("\x1b[?1000h"), "mouse capture asked for");
@@ -33,6 +36,17 @@ fn mouse_clicks_move_the_cursor_focus_the_pane_and_double_clicks_open() {
     });
     p.send(&(click(60, 2) + &click(60, 2)));
     p.wait_text("deep.txt");
+    let before = p.raw.len();
+    p.send("\x1bOS"); // F4 on deep.txt
+    p.wait_text("Back from editing deep.txt");
+    let during = String::from_utf8_lossy(&p.raw[before..]).into_owned();
+    let (off, on) = (during.find("\x1b[?1000l"), during.rfind("\x1b[?1000h"));
+    assert!(
+        off.is_some() && on > off,
+        "released for the editor, taken back after"
+    );
+    p.send(&click(10, 2 + 4));
+    p.wait_text("┗ 5/5 of 6");
     p.send("q");
     assert!(p.wait_exit(), "clean exit status");
     let raw = String::from_utf8_lossy(&p.raw);

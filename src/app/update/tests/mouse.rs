@@ -162,6 +162,20 @@ fn dialogs_keep_the_panes_under_them_from_the_mouse() {
     assert!(matches!(m.modal, Some(Modal::Help { .. })));
 }
 
+#[test]
+fn the_preview_panel_in_the_other_pane_s_place_ignores_the_mouse() {
+    let (mut m, t0) = (model(), Instant::now());
+    press(&mut m, "z");
+    assert!(m.preview.shows(100, 30));
+    mouse(&mut m, t0, CLICK, RIGHT, FIRST_ROW + 4);
+    mouse(&mut m, t0, DOWN, RIGHT, 10);
+    let right = m.pane(Side::Right);
+    assert_eq!((m.focus, right.cursor, right.offset), (Side::Left, 0, 0));
+    // The focused pane still takes clicks.
+    mouse(&mut m, t0, CLICK, LEFT, FIRST_ROW + 2);
+    assert_eq!(m.pane(Side::Left).cursor, 2);
+}
+
 /// 30 queued jobs with the queue panel open. At 100×30 the panel covers rows 12–27, its job
 /// rows 13–26 (14 of them).
 fn queue_model() -> Model {
