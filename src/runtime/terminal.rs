@@ -3,9 +3,7 @@
 //! back on every exit path — normal return, error, panic (via the color-eyre hooks) and signals
 //! (the run loop turns SIGTERM/SIGHUP into a normal return).
 
-use crossterm::event::{
-    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-};
+use crossterm::event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste};
 use crossterm::execute;
 use crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -74,9 +72,25 @@ pub fn reenter() -> io::Result<()> {
     execute!(io::stdout(), crossterm::cursor::Hide)
 }
 
+/// Button presses and the wheel, SGR-encoded. Crossterm's `EnableMouseCapture` also asks for a
+/// report of every pointer motion, a stream nothing here uses (over SSH too); its
+/// `DisableMouseCapture` turns all of them off again.
+struct CaptureClicks;
+
+impl crossterm::Command for CaptureClicks {
+    fn write_ansi(&self, f: &mut impl std::fmt::Write) -> std::fmt::Result {
+        f.write_str("\x1b[?1000h\x1b[?1006h")
+    }
+
+    #[cfg(windows)]
+    fn execute_winapi(&self) -> io::Result<()> {
+        crossterm::event::EnableMouseCapture.execute_winapi()
+    }
+}
+
 fn capture_mouse(out: &mut Stdout) -> io::Result<()> {
     match MOUSE.load(Ordering::SeqCst) {
-        true => execute!(out, EnableMouseCapture),
+        true => execute!(out, CaptureClicks),
         false => Ok(()),
     }
 }
