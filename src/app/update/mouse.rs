@@ -17,7 +17,14 @@ pub fn handle(model: &mut Model, at: Instant, event: MouseEvent) -> Option<Comma
     if !model.mouse.enabled || model.viewport.too_small() || model.viewer.is_some() {
         return None;
     }
-    match model.layer() {
+    let layer = model.layer();
+    // A click is input like a key: the message it answers goes.
+    if matches!(layer, Layer::Browse | Layer::Queue)
+        && matches!(event.kind, MouseEventKind::Down(_))
+    {
+        model.status = None;
+    }
+    match layer {
         Layer::Browse => panes(model, at, event),
         Layer::Queue => {
             queue(model, at, event);
@@ -27,7 +34,7 @@ pub fn handle(model: &mut Model, at: Instant, event: MouseEvent) -> Option<Comma
     }
 }
 
-/// What wheel or button an event is, where it matters: `Some(±1)` for the wheel.
+/// The wheel's direction: `Some(1)` turned down, `Some(-1)` up.
 fn wheel(kind: MouseEventKind) -> Option<isize> {
     match kind {
         MouseEventKind::ScrollDown => Some(1),

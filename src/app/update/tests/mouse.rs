@@ -43,7 +43,9 @@ fn ms(n: u64) -> Duration {
 fn a_click_focuses_the_pane_and_puts_the_cursor_on_the_row() {
     let (mut m, t0) = (model(), Instant::now());
     assert_eq!(m.focus, Side::Left);
+    m.info("an old message");
     mouse(&mut m, t0, CLICK, RIGHT, FIRST_ROW + 4);
+    assert!(m.status.is_none(), "a click clears it, as a key does");
     assert_eq!((m.focus, m.pane(Side::Right).cursor), (Side::Right, 4));
     mouse(&mut m, t0 + ms(1000), CLICK, LEFT, FIRST_ROW + 1);
     assert_eq!((m.focus, m.pane(Side::Left).cursor), (Side::Left, 1));
