@@ -13,7 +13,9 @@
 //! written from the API documents; it depends on nothing else in the crate. Both use the
 //! workspace crate `md5-lanes` (crates/md5-lanes) for MD5 on the upload path. `edit` (a file
 //! in the user's editor: the private folder, the editor, the change and drift checks) builds on
-//! `api` and `transfer`; the runtime (F4) and `cmd` (`panfm edit`) share it.
+//! `api` and `transfer`; the runtime (F4) and `cmd` (`panfm edit`) share it. `sync` is the
+//! pure sync planner (two trees in, actions out; `plan`'s name rules only), for `cmd`
+//! (`panfm sync`) and `app` alike.
 //! The app uses the API's types but calls none of its functions (pure checks are `rules`),
 //! and the view draws what the app prepared (a queue row's words come from `app`); the
 //! `layers` tests hold the crate to this.
@@ -36,5 +38,6 @@ pub mod mock;
 pub mod plan;
 pub mod rules;
 pub mod runtime;
+pub mod sync;
 pub mod transfer;
 pub mod ui;

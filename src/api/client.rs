@@ -31,6 +31,8 @@ pub(crate) struct Inner {
     pub limiter: RateLimiter,
     pub retry: RetryPolicy,
     pub timeouts: Timeouts,
+    /// The QPS column was chosen by the user (`api_tier`): the account's flag does not move it.
+    pub tier_fixed: std::sync::atomic::AtomicBool,
 }
 
 impl Client {
@@ -70,6 +72,7 @@ impl Client {
                 limiter,
                 retry: config.retry,
                 timeouts: config.timeouts,
+                tier_fixed: std::sync::atomic::AtomicBool::new(false),
             }),
         })
     }
@@ -101,6 +104,26 @@ impl Client {
     /// `Client::user_info` does this by itself from the account's `vip` flag.
     pub fn set_vip(&self, vip: bool) {
         self.inner.limiter.set_vip(vip);
+    }
+
+    /// Fixes the QPS column to VIP (`true`) or free for this client's life, whatever the
+    /// account's flag says (`api_tier` in `config.toml`).
+    pub fn fix_tier(&self, vip: bool) {
+        self.set_vip(vip);
+        self.inner
+            .tier_fixed
+            .store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// Follows the account's `vip` flag unless the tier was fixed.
+    pub(crate) fn follow_account_tier(&self, vip: bool) {
+        if !self
+            .inner
+            .tier_fixed
+            .load(std::sync::atomic::Ordering::Relaxed)
+        {
+            self.set_vip(vip);
+        }
     }
 
     pub fn is_vip(&self) -> bool {

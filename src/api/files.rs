@@ -162,12 +162,13 @@ impl Client {
         Ok(entries)
     }
 
-    /// The account, and as a side effect the QPS column matching its `vip` flag.
+    /// The account, and as a side effect the QPS column matching its `vip` flag (unless
+    /// `Client::fix_tier` fixed it).
     pub async fn user_info(&self) -> Result<UserInfo, ApiError> {
         let request = ApiRequest::query(self, Endpoint::UserInfo, &[])?;
         let data: UserData = self.call(request).await?;
         let info = UserInfo::from(data);
-        self.set_vip(info.vip);
+        self.follow_account_tier(info.vip);
         Ok(info)
     }
 }

@@ -102,6 +102,8 @@ pub enum Effect {
     /// A step of F4 (see `app::edit`); opening the editor is the run loop's (it needs the
     /// terminal).
     Edit(super::edit::EditEffect),
+    /// Load theme `name` from the config directory, answering `Msg::ThemeLoaded`.
+    LoadTheme { name: String },
     /// Read `span` of `source` for the viewer with `ticket`, answering `Msg::Read`.
     Read {
         ticket: Ticket,

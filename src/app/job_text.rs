@@ -76,13 +76,17 @@ impl JobRow {
 
     /// What arrived of a job that no longer moves: its size once done, `done of size` when part
     /// of it arrived, nothing when nothing did and there is no size to show.
-    pub fn arrived(&self) -> String {
+    pub fn arrived(&self, u: crate::fmt::SizeUnits) -> String {
         let i = &self.info;
         let (done, size) = (i.done_bytes.min(i.size), i.size);
         match &i.state {
-            JobState::Done { .. } => crate::fmt::size(size),
-            _ if done > 0 => format!("{} of {}", crate::fmt::size(done), crate::fmt::size(size)),
-            _ if size > 0 => crate::fmt::size(size),
+            JobState::Done { .. } => crate::fmt::size(size, u),
+            _ if done > 0 => format!(
+                "{} of {}",
+                crate::fmt::size(done, u),
+                crate::fmt::size(size, u)
+            ),
+            _ if size > 0 => crate::fmt::size(size, u),
             _ => String::new(),
         }
     }
@@ -118,7 +122,7 @@ impl JobRow {
     }
 
     /// The size and what arrived of it, with the speed and time left while it moves.
-    pub fn size_text(&self) -> String {
+    pub fn size_text(&self, u: crate::fmt::SizeUnits) -> String {
         let i = &self.info;
         if i.direction == Direction::Offline && !i.refused {
             return self.fetched();
@@ -126,21 +130,24 @@ impl JobRow {
         match &i.state {
             _ if i.refused => "not read: refused before any request".to_owned(),
             JobState::Done { reused: true } => {
-                format!("{} (nothing sent: it was there)", crate::fmt::size(i.size))
+                format!(
+                    "{} (nothing sent: it was there)",
+                    crate::fmt::size(i.size, u)
+                )
             }
             JobState::Done { reused: false } => {
-                format!("{}, all arrived", crate::fmt::size(i.size))
+                format!("{}, all arrived", crate::fmt::size(i.size, u))
             }
             _ => {
                 let pct = (i.done_bytes.min(i.size) * 100)
                     .checked_div(i.size)
                     .unwrap_or(0);
-                let mut text = match self.arrived() {
+                let mut text = match self.arrived(u) {
                     text if i.done_bytes > 0 => format!("{text} arrived ({pct}%)"),
-                    _ => format!("{}, nothing arrived yet", crate::fmt::size(i.size)),
+                    _ => format!("{}, nothing arrived yet", crate::fmt::size(i.size, u)),
                 };
                 if let (Some(speed), Some(eta)) = (self.speed(), self.eta()) {
-                    let speed = crate::fmt::size(speed as u64);
+                    let speed = crate::fmt::size(speed as u64, u);
                     text.push_str(&format!(
                         " · {speed}/s · {} left",
                         crate::fmt::duration(eta)

@@ -45,7 +45,7 @@ pub use modal::{
 };
 pub use model::{
     Account, CHORD_TIMEOUT_TICKS, CHROME_ROWS, Level, MIN_HEIGHT, MIN_WIDTH, Model, OpProgress,
-    Side, StatusMessage, Viewport,
+    Settings, Side, StatusMessage, Viewport,
 };
 pub use msg::{CloudMsg, ListingMsg, Msg, TransferMsg};
 pub use offline::{OfflineAsk, OfflineField};

@@ -73,7 +73,10 @@ pub struct StatusMessage {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OpProgress {
     pub id: super::ops::OpId,
+    /// What it is doing ("Moving 3 items to the trash"), while it runs.
     pub label: String,
+    /// What it did ("Moved 3 items to the trash"), once it ends without failures.
+    pub done_text: String,
     pub done: usize,
     pub total: usize,
     /// Set when the operation undoes or redoes a journal record.
@@ -102,6 +105,8 @@ pub struct Model {
     pub spinner: usize,
     pub keymap: Keymap,
     pub styles: Styles,
+    /// The settings of `config.toml` that update and view follow.
+    pub settings: Settings,
     /// Where `home` goes for local panes.
     pub home: Option<std::path::PathBuf>,
     /// The local directory panfm started in: where a pane that never showed the local disk
@@ -129,12 +134,36 @@ pub struct Model {
     pub viewer: Option<Box<super::viewer::Viewer>>,
     /// The preview panel (`z`), in place of the inactive pane.
     pub preview: super::preview::Panel,
-    /// Mouse support (`mouse.enabled`) and the last click.
+    /// The last click (the switch is `settings.mouse`).
     pub mouse: super::mouse::Mouse,
     /// Folders under one-key names (`bookmarks.toml`).
     pub bookmarks: super::bookmarks::Bookmarks,
     /// Recent palette picks and folders (`recent.json`).
     pub recent: super::recent::Recent,
+}
+
+/// What `config.toml` says about the session (the rest goes to the engine at start).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    /// The conflict policy new transfers and copies start with.
+    pub conflict: crate::transfer::ConflictPolicy,
+    /// How sizes and dates are printed.
+    pub formats: crate::config::Formats,
+    /// The theme `styles` came from.
+    pub theme: String,
+    /// Mouse support: the runtime captures the mouse and `update` takes its events.
+    pub mouse: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            conflict: crate::transfer::ConflictPolicy::Ask,
+            formats: crate::config::Formats::default(),
+            theme: "default".to_owned(),
+            mouse: false,
+        }
+    }
 }
 
 impl Model {
@@ -153,6 +182,7 @@ impl Model {
             spinner: 0,
             keymap,
             styles,
+            settings: Settings::default(),
             home: None,
             start_dir: None,
             cloud_enabled: false,

@@ -1,6 +1,6 @@
-//! Mouse settings and the little state clicks need: whether the mouse is on (off by default;
-//! `--mouse` or `mouse = true` in the config turn it on, and the runtime then captures it) and
-//! the last click, to tell a double click from two clicks.
+//! The little state clicks need: the last click, to tell a double click from two clicks. The
+//! switch is `Settings::mouse` (off by default; `--mouse` or `mouse = true` in config.toml turn
+//! it on, and the runtime then captures the mouse).
 
 use super::model::Side;
 use std::time::{Duration, Instant};
@@ -12,8 +12,6 @@ pub const WHEEL_ROWS: usize = 3;
 
 #[derive(Debug, Clone, Default)]
 pub struct Mouse {
-    /// The one switch for mouse support: read by the runtime (mouse capture) and `update`.
-    pub enabled: bool,
     /// When and on which row the last click landed; a second click there soon after opens.
     pub last_click: Option<Click>,
 }

@@ -18,7 +18,7 @@ pub enum Msg {
         height: u16,
     },
     /// A mouse event in terminal cells, stamped with when the runtime read it (only sent
-    /// while `Model::mouse` is on).
+    /// while `Settings::mouse` is on).
     Mouse {
         at: std::time::Instant,
         event: crossterm::event::MouseEvent,
@@ -54,6 +54,13 @@ pub enum Msg {
     /// Share links and direct links.
     Shares(super::shares::SharesMsg),
     Edit(super::edit::EditMsg),
+    /// Switch to theme `name` (built-in or a user theme); answered by `ThemeLoaded`.
+    SetTheme(String),
+    /// The styles of theme `name`, or why it could not be loaded.
+    ThemeLoaded {
+        name: String,
+        result: Result<crate::config::Styles, String>,
+    },
     /// Bytes for the viewer with `ticket` (see `Effect::Read`).
     Read {
         ticket: Ticket,

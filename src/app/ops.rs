@@ -81,6 +81,20 @@ impl OpSpec {
         }
     }
 
+    /// What the batch is doing, for the status line while it runs: "Moving 3 items to the
+    /// trash".
+    pub fn running(&self) -> String {
+        let n = match self.len() {
+            1 => "1 item".to_owned(),
+            n => format!("{n} items"),
+        };
+        match self {
+            OpSpec::Trash { .. } => format!("Moving {n} to the trash"),
+            OpSpec::Mkdir { name, .. } => format!("Creating {name}"),
+            _ => format!("{} {n}", self.action()),
+        }
+    }
+
     /// The operation as a noun phrase: "A move to the trash is not possible here".
     pub fn action(&self) -> &'static str {
         match self {

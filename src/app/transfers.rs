@@ -135,6 +135,7 @@ impl Transfers {
                 }
             }
             TransferEvent::Hashed { .. }
+            | TransferEvent::Checksum { .. }
             | TransferEvent::Resumed { .. }
             | TransferEvent::NoRoom { .. } => {}
             TransferEvent::Fetching { job, task } => {

@@ -8,7 +8,9 @@ mod mock;
 mod offline;
 mod rename;
 mod root;
+mod settings;
 mod share;
+mod sync;
 mod transfer;
 mod trash;
 mod view;
@@ -20,10 +22,12 @@ pub use mock::MockServerArgs;
 pub use offline::{OfflineAddArgs, OfflineCmd, OfflineStatusArgs};
 pub use rename::{CaseArg, RenameArgs, ScopeArg};
 pub use root::{Cli, Cmd, CompletionsArgs, JsonArgs};
+pub use settings::{ConfigCmd, ThemeCmd, ThemeLsArgs};
 pub use share::{
     DirectLinkCmd, DirectLinkDirArgs, DirectLinkLogArgs, DirectLinkUrlArgs, Limit, OnOff, ShareCmd,
     ShareCreateArgs, ShareLsArgs, ShareSetArgs, ShareSwitchArgs,
 };
+pub use sync::SyncArgs;
 pub use transfer::{DownloadArgs, OnConflict, TransferArgs, UploadArgs};
 pub use trash::{PurgeArgs, RestoreArgs, TrashCmd, TrashLsArgs};
 pub use view::{CatArgs, HeadArgs};

@@ -31,7 +31,7 @@ pub struct Cli {
     pub config_dir: Option<PathBuf>,
 
     /// Mouse support in the two-pane view: click to focus and select, double-click to open,
-    /// wheel to scroll.
+    /// wheel to scroll (as `mouse = true` in config.toml does).
     #[arg(long)]
     pub mouse: bool,
 
@@ -85,6 +85,10 @@ pub enum Cmd {
     /// Download cloud files (and folders, with -r) into a local folder: download PATH... LOCAL_DIR.
     #[command(override_usage = "panfm download [OPTIONS] PATH... LOCAL_DIR")]
     Download(DownloadArgs),
+    /// Make a cloud folder equal to a local one, or the reverse, by size and MD5: sync SRC DST
+    /// with one side written `cloud:/path`.
+    #[command(override_usage = "panfm sync [OPTIONS] SRC DST  (one of them cloud:/path)")]
+    Sync(super::sync::SyncArgs),
     /// Edit a cloud file in $EDITOR ($VISUAL, vi): downloaded and verified into a private
     /// folder, uploaded back over the original when the save changed it.
     Edit(super::edit::EditArgs),
@@ -101,6 +105,12 @@ pub enum Cmd {
     Completions(CompletionsArgs),
     /// Print the default keymap (copy parts of it into keymap.toml in the config directory).
     Keymap,
+    /// The settings file, config.toml: path, show, edit.
+    #[command(subcommand)]
+    Config(super::settings::ConfigCmd),
+    /// Themes: ls.
+    #[command(subcommand)]
+    Theme(super::settings::ThemeCmd),
     /// Run the mock 123pan server standalone (prints `base_url=… client_id=… client_secret=…`).
     MockServer(MockServerArgs),
     /// The image-hosting space (图床): ls, upload, mkdir, mv, rm, link, copy-from-drive.

@@ -72,7 +72,7 @@ impl From<OnConflict> for ConflictPolicy {
 }
 
 /// `500`, `64K`, `1.5M`, `2G` → bytes per second.
-fn parse_rate(text: &str) -> Result<u64, String> {
+pub(super) fn parse_rate(text: &str) -> Result<u64, String> {
     let t = text.trim();
     let (number, unit) = match t.char_indices().last() {
         Some((i, c)) if c.is_ascii_alphabetic() => (&t[..i], c.to_ascii_uppercase()),

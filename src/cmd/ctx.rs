@@ -29,9 +29,13 @@ pub struct Ctx {
     pub verbosity: Verbosity,
     /// Where command-line transfers keep their journals; `None` keeps none (the demo).
     pub state_dir: Option<std::path::PathBuf>,
+    /// The editor of `panfm edit` (`config.toml`'s, else the environment's).
+    pub editor: crate::edit::Editor,
     stdout: String,
     /// Set by commands that answer `--json` with a results object.
     report: Option<Vec<Value>>,
+    /// More fields of the report object (`panfm sync`'s `plan`).
+    fields: serde_json::Map<String, Value>,
     errors: Vec<Value>,
     worst: Status,
 }
@@ -43,8 +47,10 @@ impl Ctx {
             client,
             verbosity,
             state_dir: None,
+            editor: crate::edit::Editor::from_env(),
             stdout: String::new(),
             report: None,
+            fields: serde_json::Map::new(),
             errors: Vec::new(),
             worst: Status::Success,
         }
@@ -132,11 +138,19 @@ impl Ctx {
         }
     }
 
+    /// Another field of the report object.
+    pub fn report_field(&mut self, key: &str, value: Value) {
+        self.fields.insert(key.to_owned(), value);
+    }
+
     /// The stdout text, with the JSON report appended when one was started.
     pub(super) fn take_stdout(&mut self) -> String {
         if let Some(results) = self.report.take() {
             let errors = std::mem::take(&mut self.errors);
-            self.print_json(&json!({ "results": results, "errors": errors }));
+            let mut report = std::mem::take(&mut self.fields);
+            report.insert("results".into(), results.into());
+            report.insert("errors".into(), errors.into());
+            self.print_json(&Value::Object(report));
         }
         std::mem::take(&mut self.stdout)
     }

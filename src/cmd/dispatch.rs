@@ -24,6 +24,7 @@ pub async fn dispatch(ctx: &mut Ctx, command: Cmd) -> Status {
         Cmd::Rm(args) => remove::rm(ctx, args).await,
         Cmd::Upload(args) => transfer::upload(ctx, args).await,
         Cmd::Download(args) => transfer::download(ctx, args).await,
+        Cmd::Sync(args) => super::sync::sync(ctx, args).await,
         Cmd::Edit(args) => super::edit::edit(ctx, args).await,
         Cmd::Trash(TrashCmd::Ls(args)) => trash::ls(ctx, args).await,
         Cmd::Trash(TrashCmd::Restore(args)) | Cmd::Restore(args) => trash::restore(ctx, args).await,

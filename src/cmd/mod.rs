@@ -6,6 +6,7 @@
 //! Conventions: data goes to stdout (text, or JSON with `--json`), everything else to stderr;
 //! one `panfm: ITEM: reason` line per failed item; exit statuses in [`exit::Status`].
 //! `upload` and `download` run on the transfer engine ([`crate::transfer`]).
+//! `sync` plans with the pure planner ([`crate::sync`]) and runs on the same engine.
 //! `img` holds the image-space (图床) subcommands, `share` the share-link and direct-link ones;
 //! `offline` has the drive fetch URLs (离线下载).
 //! `img` holds the image-space (图床) subcommands. `cat` and `head` write file content to
@@ -32,6 +33,7 @@ mod rename_plan;
 mod rename_report;
 mod rename_run;
 mod share;
+mod sync;
 mod transfer;
 mod trash;
 mod tree;

@@ -20,6 +20,14 @@ impl Editor {
         Self { program }
     }
 
+    /// The editor `config.toml` names, else the environment's.
+    pub fn configured(program: Option<&str>) -> Self {
+        match program.map(str::trim).filter(|p| !p.is_empty()) {
+            Some(p) => Self::new(p),
+            None => Self::from_env(),
+        }
+    }
+
     /// A given command line (tests, scripts).
     pub fn new(program: impl Into<String>) -> Self {
         Self {

@@ -12,6 +12,7 @@ mod listing;
 pub mod local;
 pub mod local_ops;
 mod location;
+pub mod md5_cache;
 pub mod mkdir_p;
 pub mod natural;
 pub mod open;

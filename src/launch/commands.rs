@@ -25,6 +25,7 @@ pub async fn run(cli: &Cli, command: Cmd) -> Result<ExitCode, LaunchError> {
         return Ok(ExitCode::SUCCESS);
     }
     let paths = super::paths(cli.config_dir.as_deref())?;
+    let settings = super::settings::Settings::load(&paths)?;
     let api_base = cli.api_base.as_deref();
     if !cli.demo {
         cloud::check_api_base(api_base)?;
@@ -52,7 +53,9 @@ pub async fn run(cli: &Cli, command: Cmd) -> Result<ExitCode, LaunchError> {
         }
         Err(e) => return Err(e),
     };
+    settings.apply_tier(&cloud.client);
     let mut ctx = Ctx::new(cloud.client.clone(), verbosity);
+    ctx.editor = settings.editor();
     // The demo's drive is new every run: nothing to continue later.
     if !cloud.is_demo() {
         ctx.state_dir = Some(paths.state.clone());

@@ -7,6 +7,8 @@ mod cloud;
 mod commands;
 mod error;
 mod mock_server;
+mod settings;
+mod settings_cmd;
 mod start;
 mod tui;
 mod typo;
@@ -53,6 +55,8 @@ pub async fn run(mut cli: Cli) -> Result<ExitCode, LaunchError> {
             print!("{DEFAULT_KEYMAP}");
             Ok(ExitCode::SUCCESS)
         }
+        Some(Cmd::Config(cmd)) => settings_cmd::config(&cli, cmd),
+        Some(Cmd::Theme(cmd)) => settings_cmd::theme(&cli, cmd),
         Some(Cmd::MockServer(args)) => mock_server::run(args).await.map(|()| ExitCode::SUCCESS),
         Some(cmd) => commands::run(&cli, cmd).await,
         None => tui::run(cli).await,

@@ -3,7 +3,7 @@
 use super::LaunchError;
 use crate::app::{Model, Msg, TransferMsg};
 use crate::cli::Cli;
-use crate::config::{Keymap, Paths, Styles};
+use crate::config::{Keymap, Paths, Themes};
 use crate::fs::Location;
 use crate::fs::local::display_name;
 use crate::fs::pan::PanFs;
@@ -20,14 +20,18 @@ pub async fn run(cli: Cli) -> Result<ExitCode, LaunchError> {
     if !cli.demo {
         super::cloud::check_api_base(cli.api_base.as_deref())?;
     }
-    let _log = crate::logging::init(&paths.state).map_err(|e| {
-        LaunchError::user(format!(
-            "cannot write the log in {}: {e}",
-            shown(&paths.state)
-        ))
-    })?;
+    let settings = super::settings::Settings::load(&paths)?;
+    let _log =
+        crate::logging::init(&paths.state, settings.config.log_level.filter()).map_err(|e| {
+            LaunchError::user(format!(
+                "cannot write the log in {}: {e}",
+                shown(&paths.state)
+            ))
+        })?;
     tracing::info!(version = env!("CARGO_PKG_VERSION"), "panfm starting");
     let keymap = load_keymap(&paths.config)?;
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let styles = settings.styles(&paths, no_color)?;
     let cwd = std::env::current_dir()
         .map_err(|e| LaunchError::user(format!("cannot read the current directory: {e}")))?;
     let cloud = super::cloud::connect(cli.demo, cli.api_base.as_deref(), &paths).await?;
@@ -44,9 +48,9 @@ pub async fn run(cli: Cli) -> Result<ExitCode, LaunchError> {
              subcommands (panfm --help)",
         ));
     }
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let [left, right] = start.panes;
-    let mut model = Model::new(left, right, keymap, Styles::new(no_color));
+    let mut model = Model::new(left, right, keymap, styles);
+    settings.apply(&mut model);
     model.panes[0].open_path = start.open[0].clone();
     model.panes[1].open_path = start.open[1].clone();
     model.start_dir = Some(start.start_dir);
@@ -54,7 +58,8 @@ pub async fn run(cli: Cli) -> Result<ExitCode, LaunchError> {
     model.utc_offset = chrono::Local::now().offset().local_minus_utc();
     model.entropy = rand::random();
     model.cloud_enabled = cloud.is_some();
-    model.mouse.enabled = cli.mouse;
+    // `--mouse` turns it on for this run whatever config.toml says.
+    model.settings.mouse |= cli.mouse;
     if cloud.is_none() {
         model.info("Local only: run `panfm login` (or set PANFM_CLIENT_ID/SECRET) for the cloud, or try --demo");
     }
@@ -69,14 +74,21 @@ pub async fn run(cli: Cli) -> Result<ExitCode, LaunchError> {
     model.undo = crate::runtime::journal::Journal::load(&undo_file);
     load_places(&kept, &mut model);
     let pan = cloud.as_ref().map(|c| PanFs::new(c.client.clone()));
+    if let Some(c) = &cloud {
+        settings.apply_tier(&c.client);
+    }
+    let base = settings.transfers(TransferConfig::default());
     let engine = match &cloud {
-        Some(c) => start_transfers(c, &paths, &mut model),
-        None => local_transfers(),
+        Some(c) => start_transfers(c, &paths, &mut model, base),
+        None => local_transfers(base),
     };
     let executor = |tx| {
         Executor::new(tx, pan)
             .with_undo_file(undo_file)
             .with_keep(&kept)
+            .with_themes(Themes::new(&paths.config), no_color)
+            .with_editor(settings.editor())
+            .with_units(settings.config.size_units)
     };
     let result = run_tui(model, executor, engine).await;
     drop(cloud);
@@ -124,10 +136,10 @@ fn start_transfers(
     cloud: &super::cloud::Cloud,
     paths: &Paths,
     model: &mut Model,
+    base: TransferConfig,
 ) -> Option<Engine> {
     let in_memory = |unkept| {
-        let (scheduler, events) =
-            Scheduler::new(cloud.client.clone(), TransferConfig::default()).ok()?;
+        let (scheduler, events) = Scheduler::new(cloud.client.clone(), base.clone()).ok()?;
         Some(Engine {
             scheduler,
             events,
@@ -148,7 +160,7 @@ fn start_transfers(
     };
     let cfg = TransferConfig {
         state_file: Some(paths.state.join("queue.json")),
-        ..TransferConfig::default()
+        ..base.clone()
     };
     match Scheduler::new(cloud.client.clone(), cfg) {
         Ok((scheduler, events)) => Some(Engine {
@@ -166,8 +178,8 @@ fn start_transfers(
 
 /// Without a cloud account the engine runs local copies only, its queue in memory: a saved
 /// queue holds cloud jobs that would fail here, and stays for a session that has the account.
-fn local_transfers() -> Option<Engine> {
-    let (scheduler, events) = Scheduler::local_only(TransferConfig::default()).ok()?;
+fn local_transfers(base: TransferConfig) -> Option<Engine> {
+    let (scheduler, events) = Scheduler::local_only(base).ok()?;
     Some(Engine {
         scheduler,
         events,
@@ -198,7 +210,7 @@ async fn run_tui(
         executor = executor.with_transfers(engine.scheduler);
         queue_lock = engine.lock;
     }
-    let mut guard = TerminalGuard::enter(model.mouse.enabled)
+    let mut guard = TerminalGuard::enter(model.settings.mouse)
         .map_err(|e| LaunchError::user(format!("cannot take over the terminal: {e}")))?;
     let mut input = runtime::InputTask::start(tx.clone());
     let signalled = runtime::spawn_signals(tx);

@@ -6,7 +6,7 @@ use std::io::Write;
 
 /// Runs the user's editor (see [`crate::edit::Editor`]) on a file holding `names`; returns the
 /// edited text. Blocking: call it from the blocking pool with the terminal suspended.
-pub fn edit_names(names: &[String]) -> Result<String, String> {
+pub fn edit_names(names: &[String], editor: &crate::edit::Editor) -> Result<String, String> {
     let text = crate::plan::editor::render(names).map_err(|e| e.to_string())?;
     let mut file = tempfile::Builder::new()
         .prefix("panfm-rename-")
@@ -16,7 +16,7 @@ pub fn edit_names(names: &[String]) -> Result<String, String> {
     file.write_all(text.as_bytes())
         .and_then(|()| file.flush())
         .map_err(|e| e.to_string())?;
-    crate::edit::Editor::from_env()
+    editor
         .open(file.path())
         .map_err(|why| format!("{why}; nothing renamed"))?;
     std::fs::read_to_string(file.path()).map_err(|e| format!("cannot read the edited names: {e}"))

@@ -34,6 +34,12 @@ pub struct Executor {
     count: CancellationToken,
     /// The viewer's reads (its cache of download URLs lives as long as the executor).
     reader: crate::fs::read::Reader,
+    /// Where `Effect::LoadTheme` finds user themes, and whether `NO_COLOR` is set.
+    themes: Option<(crate::config::Themes, bool)>,
+    /// The editor of `config.toml`, or the environment's.
+    editor: crate::edit::Editor,
+    /// How sizes in fetched details are written (`size_units`).
+    units: crate::config::SizeUnits,
 }
 
 impl Executor {
@@ -55,7 +61,29 @@ impl Executor {
             reader,
             transfers: None,
             home: directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf()),
+            themes: None,
+            editor: crate::edit::Editor::from_env(),
+            units: crate::config::SizeUnits::Binary,
         }
+    }
+
+    pub fn with_themes(mut self, themes: crate::config::Themes, no_color: bool) -> Self {
+        self.themes = Some((themes, no_color));
+        self
+    }
+
+    pub fn with_editor(mut self, editor: crate::edit::Editor) -> Self {
+        self.editor = editor;
+        self
+    }
+
+    pub fn with_units(mut self, units: crate::config::SizeUnits) -> Self {
+        self.units = units;
+        self
+    }
+
+    pub fn editor(&self) -> &crate::edit::Editor {
+        &self.editor
     }
 
     pub fn with_transfers(mut self, scheduler: crate::transfer::Scheduler) -> Self {
@@ -98,6 +126,14 @@ impl Executor {
                 }
             }
             Effect::Transfer(cmd) => self.transfer(cmd),
+            Effect::LoadTheme { name } => {
+                let result = match &self.themes {
+                    Some((themes, no_color)) => themes.load(&name, *no_color),
+                    None => crate::config::Styles::builtin(&name)
+                        .ok_or_else(|| format!("unknown theme {name:?}")),
+                };
+                let _ = self.tx.send(Msg::ThemeLoaded { name, result });
+            }
             Effect::CheckUpload { ticket, spec } => self.check_upload(ticket, spec),
             Effect::CountLocal { ticket, paths } => {
                 self.count.cancel();
@@ -132,7 +168,7 @@ impl Executor {
                 super::preview::spawn(effect, on, self.tx.clone());
             }
             Effect::FetchImageDetails { .. } | Effect::FetchImageLinks { .. } => {
-                super::img_fetch::spawn(self.images.clone(), self.tx.clone(), effect);
+                super::img_fetch::spawn(self.images.clone(), self.tx.clone(), effect, self.units);
             }
             Effect::Op { id, spec } if spec.touches_images() => {
                 let (fs, tx) = (self.images.clone(), self.tx.clone());

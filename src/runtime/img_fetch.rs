@@ -3,7 +3,7 @@
 //! flight at once, each still passing the client's rate limiter, answered in the order asked.
 
 use crate::app::{EntryDetails, ImageLink, ImagesMsg, Msg};
-use crate::fmt::size as format_size;
+use crate::fmt::{SizeUnits, size as format_size};
 use crate::fs::img::ImgFs;
 use crate::fs::local::sanitize_name;
 use futures::StreamExt;
@@ -12,8 +12,11 @@ use tokio::sync::mpsc::UnboundedSender;
 /// Detail calls in flight at once while collecting links.
 const IN_FLIGHT: usize = 4;
 
-pub async fn details(fs: &ImgFs, id: String) -> Msg {
-    let result = fs.detail(&id).await.map(|f| Box::new(details_of(&f)));
+pub async fn details(fs: &ImgFs, id: String, units: SizeUnits) -> Msg {
+    let result = fs
+        .detail(&id)
+        .await
+        .map(|f| Box::new(details_of(&f, units)));
     Msg::Images(ImagesMsg::Details { id, result })
 }
 
@@ -76,11 +79,17 @@ async fn images_in(fs: &ImgFs, id: &str) -> Result<Vec<(String, String)>, crate:
 }
 
 /// Runs a fetch effect as a task; without an image space there is nothing to ask.
-pub fn spawn(fs: Option<ImgFs>, tx: UnboundedSender<Msg>, effect: crate::app::Effect) {
+/// Runs an image-space fetch; sizes in what it answers are written in `units`.
+pub fn spawn(
+    fs: Option<ImgFs>,
+    tx: UnboundedSender<Msg>,
+    effect: crate::app::Effect,
+    units: SizeUnits,
+) {
     let Some(fs) = fs else { return };
     tokio::spawn(async move {
         let msg = match effect {
-            crate::app::Effect::FetchImageDetails { id } => details(&fs, id).await,
+            crate::app::Effect::FetchImageDetails { id } => details(&fs, id, units).await,
             crate::app::Effect::FetchImageLinks {
                 folders,
                 items,
@@ -92,13 +101,13 @@ pub fn spawn(fs: Option<ImgFs>, tx: UnboundedSender<Msg>, effect: crate::app::Ef
     });
 }
 
-fn details_of(f: &crate::api::ImageEntry) -> EntryDetails {
+fn details_of(f: &crate::api::ImageEntry, units: SizeUnits) -> EntryDetails {
     let mut extra = Vec::new();
     if !f.is_dir() {
         let format = crate::api::ImageFormat::from_extension(&f.extension)
             .map_or_else(|| f.extension.to_uppercase(), |x| x.name().to_owned());
         extra.push(("Format".to_owned(), format));
-        extra.push(("Traffic".to_owned(), format_size(f.total_traffic)));
+        extra.push(("Traffic".to_owned(), format_size(f.total_traffic, units)));
         if let Some(url) = &f.download_url {
             extra.push(("Link".to_owned(), url.clone()));
         }

@@ -73,12 +73,13 @@ pub async fn run<B: Backend>(
     loop {
         for effect in std::mem::take(&mut held) {
             if let Effect::EditNames { names } = effect {
-                let run = move || editor::edit_names(&names);
+                let editor = executor.editor().clone();
+                let run = move || editor::edit_names(&names, &editor);
                 let result = suspended(terminal, input.as_deref_mut(), run).await?;
                 held.extend(dispatch(model, executor, Msg::Edited { result }));
                 dirty = true;
             } else if let Effect::Edit(app::EditEffect::Open { id, path }) = effect {
-                let (file, editor) = (path.clone(), crate::edit::Editor::from_env());
+                let (file, editor) = (path.clone(), executor.editor().clone());
                 let run = move || Ok(edit::open(id, file, &editor));
                 let msg = suspended(terminal, input.as_deref_mut(), run).await?;
                 let msg = msg.unwrap_or_else(|why| edit::failed(id, path, why));
@@ -209,3 +210,6 @@ pub fn spawn_signals(tx: UnboundedSender<Msg>) -> Arc<OnceLock<u8>> {
     drop(tx);
     signalled
 }
+
+#[cfg(test)]
+mod theme_tests;

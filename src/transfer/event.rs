@@ -56,6 +56,12 @@ pub enum TransferEvent {
         job: JobId,
         bytes: u64,
     },
+    /// An upload hashed its file: the whole-file MD5 (lowercase hex) of the bytes it read, for
+    /// a caller that caches local MD5s (`panfm sync`).
+    Checksum {
+        job: JobId,
+        md5: String,
+    },
     /// Attempt `attempt` starts after the previous one failed for `reason`.
     Retrying {
         job: JobId,

@@ -53,4 +53,4 @@ pub use names::full_width_fix;
 pub use plan::{CHECK_LIMIT, CheckRefusal, UploadCheck, check_upload};
 pub(crate) use plan::{Created, Retry};
 pub use scheduler::Scheduler;
-pub use spec::{CloudItem, ConflictPolicy, Resolution, TransferSpec};
+pub use spec::{CloudItem, ConflictPolicy, Resolution, SyncDownload, SyncUpload, TransferSpec};

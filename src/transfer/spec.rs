@@ -46,6 +46,10 @@ pub enum TransferSpec {
         dest_dir: PathBuf,
         policy: ConflictPolicy,
     },
+    /// A sync's sending half (`panfm sync`).
+    SyncUpload(Box<SyncUpload>),
+    /// A sync's receiving half.
+    SyncDownload(Box<SyncDownload>),
     /// The drive fetches each of `urls` (http or https) itself (离线下载): one job per URL,
     /// each a task on the server whose progress is asked for until it ends. `dest_dir`: the
     /// drive folder, `None` for the server's default "/来自:离线下载" (the root is not
@@ -65,6 +69,8 @@ impl TransferSpec {
             Self::Upload { policy, .. }
             | Self::Download { policy, .. }
             | Self::LocalCopy { policy, .. } => *policy,
+            Self::SyncUpload(s) => s.policy,
+            Self::SyncDownload(s) => s.policy,
             // The image space has no "keep both" or "overwrite" for names: nothing to ask.
             Self::ImageUpload { .. } => ConflictPolicy::Skip,
             // The drive names a fetched file itself: nothing to ask either.
@@ -74,12 +80,38 @@ impl TransferSpec {
 
     pub fn direction(&self) -> Direction {
         match self {
-            Self::Upload { .. } | Self::ImageUpload { .. } => Direction::Upload,
-            Self::Download { .. } => Direction::Download,
+            Self::Upload { .. } | Self::ImageUpload { .. } | Self::SyncUpload(_) => {
+                Direction::Upload
+            }
+            Self::Download { .. } | Self::SyncDownload(_) => Direction::Download,
             Self::LocalCopy { .. } => Direction::Copy,
             Self::Offline { .. } => Direction::Offline,
         }
     }
+}
+
+/// Chosen files of local folder `root` (`files`: paths below it, `/`-separated, with their
+/// sizes) to the same paths below cloud folder `dest_dir`, making the folders they need and
+/// those in `dirs` (empty ones too).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SyncUpload {
+    pub root: PathBuf,
+    pub dirs: Vec<String>,
+    pub files: Vec<(String, u64)>,
+    pub dest_dir: FileId,
+    pub policy: ConflictPolicy,
+}
+
+/// Chosen cloud files (`files`: each one's path below the synced cloud folder shown as
+/// `source_root`) to the same paths below local folder `dest_dir`, making the folders they
+/// need and those in `dirs`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SyncDownload {
+    pub source_root: String,
+    pub dirs: Vec<String>,
+    pub files: Vec<(String, CloudItem)>,
+    pub dest_dir: PathBuf,
+    pub policy: ConflictPolicy,
 }
 
 /// A cloud file or folder as the caller knows it from a listing.

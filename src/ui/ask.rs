@@ -6,7 +6,7 @@ use super::format;
 use super::popup::centered;
 use super::wrap::wrap;
 use crate::app::{AskCheck, TransferAsk};
-use crate::config::Styles;
+use crate::config::{SizeUnits, Styles};
 use crate::transfer::{CHECK_LIMIT, ConflictPolicy, TransferSpec, UploadCheck, full_width_fix};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -24,6 +24,8 @@ pub fn choice_lines(ask: &TransferAsk) -> Vec<String> {
         TransferSpec::Download { policy, .. } | TransferSpec::LocalCopy { policy, .. } => {
             (policy, None)
         }
+        TransferSpec::SyncUpload(s) => (&s.policy, None),
+        TransferSpec::SyncDownload(s) => (&s.policy, None),
         TransferSpec::ImageUpload { .. } => {
             lines.push(
                 "An image whose name is taken in that folder fails; nothing is overwritten.".into(),
@@ -68,6 +70,7 @@ pub fn choice_lines(ask: &TransferAsk) -> Vec<String> {
 pub struct AskView<'a> {
     pub ask: &'a TransferAsk,
     pub styles: &'a Styles,
+    pub units: SizeUnits,
 }
 
 fn files(n: u64) -> String {
@@ -108,17 +111,17 @@ impl AskView<'_> {
                 .map(|row| Line::styled(format!("  {row}"), style))
                 .collect()
         });
-        (Some(summary(check, s)), groups.collect())
+        (Some(summary(check, s, self.units)), groups.collect())
     }
 }
 
-fn summary(check: &UploadCheck, s: &Styles) -> (String, Style) {
+fn summary(check: &UploadCheck, s: &Styles, u: SizeUnits) -> (String, Style) {
     let refused = check.refused.iter().filter(|r| !r.skip).count();
     let skipped = check.refused.len() - refused;
     let sent = format!(
         "{} ({}) to send",
         files(check.files),
-        format::size(check.bytes)
+        format::size(check.bytes, u)
     );
     let text = match (refused, skipped) {
         (0, 0) if check.cut => format!("{sent}; none refused so far."),

@@ -5,7 +5,6 @@
 use super::format;
 
 pub const SIZE_W: usize = 9;
-pub const TIME_W: usize = 16;
 /// The mark gutter before the name.
 const GUTTER: usize = 2;
 
@@ -14,18 +13,22 @@ pub struct Columns {
     pub name: usize,
     /// 0 = no folder column.
     pub folder: usize,
-    pub time: bool,
+    /// The time column's width; 0 = no time column.
+    pub time: usize,
 }
 
 impl Columns {
-    /// Columns for a pane `width` cells wide inside its border.
-    pub fn of(width: usize, gathered: bool) -> Columns {
-        let time = match gathered {
+    /// Columns for a pane `width` cells wide inside its border, with times `time_w` cells
+    /// wide (as the date pattern prints them).
+    pub fn of(width: usize, gathered: bool, time_w: usize) -> Columns {
+        let time_w = time_w.max("Modified".len());
+        let shown = match gathered {
             // The folder says more than the time here: the time comes only with room to spare.
-            true => width >= 78,
-            false => width >= GUTTER + 12 + SIZE_W + TIME_W + 2,
+            true => width >= 62 + time_w,
+            false => width >= GUTTER + 12 + SIZE_W + time_w + 2,
         };
-        let rest = width.saturating_sub(GUTTER + 1 + SIZE_W + if time { TIME_W + 1 } else { 0 });
+        let time = if shown { time_w } else { 0 };
+        let rest = width.saturating_sub(GUTTER + 1 + SIZE_W + if shown { time + 1 } else { 0 });
         let folder = match gathered && rest >= 20 {
             true => (rest * 2 / 5).clamp(8, 40),
             false => 0,
@@ -40,8 +43,8 @@ impl Columns {
             line.push_str(&format!(" {:<w$}", "Folder", w = self.folder));
         }
         line.push_str(&format!(" {:>SIZE_W$}", "Size"));
-        if self.time {
-            line.push_str(&format!(" {:>TIME_W$}", "Modified"));
+        if self.time > 0 {
+            line.push_str(&format!(" {:>w$}", "Modified", w = self.time));
         }
         line
     }
@@ -56,8 +59,8 @@ impl Columns {
             line.push_str(&format!(" {folder}{:pad$}", ""));
         }
         line.push_str(&format!(" {size:>SIZE_W$}"));
-        if self.time {
-            line.push_str(&format!(" {time:>TIME_W$}"));
+        if self.time > 0 {
+            line.push_str(&format!(" {time:>w$}", w = self.time));
         }
         line
     }
@@ -67,29 +70,32 @@ impl Columns {
 mod tests {
     use super::*;
 
+    /// The time column for the default date pattern (`2024-05-01 12:30`).
+    const TIME_W: usize = 16;
+
     #[test]
     fn gathered_listings_give_the_folder_room_before_the_time() {
         // 80 columns: 38 inside each pane.
         assert_eq!(
-            Columns::of(38, false),
+            Columns::of(38, false, TIME_W),
             Columns {
                 name: 26,
                 folder: 0,
-                time: false
+                time: 0
             }
         );
-        let narrow = Columns::of(38, true);
-        assert_eq!((narrow.name, narrow.folder, narrow.time), (15, 10, false));
+        let narrow = Columns::of(38, true, TIME_W);
+        assert_eq!((narrow.name, narrow.folder, narrow.time), (15, 10, 0));
         // 120 columns: 58 inside; 200 columns: 98.
-        assert!(Columns::of(58, false).time);
-        assert!(!Columns::of(58, true).time);
-        let wide = Columns::of(98, true);
+        assert!(Columns::of(58, false, TIME_W).time > 0);
+        assert!(!Columns::of(58, true, TIME_W).time > 0);
+        let wide = Columns::of(98, true, TIME_W);
         assert!(
-            wide.time && wide.folder >= 25 && wide.name >= 35,
+            wide.time == TIME_W && wide.folder >= 25 && wide.name >= 35,
             "{wide:?}"
         );
         for (w, gathered) in [(38, true), (58, true), (98, true), (58, false), (38, false)] {
-            let c = Columns::of(w, gathered);
+            let c = Columns::of(w, gathered, TIME_W);
             let row = c.row(
                 "  ",
                 "a",

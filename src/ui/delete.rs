@@ -6,7 +6,7 @@ use super::format;
 use super::popup::centered;
 use super::wrap::wrap;
 use crate::app::{DeleteAsk, TrashCheck};
-use crate::config::Styles;
+use crate::config::{SizeUnits, Styles};
 use crate::fs::tally::{COUNT_LIMIT, Tally};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -18,6 +18,7 @@ pub struct DeleteView<'a> {
     pub styles: &'a Styles,
     /// The key that deletes for good, as the keymap has it.
     pub for_good: String,
+    pub units: SizeUnits,
 }
 
 fn plural(n: u64, one: &str, many: &str) -> String {
@@ -28,18 +29,18 @@ fn plural(n: u64, one: &str, many: &str) -> String {
 }
 
 /// "In all: 3,000 files in 41 folders, 2.0 GiB", or how far the count got.
-pub fn held(tally: &Tally, counted: bool) -> String {
+pub fn held(tally: &Tally, counted: bool, u: SizeUnits) -> String {
     let mut text = format!(
         "{} in {}, {}",
         plural(tally.files, "file", "files"),
         plural(tally.folders, "folder", "folders"),
-        format::size(tally.bytes)
+        format::size(tally.bytes, u)
     );
     if tally.folders == 0 {
         text = format!(
             "{}, {}",
             plural(tally.files, "file", "files"),
-            format::size(tally.bytes)
+            format::size(tally.bytes, u)
         );
     }
     if tally.unreadable > 0 {
@@ -86,7 +87,7 @@ impl Widget for DeleteView<'_> {
         }
         lines.push(Line::default());
         let count_style = if ask.counted { s.popup } else { s.dim };
-        for row in wrap(&held(&ask.tally, ask.counted), inner, 2) {
+        for row in wrap(&held(&ask.tally, ask.counted, self.units), inner, 2) {
             lines.push(Line::styled(row, count_style));
         }
         lines.push(Line::default());
@@ -150,15 +151,18 @@ mod tests {
             bytes: 2 << 30,
             ..Tally::default()
         };
-        assert_eq!(held(&t, true), "In all: 3,000 files in 41 folders, 2.0 GiB");
-        assert!(held(&t, false).starts_with("Counting… 3,000 files"));
+        assert_eq!(
+            held(&t, true, SizeUnits::Binary),
+            "In all: 3,000 files in 41 folders, 2.0 GiB"
+        );
+        assert!(held(&t, false, SizeUnits::Binary).starts_with("Counting… 3,000 files"));
         let one = Tally {
             files: 1,
             bytes: 5,
             ..Tally::default()
         };
-        assert_eq!(held(&one, true), "In all: 1 file, 5 B");
+        assert_eq!(held(&one, true, SizeUnits::Binary), "In all: 1 file, 5 B");
         let cut = Tally { cut: true, ..t };
-        assert!(held(&cut, true).contains("at least 3,000 files"));
+        assert!(held(&cut, true, SizeUnits::Binary).contains("at least 3,000 files"));
     }
 }

@@ -5,7 +5,7 @@
 use super::format;
 use super::wrap::wrap;
 use crate::app::{JobRow, Transfers};
-use crate::config::Styles;
+use crate::config::{SizeUnits, Styles};
 use ratatui::text::Line;
 
 const LABEL: usize = 7;
@@ -16,6 +16,7 @@ pub fn detail_lines(
     transfers: &Transfers,
     s: &Styles,
     width: usize,
+    u: SizeUnits,
 ) -> Vec<Line<'static>> {
     let (from, to) = row.places(transfers);
     let (state, bad) = row.state_text();
@@ -25,7 +26,7 @@ pub fn detail_lines(
     for (label, value) in [
         ("From", from),
         ("To", to),
-        ("Size", row.size_text()),
+        ("Size", row.size_text(u)),
         ("State", state),
         ("Tries", row.tries()),
     ] {

@@ -63,6 +63,7 @@ pub fn view(frame: &mut Frame, model: &Model) {
                 panel,
                 styles,
                 utc_offset,
+                formats: &model.settings.formats,
             };
             frame.render_widget(view, rect);
             continue;
@@ -71,6 +72,7 @@ pub fn view(frame: &mut Frame, model: &Model) {
             pane: model.pane(side),
             focused: model.focus == side,
             styles: &model.styles,
+            formats: &model.settings.formats,
             spinner: model.spinner,
             utc_offset: model.utc_offset,
             account: model.account.as_ref(),
@@ -115,6 +117,7 @@ fn overlays(frame: &mut Frame, model: &Model, area: Rect, panes: Rect) {
             let view = popup::DetailsView {
                 state,
                 styles: &model.styles,
+                formats: &model.settings.formats,
                 utc_offset: offset,
             };
             frame.render_widget(view, area);
@@ -133,6 +136,7 @@ fn overlays(frame: &mut Frame, model: &Model, area: Rect, panes: Rect) {
             let view = delete::DeleteView {
                 ask,
                 styles: &model.styles,
+                units: model.settings.formats.units,
                 for_good,
             };
             frame.render_widget(view, area);
@@ -187,6 +191,7 @@ fn overlays(frame: &mut Frame, model: &Model, area: Rect, panes: Rect) {
             let view = ask::AskView {
                 ask,
                 styles: &model.styles,
+                units: model.settings.formats.units,
             };
             frame.render_widget(view, area);
         }
@@ -232,6 +237,7 @@ fn overlays(frame: &mut Frame, model: &Model, area: Rect, panes: Rect) {
             let panel = shares::SharesPanel {
                 view,
                 styles: &model.styles,
+                units: model.settings.formats.units,
                 utc_offset: model.utc_offset,
             };
             frame.render_widget(panel, panes);
@@ -338,6 +344,8 @@ mod tests_preview;
 mod tests_queue;
 #[cfg(test)]
 mod tests_select;
+#[cfg(test)]
+mod tests_settings;
 #[cfg(test)]
 mod tests_shares;
 #[cfg(test)]

@@ -6,7 +6,7 @@ use super::columns::Columns;
 use super::format;
 use super::input_line;
 use crate::app::{LoadState, Pane};
-use crate::config::Styles;
+use crate::config::{Formats, Styles};
 use crate::fs::{Entry, EntryKind, Location};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -24,6 +24,7 @@ pub struct PaneView<'a> {
     pub styles: &'a Styles,
     pub spinner: usize,
     pub utc_offset: i32,
+    pub formats: &'a Formats,
     /// Shown (quota) in the title of cloud panes.
     pub account: Option<&'a crate::app::Account>,
 }
@@ -123,7 +124,7 @@ impl PaneView<'_> {
             let marked = format!(
                 " {all}{} marked, {} ",
                 format::count(p.marks.len()),
-                format::size(p.marked_bytes)
+                format::size(p.marked_bytes, self.formats.units)
             );
             spans.push(Span::styled(marked, s.marked));
         }
@@ -148,7 +149,10 @@ impl PaneView<'_> {
             LoadState::Failed(_) => (vec![" error ".to_owned(), String::new()], s.error),
             LoadState::Done => match (self.account, self.pane.location.is_cloud()) {
                 (Some(a), true) => {
-                    let (used, total) = (format::size(a.used), format::size(a.total));
+                    let (used, total) = (
+                        format::size(a.used, self.formats.units),
+                        format::size(a.total, self.formats.units),
+                    );
                     let vip = if a.vip { " VIP" } else { "" };
                     let pct = a.used as f64 / a.total.max(1) as f64 * 100.0;
                     let pct = match pct < 1.0 {
@@ -173,7 +177,7 @@ impl PaneView<'_> {
         let marked = self.pane.marks.contains(&entry.key);
         let size = match entry.kind {
             EntryKind::Dir | EntryKind::Symlink { to_dir: true } => "<DIR>".to_owned(),
-            _ => format::size(entry.size),
+            _ => format::size(entry.size, self.formats.units),
         };
         let suffix = match entry.kind {
             EntryKind::Dir => "/",
@@ -188,8 +192,8 @@ impl PaneView<'_> {
             _ if self.pane.is_loading() => "…".to_owned(),
             _ => "?".to_owned(),
         };
-        let time = match (cols.time, entry.mtime) {
-            (true, Some(t)) => format::time(t, self.utc_offset),
+        let time = match (cols.time > 0, entry.mtime) {
+            (true, Some(t)) => format::time(t, self.utc_offset, &self.formats.date),
             _ => String::new(),
         };
         let mark = if marked { "* " } else { "  " };
@@ -238,7 +242,9 @@ impl Widget for PaneView<'_> {
         }
         let width = usize::from(inner.width);
         let gathered = matches!(self.pane.location, Location::Search(_) | Location::Trash);
-        let cols = Columns::of(width, gathered);
+        // A wide day, a long month name: the widest a pattern prints.
+        let sample = format::time(1_727_308_799, 0, &self.formats.date);
+        let cols = Columns::of(width, gathered, format::width(&sample));
         let header = cols.header(self.pane.sort.label());
         buf.set_stringn(inner.x, inner.y, &header, width, s.column_header);
         let rows = usize::from(inner.height - 1);

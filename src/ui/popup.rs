@@ -71,16 +71,20 @@ pub struct DetailsView<'a> {
     pub state: &'a DetailsState,
     pub styles: &'a Styles,
     pub utc_offset: i32,
+    pub formats: &'a crate::config::Formats,
 }
 
 impl Widget for DetailsView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (d, s) = (&self.state.details, self.styles);
-        let time = |t: Option<i64>| t.map(|t| format::time(t, self.utc_offset));
+        let time = |t: Option<i64>| t.map(|t| format::time(t, self.utc_offset, &self.formats.date));
         let size = d.size.map(|b| {
             let exact = format::count(usize::try_from(b).unwrap_or(usize::MAX));
             let what = if d.is_dir { " (everything inside)" } else { "" };
-            format!("{} ({exact} bytes){what}", format::size(b))
+            format!(
+                "{} ({exact} bytes){what}",
+                format::size(b, self.formats.units)
+            )
         });
         let rows: Vec<(&str, Option<String>)> = vec![
             ("Name", Some(d.name.clone())),

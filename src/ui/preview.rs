@@ -5,7 +5,7 @@
 use super::format;
 use super::viewer::row_line;
 use crate::app::preview::{Folder, Head, Panel, Shown};
-use crate::config::Styles;
+use crate::config::{SizeUnits, Styles};
 use crate::fs::read::Kind;
 use crate::fs::{Entry, EntryKind};
 use ratatui::buffer::Buffer;
@@ -18,6 +18,7 @@ pub struct PreviewView<'a> {
     pub panel: &'a Panel,
     pub styles: &'a Styles,
     pub utc_offset: i32,
+    pub formats: &'a crate::config::Formats,
 }
 
 impl Widget for PreviewView<'_> {
@@ -40,7 +41,9 @@ impl Widget for PreviewView<'_> {
         let room = usize::from(inner.height).saturating_sub(lines.len());
         match shown {
             Shown::File(head) => lines.extend(head_rows(head, width, room, s)),
-            Shown::Dir(folder) => lines.extend(folder_rows(folder, width, room, s)),
+            Shown::Dir(folder) => {
+                lines.extend(folder_rows(folder, width, room, s, self.formats.units))
+            }
             _ => {}
         }
         for (i, line) in lines
@@ -58,20 +61,24 @@ impl PreviewView<'_> {
     /// The name, then size, date and MD5, then what the entry is.
     fn facts(&self, entry: &Entry, shown: &Shown) -> Vec<Line<'static>> {
         let s = self.styles;
+        let u = self.formats.units;
         let name_style = entry_style(entry, s).add_modifier(Modifier::BOLD);
         let mut lines = vec![Line::from(Span::styled(entry.name.clone(), name_style))];
         let mut fact = |text: String| lines.push(Line::from(Span::styled(text, s.file)));
         match entry.size {
             _ if entry.is_dir() => {}
-            0..1024 => fact(format::size(entry.size)),
+            0..1024 => fact(format::size(entry.size, u)),
             n => fact(format!(
                 "{} ({} bytes)",
-                format::size(n),
+                format::size(n, u),
                 format::count(n as usize)
             )),
         }
         if let Some(t) = entry.mtime {
-            fact(format!("Modified {}", format::time(t, self.utc_offset)));
+            fact(format!(
+                "Modified {}",
+                format::time(t, self.utc_offset, &self.formats.date)
+            ));
         }
         if let Some(md5) = &entry.etag {
             fact(format!("MD5 {md5}"));
@@ -79,8 +86,8 @@ impl PreviewView<'_> {
         let (what, style) = match shown {
             Shown::Waiting => ("…".to_owned(), s.dim),
             Shown::Reading => ("Reading…".to_owned(), s.info),
-            Shown::File(head) => (what_file(head), s.info),
-            Shown::Dir(folder) => (what_folder(folder), s.info),
+            Shown::File(head) => (what_file(head, u), s.info),
+            Shown::Dir(folder) => (what_folder(folder, u), s.info),
             Shown::Nothing(why) => (why.clone(), s.dim),
             Shown::Failed(why) => (why.clone(), s.error),
         };
@@ -89,10 +96,10 @@ impl PreviewView<'_> {
     }
 }
 
-fn what_file(head: &Head) -> String {
+fn what_file(head: &Head, u: SizeUnits) -> String {
     let part = match head.whole {
         true => String::new(),
-        false => format!(" · first {}", format::size(head.read)),
+        false => format!(" · first {}", format::size(head.read, u)),
     };
     match head.kind {
         Kind::Text(_) => format!("Text · {}{part}", head.encoding().name()),
@@ -104,7 +111,7 @@ fn what_file(head: &Head) -> String {
     }
 }
 
-fn what_folder(f: &Folder) -> String {
+fn what_folder(f: &Folder, u: SizeUnits) -> String {
     let counted = match f.complete {
         true => "",
         false => " (at least: the first ones)",
@@ -113,7 +120,7 @@ fn what_folder(f: &Folder) -> String {
         "Folder · {}, {}, {}{counted}",
         many(f.dirs, "folder"),
         many(f.files, "file"),
-        format::size(f.bytes)
+        format::size(f.bytes, u)
     )
 }
 
@@ -146,7 +153,13 @@ fn owned(line: Line<'_>) -> Line<'static> {
     Line::from(spans)
 }
 
-fn folder_rows(f: &Folder, width: usize, room: usize, s: &Styles) -> Vec<Line<'static>> {
+fn folder_rows(
+    f: &Folder,
+    width: usize,
+    room: usize,
+    s: &Styles,
+    u: SizeUnits,
+) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     let more = f.dirs + f.files > f.entries.len() || !f.complete;
     for (i, e) in f.entries.iter().enumerate() {
@@ -156,7 +169,7 @@ fn folder_rows(f: &Folder, width: usize, room: usize, s: &Styles) -> Vec<Line<'s
         }
         let size = match e.is_dir() {
             true => String::new(),
-            false => format::size(e.size),
+            false => format::size(e.size, u),
         };
         let name_room = width.saturating_sub(format::width(&size) + 1);
         let tail = if e.is_dir() { "/" } else { "" };

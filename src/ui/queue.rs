@@ -12,7 +12,7 @@ use super::job_details::detail_lines;
 use super::sparkline::sparkline;
 use crate::app::throughput::eta;
 use crate::app::{JobRow, Model};
-use crate::fmt::duration;
+use crate::fmt::{SizeUnits, duration};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -52,13 +52,13 @@ fn offline_tail(row: &JobRow, bar_w: usize) -> String {
 }
 
 /// The right-hand columns: the progress of a job a worker has or will have, else what arrived.
-fn tail(row: &JobRow, wide: bool) -> String {
+fn tail(row: &JobRow, wide: bool, u: SizeUnits) -> String {
     let i = &row.info;
     if row.is_offline() {
         return offline_tail(row, if wide { 12 } else { 8 });
     }
     if row.is_finished() || row.in_conflict() {
-        return match row.arrived() {
+        return match row.arrived(u) {
             text if text.is_empty() => text,
             text => format!(" {text}"),
         };
@@ -68,9 +68,12 @@ fn tail(row: &JobRow, wide: bool) -> String {
         .unwrap_or(0);
     let speed = row
         .speed()
-        .map(|b| format!("{}/s", format::size(b as u64)))
+        .map(|b| format!("{}/s", format::size(b as u64, u)))
         .unwrap_or_default();
-    let (done, size) = (format::size(i.done_bytes.min(i.size)), format::size(i.size));
+    let (done, size) = (
+        format::size(i.done_bytes.min(i.size), u),
+        format::size(i.size, u),
+    );
     // At 80 columns the job's ETA goes (the title has the total's; details have the job's).
     let (bar_w, eta) = match wide {
         true => (
@@ -101,7 +104,7 @@ impl QueueView<'_> {
         if let (Some(reason), false) = (&i.retry_reason, row.is_finished()) {
             state.push_str(&format!(" (try {}: {reason})", i.attempt));
         }
-        let tail = tail(row, width >= 100);
+        let tail = tail(row, width >= 100, self.model.settings.formats.units);
         let name_w = width.saturating_sub(format::width(&tail) + 2);
         // A moving job's state stays readable: its path gives way first.
         let col = match name_w >= col + 13 {
@@ -135,6 +138,7 @@ impl QueueView<'_> {
     fn title(&self, width: usize) -> String {
         let m = self.model;
         let t = m.transfers.totals();
+        let u = m.settings.formats.units;
         let mut title = format!(" Transfers: ↑{} ↓{} ", t.uploads, t.downloads);
         if t.copies > 0 {
             title.push_str(&format!("→{} ", t.copies));
@@ -143,8 +147,8 @@ impl QueueView<'_> {
             title.push_str(&format!("⇣{} ", t.fetches));
         }
         if t.speed > 0.0 {
-            title.push_str(&format!("· {}/s ", format::size(t.speed as u64)));
-            title.push_str(&format!("· {} left ", format::size(t.bytes_left)));
+            title.push_str(&format!("· {}/s ", format::size(t.speed as u64, u)));
+            title.push_str(&format!("· {} left ", format::size(t.bytes_left, u)));
         }
         if t.uploads + t.downloads + t.copies > 0 {
             let eta = eta(t.bytes_left, t.speed).map_or_else(|| "—".to_owned(), duration);
@@ -153,7 +157,7 @@ impl QueueView<'_> {
         if m.transfers.saved_bytes() > 0 {
             title.push_str(&format!(
                 "· {} saved by instant upload ",
-                format::size(m.transfers.saved_bytes())
+                format::size(m.transfers.saved_bytes(), u)
             ));
         }
         let room = width.saturating_sub(format::width(&title) + 1);
@@ -174,7 +178,9 @@ impl Widget for QueueView<'_> {
         let jobs = &m.transfers.jobs;
         let width = usize::from(area.width.saturating_sub(2));
         let mut about = match (self.details, jobs.get(self.cursor)) {
-            (true, Some(row)) => detail_lines(row, &m.transfers, s, width),
+            (true, Some(row)) => {
+                detail_lines(row, &m.transfers, s, width, m.settings.formats.units)
+            }
             _ => vec![],
         };
         let panes = crate::app::layout::Area {

@@ -18,6 +18,7 @@ pub struct SharesPanel<'a> {
     pub view: &'a SharesView,
     pub styles: &'a Styles,
     pub utc_offset: i32,
+    pub units: crate::config::SizeUnits,
 }
 
 const LINK_W: usize = 35;
@@ -42,10 +43,7 @@ impl SharesPanel<'_> {
         match (s.expired, s.expires_at) {
             (true, _) => "expired".to_owned(),
             (false, None) => "permanent".to_owned(),
-            (false, Some(t)) => format::time(t.timestamp(), self.utc_offset)
-                .chars()
-                .take(10)
-                .collect(),
+            (false, Some(t)) => format::time(t.timestamp(), self.utc_offset, "%Y-%m-%d"),
         }
     }
 
@@ -78,13 +76,13 @@ impl SharesPanel<'_> {
             Span::styled(cell(code, CODE_W), base),
             Span::styled(cell(&self.expiry(s), EXPIRY_W), expiry_style),
             Span::styled(cell(&counts, counts_w), base),
-            Span::styled(flags(s), st.dim),
+            Span::styled(flags(s, self.units), st.dim),
         ])
     }
 }
 
 /// Guest access and the traffic limit, shown where the row has room.
-fn flags(s: &ShareInfo) -> String {
+fn flags(s: &ShareInfo, u: crate::config::SizeUnits) -> String {
     let mut out = Vec::new();
     if s.access.guests {
         out.push("guests".to_owned());
@@ -93,7 +91,7 @@ fn flags(s: &ShareInfo) -> String {
         out.push("over-quota".to_owned());
     }
     if let Some(limit) = s.traffic_limit {
-        out.push(format!("≤ {}", format::size(limit)));
+        out.push(format!("≤ {}", format::size(limit, u)));
     }
     out.join(", ")
 }

@@ -21,6 +21,7 @@ impl Widget for StatusView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let m = self.model;
         let s = &m.styles;
+        let u = m.settings.formats.units;
         let width = usize::from(area.width);
         let line = if !m.pending_keys.is_empty() {
             chord_line(m)
@@ -49,7 +50,7 @@ impl Widget for StatusView<'_> {
             let (done, all) = crate::app::throughput::batch_progress(&m.transfers);
             text.push_str(&format!(" · {done} of {all}"));
             if let Some(eta) = crate::app::throughput::eta(t.bytes_left, t.speed) {
-                let speed = format::size(t.speed as u64);
+                let speed = format::size(t.speed as u64, u);
                 text.push_str(&format!(" · {speed}/s · ETA {}", crate::fmt::duration(eta)));
             }
             if m.transfers.conflicts() > 0 {
@@ -71,7 +72,7 @@ impl Widget for StatusView<'_> {
                 "{} dirs, {} files, {}",
                 format::count(st.dirs),
                 format::count(st.files),
-                format::size(st.bytes)
+                format::size(st.bytes, u)
             );
             if p.show_hidden {
                 text.push_str(" · hidden shown");

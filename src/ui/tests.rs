@@ -98,6 +98,7 @@ fn pane_buffer(model: &Model, styles: &Styles, focused: bool) -> Buffer {
         styles,
         spinner: 0,
         utc_offset: 0,
+        formats: &model.settings.formats,
         account: None,
     }
     .render(area, &mut buf);

@@ -6,7 +6,7 @@ use super::format;
 use super::status::HintsView;
 use crate::app::Model;
 use crate::app::viewer::{Charset, PieceKind, Row, Screen, Task, Viewer};
-use crate::config::Styles;
+use crate::config::{SizeUnits, Styles};
 use crate::fs::read::{Kind, sniff};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -23,6 +23,7 @@ impl Widget for ViewerView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let v = self.viewer;
         let s = &self.model.styles;
+        let u = self.model.settings.formats.units;
         let [title, body, bottom] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Fill(1),
@@ -31,7 +32,7 @@ impl Widget for ViewerView<'_> {
         .areas(area);
         let geo = v.geometry(area.width, area.height);
         let screen = v.screen(geo);
-        let heading = format::truncate(&title_text(v), usize::from(title.width));
+        let heading = format::truncate(&title_text(v, u), usize::from(title.width));
         let title_style = s.title_focused.add_modifier(Modifier::REVERSED);
         buf.set_style(title, title_style);
         Line::from(Span::styled(heading, title_style)).render(title, buf);
@@ -47,7 +48,7 @@ impl Widget for ViewerView<'_> {
             let y = body.y + screen.rows.len() as u16;
             Line::from(Span::styled("(end)", s.dim)).render(Rect::new(body.x, y, 6, 1), buf);
         }
-        let (text, style) = position(v, &screen, s);
+        let (text, style) = position(v, &screen, s, u);
         let text = format::truncate(&text, usize::from(bottom.width));
         let used = (format::width(&text) + 2).min(usize::from(bottom.width)) as u16;
         let [left, right] =
@@ -57,7 +58,7 @@ impl Widget for ViewerView<'_> {
     }
 }
 
-fn title_text(v: &Viewer) -> String {
+fn title_text(v: &Viewer, u: SizeUnits) -> String {
     let what = match v.kind {
         None => "…".to_owned(),
         Some(Kind::Image(info)) => match info.pixels {
@@ -82,7 +83,7 @@ fn title_text(v: &Viewer) -> String {
     format!(
         " {} · {} · {what} · {shown}{lines}",
         v.name,
-        format::size(v.size())
+        format::size(v.size(), u)
     )
 }
 
@@ -109,11 +110,11 @@ pub(super) fn row_line<'a>(row: &'a Row, gutter: usize, s: &Styles) -> Line<'a> 
 }
 
 /// The bottom row's text: a task's progress, a message, or the position.
-fn position(v: &Viewer, screen: &Screen, s: &Styles) -> (String, Style) {
+fn position(v: &Viewer, screen: &Screen, s: &Styles, u: SizeUnits) -> (String, Style) {
     let read = format!(
         "read {} of {}",
-        format::size(v.fetched),
-        format::size(v.size())
+        format::size(v.fetched, u),
+        format::size(v.size(), u)
     );
     if let Some(e) = &v.error {
         return (e.clone(), s.error);
@@ -121,7 +122,7 @@ fn position(v: &Viewer, screen: &Screen, s: &Styles) -> (String, Style) {
     if !v.ready() {
         return (format!("Reading… {read}"), s.info);
     }
-    let scanned = |to: u64, from: u64| format::size(to.abs_diff(from));
+    let scanned = |to: u64, from: u64| format::size(to.abs_diff(from), u);
     match &v.task {
         Some(Task::Search {
             query, at, from, ..
@@ -136,8 +137,8 @@ fn position(v: &Viewer, screen: &Screen, s: &Styles) -> (String, Style) {
             let counted = (v.index.counted() * crate::fs::read::WINDOW).min(v.size());
             let text = format!(
                 "Counting lines to {n}: {} of {} · Esc stops",
-                format::size(counted),
-                format::size(v.size())
+                format::size(counted, u),
+                format::size(v.size(), u)
             );
             return (text, s.info);
         }
@@ -158,7 +159,10 @@ fn position(v: &Viewer, screen: &Screen, s: &Styles) -> (String, Style) {
         (false, None) => format!(
             "byte {} (line numbers known for the first {} read in order)",
             v.top.at,
-            format::size((v.index.counted() * crate::fs::read::WINDOW).min(v.size()))
+            format::size(
+                (v.index.counted() * crate::fs::read::WINDOW).min(v.size()),
+                u,
+            )
         ),
     };
     let mut text = format!("{at} · {pct}% · {read}");

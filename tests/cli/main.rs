@@ -24,8 +24,11 @@ mod quota;
 mod rename;
 #[cfg(unix)]
 mod resume;
+mod settings;
 mod shares;
 mod startup;
+mod sync;
+mod sync_figures;
 mod transfer_faults;
 mod trash;
 #[path = "../support/tree.rs"]

@@ -9,6 +9,7 @@ mod palette;
 mod panes;
 mod preview;
 mod pty;
+mod settings;
 mod shares;
 mod tools;
 mod viewer;
@@ -74,6 +75,10 @@ fn browse_enter_filter_and_quit_restores_terminal() {
         !raw.contains("\x1b[?1000"),
         "no mouse capture without --mouse"
     );
+    if std::env::var_os("PANFM_LOG").is_none() {
+        let log = fs::read_to_string(cfg.path().join("state/panfm.log")).unwrap();
+        assert!(log.contains("panfm starting"), "info by default: {log}");
+    }
 }
 
 #[test]

@@ -25,9 +25,9 @@ fn demo_z_previews_local_and_cloud_entries_as_the_cursor_moves() {
         s.contains("Text · UTF-8") && s.contains("# panfm demo · 1") && !s.contains("file10.txt")
     });
     p.send("z");
-    // The panel's title, not the "Preview off" note on the status line.
+    // The panel's title is gone; the status line says "Preview off".
     p.wait_for("the local pane back", |s| {
-        s.contains("file10.txt") && !s.contains(" Preview ")
+        s.contains("file10.txt") && !s.contains(" Preview ") && s.contains("\nPreview off")
     });
     p.send("q");
     assert!(p.wait_exit());

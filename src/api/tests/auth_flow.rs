@@ -204,3 +204,22 @@ async fn user_info_switches_the_vip_column() {
     assert!(client.user_info().await.unwrap().vip);
     assert!(client.is_vip());
 }
+
+#[tokio::test]
+async fn a_fixed_tier_stays_whatever_the_account_says() {
+    let stub = Stub::start(|r, _| match r.path.as_str() {
+        "/api/v1/access_token" => Reply::token("T"),
+        _ => Reply::ok(serde_json::json!({"uid": 1, "vip": true})),
+    })
+    .await;
+    let client = stub.client();
+    client.fix_tier(false);
+    assert!(client.user_info().await.unwrap().vip);
+    assert!(
+        !client.is_vip(),
+        "api_tier = \"free\" keeps the free column"
+    );
+    let other = stub.client();
+    other.fix_tier(true);
+    assert!(other.is_vip());
+}

@@ -179,7 +179,7 @@ pub fn log_arrived(model: &mut Model, result: Result<Vec<crate::api::DirectLinkL
     let lines = entries
         .iter()
         .map(|e| {
-            let traffic = crate::fmt::size(e.traffic);
+            let traffic = crate::fmt::size(e.traffic, model.settings.formats.units);
             format!("{traffic:>10}  {}  {}", e.path, e.url)
         })
         .collect();

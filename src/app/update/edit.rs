@@ -101,7 +101,7 @@ fn cloud(model: &mut Model) -> Vec<Effect> {
 
 fn ask_big(model: &mut Model, id: EditId) {
     let Some(s) = model.edits.get(id) else { return };
-    let size = crate::fmt::size(s.file.size);
+    let size = crate::fmt::size(s.file.size, model.settings.formats.units);
     model.modal = Some(Modal::EditAsk(EditAsk {
         id,
         drift: false,

@@ -32,6 +32,7 @@ mod route;
 mod share_form;
 mod shares;
 mod shell;
+mod theme;
 mod transfers;
 mod trash;
 mod undo;
@@ -128,6 +129,11 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
             span,
             result,
         } => viewer::read(model, ticket, span, result),
+        Msg::SetTheme(name) => vec![super::Effect::LoadTheme { name }],
+        Msg::ThemeLoaded { name, result } => {
+            theme::loaded(model, name, result);
+            vec![]
+        }
         Msg::Preview(m) => preview::update(model, m),
     }
 }

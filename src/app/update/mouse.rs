@@ -14,7 +14,7 @@ use std::time::Instant;
 
 /// Applies `event`; the command a double click stands for, if any.
 pub fn handle(model: &mut Model, at: Instant, event: MouseEvent) -> Option<Command> {
-    if !model.mouse.enabled || model.viewport.too_small() || model.viewer.is_some() {
+    if !model.settings.mouse || model.viewport.too_small() || model.viewer.is_some() {
         return None;
     }
     let layer = model.layer();

@@ -20,19 +20,16 @@ pub fn update(model: &mut Model, msg: OpMsg) -> Vec<Effect> {
 }
 
 fn finished(model: &mut Model, op: crate::app::OpId, report: OpReport) -> Vec<Effect> {
-    let (label, step) = match model.ops.iter().position(|p| p.id == op) {
+    let (done, step) = match model.ops.iter().position(|p| p.id == op) {
         Some(i) => {
             let p = model.ops.remove(i);
-            (p.label, p.step)
+            (p.done_text, p.step)
         }
         None => (String::new(), None),
     };
-    let (verb, done) = match &step {
-        Some(s) => {
-            let done = format!("{} the {}", s.direction.done(), s.record.description);
-            (s.direction.verb(), done)
-        }
-        None => (label.split(' ').next().unwrap_or("Done"), label.clone()),
+    let verb = match &step {
+        Some(s) => s.direction.verb(),
+        None => done.split(' ').next().unwrap_or("Done"),
     };
     if report.failed.is_empty() {
         model.info(done);

@@ -59,7 +59,7 @@ pub fn ask(model: &mut Model, moving: bool) -> Vec<Effect> {
             let spec = TransferSpec::Upload {
                 sources: sources.collect(),
                 dest_dir: dest.id(),
-                policy: ConflictPolicy::Ask,
+                policy: model.settings.conflict,
                 fix_names: false,
             };
             let then = moving.then(|| OpSpec::Delete {
@@ -73,7 +73,7 @@ pub fn ask(model: &mut Model, moving: bool) -> Vec<Effect> {
             let spec = TransferSpec::Download {
                 sources,
                 dest_dir: dest.clone(),
-                policy: ConflictPolicy::Ask,
+                policy: model.settings.conflict,
             };
             let then = moving.then(|| OpSpec::Trash {
                 at: from.clone(),
@@ -98,7 +98,10 @@ pub fn ask(model: &mut Model, moving: bool) -> Vec<Effect> {
     let size = if items.iter().any(|i| i.is_dir) {
         String::new()
     } else {
-        format!(" ({})", crate::fmt::size(bytes))
+        format!(
+            " ({})",
+            crate::fmt::size(bytes, model.settings.formats.units)
+        )
     };
     let title = format!("{verb} {}{size} to {}?", count(items.len()), to.display());
     let mut lines: Vec<String> = items
@@ -186,6 +189,8 @@ pub fn question(model: &mut Model, cmd: Command) -> Vec<Effect> {
                 TransferSpec::Upload { policy, .. }
                 | TransferSpec::Download { policy, .. }
                 | TransferSpec::LocalCopy { policy, .. } => policy,
+                TransferSpec::SyncUpload(s) => &mut s.policy,
+                TransferSpec::SyncDownload(s) => &mut s.policy,
                 TransferSpec::ImageUpload { .. } | TransferSpec::Offline { .. } => return vec![],
             };
             *policy = match policy {
@@ -257,8 +262,8 @@ pub fn update(model: &mut Model, msg: TransferMsg, claim: Claim) -> Vec<Effect> 
                     model.error(format!(
                         "{} ({}) won't fit in the cloud: {} free",
                         files_count(*files),
-                        crate::fmt::size(*bytes),
-                        crate::fmt::size(*free)
+                        crate::fmt::size(*bytes, model.settings.formats.units),
+                        crate::fmt::size(*free, model.settings.formats.units)
                     ));
                     None
                 }
@@ -319,10 +324,13 @@ fn finished(model: &mut Model, batch: BatchId, claim: Claim) -> Vec<Effect> {
         (false, _) | (true, Direction::Offline) => String::new(),
         (true, Direction::Upload) => format!(
             ", {} saved by instant upload",
-            crate::fmt::size(b.reused_bytes)
+            crate::fmt::size(b.reused_bytes, model.settings.formats.units)
         ),
         (true, Direction::Download | Direction::Copy) => {
-            format!(", {} already here", crate::fmt::size(b.reused_bytes))
+            format!(
+                ", {} already here",
+                crate::fmt::size(b.reused_bytes, model.settings.formats.units)
+            )
         }
     };
     let text = format!(

@@ -49,7 +49,7 @@ pub async fn edit(ctx: &mut Ctx, args: EditArgs) -> CmdResult {
         });
     }
     let copy = crate::edit::copy_path(&dir, &file);
-    let closed = open(&copy).await;
+    let closed = open(&copy, ctx.editor.clone()).await;
     let sum = match after_edit(&closed, &file.etag) {
         AfterEdit::Unchanged { editor } => {
             remove(&dir);
@@ -106,9 +106,9 @@ pub async fn edit(ctx: &mut Ctx, args: EditArgs) -> CmdResult {
 }
 
 /// The editor on `copy`, on the blocking pool; the copy hashed when it exits.
-async fn open(copy: &Path) -> Closed {
+async fn open(copy: &Path, editor: Editor) -> Closed {
     let file = copy.to_owned();
-    tokio::task::spawn_blocking(move || Closed::run(&Editor::from_env(), &file, true))
+    tokio::task::spawn_blocking(move || Closed::run(&editor, &file, true))
         .await
         .unwrap_or_else(|e| Closed {
             editor: Err(format!("the editor's task failed: {e}")),

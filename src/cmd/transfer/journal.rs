@@ -78,6 +78,17 @@ fn file_name(account: &str, spec: &TransferSpec) -> String {
         TransferSpec::LocalCopy {
             sources, dest_dir, ..
         } => ("copy", both(sources), both(std::slice::from_ref(dest_dir))),
+        // The files left change from run to run: a sync is the same command by its two roots.
+        TransferSpec::SyncUpload(s) => (
+            "sync-up",
+            both(std::slice::from_ref(&s.root)),
+            s.dest_dir.to_string(),
+        ),
+        TransferSpec::SyncDownload(s) => (
+            "sync-down",
+            both(std::slice::from_ref(&s.dest_dir)),
+            s.source_root.clone(),
+        ),
         TransferSpec::Offline {
             urls,
             dest_dir,

@@ -18,5 +18,6 @@ mod tally;
 mod upload;
 
 pub use download::download;
-pub(super) use run::{ctrl_c, open_journal};
+pub(super) use naming::Naming;
+pub(super) use run::{Plan, Ran, ctrl_c, open_journal, run_batch};
 pub use upload::upload;

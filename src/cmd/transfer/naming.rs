@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use crate::fs::resolve::join;
 use crate::transfer::{Direction, JobInfo};
 
-pub(super) enum Naming {
+pub(crate) enum Naming {
     /// Into the cloud folder shown as `dest`.
     Upload { dest: String },
     /// Into local folder `dest`; `tops` maps each downloaded item's name to the cloud path it

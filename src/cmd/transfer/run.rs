@@ -15,16 +15,30 @@ use crate::cmd::ctx::Ctx;
 use crate::cmd::exit::{CmdError, CmdResult};
 use crate::cmd::output::{count, size};
 use crate::transfer::{
-    Direction, Restore, Scheduler, TransferConfig, TransferErrorKind, TransferSpec,
+    Direction, JobInfo, Restore, Scheduler, TransferConfig, TransferErrorKind, TransferSpec,
 };
 
-pub(super) struct Plan {
+pub(crate) struct Plan {
     pub spec: TransferSpec,
     pub naming: Naming,
     pub args: TransferArgs,
 }
 
+/// How a run went, for a caller that goes on after it (`panfm sync`).
+pub(crate) struct Ran {
+    pub interrupted: bool,
+    /// The batch followed was the one the journal brought back, not `plan.spec`.
+    pub resumed: bool,
+    /// Jobs finished with their file in place, with the MD5 each upload hashed.
+    pub done: Vec<(JobInfo, Option<String>)>,
+}
+
 pub(super) async fn run(ctx: &mut Ctx, plan: Plan) -> CmdResult {
+    run_batch(ctx, plan).await.map(|_| ())
+}
+
+/// [`run`], telling how it went.
+pub(crate) async fn run_batch(ctx: &mut Ctx, plan: Plan) -> CmdResult<Ran> {
     // Rejected credentials end the command (status 3) instead of failing every file.
     ctx.client.authenticate().await?;
     let journal = open_journal(ctx, &plan.spec)?;
@@ -49,6 +63,7 @@ pub(super) async fn run(ctx: &mut Ctx, plan: Plan) -> CmdResult {
     let bars = Bars::new(ctx.shows_progress(), verb);
     let mut tally = Tally::new(plan.naming, bars);
     let restored = scheduler.snapshot();
+    let resumed = !restored.batches.is_empty();
     match restored.batches.is_empty() {
         true => {
             scheduler.submit(plan.spec);
@@ -95,7 +110,11 @@ pub(super) async fn run(ctx: &mut Ctx, plan: Plan) -> CmdResult {
     if interrupted {
         report_interruption(ctx, &tally, ctx.state_dir.is_some());
     }
-    Ok(())
+    Ok(Ran {
+        interrupted,
+        resumed,
+        done: tally.done(),
+    })
 }
 
 /// The command's journal; none in the demo, or (with a warning) when the state directory

@@ -48,7 +48,9 @@ pub fn check_upload(
         TransferSpec::ImageUpload { sources, .. } => (sources, false, true),
         TransferSpec::Download { .. }
         | TransferSpec::LocalCopy { .. }
-        | TransferSpec::Offline { .. } => return None,
+        | TransferSpec::Offline { .. }
+        | TransferSpec::SyncUpload(_)
+        | TransferSpec::SyncDownload(_) => return None,
     };
     let mut tree = walk_at_most(sources, fix, limit, cancel);
     if images {

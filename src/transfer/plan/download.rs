@@ -22,7 +22,7 @@ struct Pending {
     local: PathBuf,
 }
 
-fn refused(name: &str, cloud: String, local: &Path, reason: String) -> NewJob {
+pub(super) fn refused(name: &str, cloud: String, local: &Path, reason: String) -> NewJob {
     NewJob {
         direction: Direction::Download,
         name: name.to_owned(),
@@ -37,7 +37,7 @@ fn refused(name: &str, cloud: String, local: &Path, reason: String) -> NewJob {
     }
 }
 
-fn file_job(item: CloudItem, cloud: String, dir: &Path) -> NewJob {
+pub(super) fn file_job(item: CloudItem, cloud: String, dir: &Path) -> NewJob {
     let target = dir.join(&item.name);
     if let Err(reason) = local_name(&item.name) {
         return refused(&item.name, cloud, &target, reason);
@@ -58,7 +58,7 @@ fn file_job(item: CloudItem, cloud: String, dir: &Path) -> NewJob {
 }
 
 /// Makes local folder `dir` (and parents); an existing folder is fine.
-fn local_dir(dir: &Path) -> Result<(), String> {
+pub(super) fn local_dir(dir: &Path) -> Result<(), String> {
     match std::fs::create_dir_all(dir) {
         Ok(()) => Ok(()),
         Err(e) => Err(format!("cannot create the local folder: {e}")),

@@ -13,6 +13,7 @@ mod local;
 mod offline;
 mod planner;
 mod room;
+mod sync;
 mod upload;
 
 use std::collections::HashSet;
@@ -61,6 +62,13 @@ pub(crate) async fn run(
         TransferSpec::LocalCopy {
             sources, dest_dir, ..
         } => copy::run(&plan, &sources, &dest_dir).await,
+        TransferSpec::SyncUpload(s) => {
+            sync::upload(&plan, &s.root, &s.dirs, &s.files, s.dest_dir).await
+        }
+        TransferSpec::SyncDownload(s) => {
+            let s = *s;
+            sync::download(&plan, &s.source_root, &s.dirs, s.files, &s.dest_dir)
+        }
         TransferSpec::Offline {
             urls,
             dest_dir,

@@ -110,6 +110,15 @@ impl JobCtx {
         }
     }
 
+    /// The upload's file hashed to `md5`.
+    pub fn checksum(&self, md5: &str) {
+        let event = TransferEvent::Checksum {
+            job: self.id,
+            md5: md5.to_owned(),
+        };
+        self.inner.table().emit(event);
+    }
+
     /// The job's size changed since planning (the local file grew or shrank).
     pub fn set_size(&self, size: u64) {
         self.revise(|info| std::mem::replace(&mut info.size, size) != size);

@@ -171,6 +171,7 @@ async fn sliced(
         hash::hash_file(&path, size, guess, stop, read)
     })
     .await?;
+    ctx.checksum(&hashes.etag);
     let mut request = CreateRequest::new(t.parent, t.name, &hashes.etag, t.size);
     request.duplicate = t.duplicate;
     ctx.set_resume(sent(&hashes.etag, t.size, modified));

@@ -30,6 +30,7 @@ pub(crate) async fn run(
         hash_on_pool(ctx, move |stop, read| read_whole(path, size, stop, read)).await?;
     ctx.state(JobState::Uploading);
     ctx.pace(size).await?;
+    ctx.checksum(&etag);
     let mut request = CreateRequest::new(t.parent, t.name, &etag, size);
     request.duplicate = t.duplicate;
     let domain = ctx.run(ctx.inner.upload_domain()).await??;

@@ -8,7 +8,7 @@
 use super::question::{ask, count, names};
 use crate::app::{AskCheck, Effect, Modal, Model, OpItem, OpSpec, TransferAsk, TransferCmd};
 use crate::fs::{EntryKey, Location};
-use crate::transfer::{ConflictPolicy, TransferSpec};
+use crate::transfer::TransferSpec;
 use std::path::{Path, PathBuf};
 
 /// Whether `spec` is a copy this module asks about: local to local, with the queue running.
@@ -47,7 +47,7 @@ fn ask_copy(model: &mut Model, spec: OpSpec) {
     let transfer = TransferSpec::LocalCopy {
         sources: sources(dir, items),
         dest_dir: dest.clone(),
-        policy: ConflictPolicy::Ask,
+        policy: model.settings.conflict,
     };
     // Folder sizes are unknown until the tree is walked; say so rather than print 0 B.
     let size = match items.iter().any(|i| i.is_dir) {
@@ -61,7 +61,10 @@ fn ask_copy(model: &mut Model, spec: OpSpec) {
                 .filter(|e| items.iter().any(|i| i.key == e.key))
                 .map(|e| e.size)
                 .sum();
-            format!(" ({})", crate::fmt::size(bytes))
+            format!(
+                " ({})",
+                crate::fmt::size(bytes, model.settings.formats.units)
+            )
         }
     };
     let title = format!(
@@ -104,7 +107,7 @@ pub fn across(model: &mut Model, across: OpSpec) -> Vec<Effect> {
     let spec = TransferSpec::LocalCopy {
         sources: sources(dir, &items),
         dest_dir: dest,
-        policy: ConflictPolicy::Ask,
+        policy: model.settings.conflict,
     };
     let root = Some(from.display());
     let then = Some(OpSpec::Delete { at: from, items });

@@ -33,9 +33,12 @@ pub fn start(model: &mut Model, spec: OpSpec) -> Effect {
 pub fn start_step(model: &mut Model, spec: OpSpec, step: Option<HistoryStep>) -> Effect {
     let id = model.next_op;
     model.next_op += 1;
-    let label = match &step {
-        Some(s) => format!("{} the {}", s.direction.doing(), s.record.description),
-        None => spec.summary(),
+    let (label, done_text) = match &step {
+        Some(s) => (
+            format!("{} the {}", s.direction.doing(), s.record.description),
+            format!("{} the {}", s.direction.done(), s.record.description),
+        ),
+        None => (spec.running(), spec.summary()),
     };
     if let Some(s) = &step {
         model.undo.take(s.direction, &s.record);
@@ -43,6 +46,7 @@ pub fn start_step(model: &mut Model, spec: OpSpec, step: Option<HistoryStep>) ->
     model.ops.push(OpProgress {
         id,
         label,
+        done_text,
         done: 0,
         total: spec.len(),
         step,

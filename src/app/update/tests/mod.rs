@@ -22,6 +22,7 @@ mod patch;
 mod preview;
 mod queue;
 mod select;
+mod settings;
 mod shares;
 mod tools;
 mod transfers;

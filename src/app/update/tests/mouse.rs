@@ -31,7 +31,7 @@ fn mouse(m: &mut Model, at: Instant, kind: MouseEventKind, column: u16, row: u16
 
 fn model() -> Model {
     let mut m = loaded(100, 30, sample_left(), sample_right());
-    m.mouse.enabled = true;
+    m.settings.mouse = true;
     m
 }
 
@@ -144,7 +144,7 @@ fn clicks_on_two_rows_are_not_a_double_click() {
 #[test]
 fn the_mouse_does_nothing_when_off() {
     let (mut m, t0) = (model(), Instant::now());
-    m.mouse.enabled = false;
+    m.settings.mouse = false;
     mouse(&mut m, t0, CLICK, RIGHT, FIRST_ROW + 4);
     mouse(&mut m, t0, DOWN, RIGHT, 10);
     let right = m.pane(Side::Right);
@@ -182,7 +182,7 @@ fn the_preview_panel_in_the_other_pane_s_place_ignores_the_mouse() {
 /// rows 13–26 (14 of them).
 fn queue_model() -> Model {
     let mut m = super::transfers::model();
-    m.mouse.enabled = true;
+    m.settings.mouse = true;
     for id in 1..=30 {
         add(&mut m, job(id, 1, JobState::Queued));
     }

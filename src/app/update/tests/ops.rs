@@ -115,6 +115,10 @@ fn cloud_delete_goes_to_the_trash_after_a_plain_confirmation() {
     let Effect::Op { id, .. } = effects[0] else {
         unreachable!()
     };
+    assert_eq!(
+        m.ops[0].label, "Moving 2 items to the trash",
+        "said in the present while it runs, never as done"
+    );
     let report = Box::new(OpReport {
         ok: 2,
         ..OpReport::default()

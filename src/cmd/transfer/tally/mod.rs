@@ -53,6 +53,8 @@ pub(super) struct Tally {
     pub failed: usize,
     pub bars: Bars,
     pub started: Instant,
+    /// The MD5 each upload hashed its file to.
+    checksums: HashMap<JobId, String>,
 }
 
 fn label(state: &JobState) -> Option<&'static str> {
@@ -95,6 +97,7 @@ impl Tally {
             failed: 0,
             bars,
             started: Instant::now(),
+            checksums: HashMap::new(),
         }
     }
 
@@ -150,6 +153,9 @@ impl Tally {
             TransferEvent::State { job, state } => self.state(ctx, scheduler, job, state),
             TransferEvent::Progress { job, done_bytes } => self.progress(job, done_bytes),
             TransferEvent::Hashed { job, bytes } => self.bars.file_position(job, bytes),
+            TransferEvent::Checksum { job, md5 } => {
+                self.checksums.insert(job, md5);
+            }
             TransferEvent::Retrying {
                 job,
                 attempt,
@@ -287,6 +293,16 @@ impl Tally {
     /// Files the engine announced so far, those an earlier run finished included.
     pub fn seen(&self) -> usize {
         self.jobs.len() + self.earlier
+    }
+
+    /// The jobs this run finished with their file in place, with the MD5 an upload hashed.
+    pub fn done(&self) -> Vec<(JobInfo, Option<String>)> {
+        let done = self
+            .jobs
+            .iter()
+            .filter(|(_, s)| matches!(s.info.state, JobState::Done { .. }));
+        done.map(|(id, s)| (s.info.clone(), self.checksums.get(id).cloned()))
+            .collect()
     }
 
     pub fn direction(&self) -> Direction {
