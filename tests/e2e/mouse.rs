@@ -1,6 +1,7 @@
-//! The mouse in the real binary: `--mouse` captures it (and lets it go on exit), an SGR click
-//! moves the cursor and focuses the pane clicked, a double click opens a folder; the editor
-//! gets the terminal without mouse capture, and panfm takes it back after.
+//! The mouse in the real binary: `--mouse`, or `mouse = true` in config.toml, captures it (and
+//! lets it go on exit); an SGR click moves the cursor and focuses the pane clicked, a double
+//! click opens a folder; the editor gets the terminal without mouse capture, and panfm takes
+//! it back after.
 
 use crate::pty::Pty;
 
@@ -25,7 +26,8 @@ fn mouse_clicks_focus_select_and_open_and_the_editor_gets_the_mouse_back() {
     p.wait_text("file10.txt");
     let raw = String::from_utf8_lossy(&p.raw).into_owned();
     assert!(raw.contains("\x1b[?1000h"), "mouse capture asked for");
-    // Left pane (focused, its footer thick): alpha/, 照片 2024/, file1.txt, file2.txt, file10.txt from row 2.
+    // Left pane (focused, its footer thick) from row 2: alpha/, 照片 2024/, file1.txt,
+    // file2.txt, file10.txt.
     p.send(&click(10, 2 + 3));
     p.wait_text("┗ 4/5 of 6"); // the focused pane's footer: on file2.txt
 
@@ -53,4 +55,18 @@ fn mouse_clicks_focus_select_and_open_and_the_editor_gets_the_mouse_back() {
     let (on, off) = (raw.rfind("\x1b[?1000h"), raw.rfind("\x1b[?1000l"));
     assert!(off > on, "mouse capture released on exit");
     assert!(p.left_alternate_screen());
+}
+
+#[test]
+fn mouse_true_in_the_config_turns_it_on() {
+    let t = crate::tree();
+    let cfg = tempfile::tempdir().unwrap();
+    std::fs::write(cfg.path().join("config.toml"), "mouse = true\n").unwrap();
+    let mut p = Pty::spawn(&[t.path().to_str().unwrap()], cfg.path(), 100, 30);
+    p.wait_text("file10.txt");
+    p.send(&click(10, 2 + 2));
+    p.wait_text("┗ 3/5 of 6"); // on file1.txt
+    p.send("q");
+    assert!(p.wait_exit());
+    assert!(String::from_utf8_lossy(&p.raw).contains("\x1b[?1000h"));
 }
