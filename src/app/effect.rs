@@ -104,6 +104,8 @@ pub enum Effect {
     Edit(super::edit::EditEffect),
     /// Load theme `name` from the config directory, answering `Msg::ThemeLoaded`.
     LoadTheme { name: String },
+    /// Hashing and walking for compare and sync (`runtime/compare.rs`).
+    Compare(super::compare::CompareEffect),
     /// Read `span` of `source` for the viewer with `ticket`, answering `Msg::Read`.
     Read {
         ticket: Ticket,

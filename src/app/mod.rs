@@ -2,6 +2,7 @@
 //! I/O, no ratatui here; `update` only transforms state and returns effects for the runtime.
 
 mod bookmarks;
+mod compare;
 mod delete;
 mod edit;
 mod effect;
@@ -33,6 +34,9 @@ pub mod viewer;
 pub(crate) mod testing;
 
 pub use bookmarks::Bookmarks;
+pub use compare::{
+    CompareEffect, CompareMsg, CompareState, Comparing, Purpose, Stage, SyncAsk, SyncJob, Walked,
+};
 pub use delete::{DeleteAsk, DeleteMsg, TrashCheck};
 pub use edit::{EditAsk, EditEffect, EditId, EditMsg, EditSession, EditStage, Edits};
 pub use effect::{Effect, Kept, TransferCmd};

@@ -71,6 +71,8 @@ pub enum Modal {
         add: bool,
         cursor: usize,
     },
+    /// The plan of a sync, before anything moves.
+    SyncAsk(Box<super::compare::SyncAsk>),
 }
 
 /// A question before an operation runs. `danger` ones (no undo) accept only `y`, not Enter.

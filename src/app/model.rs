@@ -140,6 +140,8 @@ pub struct Model {
     pub bookmarks: super::bookmarks::Bookmarks,
     /// Recent palette picks and folders (`recent.json`).
     pub recent: super::recent::Recent,
+    /// Compare directories and the sync question, under way.
+    pub compare: super::compare::CompareState,
 }
 
 /// What `config.toml` says about the session (the rest goes to the engine at start).
@@ -201,6 +203,7 @@ impl Model {
             mouse: Default::default(),
             bookmarks: Default::default(),
             recent: Default::default(),
+            compare: Default::default(),
         }
     }
 
@@ -243,7 +246,8 @@ impl Model {
                 | Modal::DeleteAsk(_)
                 | Modal::QuitAsk { .. }
                 | Modal::DirectLinkAsk { .. }
-                | Modal::EditAsk(_),
+                | Modal::EditAsk(_)
+                | Modal::SyncAsk(_),
             ) => Layer::Confirm,
             Some(Modal::Share(_)) => Layer::Share,
             Some(Modal::Shares(_)) => Layer::Shares,

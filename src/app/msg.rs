@@ -61,6 +61,8 @@ pub enum Msg {
         name: String,
         result: Result<crate::config::Styles, String>,
     },
+    /// Compare directories and the sync question.
+    Compare(super::compare::CompareMsg),
     /// Bytes for the viewer with `ticket` (see `Effect::Read`).
     Read {
         ticket: Ticket,

@@ -137,6 +137,13 @@ pub enum Command {
     // offline download
     /// Have the drive fetch URLs into the cloud pane's folder (离线下载): opens the dialog.
     OfflineDownload,
+    // compare and sync
+    /// Mark what differs between the two panes' folders (one level; F5 copies the marked).
+    CompareDirs,
+    /// The sync question for the marked folders (or the cursor folder): plan, then run it.
+    SyncDirs,
+    /// In the sync question: also delete what only the destination has.
+    ToggleDeletions,
     // viewer
     /// View the cursor file (text, hex dump, image details); in the viewer: close it.
     View,

@@ -32,6 +32,10 @@ pub struct Executor {
     check: CancellationToken,
     /// Stops the count for the last delete question.
     count: CancellationToken,
+    /// Stops the running compare's hashing.
+    compare: CancellationToken,
+    /// The state directory (the undo journal's): where the MD5 cache is kept.
+    state_dir: Option<std::path::PathBuf>,
     /// The viewer's reads (its cache of download URLs lives as long as the executor).
     reader: crate::fs::read::Reader,
     /// Where `Effect::LoadTheme` finds user themes, and whether `NO_COLOR` is set.
@@ -58,6 +62,8 @@ impl Executor {
             keep: None,
             check: CancellationToken::new(),
             count: CancellationToken::new(),
+            compare: CancellationToken::new(),
+            state_dir: None,
             reader,
             transfers: None,
             home: directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf()),
@@ -96,6 +102,7 @@ impl Executor {
     }
 
     pub fn with_undo_file(mut self, file: std::path::PathBuf) -> Self {
+        self.state_dir = file.parent().map(std::path::Path::to_path_buf);
         self.journal = Some(super::journal::Journal::new(file));
         self
     }
@@ -134,6 +141,7 @@ impl Executor {
                 };
                 let _ = self.tx.send(Msg::ThemeLoaded { name, result });
             }
+            Effect::Compare(effect) => self.compare(effect),
             Effect::CheckUpload { ticket, spec } => self.check_upload(ticket, spec),
             Effect::CountLocal { ticket, paths } => {
                 self.count.cancel();
@@ -249,6 +257,41 @@ impl Executor {
             }),
         }
         None
+    }
+
+    fn compare(&mut self, effect: crate::app::CompareEffect) {
+        use super::compare::{HashJob, WalkJob};
+        use crate::app::CompareEffect as E;
+        self.compare.cancel();
+        self.compare = CancellationToken::new();
+        match effect {
+            E::Stop => {}
+            E::Hash { ticket, files } => {
+                let (state_dir, cancel) = (self.state_dir.clone(), self.compare.clone());
+                let job = HashJob {
+                    ticket,
+                    files,
+                    state_dir,
+                    cancel,
+                };
+                super::compare::spawn_hash(job, self.tx.clone());
+            }
+            E::Walk {
+                ticket,
+                local,
+                cloud,
+                names,
+            } => {
+                let client = self.cloud.as_ref().map(|c| c.client().clone());
+                let job = WalkJob {
+                    ticket,
+                    local,
+                    cloud,
+                    names,
+                };
+                super::compare::spawn_walk(job, client, self.tx.clone());
+            }
+        }
     }
 
     fn transfer(&self, cmd: TransferCmd) {

@@ -4,6 +4,7 @@
 
 mod clipboard;
 mod cloud_ops;
+mod compare;
 mod count;
 pub mod edit;
 mod editor;

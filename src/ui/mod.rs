@@ -3,6 +3,7 @@
 
 mod ask;
 mod columns;
+mod compare;
 mod confirm;
 mod delete;
 mod edit;
@@ -291,6 +292,22 @@ fn overlays(frame: &mut Frame, model: &Model, area: Rect, panes: Rect) {
             };
             frame.render_widget(view, area);
         }
+        Some(Modal::SyncAsk(ask)) => {
+            let toggle = model
+                .keymap
+                .key_for(
+                    crate::config::Layer::Confirm,
+                    crate::config::Command::ToggleDeletions,
+                )
+                .unwrap_or_else(|| "(no key)".to_owned());
+            let view = compare::SyncAskView {
+                ask,
+                styles: &model.styles,
+                toggle,
+                units: model.settings.formats.units,
+            };
+            frame.render_widget(view, area);
+        }
         None => {}
     }
 }
@@ -324,6 +341,8 @@ fn too_small(frame: &mut Frame, area: Rect) {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_compare;
 #[cfg(test)]
 mod tests_glance;
 #[cfg(test)]

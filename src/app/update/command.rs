@@ -35,6 +35,9 @@ fn in_layer(model: &mut Model, cmd: Command) -> Vec<Effect> {
         Layer::Confirm if matches!(model.modal, Some(Modal::EditAsk(_))) => {
             super::edit::question(model, cmd)
         }
+        Layer::Confirm if matches!(model.modal, Some(Modal::SyncAsk(_))) => {
+            super::sync_ask::answer(model, cmd)
+        }
         Layer::Confirm if matches!(model.modal, Some(Modal::QuitAsk { .. })) => {
             match cmd {
                 Command::Accept | Command::Yes => model.quit = true,
@@ -130,6 +133,7 @@ fn browse(model: &mut Model, cmd: Command) -> Vec<Effect> {
         MarkPattern => super::pattern::ask(model, true),
         UnmarkPattern => super::pattern::ask(model, false),
         VisualMark => marks::visual(model),
+        Escape if super::compare::running(model) => return super::compare::stop(model),
         Escape => view::escape(model),
         Help => model.modal = Some(Modal::Help { scroll: 0 }),
         CopyLinks if dlink::applies(model) => return dlink::copy(model, false),
@@ -146,13 +150,16 @@ fn browse(model: &mut Model, cmd: Command) -> Vec<Effect> {
         Palette => super::palette::open(model),
         AddBookmark => bookmarks::open(model, true),
         JumpBookmark => bookmarks::open(model, false),
+        CompareDirs => return super::compare::start(model),
+        SyncDirs => return super::sync_ask::start(model),
         Quit => moves::quit(model),
         Accept | Yes | Noop | DeleteForGood | EditTarget | Complete | CyclePolicy | TogglePause
         | CancelJob | RetryJob | JobUp | JobDown | ResolveOverwrite | ResolveSkip | ResolveBoth
         | ResolveOverwriteAll | ResolveSkipAll | ResolveBothAll | ClearFinished | NextField
         | PrevField | ToggleRegex | ToggleIgnoreCase | CycleCase | CycleScope | AutoFix
         | ShareSettings | GenerateCode | ToggleWrap | ToggleLineNumbers | CycleEncoding
-        | ToggleHex | SearchNext | SearchPrev | GotoLine | ScrollLeft | ScrollRight => {}
+        | ToggleHex | SearchNext | SearchPrev | GotoLine | ScrollLeft | ScrollRight
+        | ToggleDeletions => {}
     }
     vec![]
 }

@@ -4,6 +4,7 @@
 mod bookmarks;
 mod cloud;
 mod command;
+mod compare;
 mod delete;
 mod destination;
 mod dlink;
@@ -32,6 +33,7 @@ mod route;
 mod share_form;
 mod shares;
 mod shell;
+mod sync_ask;
 mod theme;
 mod transfers;
 mod trash;
@@ -42,7 +44,7 @@ mod viewer;
 #[cfg(test)]
 mod tests;
 
-use super::{CloudMsg, Effect, ListingMsg, Model, Msg, Side};
+use super::{CloudMsg, Effect, ListingMsg, Model, Msg, OpMsg, Side};
 
 /// Effects to run when the app starts: list both panes (or find the folders named on the
 /// command line first).
@@ -97,7 +99,16 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
             destination::completed(model, &text, names);
             vec![]
         }
-        Msg::Op(m) => op_done::update(model, m),
+        Msg::Op(m) => {
+            let ended = match &m {
+                OpMsg::Finished { op, .. } => Some(*op),
+                OpMsg::Progress { .. } => None,
+            };
+            let mut effects = op_done::update(model, m);
+            // A sync waits for its deletions to end before its transfer starts.
+            effects.extend(ended.map_or(vec![], |op| sync_ask::op_ended(model, op)));
+            effects
+        }
         Msg::Transfer(m) => transfers::update(model, m, edit_done::finished),
         Msg::Edited { result } => {
             rename::edited(model, result);
@@ -124,6 +135,7 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::Shares(m) => route::shares(model, m),
         Msg::Edit(m) => edit_done::update(model, m),
+        Msg::Compare(m) => compare::update(model, m),
         Msg::Read {
             ticket,
             span,

@@ -11,7 +11,11 @@ const DISPATCHERS: [&str; 5] = ["mod", "command", "keys", "route", "palette"];
 /// The shared moves: used by every domain, calling none.
 const SHARED: &str = "moves";
 /// Files that are one domain split for size: (part, domain). Each may name the other.
-const PARTS: [(&str, &str); 2] = [("edit_done", "edit"), ("queue", "transfers")];
+const PARTS: [(&str, &str); 3] = [
+    ("edit_done", "edit"),
+    ("queue", "transfers"),
+    ("sync_ask", "compare"),
+];
 
 fn dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("src/app/update")

@@ -3,6 +3,7 @@
 mod bookmarks;
 mod browse;
 mod cloud;
+pub(super) mod compare;
 mod destination;
 mod edit;
 mod edit_ends;
@@ -24,6 +25,7 @@ mod queue;
 mod select;
 mod settings;
 mod shares;
+mod sync_ask;
 mod tools;
 mod transfers;
 mod transfers_room;
