@@ -134,6 +134,8 @@ pub struct Model {
     pub viewer: Option<Box<super::viewer::Viewer>>,
     /// The preview panel (`z`), in place of the inactive pane.
     pub preview: super::preview::Panel,
+    /// The last click (the switch is `settings.mouse`).
+    pub mouse: super::mouse::Mouse,
     /// Folders under one-key names (`bookmarks.toml`).
     pub bookmarks: super::bookmarks::Bookmarks,
     /// Recent palette picks and folders (`recent.json`).
@@ -151,7 +153,7 @@ pub struct Settings {
     pub formats: crate::config::Formats,
     /// The theme `styles` came from.
     pub theme: String,
-    /// Mouse input wanted (the mouse feature reads it).
+    /// Mouse support: the runtime captures the mouse and `update` takes its events.
     pub mouse: bool,
 }
 
@@ -198,6 +200,7 @@ impl Model {
             entropy: 0,
             viewer: None,
             preview: Default::default(),
+            mouse: Default::default(),
             bookmarks: Default::default(),
             recent: Default::default(),
             compare: Default::default(),

@@ -17,6 +17,12 @@ pub enum Msg {
         width: u16,
         height: u16,
     },
+    /// A mouse event in terminal cells, stamped with when the runtime read it (only sent
+    /// while `Settings::mouse` is on).
+    Mouse {
+        at: std::time::Instant,
+        event: crossterm::event::MouseEvent,
+    },
     /// 100 ms heartbeat, sent only while `Model::wants_tick`.
     Tick,
     /// A command from somewhere other than a key (tests, the command palette).

@@ -84,6 +84,8 @@ pub struct Transfers {
     /// What each upload or offline batch made in the drive, `(folder, id)`, until it is
     /// taken (when the batch, or an offline job, is done).
     pub created: HashMap<BatchId, Vec<(i64, Option<i64>)>>,
+    /// Bytes moved per second over the last minute, over all jobs.
+    pub throughput: super::throughput::Throughput,
 }
 
 /// Totals over unfinished jobs, for the status line and the quit question.
@@ -126,8 +128,10 @@ impl Transfers {
             }
             TransferEvent::Progress { job, done_bytes } => {
                 if let Some(row) = self.row_mut(job) {
+                    let moved = done_bytes.saturating_sub(row.info.done_bytes);
                     row.info.done_bytes = done_bytes;
                     row.sample(at, done_bytes);
+                    self.throughput.add(at, moved);
                 }
             }
             TransferEvent::Hashed { .. }

@@ -30,6 +30,11 @@ pub struct Cli {
     #[arg(long, env = "PANFM_CONFIG_DIR", global = true, value_name = "DIR")]
     pub config_dir: Option<PathBuf>,
 
+    /// Mouse support in the two-pane view: click to focus and select, double-click to open,
+    /// wheel to scroll (as `mouse = true` in config.toml does).
+    #[arg(long)]
+    pub mouse: bool,
+
     /// Print only errors (no summaries, no progress bars).
     #[arg(short, long, global = true, conflicts_with = "verbose")]
     pub quiet: bool,

@@ -56,7 +56,7 @@ const KEYS: &[(&str, &str, &str)] = &[
     (
         "mouse",
         "`true`, `false`",
-        "Mouse input (clicks, wheel); read, not yet acted on.",
+        "Click to focus and select, double-click to open, wheel to scroll; `--mouse`: one run.",
     ),
     (
         "preview",

@@ -58,6 +58,8 @@ pub async fn run(cli: Cli) -> Result<ExitCode, LaunchError> {
     model.utc_offset = chrono::Local::now().offset().local_minus_utc();
     model.entropy = rand::random();
     model.cloud_enabled = cloud.is_some();
+    // `--mouse` turns it on for this run whatever config.toml says.
+    model.settings.mouse |= cli.mouse;
     if cloud.is_none() {
         model.info("Local only: run `panfm login` (or set PANFM_CLIENT_ID/SECRET) for the cloud, or try --demo");
     }
@@ -208,7 +210,7 @@ async fn run_tui(
         executor = executor.with_transfers(engine.scheduler);
         queue_lock = engine.lock;
     }
-    let mut guard = TerminalGuard::enter()
+    let mut guard = TerminalGuard::enter(model.settings.mouse)
         .map_err(|e| LaunchError::user(format!("cannot take over the terminal: {e}")))?;
     let mut input = runtime::InputTask::start(tx.clone());
     let signalled = runtime::spawn_signals(tx);

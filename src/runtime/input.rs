@@ -2,7 +2,7 @@
 //! stopped and restarted around an external program (`$EDITOR`) that needs the keyboard.
 
 use crate::app::Msg;
-use crossterm::event::{Event, EventStream};
+use crossterm::event::{Event, EventStream, MouseEventKind};
 use futures::StreamExt;
 use tokio::sync::mpsc::UnboundedSender;
 use tokio::task::JoinHandle;
@@ -39,6 +39,10 @@ impl InputTask {
                     Event::Key(key) => Msg::Key(key),
                     Event::Paste(text) => Msg::Paste(text),
                     Event::Resize(width, height) => Msg::Resize { width, height },
+                    Event::Mouse(event) if clicks_or_wheel(event.kind) => Msg::Mouse {
+                        at: std::time::Instant::now(),
+                        event,
+                    },
                     _ => continue,
                 };
                 if tx.send(msg).is_err() {
@@ -47,4 +51,12 @@ impl InputTask {
             }
         }));
     }
+}
+
+/// The mouse events `update` uses: a release, a drag or a motion means nothing there.
+fn clicks_or_wheel(kind: MouseEventKind) -> bool {
+    matches!(
+        kind,
+        MouseEventKind::Down(_) | MouseEventKind::ScrollUp | MouseEventKind::ScrollDown
+    )
 }

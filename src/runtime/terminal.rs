@@ -1,8 +1,9 @@
-//! Owning the real terminal: raw mode, alternate screen, bracketed paste, and putting all of it
+//! Owning the real terminal: raw mode, alternate screen, bracketed paste, mouse capture when
+//! mouse support is on, and putting all of it
 //! back on every exit path — normal return, error, panic (via the color-eyre hooks) and signals
 //! (the run loop turns SIGTERM/SIGHUP into a normal return).
 
-use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
+use crossterm::event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste};
 use crossterm::execute;
 use crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -15,6 +16,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 /// The terminal is in raw mode on the alternate screen (so `restore` has work to do). The
 /// command line never enters it, and then writes no escape codes at all.
 static ENTERED: AtomicBool = AtomicBool::new(false);
+/// Mouse support is on: entering the terminal (again) captures the mouse.
+static MOUSE: AtomicBool = AtomicBool::new(false);
 
 pub type Tui = Terminal<CrosstermBackend<Stdout>>;
 
@@ -24,8 +27,10 @@ pub struct TerminalGuard {
 }
 
 impl TerminalGuard {
-    pub fn enter() -> io::Result<Self> {
+    /// Takes the terminal; `mouse`: capture the mouse too (`Model::mouse`).
+    pub fn enter(mouse: bool) -> io::Result<Self> {
         ENTERED.store(true, Ordering::SeqCst);
+        MOUSE.store(mouse, Ordering::SeqCst);
         enable_raw_mode()?;
         let mut stdout = io::stdout();
         // NOTE: not `Terminal::clear`, which asks the terminal for the cursor position and
@@ -36,6 +41,7 @@ impl TerminalGuard {
             EnableBracketedPaste,
             Clear(ClearType::All)
         );
+        let setup = setup.and_then(|()| capture_mouse(&mut stdout));
         if let Err(e) = setup {
             restore();
             return Err(e);
@@ -62,16 +68,43 @@ pub fn reenter() -> io::Result<()> {
         EnableBracketedPaste,
         Clear(ClearType::All)
     )?;
+    capture_mouse(&mut io::stdout())?;
     execute!(io::stdout(), crossterm::cursor::Hide)
 }
 
-/// Best effort: leave raw mode and the alternate screen, show the cursor. Safe to call twice,
-/// and a no-op when the terminal was never taken.
+/// Button presses and the wheel, SGR-encoded. Crossterm's `EnableMouseCapture` also asks for a
+/// report of every pointer motion, a stream nothing here uses (over SSH too); its
+/// `DisableMouseCapture` turns all of them off again.
+struct CaptureClicks;
+
+impl crossterm::Command for CaptureClicks {
+    fn write_ansi(&self, f: &mut impl std::fmt::Write) -> std::fmt::Result {
+        f.write_str("\x1b[?1000h\x1b[?1006h")
+    }
+
+    #[cfg(windows)]
+    fn execute_winapi(&self) -> io::Result<()> {
+        crossterm::event::EnableMouseCapture.execute_winapi()
+    }
+}
+
+fn capture_mouse(out: &mut Stdout) -> io::Result<()> {
+    match MOUSE.load(Ordering::SeqCst) {
+        true => execute!(out, CaptureClicks),
+        false => Ok(()),
+    }
+}
+
+/// Best effort: leave raw mode and the alternate screen, release the mouse, show the cursor.
+/// Safe to call twice, and a no-op when the terminal was never taken.
 pub fn restore() {
     if !ENTERED.swap(false, Ordering::SeqCst) {
         return;
     }
     let _ = disable_raw_mode();
+    if MOUSE.load(Ordering::SeqCst) {
+        let _ = execute!(io::stdout(), DisableMouseCapture);
+    }
     let _ = execute!(
         io::stdout(),
         DisableBracketedPaste,

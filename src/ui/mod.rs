@@ -21,6 +21,7 @@ mod queue;
 mod rename;
 mod share;
 mod shares;
+mod sparkline;
 mod status;
 mod viewer;
 mod wrap;
@@ -28,9 +29,9 @@ mod wrap;
 pub use format::{size as format_size, truncate};
 pub use pane::PaneView;
 
-use crate::app::{CHROME_ROWS, MIN_HEIGHT, MIN_WIDTH, Modal, Model, Side};
+use crate::app::{MIN_HEIGHT, MIN_WIDTH, Modal, Model, Side};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
@@ -45,15 +46,15 @@ pub fn view(frame: &mut Frame, model: &Model) {
         overlays(frame, model, area, area);
         return;
     }
-    let [panes, status, hints] = Layout::vertical([
-        Constraint::Fill(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
-    debug_assert_eq!(area.height - panes.height, CHROME_ROWS - 3);
-    let [left, right] =
-        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(panes);
+    let screen = crate::app::layout::screen(area.width, area.height);
+    let [panes, status, hints, left, right] = [
+        screen.panes,
+        screen.status,
+        screen.hints,
+        screen.left,
+        screen.right,
+    ]
+    .map(rect);
     let previews = model.preview.shows(area.width, area.height);
     for (side, rect) in [(Side::Left, left), (Side::Right, right)] {
         if previews && side != model.focus {
@@ -311,6 +312,11 @@ fn overlays(frame: &mut Frame, model: &Model, area: Rect, panes: Rect) {
     }
 }
 
+/// The view's rectangle for one of the app's layout areas.
+pub(crate) fn rect(a: crate::app::layout::Area) -> Rect {
+    Rect::new(a.x, a.y, a.width, a.height)
+}
+
 fn too_small(frame: &mut Frame, area: Rect) {
     let text = vec![
         Line::from("Terminal too small"),
@@ -337,6 +343,8 @@ fn too_small(frame: &mut Frame, area: Rect) {
 mod tests;
 #[cfg(test)]
 mod tests_compare;
+#[cfg(test)]
+mod tests_glance;
 #[cfg(test)]
 mod tests_images;
 #[cfg(test)]

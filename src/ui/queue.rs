@@ -4,17 +4,19 @@
 //! row's width, and show what arrived rather than a bar. Offline downloads (`⇣`, the drive
 //! fetching a URL) show the server's percentage and task id instead of bytes. `i` adds the
 //! selected job's details. A job's arrow, state and what arrived are worded by the app
-//! (`JobRow::state_text` and its neighbours); this file lays them out.
+//! (`JobRow::state_text` and its neighbours); this file lays them out. The title sums the
+//! queue up: counts, speed, the overall ETA and a sparkline of the last minute's throughput.
 
 use super::format;
 use super::job_details::detail_lines;
+use super::sparkline::sparkline;
+use crate::app::throughput::eta;
 use crate::app::{JobRow, Model};
 use crate::fmt::{SizeUnits, duration};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Widget};
-use std::time::Duration;
 
 pub struct QueueView<'a> {
     pub model: &'a Model,
@@ -131,7 +133,9 @@ impl QueueView<'_> {
         Line::from(Span::styled(text, style))
     }
 
-    fn title(&self) -> String {
+    /// The counts, speed, what is left and the ETA (`—` while nothing moves), instant upload's
+    /// savings, and the last minute's throughput as far as `width` cells allow.
+    fn title(&self, width: usize) -> String {
         let m = self.model;
         let t = m.transfers.totals();
         let u = m.settings.formats.units;
@@ -144,18 +148,23 @@ impl QueueView<'_> {
         }
         if t.speed > 0.0 {
             title.push_str(&format!("· {}/s ", format::size(t.speed as u64, u)));
-            let eta = Duration::from_secs_f64(t.bytes_left as f64 / t.speed.max(1.0));
-            title.push_str(&format!(
-                "· {} left · ETA {} ",
-                format::size(t.bytes_left, u),
-                duration(eta)
-            ));
+            title.push_str(&format!("· {} left ", format::size(t.bytes_left, u)));
+        }
+        if t.uploads + t.downloads + t.copies > 0 {
+            let eta = eta(t.bytes_left, t.speed).map_or_else(|| "—".to_owned(), duration);
+            title.push_str(&format!("· ETA {eta} "));
         }
         if m.transfers.saved_bytes() > 0 {
             title.push_str(&format!(
                 "· {} saved by instant upload ",
                 format::size(m.transfers.saved_bytes(), u)
             ));
+        }
+        let room = width.saturating_sub(format::width(&title) + 1);
+        let spark = sparkline(&m.transfers.throughput.buckets(), room);
+        if !spark.is_empty() {
+            title.push_str(&spark);
+            title.push(' ');
         }
         title
     }
@@ -174,17 +183,17 @@ impl Widget for QueueView<'_> {
             }
             _ => vec![],
         };
-        // The panel grows for the details when the list would lose rows to them.
-        let usual = (area.height * 3 / 5).max(6);
-        let list = jobs.len().min(usize::from(usual.saturating_sub(2)));
-        let needed = u16::try_from(list + about.len() + 2).unwrap_or(u16::MAX);
-        let h = usual.max(needed).min(area.height);
-        let rect = Rect::new(area.x, area.bottom() - h, area.width, h);
+        let panes = crate::app::layout::Area {
+            x: area.x,
+            y: area.y,
+            width: area.width,
+            height: area.height,
+        };
+        let panel = crate::app::layout::queue_panel(panes, jobs.len(), self.cursor, about.len());
+        let rect = super::rect(panel.area);
         Clear.render(rect, buf);
-        let inner = usize::from(rect.height.saturating_sub(2));
-        about.truncate(inner / 2);
-        let visible = inner.saturating_sub(about.len()).max(1);
-        let offset = self.cursor.saturating_sub(visible.saturating_sub(1));
+        about.truncate(usize::from(rect.height.saturating_sub(2)) / 2);
+        let (visible, offset) = (usize::from(panel.list.height).max(1), panel.offset);
         let shown = || jobs.iter().enumerate().skip(offset).take(visible);
         let col = shown()
             .map(|(_, j)| format::width(j.path()))
@@ -210,7 +219,7 @@ impl Widget for QueueView<'_> {
             .borders(Borders::ALL)
             .border_type(BorderType::Rounded)
             .border_style(s.border_focused)
-            .title(Span::styled(self.title(), s.popup_title))
+            .title(Span::styled(self.title(width), s.popup_title))
             .title_bottom(Line::styled(format::truncate(keys, width), s.dim));
         Paragraph::new(lines).block(block).render(rect, buf);
     }

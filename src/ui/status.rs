@@ -1,6 +1,8 @@
 //! The two bottom rows. The status line shows, in order of precedence, the pending chord's
-//! continuations, the latest message, or the focused pane's totals. The hint bar shows the keys
-//! of the current layer's main commands (in the trash view, its own), taken from the keymap.
+//! continuations, a running operation, the transfer queue's summary while it runs and no
+//! message shows (jobs of the running batches finished, speed, ETA), the latest message, or the
+//! focused pane's totals. The hint bar shows the keys of the current layer's main commands (in
+//! the trash view, its own), taken from the keymap.
 
 use super::format;
 use crate::app::{Level, Modal, Model, TrashCheck};
@@ -45,18 +47,14 @@ impl Widget for StatusView<'_> {
             if t.fetches > 0 {
                 text.push_str(&format!(" ⇣{} (the drive fetches)", t.fetches));
             }
-            if t.speed > 0.0 {
-                text.push_str(&format!(
-                    " · {}/s · {} left",
-                    format::size(t.speed as u64, u),
-                    format::size(t.bytes_left, u)
-                ));
+            let (done, all) = crate::app::throughput::batch_progress(&m.transfers);
+            text.push_str(&format!(" · {done} of {all}"));
+            if let Some(eta) = crate::app::throughput::eta(t.bytes_left, t.speed) {
+                let speed = format::size(t.speed as u64, u);
+                text.push_str(&format!(" · {speed}/s · ETA {}", crate::fmt::duration(eta)));
             }
             if m.transfers.conflicts() > 0 {
-                text.push_str(&format!(
-                    " · {} waiting for an answer",
-                    m.transfers.conflicts()
-                ));
+                text.push_str(&format!(" · {} to answer", m.transfers.conflicts()));
             }
             text.push_str(" · t: queue");
             Line::from(Span::styled(format::truncate(&text, width), s.info))

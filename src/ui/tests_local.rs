@@ -142,7 +142,10 @@ fn a_copy_row_has_its_own_mark_and_the_title_counts_copies() {
     let event = TransferEvent::Added { job };
     update(&mut m, Msg::Transfer(TransferMsg::Event { at, event }));
     let shown = text(&screen(&m));
-    assert!(shown.contains("Transfers ↑0 ↓0 →1 · t: queue"), "{shown}");
+    assert!(
+        shown.contains("Transfers ↑0 ↓0 →1 · 0 of 1 · t: queue"),
+        "{shown}"
+    );
     press(&mut m, "t");
     let queue = text(&screen(&m));
     assert!(queue.contains("Transfers: ↑0 ↓0 →1"), "{queue}");

@@ -5,6 +5,7 @@
 mod compare;
 mod edit;
 mod local;
+mod mouse;
 mod palette;
 mod panes;
 mod preview;
@@ -70,6 +71,11 @@ fn browse_enter_filter_and_quit_restores_terminal() {
     p.send("q");
     assert!(p.wait_exit(), "clean exit status");
     assert!(p.left_alternate_screen(), "alternate screen left on exit");
+    let raw = String::from_utf8_lossy(&p.raw);
+    assert!(
+        !raw.contains("\x1b[?1000"),
+        "no mouse capture without --mouse"
+    );
     if std::env::var_os("PANFM_LOG").is_none() {
         let log = fs::read_to_string(cfg.path().join("state/panfm.log")).unwrap();
         assert!(log.contains("panfm starting"), "info by default: {log}");

@@ -16,6 +16,7 @@ mod input;
 mod keys;
 mod listing;
 mod marks;
+mod mouse;
 mod moves;
 mod nav;
 mod offline;
@@ -70,7 +71,17 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
             view::resize(model, width, height);
             viewer::resized(model)
         }
-        Msg::Tick => keys::tick(model),
+        Msg::Tick => {
+            model.transfers.throughput.tick();
+            keys::tick(model)
+        }
+        Msg::Mouse { at, event } => match mouse::handle(model, at, event) {
+            Some(cmd) => command::run(model, cmd),
+            None => {
+                marks::follow(model);
+                vec![]
+            }
+        },
         Msg::Command(cmd) => command::run(model, cmd),
         Msg::Cloud(m @ CloudMsg::Destination { .. }) => {
             destination::resolved(model, m);

@@ -14,6 +14,7 @@ mod images_ops;
 mod local;
 mod marks;
 mod mkdir;
+mod mouse;
 mod offline;
 mod ops;
 mod palette;

@@ -8,7 +8,7 @@ use crate::app::*;
 use crate::transfer::*;
 use pretty_assertions::assert_eq;
 
-fn job(id: u64, batch: u64, state: JobState) -> JobInfo {
+pub(super) fn job(id: u64, batch: u64, state: JobState) -> JobInfo {
     JobInfo {
         id: JobId(id),
         batch: BatchId(batch),
@@ -26,7 +26,7 @@ fn job(id: u64, batch: u64, state: JobState) -> JobInfo {
     }
 }
 
-fn add(m: &mut Model, info: JobInfo) {
+pub(super) fn add(m: &mut Model, info: JobInfo) {
     event(m, TransferEvent::Added { job: info });
 }
 
