@@ -155,6 +155,8 @@ pub struct Settings {
     pub theme: String,
     /// Mouse support: the runtime captures the mouse and `update` takes its events.
     pub mouse: bool,
+    /// The themes there are (built-in, then the user's), for the palette's switcher.
+    pub themes: Vec<String>,
 }
 
 impl Default for Settings {
@@ -163,6 +165,7 @@ impl Default for Settings {
             conflict: crate::transfer::ConflictPolicy::Ask,
             formats: crate::config::Formats::default(),
             theme: "default".to_owned(),
+            themes: crate::config::BUILTIN_THEMES.map(str::to_owned).to_vec(),
             mouse: false,
         }
     }

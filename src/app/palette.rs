@@ -7,6 +7,7 @@
 
 use super::bookmarks::Bookmarks;
 use super::recent::Recent;
+use super::{Msg, Settings};
 use crate::config::{Command, Keymap, Layer};
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
@@ -144,22 +145,28 @@ pub fn place_items(bookmarks: &Bookmarks, recent: &Recent) -> Vec<Item> {
     marked.chain(unmarked).collect()
 }
 
-/// Items beyond the layer's commands, e.g. a theme switcher's: one `Item` per theme whose
-/// action is `Action::Send` of the message that sets it.
-pub fn extra(from: Layer, bookmarks: &Bookmarks) -> Vec<Item> {
+/// Items beyond the layer's commands: the bookmarks, and the theme switcher (one `Item` per
+/// theme, whose action sends the message that sets it; the current one says so).
+pub fn extra(from: Layer, bookmarks: &Bookmarks, settings: &Settings) -> Vec<Item> {
     if from != Layer::Browse {
         return vec![];
     }
-    bookmarks
-        .marks
-        .iter()
-        .map(|(k, path)| Item {
-            desc: format!("Go to bookmark '{k}"),
-            name: path.clone(),
-            keys: format!("' {k}"),
-            action: Action::Go(path.clone()),
-        })
-        .collect()
+    let marks = bookmarks.marks.iter().map(|(k, path)| Item {
+        desc: format!("Go to bookmark '{k}"),
+        name: path.clone(),
+        keys: format!("' {k}"),
+        action: Action::Go(path.clone()),
+    });
+    let themes = settings.themes.iter().map(|name| Item {
+        desc: match *name == settings.theme {
+            true => format!("Theme: {name} (current)"),
+            false => format!("Theme: {name}"),
+        },
+        name: format!("theme {name}"),
+        keys: String::new(),
+        action: Action::Send(Box::new(Msg::SetTheme(name.clone()))),
+    });
+    marks.chain(themes).collect()
 }
 
 /// `items` that match `query`, best first; all of them for an empty query, the recently

@@ -51,6 +51,11 @@ pub async fn run(cli: Cli) -> Result<ExitCode, LaunchError> {
     let [left, right] = start.panes;
     let mut model = Model::new(left, right, keymap, styles);
     settings.apply(&mut model);
+    model.settings.themes = crate::config::Themes::new(&paths.config)
+        .list()
+        .into_iter()
+        .map(|t| t.name)
+        .collect();
     model.panes[0].open_path = start.open[0].clone();
     model.panes[1].open_path = start.open[1].clone();
     model.start_dir = Some(start.start_dir);

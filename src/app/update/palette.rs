@@ -13,7 +13,7 @@ use tui_input::backend::crossterm::EventHandler;
 
 pub fn open(model: &mut Model) {
     let from = model.layer();
-    let extra = palette::extra(from, &model.bookmarks);
+    let extra = palette::extra(from, &model.bookmarks, &model.settings);
     let places = palette::place_items(&model.bookmarks, &model.recent);
     let mut state = PaletteState::new(&model.keymap, from, extra, places);
     state.refresh(&model.recent);

@@ -165,3 +165,32 @@ fn an_extra_item_sends_its_message_through_update() {
     assert!(m.modal.is_none());
     assert_ne!(m.focused().show_hidden, hidden, "the message ran");
 }
+
+#[test]
+fn the_palette_switches_themes_live() {
+    let mut m = loaded_local();
+    m.settings.themes = vec!["default".into(), "16-colour".into(), "mine".into()];
+    press(&mut m, ":");
+    let themes: Vec<&str> = palette(&m)
+        .items
+        .iter()
+        .filter(|i| i.desc.starts_with("Theme: "))
+        .map(|i| i.desc.as_str())
+        .collect();
+    assert_eq!(
+        themes,
+        [
+            "Theme: default (current)",
+            "Theme: 16-colour",
+            "Theme: mine"
+        ]
+    );
+    let effects = press(&mut m, "t h e m e <Space> m i n e <Enter>");
+    assert!(m.modal.is_none());
+    assert!(
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::LoadTheme { name } if name == "mine")),
+        "{effects:?}"
+    );
+}
