@@ -44,8 +44,14 @@ head -c 123456 /dev/zero > "$WORK/home/report-final (2).pdf"
 
 run() { # args...
   $T kill-server 2>/dev/null || true
-  $T new-session -d -s shot -x 120 -y 32 \
-    "env PANFM_CONFIG_DIR=$WORK/cfg TERM=xterm-256color $BIN $*"
+  # The server of the last scene may still be exiting (panfm quit): try again until it is gone.
+  for _ in $(seq 50); do
+    $T new-session -d -s shot -x 120 -y 32 \
+      "env PANFM_CONFIG_DIR=$WORK/cfg TERM=xterm-256color $BIN $*" 2>/dev/null && return 0
+    sleep 0.1
+  done
+  echo "could not start tmux" >&2
+  return 1
 }
 
 # 1. Local disk on the left, the demo cloud drive on the right, some entries marked.
@@ -99,7 +105,27 @@ $T send-keys -t shot -l '10G'
 wait_for 'Traffic limit +10G'
 shot share
 $T send-keys -t shot Escape q
-# 6. The viewer (F3) on a cloud text file with CJK lines, line numbers on.
+# 6. The command palette, searching for the sort commands.
+run --demo "$WORK/home"
+wait_for '欢迎使用 panfm'
+$T send-keys -t shot ':'
+$T send-keys -t shot -l 'sort'
+wait_for 'sort_extension'
+shot palette
+$T send-keys -t shot Escape
+sleep 0.6
+$T send-keys -t shot q
+# 7. Compare directories (C-x d): a local copy of a cloud folder, one file changed, one added.
+env PANFM_CONFIG_DIR="$WORK/cli" "$BIN" --demo -q download -r /文档/工作 "$WORK"
+echo "- 追加一行" >> "$WORK/工作/会议纪要 2024-03-15.md"
+echo "计划" > "$WORK/工作/新计划.md"
+run --demo "$WORK/工作" cloud:/文档/工作
+wait_for '新计划'
+$T send-keys -t shot C-x d
+wait_for 'F5 copies the marked'
+shot compare
+$T send-keys -t shot q
+# 8. The viewer (F3) on a cloud text file with CJK lines, line numbers on.
 run --demo "$WORK/home"
 wait_for '欢迎使用 panfm'
 $T send-keys -t shot Tab G F3

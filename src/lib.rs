@@ -27,6 +27,8 @@ pub mod app;
 pub mod cli;
 pub mod cmd;
 pub mod config;
+#[cfg(test)]
+mod doc_links;
 pub mod edit;
 pub mod fmt;
 pub mod fs;

@@ -210,6 +210,15 @@ impl Keymap {
     /// Each command of a layer with all its key sequences joined (`j, ↓`) and its
     /// description, in file order: the help overlay's rows and the palette's items.
     pub fn entries(&self, layer: Layer) -> Vec<(Command, String, &str)> {
+        self.grouped(layer)
+            .into_iter()
+            .map(|(run, keys, desc)| (run, keys.join(", "), desc))
+            .collect()
+    }
+
+    /// Each command of a layer with its key sequences (`g g`, `Home`) and its description, in
+    /// file order: [`Keymap::entries`] before the joining, and the rows of `docs/keys.md`.
+    pub fn grouped(&self, layer: Layer) -> Vec<(Command, Vec<String>, &str)> {
         let mut rows: Vec<(Vec<String>, Command, &str)> = Vec::new();
         for b in self.bindings(layer) {
             let keys =
@@ -226,7 +235,7 @@ impl Keymap {
             }
         }
         rows.into_iter()
-            .map(|(keys, run, desc)| (run, keys.join(", "), desc))
+            .map(|(keys, run, desc)| (run, keys, desc))
             .collect()
     }
 

@@ -5,6 +5,7 @@
 mod command;
 mod key;
 mod keymap;
+mod keys_reference;
 mod load;
 mod paths;
 mod reference;
@@ -15,6 +16,7 @@ mod themes;
 pub use command::Command;
 pub use key::Key;
 pub use keymap::{Binding, DEFAULT_KEYMAP, Keymap, Layer, Lookup};
+pub use keys_reference::keys_reference;
 pub use load::{CONFIG_FILE, value_position};
 pub use paths::{Paths, create_private_dir, write_private};
 pub use reference::{reference, reference_keys};
