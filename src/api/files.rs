@@ -4,8 +4,9 @@
 //! `api/v2/file/list` also returns recycle-bin entries under their old parent, ignoring its
 //! `trashed` parameter ("此接口查询结果包含回收站的文件，需自行根据字段trashed判断处理" [DOC][OL]);
 //! they are filtered out here, so a page can come back empty while more pages remain. The
-//! `*_with_trashed` variants keep them: the Open API has no recycle-bin listing, so walking
-//! folders this way is the only way to find what is in the trash.
+//! `*_with_trashed` variants keep them, for the trash's full scan (`F`, `trash ls --scan`);
+//! the recycle bin itself is read with the legacy listing (`recycle.rs`: `file/list` with
+//! trashed=true).
 
 use std::collections::HashSet;
 

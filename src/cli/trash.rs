@@ -4,8 +4,8 @@ use clap::Subcommand;
 
 #[derive(Debug, Subcommand)]
 pub enum TrashCmd {
-    /// List trashed items under PATH (default /) with their original paths. The Open API has no
-    /// recycle-bin listing, so this walks every folder below PATH.
+    /// List trashed items under PATH (default /) with their original paths, read from the
+    /// recycle bin (the legacy `file/list` with trashed=true; --scan walks the folders instead).
     Ls(TrashLsArgs),
     /// Put trashed items back where they were (or into --to DIR).
     Restore(RestoreArgs),
