@@ -65,6 +65,9 @@ pub struct SyncJob {
     pub names: Vec<String>,
     /// The cloud entries walked, by path below `cloud` (files and folders).
     pub items: HashMap<String, CloudItem>,
+    /// Cloud files 123pan's review rejected (they cannot be downloaded), by path below
+    /// `cloud`; a download sync leaves them and their local namesakes alone.
+    pub rejected: Vec<String>,
 }
 
 /// What the runtime does for compare and sync.
@@ -95,6 +98,8 @@ pub struct Walked {
     pub local: Tree,
     pub cloud: Tree,
     pub items: HashMap<String, CloudItem>,
+    /// Cloud files rejected by review.
+    pub rejected: Vec<String>,
 }
 
 #[derive(Debug, Clone)]

@@ -114,6 +114,17 @@ impl MockServer {
         })
     }
 
+    /// Gives item `id` review status `status` (above 100: rejected by review, 审核驳回).
+    pub fn set_status(&self, id: i64, status: i64) -> bool {
+        self.shared.mutate(|d| match d.tree.get_mut(id) {
+            Some(n) => {
+                n.status = status;
+                true
+            }
+            None => false,
+        })
+    }
+
     /// Stores `bytes` as a new file like an upload would (refusing a taken name).
     pub async fn put_file(&self, parent: i64, name: &str, bytes: &[u8]) -> std::io::Result<i64> {
         self.store(parent, name, bytes, Duplicate::Refuse).await

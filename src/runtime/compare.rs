@@ -133,11 +133,12 @@ async fn walk(job: &WalkJob, client: Option<Client>) -> Result<Walked, String> {
     let local = tokio::task::spawn_blocking(move || walk_local(&local, &names))
         .await
         .map_err(|e| e.to_string())??;
-    let (cloud, items) = walk_cloud(&client, job.cloud, &job.names).await?;
+    let (cloud, items, rejected) = walk_cloud(&client, job.cloud, &job.names).await?;
     Ok(Walked {
         local,
         cloud,
         items,
+        rejected,
     })
 }
 
@@ -188,16 +189,21 @@ fn walk_local(root: &Path, names: &[String]) -> Result<crate::sync::Tree, String
 type CloudWalk = (
     crate::sync::Tree,
     std::collections::HashMap<String, CloudItem>,
+    Vec<String>,
 );
 
 /// The folders `names` in cloud folder `parent` and everything below them.
 async fn walk_cloud(client: &Client, parent: i64, names: &[String]) -> Result<CloudWalk, String> {
     let (mut tree, mut items) = (crate::sync::Tree::new(), std::collections::HashMap::new());
+    let mut rejected = Vec::new();
     let top = list(client, parent).await?;
     let mut folders = Vec::new();
     for e in top.iter().filter(|e| names.contains(&e.name)) {
         if e.is_dir() {
             folders.push((e.name.clone(), e.id));
+        }
+        if e.is_rejected() {
+            rejected.push(e.name.clone());
         }
         add(&mut tree, &mut items, e.name.clone(), e);
     }
@@ -211,12 +217,14 @@ async fn walk_cloud(client: &Client, parent: i64, names: &[String]) -> Result<Cl
                 let child = format!("{path}/{}", e.name);
                 if e.is_dir() {
                     folders.push((child.clone(), e.id));
+                } else if e.is_rejected() {
+                    rejected.push(child.clone());
                 }
                 add(&mut tree, &mut items, child, &e);
             }
         }
     }
-    Ok((tree, items))
+    Ok((tree, items, rejected))
 }
 
 fn add(

@@ -55,6 +55,12 @@ impl SyncAskView<'_> {
                 "Skipped", c.skipped
             )));
         }
+        if !ask.job.rejected.is_empty() {
+            lines.push(text(format!(
+                "{} cloud files rejected by review: left alone here and there",
+                ask.job.rejected.len()
+            )));
+        }
         if ask.unreadable > 0 {
             lines.push(text(format!(
                 "{} local files could not be read: sent as changed",

@@ -61,6 +61,7 @@ fn ask(deletions: bool) -> Model {
         cloud: CloudDir::root().child(7, "docs"),
         names: vec!["pics".into()],
         items: Default::default(),
+        rejected: Vec::new(),
     };
     m.modal = Some(Modal::SyncAsk(Box::new(SyncAsk {
         job,

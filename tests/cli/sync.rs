@@ -311,3 +311,34 @@ fn a_killed_sync_run_again_finishes_without_sending_what_arrived() {
     let again = env.run(&["sync", "--json", &src, "cloud:/backup"]).ok();
     assert_eq!(counts(&again)["unchanged"]["count"], 2, "{}", again.stdout);
 }
+
+#[test]
+fn a_file_rejected_by_review_is_skipped_and_its_local_copy_survives_delete() {
+    let env = Env::new();
+    env.file("/src/ok.txt", b"fine");
+    let bad = env.file("/src/bad.mp4", &content(3000, 7));
+    assert!(env.mock.set_status(bad, 101));
+    let work = tempfile::tempdir().unwrap();
+    let dst = work.path().join("copy");
+    std::fs::create_dir_all(&dst).unwrap();
+    std::fs::write(dst.join("bad.mp4"), b"the only readable copy").unwrap();
+    let run = sync(&env, &["--delete", "cloud:/src", dst.to_str().unwrap()]);
+    assert_eq!(
+        run.code, 1,
+        "a skipped item makes the exit code 1: {}",
+        run.stderr
+    );
+    let plan = &run.json()["plan"];
+    assert_eq!(plan["counts"]["new"]["count"], 1, "{}", run.stdout);
+    assert_eq!(plan["counts"]["deleted"]["count"], 0, "{}", run.stdout);
+    assert!(
+        run.stdout.contains("rejected by 123pan's review"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(std::fs::read(dst.join("ok.txt")).unwrap(), b"fine");
+    assert_eq!(
+        std::fs::read(dst.join("bad.mp4")).unwrap(),
+        b"the only readable copy"
+    );
+}

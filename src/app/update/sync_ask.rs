@@ -57,6 +57,7 @@ pub fn start(model: &mut Model) -> Vec<Effect> {
         cloud: cloud.clone(),
         names: names.clone(),
         items: Default::default(),
+        rejected: Vec::new(),
     };
     model.compare.job = Some(Comparing {
         ticket,
@@ -92,9 +93,20 @@ pub(super) fn walked(model: &mut Model, result: Result<Walked, String>) -> Vec<E
         return vec![];
     };
     sync.items = walked.items;
+    let (mut local, mut cloud) = (walked.local, walked.cloud);
+    if !sync.upload {
+        // Not fetched, and the local copy (the only readable one) never deleted.
+        for path in &walked.rejected {
+            let below = format!("{path}/");
+            let gone = |p: &String| p == path || p.starts_with(&below);
+            cloud.retain(|p, _| !gone(p));
+            local.retain(|p, _| !gone(p));
+        }
+        sync.rejected = walked.rejected;
+    }
     job.trees = match sync.upload {
-        true => [walked.local, walked.cloud],
-        false => [walked.cloud, walked.local],
+        true => [local, cloud],
+        false => [cloud, local],
     };
     hash_or_finish(model)
 }

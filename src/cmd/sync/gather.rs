@@ -70,8 +70,12 @@ pub async fn gather(
     if !job.up {
         std::mem::swap(&mut src, &mut dst);
         skipped = Vec::new();
+        // Left alone on both sides: not fetched, and a local copy (the only one that can
+        // still be read) is never deleted by `--delete`.
         for path in &cloud.rejected {
             src.remove(path);
+            let below = format!("{path}/");
+            dst.retain(|p, _| p != path && !p.starts_with(&below));
             let why = "rejected by 123pan's review; it can't be downloaded";
             skipped.push((path.clone(), why.into()));
         }

@@ -256,3 +256,28 @@ fn refusals_are_clear() {
     assert_eq!(status_text(&m), "Sync: cannot list: denied");
     assert!(m.modal.is_none() && m.compare.job.is_none());
 }
+
+#[test]
+fn a_download_sync_leaves_files_rejected_by_review_and_their_local_copies_alone() {
+    let mut m = model();
+    press(&mut m, "<Tab>");
+    let effects = press(&mut m, "<C-x> s");
+    let [Effect::Compare(CompareEffect::Walk { ticket, .. })] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    let ticket = *ticket;
+    let mut w = walked();
+    w.local.clear();
+    w.local.insert("pics".into(), Node::dir());
+    w.local.insert("pics/gone.jpg".into(), Node::file(3, None));
+    w.rejected = vec!["pics/gone.jpg".into()];
+    let result = Ok(w);
+    update(&mut m, Msg::Compare(CompareMsg::Walked { ticket, result }));
+    update(&mut m, Msg::Command(Command::ToggleDeletions));
+    let a = ask(&m);
+    let paths: Vec<&str> = a.plan().actions.iter().map(|x| x.path()).collect();
+    assert!(!paths.contains(&"pics/gone.jpg"), "{paths:?}");
+    assert_eq!(a.plan().counts.deleted.count, 0, "the local copy stays");
+    assert_eq!(a.plan().counts.new.count, 3, "same, edited, old/x");
+    assert_eq!(a.job.rejected, ["pics/gone.jpg"]);
+}
