@@ -62,6 +62,14 @@ pub fn count(n: usize) -> String {
     out
 }
 
+/// `1 file`, `12,345 files`: a count with its noun, plural unless one.
+pub fn counted(n: usize, what: &str) -> String {
+    match n {
+        1 => format!("1 {what}"),
+        n => format!("{} {what}s", count(n)),
+    }
+}
+
 /// `1:05` or `1:02:03`: a time left, to the second.
 pub fn duration(d: Duration) -> String {
     let s = d.as_secs();
@@ -104,5 +112,8 @@ mod tests {
         );
         assert_eq!(count(1234567), "1,234,567");
         assert_eq!(count(12), "12");
+        assert_eq!(counted(1, "dir"), "1 dir");
+        assert_eq!(counted(0, "file"), "0 files");
+        assert_eq!(counted(1234, "file"), "1,234 files");
     }
 }

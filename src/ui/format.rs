@@ -4,7 +4,7 @@
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-pub use crate::fmt::{count, size, time};
+pub use crate::fmt::{count, counted, size, time};
 
 pub fn width(s: &str) -> usize {
     s.width()

@@ -118,17 +118,10 @@ fn what_folder(f: &Folder, u: SizeUnits) -> String {
     };
     format!(
         "Folder · {}, {}, {}{counted}",
-        many(f.dirs, "folder"),
-        many(f.files, "file"),
+        format::counted(f.dirs, "folder"),
+        format::counted(f.files, "file"),
         format::size(f.bytes, u)
     )
-}
-
-fn many(n: usize, what: &str) -> String {
-    match n {
-        1 => format!("1 {what}"),
-        n => format!("{} {what}s", format::count(n)),
-    }
 }
 
 fn head_rows(head: &Head, width: usize, room: usize, s: &Styles) -> Vec<Line<'static>> {

@@ -69,9 +69,9 @@ impl Widget for StatusView<'_> {
             let p = m.focused();
             let st = p.listing.stats();
             let mut text = format!(
-                "{} dirs, {} files, {}",
-                format::count(st.dirs),
-                format::count(st.files),
+                "{}, {}, {}",
+                format::counted(st.dirs, "dir"),
+                format::counted(st.files, "file"),
                 format::size(st.bytes, u)
             );
             if p.show_hidden {
