@@ -270,6 +270,9 @@ impl Model {
         !self.pending_keys.is_empty()
             || self.panes.iter().any(Pane::is_loading)
             || (self.transfers.unfinished() > 0 && self.transfers.totals().speed > 0.0)
+            // The open queue's sparkline ages to flat after the last transfer ends.
+            || (matches!(self.modal, Some(Modal::Queue { .. }))
+                && self.transfers.throughput.recent())
     }
 
     pub fn info(&mut self, text: impl Into<String>) {

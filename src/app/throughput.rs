@@ -71,6 +71,11 @@ impl Throughput {
         }
     }
 
+    /// Something moved within the window: the sparkline still has to age.
+    pub fn recent(&self) -> bool {
+        self.buckets.iter().any(|b| *b > 0)
+    }
+
     /// Bytes per second for each second of the last minute, oldest first, the current
     /// (unfinished) second last; seconds before the first transfer count as nothing moved.
     pub fn buckets(&self) -> Vec<u64> {

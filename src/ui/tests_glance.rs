@@ -106,6 +106,28 @@ fn ticks_age_the_sparkline() {
 }
 
 #[test]
+fn the_open_queue_keeps_ticking_after_the_last_transfer_until_its_sparkline_is_flat() {
+    let mut m = uploading(120, JobState::Uploading, &[(0, MIB), (900, 2 * MIB)]);
+    let done = TransferEvent::State {
+        job: JobId(1),
+        state: JobState::Done { reused: false },
+    };
+    send(&mut m, Instant::now(), done);
+    assert_eq!(m.transfers.unfinished(), 0);
+    assert!(!m.wants_tick(), "nothing to age while the queue is closed");
+    press(&mut m, "t");
+    assert!(
+        m.wants_tick(),
+        "the open queue's sparkline still shows bytes"
+    );
+    for _ in 0..(10 * 61) {
+        update(&mut m, Msg::Tick);
+    }
+    assert!(m.transfers.throughput.buckets().iter().all(|b| *b == 0));
+    assert!(!m.wants_tick(), "flat: no more ticks");
+}
+
+#[test]
 fn the_status_line_sums_the_queue_up_while_no_message_shows() {
     let progress = [(0, MIB), (1000, 3 * MIB), (2000, 7 * MIB)];
     let mut m = uploading(100, JobState::Uploading, &progress);
