@@ -9,12 +9,14 @@ use std::path::PathBuf;
 use tokio_util::sync::CancellationToken;
 
 use super::super::error::{TransferError, TransferErrorKind};
+use super::super::event::TransferEvent;
 use super::super::job::{BatchId, Direction, JobState};
 use super::super::scheduler::Inner;
 use super::super::scheduler::table::NewJob;
 use super::super::work::Work;
-use super::cloud::Retry;
+use super::cloud::{CloudDirs, Listing, Retry};
 use super::local::{self, LocalTree};
+use crate::api::FileId;
 use crate::fs::local::display_name;
 
 pub(super) struct Planner<'a> {
@@ -42,6 +44,32 @@ impl<'a> Planner<'a> {
             self.add(job);
         }
         self.inner.wake.notify_waiters();
+    }
+
+    /// Makes the cloud folder `rel` (below `dirs`' root) and, when files go into it
+    /// (`listed`), reads what it holds; announces the folders made. `Err` only when the batch
+    /// stops; a folder that can't be prepared is its files' reason to fail.
+    pub async fn prepare_dir(
+        &self,
+        dirs: &mut CloudDirs<'_>,
+        rel: &[String],
+        listed: bool,
+    ) -> Result<Result<(FileId, Listing), String>, TransferError> {
+        let parent = match dirs.ensure(rel).await {
+            Ok(id) if !listed => Ok((id, Listing::default())),
+            Ok(id) => dirs.listing(id).await.map(|l| (id, l.clone())),
+            Err(e) => Err(e),
+        };
+        for (parent, id) in dirs.take_made() {
+            let (batch, id) = (self.batch, Some(id));
+            self.inner
+                .with(|t| t.emit(TransferEvent::Created { batch, parent, id }));
+        }
+        match parent {
+            Ok(p) => Ok(Ok(p)),
+            Err(e) if e.kind == TransferErrorKind::Stopped => Err(e),
+            Err(e) => Ok(Err(format!("cannot prepare the cloud folder: {e}"))),
+        }
     }
 
     pub fn cancel_check(&self) -> Result<(), TransferError> {

@@ -5,8 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use super::super::error::{TransferError, TransferErrorKind};
-use super::super::event::TransferEvent;
+use super::super::error::TransferError;
 use super::super::job::{Direction, JobState};
 use super::super::scheduler::table::NewJob;
 use super::super::spec::CloudItem;
@@ -49,21 +48,9 @@ pub(super) async fn upload(
     let mut cloud = CloudDirs::new(plan.inner.client()?, plan.retry(), dest);
     for (rel, files) in by_dir {
         plan.cancel_check()?;
-        let parent = match cloud.ensure(&rel).await {
-            Ok(id) if files.is_empty() => Ok((id, Default::default())),
-            Ok(id) => cloud.listing(id).await.map(|l| (id, l.clone())),
-            Err(e) => Err(e),
-        };
-        for (parent, id) in cloud.take_made() {
-            let (batch, id) = (plan.batch, Some(id));
-            plan.inner
-                .with(|t| t.emit(TransferEvent::Created { batch, parent, id }));
-        }
-        let parent = match parent {
-            Ok(p) => Ok(p),
-            Err(e) if e.kind == TransferErrorKind::Stopped => return Err(e),
-            Err(e) => Err(format!("cannot prepare the cloud folder: {e}")),
-        };
+        let parent = plan
+            .prepare_dir(&mut cloud, &rel, !files.is_empty())
+            .await?;
         for (path, name, size) in files {
             let local = path.split('/').fold(root.to_path_buf(), |p, c| p.join(c));
             let (parent_id, existing, state) = match &parent {

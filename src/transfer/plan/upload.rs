@@ -4,8 +4,7 @@
 
 use std::path::PathBuf;
 
-use super::super::error::{TransferError, TransferErrorKind};
-use super::super::event::TransferEvent;
+use super::super::error::TransferError;
 use super::super::job::{Direction, JobState};
 use super::super::scheduler::table::NewJob;
 use super::super::work::{UploadWork, Work};
@@ -35,23 +34,9 @@ pub(super) async fn run(
     let mut dirs = CloudDirs::new(plan.inner.client()?, plan.retry(), dest);
     for dir in tree.dirs {
         plan.cancel_check()?;
-        let parent = match dirs.ensure(&dir.rel).await {
-            Ok(id) if dir.files.is_empty() => Ok((id, Default::default())),
-            Ok(id) => dirs.listing(id).await.map(|l| (id, l.clone())),
-            Err(e) => Err(e),
-        };
-        for (parent, id) in dirs.take_made() {
-            let (batch, id) = (plan.batch, Some(id));
-            plan.inner
-                .with(|t| t.emit(TransferEvent::Created { batch, parent, id }));
-        }
-        let parent = match parent {
-            Ok(p) => Ok(p),
-            Err(e) if e.kind == TransferErrorKind::Stopped => {
-                return Err(e);
-            }
-            Err(e) => Err(format!("cannot prepare the cloud folder: {e}")),
-        };
+        let parent = plan
+            .prepare_dir(&mut dirs, &dir.rel, !dir.files.is_empty())
+            .await?;
         for f in dir.files {
             let no_room = room.refusal(&f.path, f.size);
             let (parent_id, existing, state) = match &parent {
