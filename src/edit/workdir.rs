@@ -6,7 +6,7 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
-/// Makes a new private folder `panfm-edit-XXXXXX` in the temporary directory.
+/// Makes a new private folder (`panfm-edit-` and a random suffix) in the temporary directory.
 pub fn private_dir() -> io::Result<PathBuf> {
     let mut builder = tempfile::Builder::new();
     builder.prefix("panfm-edit-");
